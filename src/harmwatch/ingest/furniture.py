@@ -1,0 +1,178 @@
+"""Page furniture in plain-text page dumps: find it, so it stays out of the article text.
+
+Pages often reach us as the text a browser copy or a page store made of them: the article plus
+navigation, share links, "Also read" teasers, a newsfeed of unrelated time-stamped headlines,
+language switchers and the leftovers of scripts. The raw bytes keep all of it (evidence); the
+article text must not, or a hotel fire in a newsfeed becomes a toll of the war.
+
+The cascade, over lines:
+
+1. **Line furniture** anywhere: navigation words alone on a line, "Also read: ..." teasers,
+   share/print/follow links, script leftovers (JSON, ``{{template}}`` tags), language switchers.
+2. **Inline furniture**: "Also read: <headline>" and template tags inside a paragraph are cut up
+   to the end of their sentence.
+3. **Header**: before the first prose line, short lines that are furniture or a header with a
+   category, time and date ("Politics 22:31 30/10/2020 Armenia") are cut.
+4. **Tail**: after at least ``MIN_ARTICLE_CHARS`` of article text, the first *terminator* ("Source
+   Panorama.am", "Share |", "Newsfeed", "Most popular", "Related articles", "Follow us", "All
+   news") or the start of a newsfeed (``NEWSFEED_MIN_STAMPS`` time stamps close together) ends
+   the article: everything from there on is furniture.
+
+Each cut is a :class:`Cut` with its span in the raw text and a reason, so ``documents show`` can
+display what was removed and why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Article text needed before a terminator may end the article; a "Share" or "Newsfeed" line
+#: above the story (site header) must not swallow the whole page.
+MIN_ARTICLE_CHARS = 250
+#: Time stamps within ``NEWSFEED_WINDOW`` lines that make a newsfeed block.
+NEWSFEED_MIN_STAMPS = 3
+NEWSFEED_WINDOW = 12
+#: Furniture lines are short; a long line is prose even when it starts like a teaser.
+MAX_FURNITURE_LINE = 160
+#: A header line (category, time, date, nav) is short.
+MAX_HEADER_LINE = 90
+
+
+@dataclass(frozen=True, slots=True)
+class Cut:
+    """A span of the raw text that is not article text."""
+
+    start: int
+    end: int
+    reason: str
+
+
+_NAV_WORDS = (
+    r"skip to (?:main )?content|show (?:news ?feed|more)|back to top(?: button)?|logo|menu|"
+    r"search|home|user|categories|news content|log ?in|sign ?in|sign up|subscribe(?: now)?|"
+    r"advertisement|advertising|sponsored(?: content)?|print(?: this)?|e-?mail|tweet|"
+    r"share(?: this)?(?: article| story| page)?(?: on \w+)?|facebook|twitter|telegram|whatsapp|"
+    r"linkedin|vk|comments?|donate(?: now)?|live|all news|news|more|close|loading\.*|"
+    r"become a member|listen(?: to this article)?|copy link|view comments|photo|video|\|+"
+)
+_NAV_LINE = re.compile(rf"^(?:{_NAV_WORDS})(?:\s*[|/·•]\s*(?:{_NAV_WORDS}))*\s*[|:]?$", re.I)
+_TEASER = re.compile(
+    r"^(?:also read|read also|read more|see also|related|recommended|more on this|"
+    r"you may also like|watch|listen|читайте также|подробнее)\b\s*[:>»\-–—]?", re.I)
+_SHARE_LINE = re.compile(r"^(?:share|follow us|subscribe|print|tweet)\b.{0,60}$", re.I)
+_JSON_LINE = re.compile(r'^\s*[\[{].*"\s*:\s*.*[}\]]\s*$')
+_TEMPLATE = re.compile(r"\{\{[^{}\n]{0,80}\}\}")
+_INLINE_TEASER = re.compile(
+    r"(?:^|(?<=[.!?”\"]\s))(?:Also read|Read also|Read more|READ MORE|ALSO READ|See also)\s*:"
+    r"[^\n]*?(?:[.!?](?=\s+[A-Z“\"])|$)", re.M)
+_LANGUAGE_NAMES = re.compile(
+    r"\b(?:english|русский|հայերեն|français|deutsch|español|türkçe|azərbaycan(?:ca)?|"
+    r"ქართული|українська|العربية|italiano|polski)\b", re.I)
+_TERMINATOR = re.compile(
+    r"^(?:source\s*:?\s*[\w.\-]+(?:\.[a-z]{2,})?\s*$|share\s*\||news ?feed\b|newsfeed\b|"
+    r"most (?:popular|read|viewed|commented)\b|related (?:articles|news|stories|posts)\b|"
+    r"latest news\b|follow us\b|all news\s*$|more from\b|you may also like\b|top stories\s*$|"
+    r"tags?\s*:|comments\s*\(?\d*\)?\s*$|©|copyright\b|all rights reserved\b)", re.I)
+_TIME_STAMP = re.compile(r"^\s*\d{1,2}:\d{2}(?:\s*(?:am|pm))?\s*(?:$|\S)", re.I)
+_HEADER_LINE = re.compile(
+    r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}|[A-Z][\w&,' ]{0,30}\s+\d{1,2}:\d{2}\s+\d{1,2}[/.]\d{1,2}"
+    r"[/.]\d{2,4}\b.*)$")
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    out, pos = [], 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        out.append((pos, pos + len(body), body))
+        pos += len(raw)
+    return out
+
+
+def _is_line_furniture(line: str) -> str | None:
+    stripped = line.strip()
+    if not stripped:
+        return None
+    if len(stripped) <= MAX_FURNITURE_LINE:
+        if _NAV_LINE.match(stripped):
+            return "navigation"
+        if _TEASER.match(stripped):
+            return "teaser link"
+        if _SHARE_LINE.match(stripped):
+            return "share/follow link"
+        if len(_LANGUAGE_NAMES.findall(stripped)) >= 2 and len(stripped.split()) <= 8:
+            return "language switcher"
+    if _JSON_LINE.match(stripped):
+        return "script leftover"
+    if _TEMPLATE.fullmatch(stripped) or not _TEMPLATE.sub("", stripped).strip():
+        return "script leftover" if _TEMPLATE.search(stripped) else None
+    return None
+
+
+def _is_prose(line: str) -> bool:
+    """A line of running text: long enough, with lower-case words and a sentence end."""
+    stripped = line.strip()
+    return len(stripped) > MAX_HEADER_LINE and sum(c.islower() for c in stripped) > 40
+
+
+def _newsfeed_start(lines: list[tuple[int, int, str]], index: int) -> bool:
+    stamps = sum(
+        1 for _s, _e, body in lines[index : index + NEWSFEED_WINDOW] if _TIME_STAMP.match(body)
+    )
+    return stamps >= NEWSFEED_MIN_STAMPS and bool(_TIME_STAMP.match(lines[index][2]))
+
+
+def find_furniture(text: str) -> list[Cut]:
+    """Spans of ``text`` that are page furniture, sorted and non-overlapping."""
+    lines = _lines(text)
+    cuts: list[Cut] = []
+    # 3. header: before the first prose line
+    first_prose = next((i for i, (_s, _e, b) in enumerate(lines) if _is_prose(b)), len(lines))
+    for start, end, body in lines[:first_prose]:
+        if _HEADER_LINE.match(body) and len(body.strip()) <= MAX_HEADER_LINE:
+            cuts.append(Cut(start, end, "header"))
+    # 4. tail, and 1. line furniture on the way
+    article_chars = 0
+    for index, (start, end, body) in enumerate(lines):
+        stripped = body.strip()
+        if article_chars >= MIN_ARTICLE_CHARS and stripped and (
+            (_TERMINATOR.match(stripped) and len(stripped) <= MAX_FURNITURE_LINE)
+            or _newsfeed_start(lines, index)
+        ):
+            cuts.append(Cut(start, len(text), "tail: " + stripped[:40]))
+            break
+        reason = _is_line_furniture(body)
+        if reason:
+            cuts.append(Cut(start, end, reason))
+        elif index >= first_prose or not any(c.start == start for c in cuts):
+            article_chars += len(stripped)
+    # 2. inline furniture inside kept lines
+    for pattern, reason in ((_INLINE_TEASER, "inline teaser"), (_TEMPLATE, "script leftover")):
+        for match in pattern.finditer(text):
+            cuts.append(Cut(match.start(), match.end(), reason))
+    return _merge(cuts)
+
+
+def _merge(cuts: list[Cut]) -> list[Cut]:
+    merged: list[Cut] = []
+    for cut in sorted(cuts, key=lambda c: (c.start, -c.end)):
+        if merged and cut.start <= merged[-1].end:
+            last = merged[-1]
+            if cut.end > last.end:
+                merged[-1] = Cut(last.start, cut.end, last.reason)
+            continue
+        merged.append(cut)
+    return merged
+
+
+def apply_cuts(text: str, cuts: list[Cut]) -> str:
+    """The text with the cut spans removed, blank-line runs collapsed, ends stripped."""
+    kept, pos = [], 0
+    for cut in cuts:
+        kept.append(text[pos : cut.start])
+        pos = cut.end
+    kept.append(text[pos:])
+    joined = "".join(kept)
+    joined = re.sub(r"[ \t]+\n", "\n", joined)
+    joined = re.sub(r"\n{3,}", "\n\n", joined)
+    return joined.strip()

@@ -1,0 +1,113 @@
+"""Publication date detection from text headers, bylines and URL paths.
+
+Many pages reach us as plain text, where the date lives in a header line ("Politics 22:31
+30/10/2020"), a page-store marker (" date 2023-01-17"), a byline ("By X | Monday, 04 April 2016"),
+a "Published January 22, 2022" line, or the URL path (``/2023/01/17/``, ``/27-Sep-2023/``).
+The cascade tries the most explicit signals first:
+
+1. a page-store ``date YYYY-MM-DD`` marker at the very start;
+2. a date in one of the first ``HEADER_LINES`` lines (headers, bylines, datelines);
+3. a date in the URL path.
+
+A month-only or year-less date gives nothing: guessing a year would silently shift every
+relative date ("yesterday") resolved against it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+#: Lines at the top of a page dump searched for a header or byline date. Bylines sit within the
+#: first dozen lines on every layout we have seen; deeper dates are event dates, not publication.
+HEADER_LINES = 14
+#: Only the first characters of the text are searched, so a long first paragraph cannot donate
+#: an event date as the publication date.
+HEADER_CHARS = 700
+#: Header, byline and dateline lines are short; a date inside a longer line is usually the date
+#: of an event told in prose or a photo caption ("... on July 3, 2019."), not of publication.
+MAX_DATE_LINE = 100
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+
+_STORE_MARKER = re.compile(r"^\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+_PATTERNS = [
+    # 2025-01-27 02:57:00 / 2020-10-30
+    re.compile(r"(?<![\d/])(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d])"),
+    # 22:31 30/10/2020 or 30.10.2020 (day first, as European news sites write it)
+    re.compile(r"(?<![\d/.])(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>(?:19|20)\d{2})(?!\d)"),
+    # 28 October 2020 / Monday, 04 April 2016 / 28 Nov 2018
+    re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(?P<y>(?:19|20)\d{2})\b",
+               re.IGNORECASE),
+    # January 22, 2022 / September 27, 2023 / MARCH 10, 2001
+    re.compile(r"\b" + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b",
+               re.IGNORECASE),
+]
+_URL_PATTERNS = [
+    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/|$)"),
+    re.compile(r"/(?P<y>(?:19|20)\d{2})/" + _MON + r"/(?P<d>\d{1,2})(?:/|$)", re.IGNORECASE),
+    re.compile(r"[/_](?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?:[-_/.]|$)"),
+    re.compile(r"/(?P<d>\d{1,2})-" + _MON + r"-(?P<y>(?:19|20)\d{2})(?:/|$)", re.IGNORECASE),
+]
+
+
+def _make(match: re.Match[str]) -> date | None:
+    groups = match.groupdict()
+    month = MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
+    try:
+        return date(int(groups["y"]), month, int(groups["d"]))
+    except ValueError:
+        return None
+
+
+def date_from_url(url: str | None) -> date | None:
+    """The date in a URL path, when the path states one unambiguously."""
+    if not url:
+        return None
+    for pattern in _URL_PATTERNS:
+        match = pattern.search(url)
+        if match and (found := _make(match)):
+            return found
+    return None
+
+
+def date_from_header(text: str) -> tuple[date | None, tuple[int, int] | None]:
+    """The publication date stated at the top of ``text`` and the span it was read from."""
+    marker = _STORE_MARKER.match(text)
+    if marker:
+        found = _make(marker)
+        if found:
+            return found, marker.span()
+    head = text[:HEADER_CHARS]
+    offset = 0
+    for line in head.splitlines(keepends=True)[:HEADER_LINES]:
+        best: tuple[int, date, tuple[int, int]] | None = None
+        if len(line.strip()) > MAX_DATE_LINE:
+            offset += len(line)
+            continue
+        for pattern in _PATTERNS:
+            for match in pattern.finditer(line):
+                found = _make(match)
+                if found and (best is None or match.start() < best[0]):
+                    best = (match.start(), found, (offset + match.start(), offset + match.end()))
+        if best:
+            return best[1], best[2]
+        offset += len(line)
+    return None, None
+
+
+def detect_published(text: str, url: str | None = None) -> tuple[date | None, str | None]:
+    """Publication date and where it came from (``header`` or ``url``), or ``(None, None)``."""
+    found, _span = date_from_header(text)
+    if found:
+        return found, "header"
+    found = date_from_url(url)
+    if found:
+        return found, "url"
+    return None, None
