@@ -67,6 +67,10 @@ class RejectedInput(HarmwatchError):
         self.reason = reason
         super().__init__(f"{source}: {reason}")
 
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        # Rejections cross process boundaries (parsing workers); keep both fields on the way.
+        return (self.__class__, (self.source, self.reason))
+
 
 class UnreadableSource(RejectedInput):
     """The path does not exist, cannot be read, or is not a regular file."""

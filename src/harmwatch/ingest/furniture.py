@@ -74,6 +74,7 @@ _TERMINATOR = re.compile(
     r"most (?:popular|read|viewed|commented)\b|related (?:articles|news|stories|posts)\b|"
     r"latest news\b|follow us\b|all news\s*$|more from\b|you may also like\b|top stories\s*$|"
     r"tags?\s*:|comments\s*\(?\d*\)?\s*$|©|copyright\b|all rights reserved\b)", re.I)
+_STORE_MARKER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}[ \t]*")
 _TIME_STAMP = re.compile(r"^\s*\d{1,2}:\d{2}(?:\s*(?:am|pm))?\s*(?:$|\S)", re.I)
 _HEADER_LINE = re.compile(
     r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}|[A-Z][\w&,' ]{0,30}\s+\d{1,2}:\d{2}\s+\d{1,2}[/.]\d{1,2}"
@@ -126,6 +127,9 @@ def find_furniture(text: str) -> list[Cut]:
     """Spans of ``text`` that are page furniture, sorted and non-overlapping."""
     lines = _lines(text)
     cuts: list[Cut] = []
+    marker = _STORE_MARKER.match(text)
+    if marker:
+        cuts.append(Cut(marker.start(), marker.end(), "page-store date marker"))
     # 3. header: before the first prose line
     first_prose = next((i for i, (_s, _e, b) in enumerate(lines) if _is_prose(b)), len(lines))
     for start, end, body in lines[:first_prose]:

