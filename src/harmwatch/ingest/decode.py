@@ -5,7 +5,7 @@ The cascade (each step runs only when the one before could not decide):
 1. **Sniff**: magic numbers of binary formats (images, archives, executables) -> BinaryContent;
    a byte-order mark decides UTF-8/16/32 outright.
 2. **Declared**: an HTML ``<meta charset>`` or XML declaration is tried strictly.
-3. **UTF-8** strictly, then UTF-16 without a BOM when every other byte is NUL.
+3. UTF-16 without a BOM when the high bytes take very few values, then **UTF-8** strictly.
 4. **Mixed**: when most non-ASCII lines are valid UTF-8 and a few are not (a page assembled from
    sources in different encodings), lines are decoded one by one, the others with a guess.
 5. **Guess** with charset-normalizer (cp1251, latin-1, ...).
@@ -42,6 +42,25 @@ _BOMS = [
 ]
 _DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+#: In UTF-16 text without a BOM, the high byte of each code unit takes very few values, and the
+#: most common one names a script block: 0x00 Latin, 0x03 Greek, 0x04 Cyrillic, 0x05 Armenian
+#: and Hebrew, 0x06 Arabic, 0x10 Georgian. ASCII text ("0000...") must not pass for UTF-16.
+UTF16_HIGH_BYTE_VALUES = 3
+UTF16_SCRIPT_BLOCKS = {0x00, 0x03, 0x04, 0x05, 0x06, 0x10}
+
+
+def _utf16_candidates(data: bytes) -> list[str]:
+    if len(data) < 8 or len(data) % 2:
+        return []
+    sample = data[:4000]
+    out = []
+    for encoding, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        top = max(set(high), key=high.count)
+        if top in UTF16_SCRIPT_BLOCKS and (
+                len(set(high)) <= UTF16_HIGH_BYTE_VALUES or high.count(top) > 0.9 * len(high)):
+            out.append(encoding)
+    return out
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -112,16 +131,15 @@ def decode_bytes(data: bytes, source: str, *, declared_ok: bool = True) -> tuple
             text = _strict(data, declared)
             if text is not None:
                 return _check(text, source, declared), declared
+    for encoding in _utf16_candidates(data):
+        text = _strict(data, encoding)
+        if text is not None and not _CONTROL.search(text[:2000]):
+            return _check(text, source, encoding), encoding
     text = _strict(data, "utf-8")
     if text is not None:
         return _check(text, source, "utf-8"), "utf-8"
-    if len(data) >= 4 and data[1::2].count(0) > 0.4 * len(data) / 2:
-        for encoding in ("utf-16-le", "utf-16-be"):
-            text = _strict(data, encoding)
-            if text is not None and not _CONTROL.search(text[:2000]):
-                return _check(text, source, encoding), encoding
-    if data.count(0) > MAX_CONTROL_SHARE * len(data):
-        raise BinaryContent(source, "binary content (NUL bytes)")
+    if len(_CONTROL_BYTES.findall(data[:200_000])) > MAX_CONTROL_SHARE * min(len(data), 200_000):
+        raise BinaryContent(source, "binary content (control bytes)")
     mixed = _mixed(data)
     if mixed:
         return _check(mixed[0], source, mixed[1]), mixed[1]

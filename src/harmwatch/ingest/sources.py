@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import stat
 import zlib
 from collections.abc import Iterator
@@ -41,6 +42,7 @@ Produced = RawItem | RejectedInput
 _BY_SUFFIX = {".html": HTML, ".htm": HTML, ".xhtml": HTML, ".txt": TEXT, ".text": TEXT,
               ".md": MARKDOWN, ".markdown": MARKDOWN, ".pdf": PDF}
 _FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _WARC_SUFFIXES = (".warc", ".warc.gz")
 _RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
 
@@ -50,7 +52,7 @@ def iter_sources(sources: list[str], cfg: Config, glob: str = "*") -> Iterator[P
     client = fetching.make_client(cfg)
     try:
         for source in sources:
-            if source.startswith(("http://", "https://")):
+            if _URL.match(source):
                 yield from _from_url(source, cfg, client)
                 continue
             path = Path(source)
@@ -201,8 +203,6 @@ def _from_warc(path: Path, cfg: Config) -> Iterator[Produced]:
         iterator = ArchiveIterator(handle)
         try:
             for record in iterator:
-                offset = iterator.get_record_offset()
-                source = f"{name}#{offset}"
                 if record.rec_type not in ("response", "resource"):
                     continue
                 ctype = (record.http_headers.get_header("Content-Type") if record.http_headers
@@ -210,6 +210,8 @@ def _from_warc(path: Path, cfg: Config) -> Iterator[Produced]:
                 if "html" not in ctype.lower() and "text/plain" not in ctype.lower():
                     continue
                 body = record.content_stream().read(cfg.max_bytes + 1)
+                offset = iterator.get_record_offset()
+                source = f"{name}#{offset}"
                 if len(body) > cfg.max_bytes:
                     yield TooLarge(source, f"WARC record over the cap of {cfg.max_bytes:,} bytes")
                     continue
@@ -224,7 +226,10 @@ def _from_warc(path: Path, cfg: Config) -> Iterator[Produced]:
                     http_status=int(status) if status and status.isdigit() else None,
                     http_headers={k.lower(): v for k, v in headers.items()} if headers else None,
                 )
-        except (ArchiveLoadFailed, ValueError, EOFError, OSError, zlib.error) as exc:
+        except (ArchiveLoadFailed, ValueError, EOFError, OSError, zlib.error, AttributeError,
+                KeyError, TypeError) as exc:
+            # warcio surfaces broken records as any of these (an AttributeError for a record
+            # with no target URI); all mean "this archive cannot be read past here".
             yield MalformedInput(name, f"broken WARC record after {found} good records "
                                        f"({type(exc).__name__}: {str(exc)[:120]})")
             return

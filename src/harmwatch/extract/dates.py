@@ -1,0 +1,235 @@
+"""Stage 5: dates — temporal expressions resolved against the publication date.
+
+News gives dates every way: "October 28, 2020", "28 Nov 2018", "on Tuesday (July 2)", "late
+Friday", "today", "the previous day", "since December 12", "September 27-30", "last month",
+"As of 8 p.m.". Each becomes a :class:`DateMention` with a resolved ``date`` (and ``date_end``
+for ranges), a ``precision`` (day/week/month/year) and a ``role`` saying what the date is *of*:
+an ``event``, the start of ongoing harm (``since``), a cut-off (``as_of``), or something that
+is not the harm's date (``statement``, ``dateline``, ``caption``, ``header``, ``attributive``,
+``update``), so the events stage only dates events with event dates. Nothing relative is
+resolved without a publication date (convention: no guessing).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["DateMention", "find_dates", "resolve_as_of", "year_hint"]
+
+#: A day-month date up to this many days after publication keeps the publication year
+#: (datelines are in the publisher's time zone; events "on 13 September" at 00:05 local time
+#: are published on the 12th in Moscow).
+FUTURE_SLACK_DAYS = 2
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_M = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+      r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    ("dmy_num", re.compile(r"\b(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)\b")),
+    ("mdy", re.compile(rf"\b{_M}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>[0-3]?\d))?"
+                       rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?(?![\d:])", re.I)),
+    ("dmy", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>[0-3]?\d))?\s+"
+                       rf"(?:of\s+)?{_M}(?:,?\s+(?P<y>(?:19|20)\d\d))?\b", re.I)),
+    ("weekday", re.compile(rf"\b{_WD}\b", re.I)),
+    ("rel", re.compile(r"\b(?P<rel>today|this (?:morning|afternoon|evening)|tonight|earlier today|"
+                       r"yesterday|last night|the (?:previous|preceding) day|the day before|"
+                       r"last (?:week|month|year)|this (?:week|month|year))\b", re.I)),
+    ("month", re.compile(rf"\b(?:in|since|during|until|by|early|late|mid-?)\s+{_M}(?:\s+(?P<y>(?:19|20)\d\d))?\b", re.I)),
+    ("year", re.compile(r"\b(?:in|since|during|of)\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
+]
+_TIME = re.compile(r"^\s*(?:\d{1,2}(?::\d\d|\.\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d\d|"
+                   r"(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)?\s*"
+                   r"(?:morning|evening|night|afternoon|noon|midnight))", re.I)
+_STATEMENT_BEFORE = re.compile(
+    r"\b(?:said|says|announced|stated|told|reported|wrote|added|noted|posted|claimed|declared|"
+    r"confirmed|tweeted|denied)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+_ATTRIBUTIVE_AFTER = re.compile(
+    r"^\s+(?:\w+\s+)?(?:ceasefire|cease-fire|agreement|deal|truce|elections?|meeting|talks|"
+    r"statement|declaration|summit|referendum|session|conference|visit)\b", re.I)
+_DATELINE_BEFORE = re.compile(r"(?:\b[A-Z]{3,}[A-Z ,.()]*,\s*|^\s*[A-Z][a-z]+,\s*)$")
+_HEADER_BEFORE = re.compile(r"(?:^|\n)\s*date\s+$")
+_UPDATE_SENTENCE = re.compile(r"\btoll\b[^.]{0,80}\b(?:rose|risen|rises|climbed|increased|reached)\b", re.I)
+_AS_OF = re.compile(r"\bas of:?\s+", re.I)
+_SO_FAR = re.compile(r"\b(?:so far|to date|thus far|up to now|until now)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A resolved temporal expression. ``date`` is None when it cannot be resolved."""
+
+    start: int
+    end: int
+    date: date | None
+    date_end: date | None
+    precision: str
+    role: str
+
+
+def year_hint(text: str) -> int | None:
+    """The year of the first full date in the text, for day-month dates when
+    ``published`` is unknown (convention: a year stated elsewhere, e.g. a photo caption)."""
+    for kind, pat in _PATTERNS[:4]:
+        for m in pat.finditer(text):
+            if m.groupdict().get("y"):
+                return int(m.group("y"))
+    return None
+
+
+def _month(token: str) -> int:
+    return _MONTHS[token.lower()[:3]]
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _infer_year(m: int, d: int, published: date | None, hint: int | None) -> int | None:
+    if published is not None:
+        candidate = _safe_date(published.year, m, d)
+        if candidate and candidate <= published + timedelta(days=FUTURE_SLACK_DAYS):
+            return published.year
+        return published.year - 1
+    return hint
+
+
+def _weekday(name: str, published: date | None) -> date | None:
+    """The most recent such weekday on or before publication."""
+    if published is None:
+        return None
+    delta = (published.weekday() - _WEEKDAYS.index(name.lower())) % 7
+    return published - timedelta(days=delta)
+
+
+def _resolve(kind: str, m: re.Match[str], published: date | None, hint: int | None,
+             last: date | None) -> tuple[date | None, date | None, str]:
+    g = m.groupdict()
+    if kind == "iso":
+        return _safe_date(int(g["y"]), int(g["m"]), int(g["d"])), None, "day"
+    if kind == "dmy_num":
+        return _safe_date(int(g["y"]), int(g["m"]), int(g["d"])), None, "day"
+    if kind in ("mdy", "dmy"):
+        mon, day = _month(g["mon"]), int(g["d"])
+        year = int(g["y"]) if g.get("y") else _infer_year(mon, day, published, hint)
+        if year is None:
+            return None, None, "day"
+        end = _safe_date(year, mon, int(g["d2"])) if g.get("d2") else None
+        return _safe_date(year, mon, day), end, "day"
+    if kind == "weekday":
+        return _weekday(g["wd"], published), None, "day"
+    if kind == "rel":
+        rel = g["rel"].lower()
+        if rel in ("the previous day", "the preceding day", "the day before"):
+            return (last - timedelta(days=1) if last else None), None, "day"
+        if published is None:
+            return None, None, "day"
+        if rel in ("yesterday", "last night"):
+            return published - timedelta(days=1), None, "day"
+        if rel.startswith("last "):
+            unit = rel.split()[1]
+            if unit == "week":
+                return published - timedelta(days=7), None, "week"
+            if unit == "month":
+                prev = published.replace(day=1) - timedelta(days=1)
+                return prev.replace(day=1), None, "month"
+            return date(published.year - 1, 1, 1), None, "year"
+        if rel.startswith("this ") and rel.split()[1] in ("week", "month", "year"):
+            unit = rel.split()[1]
+            start = {"week": published - timedelta(days=published.weekday()),
+                     "month": published.replace(day=1), "year": date(published.year, 1, 1)}[unit]
+            return start, None, unit
+        return published, None, "day"
+    if kind == "month":
+        year = int(g["y"]) if g.get("y") else (_infer_year(_month(g["mon"]), 1, published, hint))
+        return (date(year, _month(g["mon"]), 1) if year else None), None, "month"
+    if kind == "year":
+        return date(int(g["y"]), 1, 1), None, "year"
+    return None, None, "day"
+
+
+def _role(text: str, s: int, e: int, kind: str, sentence: str, s_start: int) -> str:
+    before = text[max(0, s - 40) : s]
+    after = text[e : e + 40]
+    if _HEADER_BEFORE.search(before):
+        return "header"
+    if re.search(r"\bas of:?\s+(?:\w+\s+){0,2}$", before, re.I):
+        return "as_of"
+    if re.search(r"\bsince\s+(?:\w+\s+)?$", before, re.I):
+        return "since"
+    if re.match(r"^[.,]?\s*©", after) or re.match(r"^\.\s*(?:PHOTO|Photo|Credit)", after):
+        return "caption"
+    if _STATEMENT_BEFORE.search(before):
+        return "statement"
+    if re.search(r"\bthe\s+$", before, re.I) and _ATTRIBUTIVE_AFTER.match(after):
+        return "attributive"
+    if kind in ("mdy", "dmy", "dmy_num") and _DATELINE_BEFORE.search(text[max(s_start, s - 40) : s]):
+        if s - s_start < 60:
+            return "dateline"
+    if _UPDATE_SENTENCE.search(sentence):
+        return "update"
+    return "event"
+
+
+def find_dates(text: str, start: int, end: int, published: date | None,
+               hint: int | None = None, last: date | None = None) -> list[DateMention]:
+    """Dates in ``text[start:end]`` (one sentence), resolved and given a role."""
+    sentence = text[start:end]
+    spans: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text, start, end):
+            s, e = m.start(), m.end()
+            if kind in ("month", "year"):
+                s = m.start("mon") if kind == "month" else m.start("y")
+            if any(s < e2 and s2 < e for s2, e2, _, _ in spans):
+                continue
+            spans.append((s, e, kind, m))
+    spans.sort(key=lambda x: x[0])
+    out: list[DateMention] = []
+    for s, e, kind, m in spans:
+        if kind == "weekday" and any(
+            o.precision == "day" and o.date and abs(o.start - e) < 6 or abs(s - o.end) < 6
+            for o in out if o.date is not None
+        ):
+            continue
+        d, d_end, precision = _resolve(kind, m, published, hint, last)
+        if kind == "weekday":
+            nxt = text[e : e + 12]
+            if re.match(r"^\s*[,(]?\s*\(?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", nxt, re.I):
+                continue
+        role = _role(text, s, e, kind, sentence, start)
+        out.append(DateMention(s, e, d, d_end, precision, role))
+        if d is not None and precision == "day":
+            last = d
+    return out
+
+
+def resolve_as_of(text: str, start: int, end: int, published: date | None,
+                  hint: int | None = None) -> tuple[bool, date | None]:
+    """Whether the sentence marks a cut-off, and its day if known.
+
+    "As of 16 October 2024" gives that day; "as of 8 p.m.", "as of Sunday evening", "so far",
+    "to date" give the publication day (or the weekday before it); "As of March" marks a
+    cut-off without a day, so ``as_of`` stays null as the convention asks.
+    """
+    sentence = text[start:end]
+    m = _AS_OF.search(sentence)
+    if m:
+        for dm in find_dates(text, start, end, published, hint):
+            if dm.role == "as_of":
+                return True, dm.date if dm.precision == "day" else None
+        if _TIME.match(sentence[m.end() :]):
+            return True, published
+        return True, None
+    if _SO_FAR.search(sentence):
+        return True, published
+    return False, None

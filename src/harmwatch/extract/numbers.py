@@ -1,0 +1,232 @@
+"""Stage 2: numbers — every numeral and number word in a sentence, with what kind it is.
+
+A figure may only come from a written count (codebook: "figures come only from numerals and
+number words"), so this stage finds them all — "2,700", "120 000", "1.5 million", "100 thousand",
+"twenty-four", "five dozen", "half a million", ranges ("between 40 and 85", "1.3 to 4 million") —
+and classifies each one by its immediate context: a ``count`` is a candidate for a harm figure;
+years, ages, times, dates, percentages, money, units, rates and identifiers are not, and vague
+quantities ("dozens", "hundreds of", "thousands") are kept as ``vague`` with no value, so no later
+stage can turn them into a number by accident.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from harmwatch.codebook import load_codebook
+
+__all__ = ["NumberMention", "find_numbers", "parse_number_words"]
+
+#: Four-digit integers in this range, unseparated, are read as years ("in 2018", "1990s").
+YEAR_RANGE = (1800, 2100)
+#: How far (characters) after a number the unit/rate/age context is looked for.
+UNIT_WINDOW = 28
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "mln": 1_000_000, "bn": 1_000_000_000}
+_NUMWORD = "|".join(sorted([*_UNITS, *_SCALES, "dozen"], key=len, reverse=True))
+_WORDS_RE = re.compile(
+    rf"\b(?:(?:half\s+a|a|an)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
+    rf"(?:{_NUMWORD})(?:(?:\s+and\s+|[\s-]+)(?:{_NUMWORD}))*\b",
+    re.IGNORECASE,
+)
+_DIGITS_RE = re.compile(
+    r"(?<![\w.,:])(\d{1,3}(?:(?:,|[\u00a0\u202f\u2009 ])\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s*(million|billion|thousand|hundred|mln|bn)\b)?",
+    re.IGNORECASE,
+)
+_VAGUE_RE = re.compile(
+    r"\b(?:tens of thousands|hundreds of thousands|dozens|hundreds|thousands|millions|scores|"
+    r"several|numerous|countless|a few|a number of|many)\b",
+    re.IGNORECASE,
+)
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE_BEFORE = re.compile(rf"\b{_MONTH}\s*$", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"^(?:-|\s)(?:years?|yrs?)(?:-|\s)old\b|^-year\b|^ years of age", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|age)\s*$", re.IGNORECASE)
+_NAME_AGE = re.compile(r"[A-Z][a-z]+,\s*$")
+_TIME_AFTER = re.compile(r"^(?::\d\d|\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\s*o'clock|\s*hrs\b)", re.I)
+_TIME_BEFORE = re.compile(r"\b(?:at|by|until|from)\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+_ID_BEFORE = re.compile(r"(?:\bno\.?\s*|#|\bnumber\s+|\barticle\s+|\bresolution\s+|\bpage\s+|"
+                        r"\bgrade\s+|\blevel\s+|[A-Za-z]-|\bcategory\s+|\bphase\s+)$", re.I)
+_MONEY_BEFORE = re.compile(r"(?:[$€£¥₽]|\bUS\$|\bUSD\s?|\bAMD\s?|\bEUR\s?)$", re.IGNORECASE)
+_PERCENT_AFTER = re.compile(r"^\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
+_RATE_AFTER = re.compile(r"^(?:\s+\w+){0,2}?\s+(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b",
+                         re.IGNORECASE)
+_GLUED = re.compile(r"^[A-Za-z]")
+_RANGE_JOIN = re.compile(r"^\s*(?:to|-|–|—|and|or)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A number in the text. ``value`` is None for vague quantities.
+
+    ``kind`` is ``count`` (a harm-figure candidate), ``vague``, or what excludes it: ``year``,
+    ``age``, ``time``, ``date``, ``percent``, ``money``, ``unit``, ``rate``, ``id``. A range
+    yields two mentions sharing ``range_id`` with ``range_role`` ``low``/``high``.
+    """
+
+    start: int
+    end: int
+    value: float | None
+    kind: str
+    range_id: int | None = None
+    range_role: str | None = None
+
+    @property
+    def is_count(self) -> bool:
+        return self.kind == "count" and self.value is not None
+
+
+def parse_number_words(words: str) -> float | None:
+    """Value of a number-word phrase: "twenty-four" 24, "five dozen" 60, "half a million"."""
+    tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t and t != "and"]
+    total = 0.0
+    current = 0.0
+    seen = False
+    for i, tok in enumerate(tokens):
+        if tok == "half":
+            current, seen = 0.5, True
+        elif tok in ("a", "an"):
+            if current == 0:
+                current = 1
+        elif tok in _UNITS:
+            current += _UNITS[tok]
+            seen = True
+        elif tok == "dozen":
+            current = (current or 1) * 12
+            seen = True
+        elif tok == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif tok in _SCALES:
+            total += (current or 1) * _SCALES[tok]
+            current = 0
+            seen = True
+        else:
+            return None
+        del i
+    return total + current if seen else None
+
+
+def _digits_value(number: str, scale: str | None) -> float:
+    cleaned = re.sub(r"[,\u00a0\u202f\u2009 ]", "", number)
+    value = float(cleaned)
+    if scale:
+        value *= _SCALES[scale.lower()]
+    return value
+
+
+def _classify(text: str, start: int, end: int, raw: str, value: float, digits: bool) -> str:
+    before = text[max(0, start - 24) : start]
+    after = text[end : end + UNIT_WINDOW]
+    if digits and _GLUED.match(after) and not re.match(r"^(?:st|nd|rd|th)\b", after):
+        return "unit"
+    if re.match(r"^(?:st|nd|rd|th)\b", after):
+        return "date" if _DATE_AFTER.match(after) or _DATE_BEFORE.search(before) else "id"
+    if _PERCENT_AFTER.match(after):
+        return "percent"
+    if _MONEY_BEFORE.search(before):
+        return "money"
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+        return "age"
+    if digits and value < 120 and _NAME_AGE.search(before) and re.match(r"^\s*[,.)]", after):
+        return "age"
+    if _TIME_AFTER.match(after) or (digits and "." in raw and _TIME_AFTER.match(after[:8])):
+        return "time"
+    if digits and _DATE_BEFORE.search(before) and value <= 31 or _DATE_AFTER.match(after):
+        return "date"
+    if digits and re.fullmatch(r"\d{4}", raw) and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
+        return "year"
+    if digits and re.match(r"^s\b", after):
+        return "year"
+    if _ID_BEFORE.search(before):
+        return "id"
+    unit = load_codebook().non_count_units.match(after.lstrip(" -"))
+    if unit and after[: len(after) - len(after.lstrip(" -"))] in ("", " ", "-", " -"):
+        return "unit"
+    if re.match(r"^\s*(?:\+|\bx\b)", after) or before.endswith("+"):
+        return "unit"
+    if _RATE_AFTER.match(after):
+        return "rate"
+    if _TIME_BEFORE.search(before) and digits and value <= 24 and re.match(r"^\s*(?:[,.;]|$)", after):
+        return "time"
+    return "count"
+
+
+def _word_is_number(text: str, m: re.Match[str]) -> bool:
+    phrase = m.group().lower()
+    if phrase in ("one",):
+        after = text[m.end() : m.end() + 20].lower()
+        before = text[max(0, m.start() - 6) : m.start()].lower()
+        if re.match(r"^\s+(?:another|day|by one|side|way|point|time|of the (?:most|largest|biggest|main|first|few|best|worst|oldest|key))\b", after):
+            return False
+        if before.endswith("no "):
+            return False
+    return True
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
+    """All numbers and vague quantities in ``text[start:end]``, offsets into ``text``."""
+    end = len(text) if end is None else end
+    found: list[tuple[int, int, float | None, str]] = []
+    taken: list[tuple[int, int]] = []
+    for m in _DIGITS_RE.finditer(text, start, end):
+        value = _digits_value(m.group(1), m.group(2))
+        kind = _classify(text, m.start(), m.end(), m.group(1), value, digits=True)
+        found.append((m.start(), m.end(), value, kind))
+        taken.append((m.start(), m.end()))
+    for m in _WORDS_RE.finditer(text, start, end):
+        if any(s < m.end() and m.start() < e for s, e in taken) or not _word_is_number(text, m):
+            continue
+        value = parse_number_words(m.group())
+        if value is None:
+            continue
+        kind = _classify(text, m.start(), m.end(), m.group(), value, digits=False)
+        found.append((m.start(), m.end(), value, kind))
+        taken.append((m.start(), m.end()))
+    for m in _VAGUE_RE.finditer(text, start, end):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            found.append((m.start(), m.end(), None, "vague"))
+    found.sort()
+    return _link_ranges(text, found)
+
+
+def _link_ranges(text: str, found: list[tuple[int, int, float | None, str]]) -> list[NumberMention]:
+    """Join "A to B", "between A and B", "A-B" into a low/high pair sharing a scale."""
+    out: list[NumberMention] = []
+    i = 0
+    range_id = 0
+    while i < len(found):
+        s, e, v, k = found[i]
+        if i + 1 < len(found) and k == "count" and v is not None:
+            s2, e2, v2, k2 = found[i + 1]
+            joiner = text[e:s2]
+            between = re.search(r"\bbetween\s+$", text[max(0, s - 12) : s], re.IGNORECASE)
+            is_and = joiner.strip().lower() in ("and", "or")
+            if (
+                v2 is not None and k2 == "count" and _RANGE_JOIN.match(joiner)
+                and (not is_and or between)
+            ):
+                scale = re.search(r"(million|billion|thousand)\s*$", text[s2:e2], re.IGNORECASE)
+                if scale and v < 1000 and v2 >= 1000 and not re.search(r"[a-z]", text[s:e], re.I):
+                    v = v * _SCALES[scale.group(1).lower()]
+                if v < v2:
+                    range_id += 1
+                    out.append(NumberMention(s, e, v, k, range_id, "low"))
+                    out.append(NumberMention(s2, e2, v2, k2, range_id, "high"))
+                    i += 2
+                    continue
+        out.append(NumberMention(s, e, v, k))
+        i += 1
+    return out

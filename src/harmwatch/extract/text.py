@@ -1,0 +1,149 @@
+"""Stage 1: sentences and tokens, with character offsets into the article text.
+
+Every later stage reports spans into the *original* text, so nothing here normalises or copies:
+a :class:`Sentence` is an offset pair plus its paragraph number, a :class:`Token` an offset pair.
+News text breaks the usual rules (headlines without a full stop, hard-wrapped lines, "said.The"
+with no space, "5.40 p.m."), so the splitter is a small set of explicit rules rather than a
+trained model, chosen to keep captions, headlines and datelines as sentences of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Sentence", "Token", "split_sentences", "tokenize"]
+
+#: Words that end with a full stop without ending the sentence.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen lt col maj capt sgt st no nos vs etc jan feb mar apr jun jul aug sep "
+    "sept oct nov dec inc ltd co corp jr sr u.s u.n a.m p.m approx fig art vol dept gov rev".split()
+)
+#: A line shorter than this with no final punctuation is a headline/caption: its own sentence.
+HEADLINE_MAX_CHARS = 160
+
+_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[.!?][\"”]?(?=[A-Z][a-z])|[.!?](?=[“"][A-Z])")
+_PARA = re.compile(r"\n[ \t]*\n+|\n(?=[ \t]*[•\-*]\s)")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: ``text[start:end]``, its index and the paragraph it belongs to."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+
+    def text(self, doc: str) -> str:
+        return doc[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token: ``text[start:end]`` and its lower-cased form."""
+
+    start: int
+    end: int
+    lower: str
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Tokens of ``text`` with offsets shifted by ``offset`` (the sentence start)."""
+    return [
+        Token(m.start() + offset, m.end() + offset, m.group().lower())
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+_FUNCTION_WORD_END = re.compile(
+    r"\b(?:the|of|a|an|and|or|for|to|in|on|at|by|with|from|had|has|have|was|were|is|are|that|"
+    r"which|who|as|its|their|his|her)$",
+    re.IGNORECASE,
+)
+#: A line this long or longer, not ending a sentence, is part of hard-wrapped prose.
+WRAPPED_LINE_MIN_CHARS = 30
+
+
+def _hard_wrapped(text: str, start: int, end: int) -> bool:
+    """True when most lines of a paragraph are wrapped prose (AFP copy, e-mail bulletins)."""
+    lines = [ln.strip() for ln in text[start:end].split("\n") if ln.strip()]
+    if len(lines) < 3:
+        return False
+    open_lines = [
+        ln for ln in lines[:-1]
+        if len(ln) >= WRAPPED_LINE_MIN_CHARS and not ln.endswith((".", "!", "?", ":", '"', "”"))
+    ]
+    return len(open_lines) * 2 >= len(lines) - 1
+
+
+def _line_breaks(text: str, start: int, end: int) -> list[int]:
+    """Offsets where a single newline ends a sentence (headline, caption, list line)."""
+    cuts: list[int] = []
+    wrapped = _hard_wrapped(text, start, end)
+    pos = start
+    while True:
+        nl = text.find("\n", pos, end)
+        if nl < 0:
+            return cuts
+        prev = text[start:nl].rstrip()
+        line_start = text.rfind("\n", start, nl) + 1 if text.rfind("\n", start, nl) >= start else start
+        line = text[line_start:nl].strip()
+        nxt = text[nl + 1 : end].lstrip()
+        continues = bool(nxt) and (
+            nxt[0].islower()
+            or prev.endswith((",", "-", "–", "—", "("))
+            or bool(_FUNCTION_WORD_END.search(prev))
+            or (wrapped and not prev.endswith((".", "!", "?", ":", "”", '"')))
+        )
+        if line and not continues and (
+            prev.endswith((".", "!", "?", ":", "”", '"')) or len(line) <= HEADLINE_MAX_CHARS
+            or nxt[:1].isupper()
+        ):
+            cuts.append(nl)
+        pos = nl + 1
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    window = text[max(0, dot - 12) : dot]
+    dotted = re.search(r"(?<![\w.])((?:\w\.)+\w)$", window)
+    if dotted:
+        return True
+    m = re.search(r"(\w+)$", window)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha() and word.isupper())
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences (offsets into ``text``), paragraph-aware."""
+    sentences: list[Sentence] = []
+    para_start = 0
+    paragraphs: list[tuple[int, int]] = []
+    for m in _PARA.finditer(text):
+        paragraphs.append((para_start, m.start()))
+        para_start = m.end()
+    paragraphs.append((para_start, len(text)))
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        cuts = set(_line_breaks(text, p_start, p_end))
+        for m in _BOUNDARY.finditer(text, p_start, p_end):
+            dot = m.start()
+            if text[dot] == "." and _is_abbreviation(text, dot):
+                continue
+            if text[dot] == "." and dot > 0 and text[dot - 1].isdigit() and text[dot + 1 : dot + 2].isdigit():
+                continue
+            cuts.add(m.end())
+        bounds = sorted(c for c in cuts if p_start < c < p_end)
+        seg_start = p_start
+        for cut in [*bounds, p_end]:
+            s, e = seg_start, cut
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                sentences.append(Sentence(len(sentences), s, e, p_index))
+            seg_start = cut
+    return sentences
