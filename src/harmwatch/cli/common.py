@@ -80,13 +80,13 @@ def one_line_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except ConfigError as exc:
-            err.print(f"[red]error:[/red] {exc}", highlight=False)
+            err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
             raise typer.Exit(EXIT_USAGE) from exc
         except StoreError as exc:
-            err.print(f"[red]store error:[/red] {exc}", highlight=False)
+            err.print(f"[red]store error:[/red] {exc}", highlight=False, soft_wrap=True)
             raise typer.Exit(EXIT_STORE) from exc
         except HarmwatchError as exc:
-            err.print(f"[red]error:[/red] {exc}", highlight=False)
+            err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
             raise typer.Exit(EXIT_PARTIAL) from exc
 
     return wrapper  # type: ignore[return-value]

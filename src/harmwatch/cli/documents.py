@@ -59,13 +59,12 @@ def show_document(
     if as_json:
         print_json(doc)
         return
-    meta = Table.grid(padding=(0, 2))
     for key in ("id", "title", "published", "published_source", "language", "author",
                 "site_name", "source", "url", "sha256", "media_type", "retrieved_at",
                 "http_status", "duplicate_of", "similarity", "copies"):
         if doc.get(key) not in (None, "", []):
-            meta.add_row(f"[bold]{key}[/bold]", escape(str(doc[key])))
-    out.print(meta)
+            out.print(f"[bold]{key:<17}[/bold]{escape(str(doc[key]))}", soft_wrap=True,
+                      highlight=False)
     out.rule("article text")
     out.print(escape(doc["text"]), highlight=False)
     out.rule(f"page furniture cut ({len(doc['furniture'])})")

@@ -37,7 +37,8 @@ def ingest(
             if kind == "rejected":
                 progress.console.print(
                     f"[yellow]rejected[/yellow] {escape(data['source'])}: "
-                    f"{escape(data['message'])} [dim]({data['reason']})[/dim]", highlight=False)
+                    f"{escape(data['message'])} [dim]({data['reason']})[/dim]", highlight=False,
+                    soft_wrap=True)
 
         summary = run_ingest(archive, sources, glob=glob, on_event=on_event)
     if as_json:

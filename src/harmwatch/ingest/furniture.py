@@ -54,13 +54,32 @@ _NAV_WORDS = (
     r"advertisement|advertising|sponsored(?: content)?|print(?: this)?|e-?mail|tweet|"
     r"share(?: this)?(?: article| story| page)?(?: on \w+)?|facebook|twitter|telegram|whatsapp|"
     r"linkedin|vk|comments?|donate(?: now)?|live|all news|news|more|close|loading\.*|"
-    r"become a member|listen(?: to this article)?|copy link|view comments|photo|video|\|+"
+    r"become a member|listen(?: to this article)?|copy link|view comments|photo|video|"
+    r"stay informed|je m'abonne|\|+"
 )
 _NAV_LINE = re.compile(rf"^(?:{_NAV_WORDS})(?:\s*[|/·•]\s*(?:{_NAV_WORDS}))*\s*[|:]?$", re.I)
-_TEASER = re.compile(
-    r"^(?:also read|read also|read more|see also|related|recommended|more on this|"
-    r"you may also like|watch|listen|читайте также|подробнее)\b\s*[:>»\-–—]?", re.I)
-_SHARE_LINE = re.compile(r"^(?:share|follow us|subscribe|print|tweet)\b.{0,60}$", re.I)
+_TEASER_LABELS = (
+    r"also read|read also|read more|see also|related(?: [\w ]{0,30})?|recommended|more on this|"
+    r"you may also like|read next|up next|watch|listen|lire aussi|à lire aussi|voir aussi|lesen sie auch|"
+    r"mehr zum thema|читайте также|смотрите также|подробнее|по теме|նաև կարդացեք|կարդացեք նաև"
+)
+_TEASER = re.compile(rf"^(?:{_TEASER_LABELS})(?:\b|(?=\s|$))\s*[:>»\-–—]?", re.I)
+_TEASER_LABEL_ONLY = re.compile(rf"^(?:{_TEASER_LABELS})\s*[:>»\-–—]?\s*$", re.I)
+_SHARE_LINE = re.compile(
+    r"^(?:share|follow us|subscribe|sign up|print|tweet|partager|abonnez-vous|teilen|"
+    r"поделиться|подписывайтесь|подпишитесь|կիսվել|բաժանորդագրվեք)\b.{0,80}$", re.I)
+#: Subscription boxes and syndication credits: short lines about the outlet, not the events.
+_SUBSCRIPTION = re.compile(
+    r"\b(?:newsletter|inbox|subscribe|sign up|abonnez-vous|je m'abonne|"
+    r"(?:receive|get|delivered)\b.{0,60}\bby e-?mail)\b", re.I)
+_SYNDICATION = re.compile(
+    r"^(?:this (?:story|article|report) (?:was|is|has been) (?:distributed|republished|reprinted|"
+    r"syndicated|originally published)|republished with permission|"
+    r"originally published (?:by|on|at|in))\b", re.I)
+_PLAYER = re.compile(r"^(?:your browser does not support|enable javascript to|"
+                     r"this video (?:is|has been) (?:unavailable|removed))\b", re.I)
+#: Subscription lines are short; longer ones may be news about an email.
+MAX_SUBSCRIPTION_LINE = 140
 _JSON_LINE = re.compile(r'^\s*[\[{].*"\s*:\s*.*[}\]]\s*$')
 _TEMPLATE = re.compile(r"\{\{[^{}\n]{0,80}\}\}")
 _INLINE_TEASER = re.compile(
@@ -70,11 +89,14 @@ _LANGUAGE_NAMES = re.compile(
     r"\b(?:english|русский|հայերեն|français|deutsch|español|türkçe|azərbaycan(?:ca)?|"
     r"ქართული|українська|العربية|italiano|polski)\b", re.I)
 _TERMINATOR = re.compile(
-    r"^(?:source\s*:?\s*[\w.\-]+(?:\.[a-z]{2,})?\s*$|share\s*\||news ?feed\b|newsfeed\b|"
+    r"^(?:(?:source|источник|աղբյուր)\s*:?\s*[\w.\-]+(?:\.[a-z]{2,})?\s*$|"
+    r"share\s*[|:]|news ?feed\b|newsfeed\b|лента новостей|все новости|լրահոս|"
+    r"les plus lus|dans la même rubrique|самое читаемое|"
     r"most (?:popular|read|viewed|commented)\b|related (?:articles|news|stories|posts)\b|"
     r"latest news\b|follow us\b|all news\s*$|more from\b|you may also like\b|top stories\s*$|"
     r"tags?\s*:|comments\s*\(?\d*\)?\s*$|©|copyright\b|all rights reserved\b)", re.I)
 _STORE_MARKER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}[ \t]*")
+_SENTENCE_END = re.compile(r"[.!?]\s+\S+.*[.!?]$")
 _TIME_STAMP = re.compile(r"^\s*\d{1,2}:\d{2}(?:\s*(?:am|pm))?\s*(?:$|\S)", re.I)
 _HEADER_LINE = re.compile(
     r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}|[A-Z][\w&,' ]{0,30}\s+\d{1,2}:\d{2}\s+\d{1,2}[/.]\d{1,2}"
@@ -101,6 +123,12 @@ def _is_line_furniture(line: str) -> str | None:
             return "teaser link"
         if _SHARE_LINE.match(stripped):
             return "share/follow link"
+        if len(stripped) <= MAX_SUBSCRIPTION_LINE and _SUBSCRIPTION.search(stripped):
+            return "subscription box"
+        if _PLAYER.match(stripped):
+            return "media player message"
+        if _SYNDICATION.match(stripped):
+            return "syndication credit"
         if len(_LANGUAGE_NAMES.findall(stripped)) >= 2 and len(stripped.split()) <= 8:
             return "language switcher"
     if _JSON_LINE.match(stripped):
@@ -137,8 +165,14 @@ def find_furniture(text: str) -> list[Cut]:
             cuts.append(Cut(start, end, "header"))
     # 4. tail, and 1. line furniture on the way
     article_chars = 0
+    in_teaser_list = False
     for index, (start, end, body) in enumerate(lines):
         stripped = body.strip()
+        if in_teaser_list:
+            if stripped and not _is_prose(body) and not _SENTENCE_END.search(stripped):
+                cuts.append(Cut(start, end, "teaser list"))
+                continue
+            in_teaser_list = False
         if article_chars >= MIN_ARTICLE_CHARS and stripped and (
             (_TERMINATOR.match(stripped) and len(stripped) <= MAX_FURNITURE_LINE)
             or _newsfeed_start(lines, index)
@@ -148,6 +182,7 @@ def find_furniture(text: str) -> list[Cut]:
         reason = _is_line_furniture(body)
         if reason:
             cuts.append(Cut(start, end, reason))
+            in_teaser_list = bool(_TEASER_LABEL_ONLY.match(stripped))
         elif index >= first_prose or not any(c.start == start for c in cuts):
             article_chars += len(stripped)
     # 2. inline furniture inside kept lines

@@ -43,6 +43,8 @@ def parse_html(html: str, source: str, url: str | None = None) -> ParsedText:
             include_comments=False,
             include_tables=True,
             deduplicate=False,
+            # Only the page's own metadata: a date found in the article body is an event date.
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except (LxmlError, ValueError, TypeError) as exc:
         raise MalformedInput(source, f"malformed HTML ({type(exc).__name__}: {exc})") from exc

@@ -9,8 +9,8 @@ ever parsed per run. Tables:
 ``name``         (normalised key, place id) pairs: the only table read per lookup.
 ``first_token``  first word of every key and the longest key (in words) starting with it, so
                  the matcher skips spans that cannot start a name without touching SQLite.
-``word``         common English words that are also words of some place name (false-positive
-                 guard; see ``data/gazetteer/common_words.txt``).
+``imported``     raw GeoNames dump lines and user YAML entries, keyed by GeoNames id or entry
+                 key, so a re-import replaces instead of duplicating and a rebuild replays them.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ DEFAULT_HOME = "./harmwatch-data"
 FILE_NAME = "gazetteer.sqlite"
 
 # Curated files whose content is part of the build version: editing one rebuilds the index.
-DATA_FILES = ("supplement.yaml", "regions.yaml", "countries.yaml", "common_words.txt")
+DATA_FILES = ("supplement.yaml", "regions.yaml", "countries.yaml", "lexicon.yaml")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -57,11 +57,17 @@ CREATE TABLE IF NOT EXISTS name (
     PRIMARY KEY (key, place)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS name_by_place ON name(place);
+CREATE TABLE IF NOT EXISTS imported (
+    kind TEXT NOT NULL,
+    ref TEXT NOT NULL,
+    source TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    PRIMARY KEY (kind, ref)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS first_token (
     token TEXT PRIMARY KEY,
     max_words INTEGER NOT NULL
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS word (word TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
 # Separator of the ``alternates`` column (a control character no place name contains).

