@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from harmwatch import __version__
-from harmwatch.cli import documents, ingest, verify
+from harmwatch.cli import demo, documents, ingest, verify
 from harmwatch.cli.common import globals_of
 
 app = typer.Typer(
@@ -49,6 +49,7 @@ def main(
                         format="%(levelname)s %(name)s: %(message)s")
 
 
+app.command("demo")(demo.demo)
 app.command("ingest")(ingest.ingest)
 app.command("verify")(verify.verify)
 app.command("search")(documents.search)

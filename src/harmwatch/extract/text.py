@@ -23,7 +23,7 @@ ABBREVIATIONS = frozenset(
 HEADLINE_MAX_CHARS = 160
 
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[.!?][\"”]?(?=[A-Z][a-z])|[.!?](?=[“"][A-Z])")
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[.!?][\"”]?(?=[A-Z][a-z])|[.!?](?=[“\"][A-Z])")
 _PARA = re.compile(r"\n[ \t]*\n+|\n(?=[ \t]*[•\-*]\s)")
 
 

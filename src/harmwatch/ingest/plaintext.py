@@ -42,7 +42,7 @@ class ParsedText:
 
 def _guess_title(text: str) -> str | None:
     for line in text.splitlines():
-        stripped = line.strip()
+        stripped = line.strip().lstrip("#").strip()
         if not stripped:
             continue
         if len(stripped.split()) < MIN_TITLE_WORDS:

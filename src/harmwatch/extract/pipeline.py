@@ -1,0 +1,189 @@
+"""The rules extractor (``extractor.rules.v1``) as a numbered cascade over one article text.
+
+1. sentences and tokens (:mod:`.text`) — offsets into the text, never a copy;
+2. numbers (:mod:`.numbers`) — every numeral/number word, classified (count, year, age, vague...);
+3. figures (:mod:`.figures`) — counts governed by a measure cue, with qualifier, subject,
+   ``as_of`` and sub-count links; restatements merged document-wide;
+4. categories (:mod:`.categories`) — codebook cues per sentence behind conflict gates; generic
+   attack words resolved once the document's explicit means are known;
+5. dates (:mod:`.dates`) — resolved against ``published``, each with a role;
+6. places — gazetteer mentions (:mod:`harmwatch.extract.places`, when installed) plus named
+   sites (:mod:`.sites`);
+7. actors (:mod:`.actors`) — perpetrator/victim groups and ``claimed_by`` sources;
+8. events (:mod:`.events`) — event sentences grouped, with event-only places and dates;
+9. relevance (:mod:`.relevance`) — the codebook definition applied to the document categories.
+
+Each stage reads only what the stages before it produced, so a later ML extractor can replace
+one stage and keep the rest. The output is the extraction contract
+(``docs/schema/extraction.schema.json``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from harmwatch.codebook import load_codebook
+from harmwatch.errors import HarmwatchError
+from harmwatch.extract.actors import find_actors, find_claimants
+from harmwatch.extract.categories import doc_context, resolve_generic, sentence_categories
+from harmwatch.extract.dates import find_dates, resolve_as_of, year_hint
+from harmwatch.extract.events import Place, SentenceFacts, group_events
+from harmwatch.extract.figures import Figure, SentenceContext, figures_in_sentence, merge_restatements
+from harmwatch.extract.numbers import find_numbers
+from harmwatch.extract.relevance import relevance
+from harmwatch.extract.sites import find_sites
+from harmwatch.extract.text import split_sentences
+
+__all__ = ["EXTRACTOR_NAME", "extract_rules_v1"]
+
+log = logging.getLogger(__name__)
+
+EXTRACTOR_NAME = "extractor.rules.v1"
+#: Sentences longer than this are page dumps without punctuation; they are scanned in windows
+#: of this size so one runaway "sentence" cannot make cue windows span a whole page.
+MAX_SENTENCE_CHARS = 2_000
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> Any | None:
+    """The places teammate's gazetteer, opened once; None when it is not available."""
+    try:
+        from harmwatch.extract.places import Gazetteer
+    except ImportError:
+        log.info("gazetteer: harmwatch.extract.places not installed; places from sites only")
+        return None
+    try:
+        return Gazetteer.open()
+    except HarmwatchError as exc:
+        log.warning("gazetteer: cannot open (%s); places from sites only", exc)
+        return None
+
+
+def _gazetteer_places(text: str) -> list[Place]:
+    gz = _gazetteer()
+    if gz is None:
+        return []
+    out: list[Place] = []
+    for pm in gz.find(text):
+        out.append(Place(
+            start=pm.start, end=pm.end, mention=pm.mention, name=pm.name, country=pm.country,
+            lat=pm.lat, lon=pm.lon, geonameid=pm.geonameid, precision=pm.precision,
+            feature=pm.feature, alternates=tuple(getattr(pm, "alternates", ()) or ()),
+        ))
+    return out
+
+
+def _figure_dict(f: Figure) -> dict[str, Any]:
+    return {
+        "id": f.id, "measure": f.measure, "value": f.value, "qualifier": f.qualifier,
+        "subject": f.subject, "as_of": f.as_of.isoformat() if f.as_of else None,
+        "cumulative": f.cumulative, "span": [f.start, f.end], "quote": f.quote,
+        "part_of": f.part_of, "derived": f.derived,
+        "mentions": [list(m) for m in f.mentions],
+    }
+
+
+def extract_rules_v1(
+    text: str,
+    *,
+    published: date | None = None,
+    title: str | None = None,
+    language: str | None = None,
+    source: str | None = None,
+    sha256: str | None = None,
+) -> dict[str, Any]:
+    """Run the cascade on one article text and return the contract dict."""
+    cb = load_codebook()
+    ctx = doc_context(cb, text)
+    hint = year_hint(text)
+    # 1. sentences
+    sentences = split_sentences(text)
+    # 6a. places are looked up once per document and assigned to sentences by offset
+    gz_places = _gazetteer_places(text)
+    figures: list[Figure] = []
+    facts: list[SentenceFacts] = []
+    generic_spans: dict[int, list[tuple[int, int]]] = {}
+    previous: SentenceContext | None = None
+    last_day: date | None = None
+    explicit: set[str] = set()
+    for sent in sentences:
+        s, e = sent.start, min(sent.end, sent.start + MAX_SENTENCE_CHARS)
+        sf = SentenceFacts(sent.index, s, e, sent.paragraph)
+        # 2. numbers  3. figures
+        numbers = find_numbers(text, s, e)
+        marker, as_of = resolve_as_of(text, s, e, published, hint)
+        sent_figs = figures_in_sentence(cb, text, s, e, sent.index, numbers, previous, marker,
+                                        as_of, len(figures) + 1)
+        figures.extend(sent_figs)
+        previous = SentenceContext(sent_figs, marker, as_of)
+        # 4. categories
+        hits, generic = sentence_categories(cb, text, s, e, ctx)
+        sf.categories = {h.code for h in hits}
+        explicit |= sf.categories
+        generic_spans[sent.index] = generic
+        # 5. dates
+        sf.dates = find_dates(text, s, e, published, hint, last_day)
+        for d in sf.dates:
+            if d.date is not None and d.precision == "day":
+                last_day = d.date
+        if marker and not sent_figs and as_of is not None and any(
+            d.role == "as_of" for d in sf.dates
+        ) is False:
+            from harmwatch.extract.dates import DateMention
+
+            sf.dates.append(DateMention(s, s, as_of, None, "day", "event"))
+        # 6b. places and sites
+        sf.places = [p for p in gz_places if s <= p.start and p.end <= e]
+        for site in find_sites(text, s, e):
+            if not any(p.start <= site.start < p.end and p.end >= site.end for p in sf.places):
+                sf.places.append(Place(site.start, site.end, site.mention, site.name, None, None,
+                                       None, None, "exact", "site", site.alternates))
+        # 7. actors, targets, weapons
+        sf.actors = [
+            {"name": a.name, "role": a.role, "span": [a.start, a.end]}
+            for a in find_actors(text, s, e)
+        ]
+        sentence = text[s:e]
+        sf.targets = [k for k, pat in cb.targets.items() if pat.search(sentence)]
+        sf.weapons = [k for k, pat in cb.weapons.items() if pat.search(sentence)]
+        sf.disaster = bool(cb.disaster.search(sentence))
+        facts.append(sf)
+    generic_code = resolve_generic(explicit)
+    for sf in facts:
+        if generic_spans.get(sf.index):
+            sf.categories.add(generic_code)
+    figures = merge_restatements(figures)
+    by_sentence: dict[int, list[str]] = {}
+    for f in figures:
+        by_sentence.setdefault(f.sentence, []).append(f.id)
+    for sf in facts:
+        sf.figure_ids = by_sentence.get(sf.index, [])
+    # 8. events
+    events = group_events(text, facts)
+    # 9. relevance
+    doc_categories: set[str] = set().union(*(sf.categories for sf in facts)) if facts else set()
+    relevant, _ = relevance(doc_categories)
+    claimed: list[dict[str, Any]] = []
+    seen_claims: set[str] = set()
+    for name, cs, ce in find_claimants(text, 0, len(text)):
+        if name not in seen_claims:
+            seen_claims.add(name)
+            claimed.append({"name": name, "span": [cs, ce]})
+    return {
+        "source": source,
+        "sha256": sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "title": title,
+        "published": published.isoformat() if published else None,
+        "language": language,
+        "extractor": EXTRACTOR_NAME,
+        "codebook_version": cb.version,
+        "relevant": relevant,
+        "categories": sorted(doc_categories),
+        "figures": [_figure_dict(f) for f in figures],
+        "events": events,
+        "claimed_by": claimed,
+    }
