@@ -32,6 +32,10 @@ GENERIC_ATTACK = re.compile(
     r"\bbomb(?:ed|ing|ings)\b|\bbombard(?:ed|ing|ment|ments)\b",
     re.IGNORECASE,
 )
+#: A strike attributed to a state or party is an attack even outside a conflict-worded context.
+ATTRIBUTED_STRIKE = re.compile(
+    r"\b(?:israeli|russian|saudi(?:-led)?|us|american|turkish|azerbaijani|armenian|coalition|"
+    r"enemy|ukrainian|syrian|iranian)\s+(?:air\s*)?strikes?\b", re.IGNORECASE)
 _NOT_ATTACK = re.compile(r"\b(?:hunger|general|labou?r|workers'?)\s+strikes?\b|\bstruck a deal\b",
                          re.IGNORECASE)
 
@@ -87,6 +91,8 @@ def sentence_categories(
     generic: list[tuple[int, int]] = []
     if gate_open and not _NOT_ATTACK.search(sentence):
         generic = [(start + m.start(), start + m.end()) for m in GENERIC_ATTACK.finditer(sentence)]
+    elif not gate_open:
+        generic = [(start + m.start(), start + m.end()) for m in ATTRIBUTED_STRIKE.finditer(sentence)]
     return hits, generic
 
 

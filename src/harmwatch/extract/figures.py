@@ -50,6 +50,12 @@ _CONT_BEFORE = re.compile(r"\b(?:another|the other|other|a further|an additional
 _CONT_AFTER = re.compile(r"^\s+(?:others?|more|other)\b", re.I)
 _OF_THE = re.compile(r"\b(?:of|out of) the\s+$", re.I)
 _COORD_GAP = re.compile(r"^[^;.]*?(?:\band\b|,|\bas well as\b|\bwhile\b)[^;.]*$", re.I)
+_COPULA = re.compile(r"\b(?:was|were|is|are|been|being|be|a member)\b", re.I)
+_CONJ = re.compile(r",|;|\b(?:and|or|while|but)\b", re.I)
+_RELEASE_AFTER = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:released|freed|repatriated|returned|"
+                            r"unharmed|rescued|survived|alive)\b", re.I)
+#: Subjects that are people; such counts are never ``damaged``.
+PERSON_EXCLUDES = frozenset({"damaged"})
 _PREDICATE = re.compile(r"^\s+(?:of (?:them|whom|those)\s+)?(?:\w+\s+){0,1}(?:were|are|was|is)\s+", re.I)
 
 
@@ -72,6 +78,7 @@ class Figure:
     number_end: int
     part_of: str | None = None
     derived: str | None = None
+    additive: bool = False
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -88,9 +95,12 @@ def _words(s: str) -> int:
     return len(_WORD.findall(s))
 
 
-def _nearest_right(cb: Codebook, text: str, pos: int, limit: int) -> tuple[str, int, int] | None:
+def _nearest_right(cb: Codebook, text: str, pos: int, limit: int,
+                   exclude: frozenset[str] = frozenset()) -> tuple[str, int, int] | None:
     best: tuple[str, int, int] | None = None
     for measure, pat in cb.measure_right.items():
+        if measure in exclude:
+            continue
         m = pat.search(text, pos, limit)
         if m and _words(text[pos : m.start()]) <= RIGHT_MAX_WORDS:
             if best is None or m.start() < best[1] or (m.start() == best[1] and m.end() > best[2]):
@@ -98,11 +108,17 @@ def _nearest_right(cb: Codebook, text: str, pos: int, limit: int) -> tuple[str, 
     return best
 
 
-def _nearest_left(cb: Codebook, text: str, lo: int, pos: int) -> tuple[str, int, int] | None:
+def _nearest_left(cb: Codebook, text: str, lo: int, pos: int,
+                  exclude: frozenset[str] = frozenset()) -> tuple[str, int, int] | None:
     best: tuple[str, int, int] | None = None
     for measure, pat in cb.measure_left.items():
+        if measure in exclude:
+            continue
         for m in pat.finditer(text, lo, pos):
-            if _words(text[m.end() : pos]) <= LEFT_MAX_WORDS and (best is None or m.end() > best[2]):
+            gap = text[m.end() : pos]
+            if _COPULA.search(gap):
+                continue
+            if _words(gap) <= LEFT_MAX_WORDS and (best is None or m.end() > best[2]):
                 best = (measure, m.start(), m.end())
     return best
 
@@ -153,6 +169,7 @@ def figures_in_sentence(
 ) -> list[Figure]:
     """Figures of one sentence; ``previous`` links continuations to the sentence before."""
     counts = [n for n in numbers if n.is_count and n.value and n.value >= 1]
+    starts_all = sorted(n.start for n in numbers if n.is_count or n.kind == "vague")
     out: list[Figure] = []
     attached: dict[int, Figure] = {}
     sentence = text[s_start:s_end]
@@ -169,19 +186,18 @@ def figures_in_sentence(
         hi = counts[i + 1].start if i + 1 < len(counts) else s_end
         semi = text.find(";", num.end, hi)
         hi_clause = semi if semi >= 0 else hi
-        measure = None
-        cue_span: tuple[int, int] | None = None
-        right = _nearest_right(cb, text, num.end, hi_clause)
-        if right:
-            after_cue = text[right[2] : hi]
-            governs = i + 1 < len(counts) and _words(after_cue) <= GOVERNS_NEXT_WORDS
-            gap = text[num.end : right[1]]
-            if not governs or _OF_THEM_AFTER.match(text[num.end : right[2]]) or _words(gap) == 0:
-                measure, cue_span = right[0], (right[1], right[2])
-        if measure is None:
-            left = _nearest_left(cb, text, lo, num.start)
-            if left:
-                measure, cue_span = left[0], (left[1], left[2])
+        measure, cue_span = _choose_cue(cb, text, num, lo, hi_clause, starts_all, frozenset())
+        if measure is None and num.range_role == "low" and i + 1 < len(counts):
+            high = counts[i + 1]
+            hi2 = counts[i + 2].start if i + 2 < len(counts) else s_end
+            measure, cue_span = _choose_cue(cb, text, high, lo, hi2, starts_all, frozenset())
+            if measure is not None:
+                hi = hi2
+        if measure == "damaged":
+            np_subject = _subject(cb, _np_after(text, num.end, hi))
+            if np_subject is not None and np_subject not in OBJECT_SUBJECTS:
+                measure, cue_span = _choose_cue(cb, text, num, lo, hi_clause, starts_all,
+                                                PERSON_EXCLUDES)
         window_lo = min(num.start, cue_span[0]) if cue_span else num.start
         window_hi = max(num.end, cue_span[1]) if cue_span else num.end
         combined = cb.combined.search(text, window_lo, min(hi_clause, window_hi + 40))
@@ -192,6 +208,8 @@ def figures_in_sentence(
             continue
         if negated and re.search(r"\b(?:no|not|none)\b", text[max(s_start, num.start - 12) : num.start], re.I):
             continue
+        if cue_span and _RELEASE_AFTER.match(text[cue_span[1] : cue_span[1] + 40]):
+            continue
         before = text[lo : num.start]
         qual, qlen = _qualifier(cb, text[max(lo, num.start - 40) : num.start])
         if num.range_role == "low":
@@ -199,6 +217,8 @@ def figures_in_sentence(
         elif num.range_role == "high":
             qual = "up_to"
         subj_phrase = _np_after(text, num.end, hi)
+        if num.range_role == "low" and i + 1 < len(counts) and not _subject(cb, subj_phrase):
+            subj_phrase = _np_after(text, counts[i + 1].end, hi)
         if not subj_phrase.strip() and cue_span and cue_span[0] >= num.end:
             subj_phrase = _np_after(text, cue_span[1], hi)
         pred = _PREDICATE.match(text[num.end : hi])
@@ -207,6 +227,8 @@ def figures_in_sentence(
         subject = _subject(cb, subj_phrase)
         if measure is None and subject in OBJECT_SUBJECTS and damage_in_sentence:
             measure = "damaged"
+        if subject in OBJECT_SUBJECTS and text[num.start : num.end].lower() == "one":
+            continue
         kind = "own"
         link: Figure | None = None
         if _SUB_BEFORE.search(before) or _OF_THEM_AFTER.match(text[num.end : hi]):
@@ -230,11 +252,12 @@ def figures_in_sentence(
             continue
         if subject in (None, "people") and context_subject and context_subject != "people":
             subject = context_subject
-        if link is not None and kind in ("sub", "cont") and subject in (None, "people"):
-            if kind == "cont" or subject is None:
+        additive = kind == "cont" and not re.search(
+            r"\balso\s+(?:\w+\s+){0,2}$", text[max(lo, num.start - 30) : num.start], re.I)
+        if link is not None and subject in (None, "people"):
+            if (additive and link.part_of is None) or (subject is None and (
+                    kind == "sub" or link.sentence == s_index)):
                 subject = link.subject
-        if subject is None and link is not None and link.sentence == s_index and link.measure != measure:
-            subject = link.subject
         span_start = min(num.start - qlen, cue_span[0] if cue_span else num.start)
         span_end = max(num.end, cue_span[1] if cue_span else num.end)
         fig_as_of = as_of if as_of_marker else None
@@ -249,18 +272,37 @@ def figures_in_sentence(
             start=span_start, end=span_end, quote=text[span_start:span_end], sentence=s_index,
             number_start=num.start, number_end=num.end,
             part_of=link.id if (kind == "sub" and link is not None) else None,
-            mentions=[(num.start, num.end)],
+            mentions=[(num.start, num.end)], additive=additive,
         )
         if link is not None and kind == "sub" and fig.as_of is None:
             fig.as_of = link.as_of
         out.append(fig)
         attached[i] = fig
-    out.extend(_apposition(text, counts, pending, attached, first_id + len(out), s_index))
+    out.extend(_apposition(cb, text, pending, attached, first_id + len(out)))
     return out
 
 
-def _apposition(text: str, counts: list[NumberMention], pending: list[tuple[int, NumberMention, str]],
-                attached: dict[int, Figure], next_id: int, s_index: int) -> list[Figure]:
+def _choose_cue(cb: Codebook, text: str, num: NumberMention, lo: int, hi_clause: int,
+                starts: list[int], exclude: frozenset[str]) -> tuple[str | None, tuple[int, int] | None]:
+    """The measure cue governing ``num``: a close right cue unless it is the verb of the next
+    number ("killed 21 civilians and wounded another 70"), else a left cue."""
+    right = _nearest_right(cb, text, num.end, hi_clause, exclude)
+    if right:
+        nxt = next((s for s in starts if s > right[2]), None)
+        after_cue = text[right[2] : nxt] if nxt is not None else ""
+        governs = (nxt is not None and _words(after_cue) <= GOVERNS_NEXT_WORDS
+                   and not _CONJ.search(after_cue))
+        if not governs or _OF_THEM_AFTER.match(text[num.end : right[2]]) \
+                or _words(text[num.end : right[1]]) == 0:
+            return right[0], (right[1], right[2])
+    left = _nearest_left(cb, text, lo, num.start, exclude)
+    if left:
+        return left[0], (left[1], left[2])
+    return None, None
+
+
+def _apposition(cb: Codebook, text: str, pending: list[tuple[int, NumberMention, str]],
+                attached: dict[int, Figure], next_id: int) -> list[Figure]:
     """Cue-less counts coordinated with a following figure share its measure
     ("one woman and two children were killed"); their sum is added as a derived figure."""
     out: list[Figure] = []
@@ -271,9 +313,7 @@ def _apposition(text: str, counts: list[NumberMention], pending: list[tuple[int,
         gap = text[num.end : nxt.number_start]
         if not re.fullmatch(r"\s*[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|,\s*and)\s*", gap):
             continue
-        from harmwatch.codebook import load_codebook
-
-        subject = _subject(load_codebook(), gap) or "people"
+        subject = _subject(cb, gap) or "people"
         fig = replace(nxt, id=f"f{next_id + len(out)}", value=int(round(num.value or 0)),
                       qualifier=qual, subject=subject, start=num.start, end=nxt.end,
                       quote=text[num.start : nxt.end], number_start=num.start,
@@ -302,13 +342,19 @@ def merge_restatements(figures: list[Figure]) -> list[Figure]:
     sentences (two equal counts in one sentence are two groups). A rounded, hedged count that
     a more precise count of the same measure satisfies ("more than 150" and "153") is dropped.
     """
+    by_id = {f.id: f for f in figures}
+
+    def parent(f: Figure) -> tuple[str, int] | None:
+        p = by_id.get(f.part_of) if f.part_of else None
+        return (p.measure, p.value) if p else None
+
     kept: list[Figure] = []
     for fig in figures:
         twin = next(
             (k for k in kept if k.measure == fig.measure and k.value == fig.value
              and k.subject == fig.subject and k.sentence != fig.sentence
-             and not (k.part_of and fig.part_of and k.part_of != fig.part_of)
-             and k.derived == fig.derived),
+             and not (k.part_of and fig.part_of and parent(k) != parent(fig))
+             and k.derived == fig.derived and not fig.additive and not k.additive),
             None,
         )
         if twin is None:

@@ -2,7 +2,8 @@
 
 1. **Enumerate** sources into raw items in input order (:mod:`.sources`); rejections flow along.
 2. **Skip** items whose bytes are already stored (re-ingesting is a no-op) without parsing them.
-3. **Parse** in a pool of processes (trafilatura is CPU-bound; every core gets work), at most
+3. **Parse** in a pool of processes (trafilatura is CPU-bound; every core gets work), writing
+   each document's blob there too, at most
    ``IN_FLIGHT_PER_WORKER`` items per worker ahead, so memory stays flat on big directories.
 4. **Store** each result in input order from this process (one writer: SQLite's way, and it
    makes "first copy" well-defined for near-duplicates).
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 
 from harmwatch.errors import RejectedInput
 from harmwatch.evidence.archive import Archive
-from harmwatch.evidence.blobs import sha256_hex
+from harmwatch.evidence.blobs import BlobStore, sha256_hex
 from harmwatch.ingest.items import RawItem
 from harmwatch.ingest.parse import ParsedDocument, parse_item
 from harmwatch.ingest.sources import iter_sources
@@ -77,7 +78,8 @@ def ingest(archive: Archive, sources: list[str], *, glob: str = "*",
             seen.add(sha)
             yield produced
 
-    for item, parsed in _parse_all(pending(), archive.cfg.effective_workers()):
+    root = str(archive.blobs.root)
+    for item, parsed in _parse_all(pending(), archive.cfg.effective_workers(), root):
         if isinstance(parsed, RejectedInput):
             _reject(archive, summary, parsed, emit)
             continue
@@ -86,8 +88,17 @@ def ingest(archive: Archive, sources: list[str], *, glob: str = "*",
     return summary
 
 
-def _parse_all(items: Iterable[RawItem], workers: int):  # type: ignore[no-untyped-def]
-    """``(item, parse_item(item))`` in input order, parsed by ``workers`` processes."""
+def prepare(item: RawItem, blob_root: str) -> ParsedDocument | RejectedInput:
+    """Parse ``item`` and, when it is a document, write its blob (in the worker, in parallel:
+    hashing, writing and flushing the original bytes need not wait for the single writer)."""
+    parsed = parse_item(item)
+    if not isinstance(parsed, RejectedInput):
+        BlobStore(blob_root).put(item.data)
+    return parsed
+
+
+def _parse_all(items: Iterable[RawItem], workers: int, blob_root: str):  # type: ignore[no-untyped-def]
+    """``(item, prepare(item))`` in input order, prepared by ``workers`` processes."""
     iterator = iter(items)
     head: list[RawItem] = []
     for item in iterator:
@@ -96,13 +107,13 @@ def _parse_all(items: Iterable[RawItem], workers: int):  # type: ignore[no-untyp
             break
     if workers <= 1 or len(head) < MIN_ITEMS_FOR_POOL:
         for item in [*head, *iterator]:
-            yield item, parse_item(item)
+            yield item, prepare(item, blob_root)
         return
     context = multiprocessing.get_context("fork")
     window: deque[tuple[RawItem, Future[ParsedDocument | RejectedInput]]] = deque()
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         def submit(item: RawItem) -> None:
-            window.append((item, pool.submit(parse_item, item)))
+            window.append((item, pool.submit(prepare, item, blob_root)))
 
         for item in head:
             submit(item)

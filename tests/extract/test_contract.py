@@ -1,0 +1,111 @@
+"""The extraction contract: schema-valid output, spans that quote the text, stable API."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import harmwatch.extract as hx
+from harmwatch.codebook import CATEGORY_CODES, load_codebook
+from harmwatch.errors import ConfigError
+from harmwatch.extract import extract_text, extraction_schema
+from harmwatch.extract.registry import available, get, register
+
+from extract_testdata import DEVSET, REPO, SAMPLE, SEEDS
+
+
+def all_spans(result: dict) -> list[tuple[list[int], str]]:
+    spans = [(f["span"], f["quote"]) for f in result["figures"]]
+    for e in result["events"]:
+        spans.append((e["span"], e["quote"]))
+    return spans
+
+
+def assert_grounded(text: str, result: dict) -> None:
+    for span, quote in all_spans(result):
+        assert text[span[0] : span[1]] == quote
+    for e in result["events"]:
+        for loc in e["locations"]:
+            assert text[loc["span"][0] : loc["span"][1]] == loc["mention"]
+        for actor in e["actors"]:
+            assert text[actor["span"][0] : actor["span"][1]] == actor["name"]
+    for claim in result["claimed_by"]:
+        assert text[claim["span"][0] : claim["span"][1]] == claim["name"]
+    for f in result["figures"]:
+        for s, e in f["mentions"]:
+            assert 0 <= s < e <= len(text)
+
+
+def test_sample_is_schema_valid_and_grounded() -> None:
+    result = extract_text(SAMPLE, published=date(2020, 10, 4), title="t", language="en")
+    jsonschema.validate(result, extraction_schema())
+    assert_grounded(SAMPLE, result)
+    assert result["relevant"] is True
+    assert {"shelling", "attack_on_health", "property_destruction"} <= set(result["categories"])
+    assert result["categories"] == sorted(result["categories"])
+
+
+def test_docs_schema_is_the_packaged_schema() -> None:
+    docs = json.loads((REPO / "docs" / "schema" / "extraction.schema.json").read_text())
+    assert docs == extraction_schema()
+
+
+def test_empty_text() -> None:
+    result = extract_text("")
+    jsonschema.validate(result, extraction_schema())
+    assert result["relevant"] is False and result["figures"] == []
+
+
+@pytest.mark.skipif(not DEVSET.exists(), reason="../shared/devset absent (user clone)")
+def test_devset_outputs_are_valid_and_grounded() -> None:
+    from harmwatch.ingest.plaintext import parse_plain_text
+
+    paths = sorted((DEVSET / "articles").glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
+    for path in paths:
+        parsed = parse_plain_text(path.read_text("utf-8"))
+        result = extract_text(parsed.text, published=parsed.published, source=str(path))
+        jsonschema.validate(result, extraction_schema())
+        assert_grounded(parsed.text, result)
+
+
+def test_registry() -> None:
+    assert "extractor.rules.v1" in available()
+    with pytest.raises(ConfigError):
+        get("extractor.nope.v1")
+    with pytest.raises(ConfigError):
+        register("rules", lambda text, **kw: {})
+
+    @register("extractor.test_echo.v1")
+    def echo(text: str, **kw: object) -> dict:
+        return {"relevant": False}
+
+    assert extract_text("x", extractor="extractor.test_echo.v1") == {"relevant": False}
+
+
+def test_codebook_is_complete() -> None:
+    cb = load_codebook()
+    assert tuple(cb.categories) == CATEGORY_CODES
+    assert all(c.cues and c.definition for c in cb.categories.values())
+    doc = (REPO / "docs" / "codebook.md").read_text()
+    for code in CATEGORY_CODES:
+        assert f"`{code}`" in doc, f"{code} undocumented in docs/codebook.md"
+    assert f"v{cb.version}" in doc or cb.version in doc
+
+
+def test_exported_members() -> None:
+    for name in hx.__all__:
+        assert hasattr(hx, name)
+
+
+def test_cli_functions_are_thin(tmp_path: Path) -> None:
+    from harmwatch.cli.extract import extract_file
+
+    p = tmp_path / "a.txt"
+    p.write_text(SAMPLE, encoding="utf-8")
+    result = extract_file(p)
+    jsonschema.validate(result, extraction_schema())
+    assert len(result["sha256"]) == 64

@@ -1,0 +1,48 @@
+"""Stage 5: dates resolved against the publication date, with roles."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from harmwatch.extract.dates import find_dates, resolve_as_of
+
+
+def roles(text: str, published: date | None, hint: int | None = None) -> list[tuple[str, str | None, str]]:
+    return [(text[d.start : d.end], d.date.isoformat() if d.date else None, d.role)
+            for d in find_dates(text, 0, len(text), published, hint)]
+
+
+def test_weekday_and_today() -> None:
+    pub = date(2024, 10, 13)  # a Sunday
+    assert roles("Strikes killed 15 people Saturday", pub) == [("Saturday", "2024-10-12", "event")]
+    assert roles("Shelling continued today", pub) == [("today", "2024-10-13", "event")]
+
+
+def test_day_month_takes_year_before_publication() -> None:
+    assert roles("the attack on May 3", date(2024, 9, 26))[0][1] == "2024-05-03"
+    assert roles("taken captive on 11 November", date(2021, 7, 30))[0][1] == "2020-11-11"
+
+
+def test_nothing_relative_without_publication() -> None:
+    assert roles("killed on Tuesday", None) == [("Tuesday", None, "event")]
+    assert roles("late on Tuesday (July 2)", None, hint=2019)[0][1] == "2019-07-02"
+
+
+def test_roles() -> None:
+    pub = date(2025, 1, 27)
+    got = roles("The WHO said on Sunday that the hospital was hit late Friday", pub)
+    assert got == [("Sunday", "2025-01-26", "statement"), ("Friday", "2025-01-24", "event")]
+    assert roles("since December 12", date(2023, 1, 17))[0][1:] == ("2022-12-12", "since")
+    assert roles("after the 9 November ceasefire agreement", pub)[0][2] == "attributive"
+
+
+def test_range() -> None:
+    d = find_dates("shelling on September 27-30", 0, 27, date(2020, 10, 30))[0]
+    assert (d.date.isoformat(), d.date_end.isoformat()) == ("2020-09-27", "2020-09-30")
+
+
+def test_as_of() -> None:
+    text = "As of 8 p.m., there are 25 victims"
+    assert resolve_as_of(text, 0, len(text), date(2023, 9, 19)) == (True, date(2023, 9, 19))
+    text = "As of March, 62 deaths"
+    assert resolve_as_of(text, 0, len(text), date(2022, 5, 26)) == (True, None)

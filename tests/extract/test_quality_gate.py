@@ -1,0 +1,52 @@
+"""CI quality gate: extraction scores may not fall below pinned floors.
+
+Floors live in ``eval_baseline.json`` (one block per dataset) and are checked with a small noise
+margin. The project's own annotated documents (``tests/data/extract``) are always scored when
+present; the devset and seeds only where ``../shared`` is present. Only the dev split is ever
+used for tuning; the test split is scored for reporting, with its own floors.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from harmwatch.extract.evaluate import evaluate
+
+from extract_testdata import DEVSET, PROJECT, SEEDS
+
+BASELINE = json.loads((Path(__file__).parent / "eval_baseline.json").read_text())
+#: Scores may dip this much below a floor before the gate fails (rounding, tiny rule shifts).
+NOISE_MARGIN = BASELINE["noise_margin"]
+
+DATASETS = {
+    "devset": (DEVSET / "gold.jsonl", DEVSET / "articles"),
+    "seeds": (SEEDS / "gold.jsonl", SEEDS),
+    "project_dev": (PROJECT / "gold-dev.jsonl", PROJECT / "docs"),
+    "project_test": (PROJECT / "gold-test.jsonl", PROJECT / "docs"),
+}
+
+
+def _scores(summary: dict) -> dict[str, float]:
+    return {
+        "relevance_accuracy": summary["relevance_accuracy"],
+        "categories_f1": summary["categories"]["f1"],
+        "figures_f1": summary["figures"]["f1"],
+        "event_locations_f1": summary["event_locations"]["f1"],
+        "event_dates_f1": summary["event_dates"]["f1"],
+    }
+
+
+@pytest.mark.parametrize("dataset", sorted(DATASETS))
+def test_scores_hold_floor(dataset: str) -> None:
+    gold, docs = DATASETS[dataset]
+    if not gold.exists() or not docs.exists():
+        pytest.skip(f"{dataset}: {gold} absent")
+    floors = BASELINE["floors"].get(dataset)
+    if floors is None:
+        pytest.skip(f"{dataset}: no floors pinned yet in eval_baseline.json")
+    scores = _scores(evaluate(gold, docs).summary())
+    below = {k: (round(scores[k], 4), v) for k, v in floors.items() if scores[k] < v - NOISE_MARGIN}
+    assert not below, f"{dataset} below floor (score, floor): {below}"
