@@ -95,6 +95,7 @@ def test_bad_inputs_each_rejected_once_batch_goes_on(sqlite_archive: Archive, tm
     (bad / "nolayer.pdf").write_bytes(minimal_pdf("").replace(b"() Tj", b""))
     (bad / "truncated.html").write_text("<html><body><div><p>cut off")
     os.symlink(bad / "missing-target.txt", bad / "dangling.txt")
+    (bad / "report.docx").write_bytes(b"PK\x03\x04" + bytes(100))
     (bad / "zz_good.txt").write_text(ARTICLE)
     cfg = sqlite_archive.cfg.with_(max_bytes=1_000_000, max_decompressed=8 << 20)
     sqlite_archive.cfg = cfg
@@ -107,7 +108,7 @@ def test_bad_inputs_each_rejected_once_batch_goes_on(sqlite_archive: Archive, tm
         "image.html": "BinaryContent", "bomb.html.gz": "CompressionBomb", "huge.txt": "TooLarge",
         "broken.json": "MalformedInput", "nolayer.pdf": "EmptyInput",
         "truncated.html": "EmptyInput", "dangling.txt": "UnreadableSource",
-        "does-not-exist.txt": "UnreadableSource",
+        "does-not-exist.txt": "UnreadableSource", "report.docx": "UnsupportedType",
     }
     for result in summary.results:
         if result["status"] == "rejected":
@@ -154,3 +155,20 @@ def test_oversize_body_from_server_is_refused(sqlite_archive: Archive) -> None:
         sqlite_archive.cfg = sqlite_archive.cfg.with_(allow_private=True, max_bytes=len(body) // 2)
         summary = ingest(sqlite_archive, [base + "/big"])
     assert summary.rejected["TooLarge"] == 1
+
+
+def test_local_feed_file_with_embedded_content(sqlite_archive: Archive, tmp_path: Path) -> None:
+    feed = tmp_path / "bulletin.atom"
+    feed.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Ombudsman bulletins</title>"
+        "<entry><title>Bulletin 12</title><updated>2020-10-30T10:00:00Z</updated>"
+        f'<content type="html">&lt;p&gt;{ARTICLE}&lt;/p&gt;</content></entry>'
+        "<entry><title>Empty</title></entry></feed>", encoding="utf-8")
+    summary = ingest(sqlite_archive, [str(feed)])
+    assert summary.stored == 1 and summary.rejected["MalformedInput"] == 1
+    with sqlite_archive.engine.connect() as conn:
+        row = conn.execute(select(documents)).one()
+    assert row.title == "Bulletin 12" and str(row.published) == "2020-10-30"
+    assert row.site_name is None or isinstance(row.site_name, str)
+    assert "kindergarten were damaged" in row.text

@@ -61,6 +61,7 @@ class Category:
     harm: bool
     gate: str
     cues: tuple[re.Pattern[str], ...]
+    pairs: tuple[tuple[str, str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,7 @@ class Codebook:
     weapons: dict[str, re.Pattern[str]]
     conflict: re.Pattern[str]
     disaster: re.Pattern[str]
+    lexicon_patterns: dict[str, re.Pattern[str]]
     raw: dict[str, Any] = field(repr=False, compare=False)
 
 
@@ -135,12 +137,19 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
             _compile(_expand(p, lexicons, f"categories.{code}"), f"categories.{code}")
             for p in spec.get("cues", [])
         )
+        pairs = []
+        for pair in spec.get("pairs", []) or []:
+            for key in ("first", "then"):
+                if pair.get(key) not in lexicons:
+                    raise ConfigError(f"codebook: categories.{code}.pairs names unknown lexicon")
+            pairs.append((str(pair["first"]), str(pair["then"]), int(pair.get("within", 60))))
         categories[code] = Category(
             code=code,
             definition=str(spec.get("definition", "")),
             harm=bool(spec.get("harm", code != "response")),
             gate=str(spec.get("gate", "none")),
             cues=cues,
+            pairs=tuple(pairs),
         )
     measures = _require(data, "measures", dict)
     if set(measures) != set(MEASURES):
@@ -177,6 +186,7 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
         },
         conflict=_compile(rf"\b{lexicons['conflict']}\b", "lexicons.conflict"),
         disaster=_compile(rf"\b{lexicons['disaster']}\b", "lexicons.disaster"),
+        lexicon_patterns={k: _compile(rf"\b{v}\b", f"lexicons.{k}") for k, v in lexicons.items()},
         raw=data,
     )
 

@@ -19,7 +19,10 @@ from dataclasses import dataclass
 
 from harmwatch.codebook import Codebook
 
-__all__ = ["CategoryHit", "DocContext", "doc_context", "sentence_categories", "resolve_generic"]
+__all__ = [
+    "CategoryHit", "DocContext", "doc_context", "document_cues", "resolve_generic",
+    "sentence_categories",
+]
 
 #: A document is a conflict document when it has at least this many conflict words ...
 DOC_CONFLICT_MIN = 3
@@ -36,6 +39,7 @@ GENERIC_ATTACK = re.compile(
 ATTRIBUTED_STRIKE = re.compile(
     r"\b(?:israeli|russian|saudi(?:-led)?|us|american|turkish|azerbaijani|armenian|coalition|"
     r"enemy|ukrainian|syrian|iranian)\s+(?:air\s*)?strikes?\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[.;]")
 _NOT_ATTACK = re.compile(r"\b(?:hunger|general|labou?r|workers'?)\s+strikes?\b|\bstruck a deal\b",
                          re.IGNORECASE)
 
@@ -72,21 +76,60 @@ def doc_context(cb: Codebook, text: str) -> DocContext:
     )
 
 
+def document_cues(cb: Codebook, text: str) -> dict[str, list[tuple[int, int]]]:
+    """Every cue match of every category over the whole text, found once per document.
+
+    Scanning the document once per pattern (instead of once per sentence) is what keeps the
+    extractor above 200 documents/s; :func:`sentence_categories` then only looks up offsets.
+    """
+    found: dict[str, list[tuple[int, int]]] = {}
+    lexicon_hits: dict[str, list[tuple[int, int]]] = {}
+
+    def hits(name: str) -> list[tuple[int, int]]:
+        if name not in lexicon_hits:
+            lexicon_hits[name] = [m.span() for m in cb.lexicon_patterns[name].finditer(text)]
+        return lexicon_hits[name]
+
+    for code, cat in cb.categories.items():
+        spans: list[tuple[int, int]] = []
+        for pat in cat.cues:
+            spans.extend(m.span() for m in pat.finditer(text))
+        for first, then, within in cat.pairs:
+            seconds = hits(then)
+            for s1, e1 in hits(first):
+                for s2, e2 in seconds:
+                    if s2 >= e1 and s2 - e1 <= within and not _CLAUSE_BREAK.search(text, e1, s2):
+                        spans.append((s1, e2))
+                        break
+        found[code] = sorted(spans)
+    return found
+
+
 def sentence_categories(
-    cb: Codebook, text: str, start: int, end: int, ctx: DocContext
+    cb: Codebook, text: str, start: int, end: int, ctx: DocContext,
+    cues: dict[str, list[tuple[int, int]]] | None = None,
 ) -> tuple[list[CategoryHit], list[tuple[int, int]]]:
-    """Category hits of ``text[start:end]`` and spans of generic attack words in it."""
+    """Category hits of ``text[start:end]`` and spans of generic attack words in it.
+
+    ``cues`` are the document's cue matches (:func:`document_cues`); without them the sentence
+    is scanned on its own. A cue counts for the sentence it starts in.
+    """
     sentence = text[start:end]
     conflict_here = bool(cb.conflict.search(sentence))
     gate_open = conflict_here or ctx.is_conflict
+    if cues is None:
+        cues = document_cues(cb, sentence)
+        start_offset = start
+    else:
+        start_offset = 0
     hits: list[CategoryHit] = []
     for code, cat in cb.categories.items():
         if cat.gate == "conflict" and not gate_open:
             continue
-        for pat in cat.cues:
-            m = pat.search(sentence)
-            if m:
-                hits.append(CategoryHit(code, start + m.start(), start + m.end()))
+        for s, e in cues.get(code, ()):
+            s2, e2 = s + start_offset, e + start_offset
+            if start <= s2 < end:
+                hits.append(CategoryHit(code, s2, min(e2, end)))
                 break
     generic: list[tuple[int, int]] = []
     if gate_open and not _NOT_ATTACK.search(sentence):

@@ -29,7 +29,12 @@ from typing import Any
 from harmwatch.codebook import load_codebook
 from harmwatch.errors import HarmwatchError
 from harmwatch.extract.actors import find_actors, find_claimants
-from harmwatch.extract.categories import doc_context, resolve_generic, sentence_categories
+from harmwatch.extract.categories import (
+    doc_context,
+    document_cues,
+    resolve_generic,
+    sentence_categories,
+)
 from harmwatch.extract.dates import find_dates, resolve_as_of, year_hint
 from harmwatch.extract.events import Place, SentenceFacts, group_events
 from harmwatch.extract.figures import Figure, SentenceContext, figures_in_sentence, merge_restatements
@@ -100,6 +105,7 @@ def extract_rules_v1(
     cb = load_codebook()
     ctx = doc_context(cb, text)
     hint = year_hint(text)
+    cues = document_cues(cb, text)
     # 1. sentences
     sentences = split_sentences(text)
     # 6a. places are looked up once per document and assigned to sentences by offset
@@ -121,7 +127,7 @@ def extract_rules_v1(
         figures.extend(sent_figs)
         previous = SentenceContext(sent_figs, marker, as_of)
         # 4. categories
-        hits, generic = sentence_categories(cb, text, s, e, ctx)
+        hits, generic = sentence_categories(cb, text, s, e, ctx, cues)
         sf.categories = {h.code for h in hits}
         explicit |= sf.categories
         generic_spans[sent.index] = generic

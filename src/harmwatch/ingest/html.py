@@ -34,6 +34,10 @@ def _as_date(value: str | None) -> date | None:
 
 def parse_html(html: str, source: str, url: str | None = None) -> ParsedText:
     """Article text and metadata of ``html``; raises EmptyInput when there is no article."""
+    head = html[:4096].lower()
+    if "<html" not in head and "<body" not in head:
+        # a fragment (feed content, a JSON record's html): trafilatura needs a document
+        html = f"<html><body><article>{html}</article></body></html>"
     try:
         doc = trafilatura.bare_extraction(
             html,

