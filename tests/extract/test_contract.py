@@ -8,14 +8,13 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from extract_testdata import DEVSET, REPO, SAMPLE, SEEDS
 
 import harmwatch.extract as hx
 from harmwatch.codebook import CATEGORY_CODES, load_codebook
 from harmwatch.errors import ConfigError
 from harmwatch.extract import extract_text, extraction_schema
 from harmwatch.extract.registry import available, get, register
-
-from extract_testdata import DEVSET, REPO, SAMPLE, SEEDS
 
 
 def all_spans(result: dict) -> list[tuple[list[int], str]]:

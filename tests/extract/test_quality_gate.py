@@ -12,10 +12,9 @@ import json
 from pathlib import Path
 
 import pytest
+from extract_testdata import DEVSET, PROJECT, SEEDS
 
 from harmwatch.extract.evaluate import evaluate
-
-from extract_testdata import DEVSET, PROJECT, SEEDS
 
 BASELINE = json.loads((Path(__file__).parent / "eval_baseline.json").read_text())
 #: Scores may dip this much below a floor before the gate fails (rounding, tiny rule shifts).

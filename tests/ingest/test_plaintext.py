@@ -80,6 +80,7 @@ def test_terminator_before_article_does_not_swallow_page() -> None:
     "English | Русский | Հայերեն",
     "Share this article on Facebook",
     "Skip to main content",
+    "[Read more: Ten prisoners released in exchange deal]",
 ])
 def test_single_furniture_lines_inside_article_are_cut(line: str) -> None:
     raw = ARTICLE.replace("\n\n", f"\n{line}\n\n", 1)

@@ -1,77 +1,106 @@
 """``harmwatch extract`` and ``harmwatch evaluate``: thin layers over the library.
 
-Both parse options, call :func:`harmwatch.extract.extract_text` / :func:`harmwatch.extract.
-evaluate.evaluate`, and turn harmwatch errors into a one-line message and a non-zero exit code.
-The lead registers them on the main app (``app.command("extract")(extract)``).
+``extract`` takes files (parsed as ingestion would, nothing stored) and stored document ids or
+``--all`` (extracted and saved as runs, see :mod:`harmwatch.extract.persist`); it prints one JSON
+object per document. ``evaluate`` scores an extractor against gold annotation.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from harmwatch.errors import HarmwatchError, RejectedInput, UnreadableSource
+from harmwatch.cli.common import (
+    EXIT_PARTIAL,
+    archive_of,
+    err,
+    globals_of,
+    one_line_errors,
+    out,
+)
+from harmwatch.errors import ExtractionError, RejectedInput
+from harmwatch.extract import DEFAULT_EXTRACTOR, extract_text
+from harmwatch.ingest.load import load_sources
 
-__all__ = ["evaluate", "extract", "extract_file"]
+__all__ = ["evaluate", "extract"]
 
-#: Exit code when a score is below a floor given on the command line.
-EXIT_BELOW_FLOOR = 3
-#: Exit code for a harmwatch error (bad input, unknown extractor, unreadable gold file).
-EXIT_ERROR = 2
+#: Exit code when a score is below a floor given on the command line (a check failed).
+EXIT_BELOW_FLOOR = EXIT_PARTIAL
 
-
-def extract_file(path: Path, extractor: str = "extractor.rules.v1") -> dict:
-    """Extract one text file that is not (yet) in the store: decode, remove furniture, extract."""
-    from harmwatch.extract import extract_text
-    from harmwatch.ingest.plaintext import parse_plain_text
-
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableSource(str(path), str(exc)) from exc
-    try:
-        decoded = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        decoded = raw.decode("latin-1")
-    parsed = parse_plain_text(decoded)
-    return extract_text(parsed.text, published=parsed.published, title=parsed.title,
-                        language=parsed.language, source=str(path),
-                        sha256=hashlib.sha256(raw).hexdigest(), extractor=extractor)
+ExtractorOption = Annotated[str, typer.Option(help="Registered extractor name.")]
 
 
+def _emit(result: dict[str, Any], fmt: str, collected: list[dict[str, Any]]) -> None:
+    if fmt == "jsonl":
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+    elif fmt == "json":
+        collected.append(result)
+
+
+@one_line_errors
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Text files to extract (not yet stored).")],
-    format: Annotated[str, typer.Option("--format", help="Output format: jsonl or json.")] = "jsonl",
-    extractor: Annotated[str, typer.Option(help="Registered extractor name.")] = "extractor.rules.v1",
+    ctx: typer.Context,
+    targets: Annotated[list[str] | None, typer.Argument(
+        help="Files or directories (not stored) and/or stored document ids.")] = None,
+    all_documents: Annotated[bool, typer.Option(
+        "--all", help="Extract every stored document (near-duplicates excepted) and save.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, json or none.")] = "jsonl",
+    extractor: ExtractorOption = DEFAULT_EXTRACTOR,
 ) -> None:
-    """Print one extraction JSON object per document."""
+    """Extract figures, categories, places, dates and actors; one JSON object per document.
+
+    Stored documents (ids, ``--all``) get their run saved, versioned by extractor name;
+    re-running is idempotent. Files are parsed exactly as ingestion would, and not stored.
+    """
+    if fmt not in {"jsonl", "json", "none"}:
+        err.print(f"[red]error:[/red] --format {fmt!r}: use jsonl, json or none")
+        raise typer.Exit(2)
+    targets = targets or []
+    ids = [int(t) for t in targets if t.isdigit() and not Path(t).exists()]
+    paths = [t for t in targets if not (t.isdigit() and not Path(t).exists())]
+    if not (targets or all_documents):
+        err.print("[red]error:[/red] name files, document ids, or --all")
+        raise typer.Exit(2)
+    collected: list[dict[str, Any]] = []
     failures = 0
-    results = []
-    for path in paths:
-        try:
-            result = extract_file(path, extractor)
-        except RejectedInput as exc:
-            typer.echo(f"error: {exc}", err=True)
-            failures += 1
-            continue
-        except HarmwatchError as exc:
-            typer.echo(f"error: {path}: {exc}", err=True)
-            raise typer.Exit(EXIT_ERROR) from exc
-        if format == "jsonl":
-            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
-        else:
-            results.append(result)
-    if format != "jsonl":
-        sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
+    if paths:
+        for loaded in load_sources(paths, globals_of(ctx).config()):
+            if isinstance(loaded, RejectedInput):
+                err.print(f"[yellow]rejected[/yellow] {escape(str(loaded))}", soft_wrap=True)
+                failures += 1
+                continue
+            parsed = loaded.parsed
+            try:
+                result = extract_text(parsed.text, published=parsed.published, title=parsed.title,
+                                      language=parsed.language, source=loaded.item.source,
+                                      sha256=loaded.sha256, extractor=extractor)
+            except ExtractionError as exc:
+                err.print(f"[red]failed[/red] {escape(str(exc))}", soft_wrap=True)
+                failures += 1
+                continue
+            _emit(result, fmt, collected)
+    if ids or all_documents:
+        from harmwatch.extract.persist import extract_stored
+
+        with archive_of(ctx) as archive:
+            summary = extract_stored(archive, None if all_documents else ids, extractor=extractor)
+        for output in summary.outputs:
+            _emit(output, fmt, collected)
+        for message in summary.failed.values():
+            err.print(f"[red]failed[/red] {escape(message)}", soft_wrap=True)
+        failures += len(summary.failed)
+        err.print(f"{extractor}: saved {summary.saved} · replaced {summary.replaced} · "
+                  f"unchanged {summary.unchanged} · failed {len(summary.failed)}", soft_wrap=True)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(collected, ensure_ascii=False, indent=2) + "\n")
     if failures:
-        raise typer.Exit(EXIT_ERROR)
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 def _table(summary: dict) -> Table:
@@ -91,10 +120,11 @@ def _table(summary: dict) -> Table:
     return table
 
 
+@one_line_errors
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL (id = document file stem).")],
     docs: Annotated[Path, typer.Option("--docs", help="Directory holding <id>.txt files.")],
-    extractor: Annotated[str, typer.Option(help="Registered extractor name.")] = "extractor.rules.v1",
+    extractor: ExtractorOption = DEFAULT_EXTRACTOR,
     json_out: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     min_relevance: Annotated[float, typer.Option(help="Floor for relevance accuracy.")] = 0.0,
     min_categories_f1: Annotated[float, typer.Option(help="Floor for categories F1.")] = 0.0,
@@ -105,16 +135,11 @@ def evaluate(
     """Score an extractor against gold and exit non-zero when a score is below its floor."""
     from harmwatch.extract.evaluate import evaluate as run
 
-    try:
-        report = run(gold, docs, extractor=extractor)
-    except HarmwatchError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(EXIT_ERROR) from exc
-    summary = report.summary()
+    summary = run(gold, docs, extractor=extractor).summary()
     if json_out:
-        typer.echo(json.dumps(summary, indent=2))
+        sys.stdout.write(json.dumps(summary, indent=2) + "\n")
     else:
-        Console().print(_table(summary))
+        out.print(_table(summary))
     floors = {
         "relevance accuracy": (summary["relevance_accuracy"], min_relevance),
         "categories F1": (summary["categories"]["f1"], min_categories_f1),
@@ -125,5 +150,5 @@ def evaluate(
     below = [f"{name} {value:.3f} < {floor:.3f}" for name, (value, floor) in floors.items()
              if value < floor]
     if below:
-        typer.echo("below floor: " + "; ".join(below), err=True)
+        err.print("below floor: " + "; ".join(below), soft_wrap=True)
         raise typer.Exit(EXIT_BELOW_FLOOR)

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from harmwatch import __version__
-from harmwatch.cli import demo, documents, ingest, verify
+from harmwatch.cli import demo, documents, extract, ingest, verify
 from harmwatch.cli.common import globals_of
 
 app = typer.Typer(
@@ -52,6 +52,8 @@ def main(
 app.command("demo")(demo.demo)
 app.command("ingest")(ingest.ingest)
 app.command("verify")(verify.verify)
+app.command("extract")(extract.extract)
+app.command("evaluate")(extract.evaluate)
 app.command("search")(documents.search)
 app.command("status")(documents.status)
 app.add_typer(documents.app, name="documents")

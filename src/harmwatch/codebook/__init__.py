@@ -22,12 +22,12 @@ from harmwatch.errors import ConfigError
 
 __all__ = [
     "CATEGORY_CODES",
-    "Category",
-    "Codebook",
     "HARM_CATEGORIES",
     "MEASURES",
     "QUALIFIERS",
     "SUBJECTS",
+    "Category",
+    "Codebook",
     "load_codebook",
 ]
 

@@ -35,30 +35,30 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("dmy_num", re.compile(r"\b(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)\b")),
     ("mdy", re.compile(rf"\b{_M}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>[0-3]?\d))?"
-                       rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?(?![\d:])", re.I)),
+                       rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?(?![\d:])", re.IGNORECASE)),
     ("dmy", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>[0-3]?\d))?\s+"
-                       rf"(?:of\s+)?{_M}(?:,?\s+(?P<y>(?:19|20)\d\d))?\b", re.I)),
-    ("weekday", re.compile(rf"\b{_WD}\b", re.I)),
+                       rf"(?:of\s+)?{_M}(?:,?\s+(?P<y>(?:19|20)\d\d))?\b", re.IGNORECASE)),
+    ("weekday", re.compile(rf"\b{_WD}\b", re.IGNORECASE)),
     ("rel", re.compile(r"\b(?P<rel>today|this (?:morning|afternoon|evening)|tonight|earlier today|"
                        r"yesterday|last night|the (?:previous|preceding) day|the day before|"
-                       r"last (?:week|month|year)|this (?:week|month|year))\b", re.I)),
-    ("month", re.compile(rf"\b(?:in|since|during|until|by|early|late|mid-?)\s+{_M}(?:\s+(?P<y>(?:19|20)\d\d))?\b", re.I)),
-    ("year", re.compile(r"\b(?:in|since|during|of)\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
+                       r"last (?:week|month|year)|this (?:week|month|year))\b", re.IGNORECASE)),
+    ("month", re.compile(rf"\b(?:in|since|during|until|by|early|late|mid-?)\s+{_M}(?:\s+(?P<y>(?:19|20)\d\d))?\b", re.IGNORECASE)),
+    ("year", re.compile(r"\b(?:in|since|during|of)\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)),
 ]
 _TIME = re.compile(r"^\s*(?:\d{1,2}(?::\d\d|\.\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d\d|"
                    r"(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)?\s*"
-                   r"(?:morning|evening|night|afternoon|noon|midnight))", re.I)
+                   r"(?:morning|evening|night|afternoon|noon|midnight))", re.IGNORECASE)
 _STATEMENT_BEFORE = re.compile(
     r"\b(?:said|says|announced|stated|told|reported|wrote|added|noted|posted|claimed|declared|"
-    r"confirmed|tweeted|denied)\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+    r"confirmed|tweeted|denied)\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
 _ATTRIBUTIVE_AFTER = re.compile(
     r"^\s+(?:\w+\s+)?(?:ceasefire|cease-fire|agreement|deal|truce|elections?|meeting|talks|"
-    r"statement|declaration|summit|referendum|session|conference|visit)\b", re.I)
+    r"statement|declaration|summit|referendum|session|conference|visit)\b", re.IGNORECASE)
 _DATELINE_BEFORE = re.compile(r"(?:\b[A-Z]{3,}[A-Z ,.()]*,\s*|^\s*[A-Z][a-z]+,\s*)$")
 _HEADER_BEFORE = re.compile(r"(?:^|\n)\s*date\s+$")
-_UPDATE_SENTENCE = re.compile(r"\btoll\b[^.]{0,80}\b(?:rose|risen|rises|climbed|increased|reached)\b", re.I)
-_AS_OF = re.compile(r"\bas of:?\s+", re.I)
-_SO_FAR = re.compile(r"\b(?:so far|to date|thus far|up to now|until now)\b", re.I)
+_UPDATE_SENTENCE = re.compile(r"\btoll\b[^.]{0,80}\b(?:rose|risen|rises|climbed|increased|reached)\b", re.IGNORECASE)
+_AS_OF = re.compile(r"\bas of:?\s+", re.IGNORECASE)
+_SO_FAR = re.compile(r"\b(?:so far|to date|thus far|up to now|until now)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,15 +162,15 @@ def _role(text: str, s: int, e: int, kind: str, sentence: str, s_start: int) -> 
     after = text[e : e + 40]
     if _HEADER_BEFORE.search(before):
         return "header"
-    if re.search(r"\bas of:?\s+(?:\w+\s+){0,2}$", before, re.I):
+    if re.search(r"\bas of:?\s+(?:\w+\s+){0,2}$", before, re.IGNORECASE):
         return "as_of"
-    if re.search(r"\bsince\s+(?:\w+\s+)?$", before, re.I):
+    if re.search(r"\bsince\s+(?:\w+\s+)?$", before, re.IGNORECASE):
         return "since"
     if re.match(r"^[.,]?\s*©", after) or re.match(r"^\.\s*(?:PHOTO|Photo|Credit)", after):
         return "caption"
     if _STATEMENT_BEFORE.search(before):
         return "statement"
-    if re.search(r"\bthe\s+$", before, re.I) and _ATTRIBUTIVE_AFTER.match(after):
+    if re.search(r"\bthe\s+$", before, re.IGNORECASE) and _ATTRIBUTIVE_AFTER.match(after):
         return "attributive"
     if kind in ("mdy", "dmy", "dmy_num") and _DATELINE_BEFORE.search(text[max(s_start, s - 40) : s]):
         if s - s_start < 60:
@@ -204,7 +204,7 @@ def find_dates(text: str, start: int, end: int, published: date | None,
         d, d_end, precision = _resolve(kind, m, published, hint, last)
         if kind == "weekday":
             nxt = text[e : e + 12]
-            if re.match(r"^\s*[,(]?\s*\(?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", nxt, re.I):
+            if re.match(r"^\s*[,(]?\s*\(?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", nxt, re.IGNORECASE):
                 continue
         role = _role(text, s, e, kind, sentence, start)
         out.append(DateMention(s, e, d, d_end, precision, role))

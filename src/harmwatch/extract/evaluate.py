@@ -27,7 +27,7 @@ from typing import Any
 
 from harmwatch.errors import ConfigError, UnreadableSource
 
-__all__ = ["EvalReport", "PRF", "evaluate", "location_key"]
+__all__ = ["PRF", "EvalReport", "evaluate", "location_key"]
 
 #: Names the devset treats as one place (README, "event_locations").
 ALIASES: tuple[tuple[str, ...], ...] = (

@@ -41,7 +41,7 @@ _COUNTRY_FRAME = re.compile(
     r"\b(?:in|throughout|across|inside|within|on|population of|of)\s+(?:the\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
-_STATEMENT_AFTER = re.compile(r"^\s*(?:said|says|told|announced|reported|stated)\b", re.I)
+_STATEMENT_AFTER = re.compile(r"^\s*(?:said|says|told|announced|reported|stated)\b", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"^(?:,\s*[A-Z][\w .]*?)?\s*(?:\([^)]{1,30}\)\s*)?[:—–-]|^,\s*[A-Z][a-z]+ \d")
 
 

@@ -42,21 +42,21 @@ SUBJECT_PRIORITY = (
 )
 _WORD = re.compile(r"\w+")
 _SUB_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of which|incl\.?)\s+"
-                         r"(?:\w+\s+){0,2}$|[–—:]\s*$", re.I)
+                         r"(?:\w+\s+){0,2}$|[–—:]\s*$", re.IGNORECASE)
 _OF_THEM_AFTER = re.compile(r"^\s+(?:of (?:them|those|whom|the (?:dead|injured|wounded|victims|"
-                            r"killed|people))(?:\s+(?:killed|injured|wounded|dead))?)", re.I)
+                            r"killed|people))(?:\s+(?:killed|injured|wounded|dead))?)", re.IGNORECASE)
 _CONT_BEFORE = re.compile(r"\b(?:another|the other|other|a further|an additional|also)\s+"
-                          r"(?:\w+\s+){0,2}$", re.I)
-_CONT_AFTER = re.compile(r"^\s+(?:others?|more|other)\b", re.I)
-_OF_THE = re.compile(r"\b(?:of|out of) the\s+$", re.I)
-_COORD_GAP = re.compile(r"^[^;.]*?(?:\band\b|,|\bas well as\b|\bwhile\b)[^;.]*$", re.I)
-_COPULA = re.compile(r"\b(?:was|were|is|are|been|being|be|a member)\b", re.I)
-_CONJ = re.compile(r",|;|\b(?:and|or|while|but)\b", re.I)
+                          r"(?:\w+\s+){0,2}$", re.IGNORECASE)
+_CONT_AFTER = re.compile(r"^\s+(?:others?|more|other)\b", re.IGNORECASE)
+_OF_THE = re.compile(r"\b(?:of|out of) the\s+$", re.IGNORECASE)
+_COORD_GAP = re.compile(r"^[^;.]*?(?:\band\b|,|\bas well as\b|\bwhile\b)[^;.]*$", re.IGNORECASE)
+_COPULA = re.compile(r"\b(?:was|were|is|are|been|being|be|a member)\b", re.IGNORECASE)
+_CONJ = re.compile(r",|;|\b(?:and|or|while|but)\b", re.IGNORECASE)
 _RELEASE_AFTER = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:released|freed|repatriated|returned|"
-                            r"unharmed|rescued|survived|alive)\b", re.I)
+                            r"unharmed|rescued|survived|alive)\b", re.IGNORECASE)
 #: Subjects that are people; such counts are never ``damaged``.
 PERSON_EXCLUDES = frozenset({"damaged"})
-_PREDICATE = re.compile(r"^\s+(?:of (?:them|whom|those)\s+)?(?:\w+\s+){0,1}(?:were|are|was|is)\s+", re.I)
+_PREDICATE = re.compile(r"^\s+(?:of (?:them|whom|those)\s+)?(?:\w+\s+){0,1}(?:were|are|was|is)\s+", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -129,7 +129,7 @@ def _qualifier(cb: Codebook, before: str) -> tuple[str, int]:
     for q, pat in cb.qualifiers.items():
         for m in pat.finditer(before):
             tail = before[m.end() :]
-            if re.fullmatch(r"\s*(?:another\s+|a total of\s+|the\s+|some\s+)?", tail, re.I):
+            if re.fullmatch(r"\s*(?:another\s+|a total of\s+|the\s+|some\s+)?", tail, re.IGNORECASE):
                 length = len(before) - m.start()
                 if length > best[1]:
                     best = (q, length)
@@ -151,7 +151,7 @@ def _np_after(text: str, pos: int, limit: int) -> str:
     """The noun phrase after a number: up to the first verb, clause mark or preposition."""
     m = re.search(r"[,;.()\[\]“”\"]|\b(?:were|was|are|is|have|has|had|who|that|which|in|at|on|"
                   r"from|during|after|by|as|to|into|and|or|with|while|when|since)\b",
-                  text[pos:limit], re.I)
+                  text[pos:limit], re.IGNORECASE)
     return text[pos : pos + (m.start() if m else min(60, limit - pos))]
 
 
@@ -174,12 +174,12 @@ def figures_in_sentence(
     attached: dict[int, Figure] = {}
     sentence = text[s_start:s_end]
     context_subject = None
-    m_of = re.search(r"\b(?:of|out of) the\s+(\w+(?:[- ]\w+)?)\s+(\w+)", sentence, re.I)
+    m_of = re.search(r"\b(?:of|out of) the\s+(\w+(?:[- ]\w+)?)\s+(\w+)", sentence, re.IGNORECASE)
     if m_of:
         context_subject = _subject(cb, m_of.group(2))
     damage_in_sentence = bool(cb.measure_right["damaged"].search(sentence)
                               or cb.measure_left["damaged"].search(sentence)
-                              or re.search(r"\bdestr|\bdamag|\bdisrepair\b", sentence, re.I))
+                              or re.search(r"\bdestr|\bdamag|\bdisrepair\b", sentence, re.IGNORECASE))
     pending: list[tuple[int, NumberMention, str]] = []
     for i, num in enumerate(counts):
         lo = counts[i - 1].end if i > 0 else s_start
@@ -204,9 +204,9 @@ def figures_in_sentence(
         if combined and (cue_span is None or combined.start() <= cue_span[1] + 1):
             continue
         negated = cb.negators.search(text, max(s_start, window_lo - 12), window_hi)
-        if negated and not re.fullmatch(r"no|not|none", negated.group(), re.I):
+        if negated and not re.fullmatch(r"no|not|none", negated.group(), re.IGNORECASE):
             continue
-        if negated and re.search(r"\b(?:no|not|none)\b", text[max(s_start, num.start - 12) : num.start], re.I):
+        if negated and re.search(r"\b(?:no|not|none)\b", text[max(s_start, num.start - 12) : num.start], re.IGNORECASE):
             continue
         if cue_span and _RELEASE_AFTER.match(text[cue_span[1] : cue_span[1] + 40]):
             continue
@@ -253,7 +253,7 @@ def figures_in_sentence(
         if subject in (None, "people") and context_subject and context_subject != "people":
             subject = context_subject
         additive = kind == "cont" and not re.search(
-            r"\balso\s+(?:\w+\s+){0,2}$", text[max(lo, num.start - 30) : num.start], re.I)
+            r"\balso\s+(?:\w+\s+){0,2}$", text[max(lo, num.start - 30) : num.start], re.IGNORECASE)
         if link is not None and subject in (None, "people"):
             if (additive and link.part_of is None) or (subject is None and (
                     kind == "sub" or link.sentence == s_index)):
@@ -265,7 +265,7 @@ def figures_in_sentence(
             fig_as_of = link.as_of
         elif not as_of_marker and previous and previous.as_of_marker and not previous.figures:
             fig_as_of = previous.as_of
-        cumulative = as_of_marker or bool(re.search(r"\b(?:since|total|toll|in all|so far)\b", sentence, re.I))
+        cumulative = as_of_marker or bool(re.search(r"\b(?:since|total|toll|in all|so far)\b", sentence, re.IGNORECASE))
         fig = Figure(
             id=f"f{first_id + len(out)}", measure=measure, value=int(round(num.value)),
             qualifier=qual, subject=subject or "people", as_of=fig_as_of, cumulative=cumulative,

@@ -52,13 +52,13 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DATE_BEFORE = re.compile(rf"\b{_MONTH}\s*$", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b", re.IGNORECASE)
-_AGE_AFTER = re.compile(r"^(?:-|\s)(?:years?|yrs?)(?:-|\s)old\b|^-year\b|^ years of age", re.I)
+_AGE_AFTER = re.compile(r"^(?:-|\s)(?:years?|yrs?)(?:-|\s)old\b|^-year\b|^ years of age", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|age)\s*$", re.IGNORECASE)
 _NAME_AGE = re.compile(r"[A-Z][a-z]+,\s*$")
-_TIME_AFTER = re.compile(r"^(?::\d\d|\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\s*o'clock|\s*hrs\b)", re.I)
+_TIME_AFTER = re.compile(r"^(?::\d\d|\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\s*o'clock|\s*hrs\b)", re.IGNORECASE)
 _TIME_BEFORE = re.compile(r"\b(?:at|by|until|from)\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _ID_BEFORE = re.compile(r"(?:\bno\.?\s*|#|\bnumber\s+|\barticle\s+|\bresolution\s+|\bpage\s+|"
-                        r"\bgrade\s+|\blevel\s+|[A-Za-z]-|\bcategory\s+|\bphase\s+)$", re.I)
+                        r"\bgrade\s+|\blevel\s+|[A-Za-z]-|\bcategory\s+|\bphase\s+)$", re.IGNORECASE)
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥₽]|\bUS\$|\bUSD\s?|\bAMD\s?|\bEUR\s?)$", re.IGNORECASE)
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
 _RATE_AFTER = re.compile(r"^(?:\s+\w+){0,2}?\s+(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b",
@@ -219,7 +219,7 @@ def _link_ranges(text: str, found: list[tuple[int, int, float | None, str]]) -> 
                 and (not is_and or between)
             ):
                 scale = re.search(r"(million|billion|thousand)\s*$", text[s2:e2], re.IGNORECASE)
-                if scale and v < 1000 and v2 >= 1000 and not re.search(r"[a-z]", text[s:e], re.I):
+                if scale and v < 1000 and v2 >= 1000 and not re.search(r"[a-z]", text[s:e], re.IGNORECASE):
                     v = v * _SCALES[scale.group(1).lower()]
                 if v < v2:
                     range_id += 1

@@ -37,7 +37,12 @@ from harmwatch.extract.categories import (
 )
 from harmwatch.extract.dates import find_dates, resolve_as_of, year_hint
 from harmwatch.extract.events import Place, SentenceFacts, group_events
-from harmwatch.extract.figures import Figure, SentenceContext, figures_in_sentence, merge_restatements
+from harmwatch.extract.figures import (
+    Figure,
+    SentenceContext,
+    figures_in_sentence,
+    merge_restatements,
+)
 from harmwatch.extract.numbers import find_numbers
 from harmwatch.extract.relevance import relevance
 from harmwatch.extract.sites import find_sites

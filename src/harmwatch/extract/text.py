@@ -16,8 +16,7 @@ __all__ = ["Sentence", "Token", "split_sentences", "tokenize"]
 
 #: Words that end with a full stop without ending the sentence.
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt sgt st no nos vs etc jan feb mar apr jun jul aug sep "
-    "sept oct nov dec inc ltd co corp jr sr u.s u.n a.m p.m approx fig art vol dept gov rev".split()
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "no", "nos", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "jr", "sr", "u.s", "u.n", "a.m", "p.m", "approx", "fig", "art", "vol", "dept", "gov", "rev"]
 )
 #: A line shorter than this with no final punctuation is a headline/caption: its own sentence.
 HEADLINE_MAX_CHARS = 160

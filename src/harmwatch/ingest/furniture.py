@@ -63,7 +63,7 @@ _TEASER_LABELS = (
     r"you may also like|read next|up next|watch|listen|lire aussi|à lire aussi|voir aussi|lesen sie auch|"
     r"mehr zum thema|читайте также|смотрите также|подробнее|по теме|նաև կարդացեք|կարդացեք նաև"
 )
-_TEASER = re.compile(rf"^(?:{_TEASER_LABELS})(?:\b|(?=\s|$))\s*[:>»\-–—]?", re.I)
+_TEASER = re.compile(rf"^[\[(]?(?:{_TEASER_LABELS})(?:\b|(?=\s|$))\s*[:>»\-–—]?", re.I)
 _TEASER_LABEL_ONLY = re.compile(rf"^(?:{_TEASER_LABELS})\s*[:>»\-–—]?\s*$", re.I)
 _SHARE_LINE = re.compile(
     r"^(?:share|follow us|subscribe|sign up|print|tweet|partager|abonnez-vous|teilen|"
