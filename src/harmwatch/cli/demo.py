@@ -9,17 +9,21 @@ from rich.table import Table
 from harmwatch.cli.common import EXIT_PARTIAL, archive_of, one_line_errors, out
 from harmwatch.data import sample_corpus
 from harmwatch.evidence.verify import verify
+from harmwatch.extract import DEFAULT_EXTRACTOR
+from harmwatch.extract.persist import extract_stored
 from harmwatch.ingest.pipeline import ingest
 from harmwatch.store import documents as docs
 from harmwatch.store.search import search
 
 #: The example query the demo runs, to show full-text search over what was stored.
 DEMO_QUERY = '"cluster munitions"'
+#: Figures shown per document in the demo table (the full list is in `extract --all`).
+DEMO_FIGURES = 4
 
 
 @one_line_errors
 def demo(ctx: typer.Context) -> None:
-    """Ingest the bundled sample corpus, then show what was stored, a search and a verify."""
+    """Ingest the bundled sample corpus, extract it, show documents, figures, a search, verify."""
     with archive_of(ctx) as archive:
         out.rule(f"ingesting the sample corpus from {sample_corpus()}")
         summary = ingest(archive, [str(sample_corpus())])
@@ -39,6 +43,22 @@ def demo(ctx: typer.Context) -> None:
         out.rule(f"search {DEMO_QUERY}")
         for hit in hits:
             out.print(f"[bold]{hit['id']}[/bold] {escape(hit['title'] or '')}", highlight=False)
+        extracted = extract_stored(archive)
+        out.rule(f"extraction ({DEFAULT_EXTRACTOR}): saved {extracted.saved}, "
+                 f"unchanged {extracted.unchanged}, failed {len(extracted.failed)}")
+        figures_table = Table(title="what the reports say (relevant documents)")
+        for column in ("id", "categories", "figures (measure value qualifier subject as_of)"):
+            figures_table.add_column(column, overflow="fold")
+        for result in extracted.outputs:
+            if not result["relevant"]:
+                continue
+            figures = "; ".join(
+                f"{f['measure']} {f['value']:,} {f['qualifier']} {f['subject'] or ''}"
+                + (f" as of {f['as_of']}" if f["as_of"] else "")
+                for f in result["figures"][:DEMO_FIGURES])
+            figures_table.add_row(str(result["document_id"]), ", ".join(result["categories"]),
+                                  escape(figures))
+        out.print(figures_table)
         report = verify(archive.engine, archive.blobs)
         out.rule("evidence")
         out.print(f"{info.documents} documents, {info.duplicates} near-duplicates, {info.blobs} "
@@ -46,5 +66,5 @@ def demo(ctx: typer.Context) -> None:
         out.print(f"verify: {'OK' if report.ok else 'FAILED'} ({report.blobs_checked} blobs "
                   f"re-hashed, {report.entries_checked} custody entries checked)")
         out.print("next: harmwatch documents show ID · harmwatch search WORDS · harmwatch status")
-    if not summary.ok or not report.ok:
+    if not summary.ok or not report.ok or extracted.failed:
         raise typer.Exit(EXIT_PARTIAL)
