@@ -100,11 +100,17 @@ def test_exported_members() -> None:
         assert hasattr(hx, name)
 
 
-def test_cli_functions_are_thin(tmp_path: Path) -> None:
-    from harmwatch.cli.extract import extract_file
+def test_cli_extract_on_a_file_prints_the_contract(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from harmwatch.cli.main import app
 
     p = tmp_path / "a.txt"
     p.write_text(SAMPLE, encoding="utf-8")
-    result = extract_file(p)
-    jsonschema.validate(result, extraction_schema())
-    assert len(result["sha256"]) == 64
+    result = CliRunner().invoke(app, ["--home", str(tmp_path / "home"), "extract", str(p)])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1
+    output = json.loads(lines[0])
+    jsonschema.validate(output, extraction_schema())
+    assert len(output["sha256"]) == 64 and output["source"] == str(p)

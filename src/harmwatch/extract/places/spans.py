@@ -264,6 +264,15 @@ def _describe(hit: Hit, tokens: list[Token], lex: Lexicon) -> None:
                 hit.suffix = nxt.key
             elif nxt.cap and _name_like(nxt, lex) and not nxt.headline:
                 hit.names_after = True
+            elif (
+                nxt.key in lex.connectors
+                and hit.last + 2 < len(tokens)
+                and tokens[hit.last + 2].clean_before
+                and _name_like(tokens[hit.last + 2], lex)
+                and not tokens[hit.last + 2].headline
+            ):
+                # "San Antonio de Garamendi": the name goes on past a connector.
+                hit.names_after = True
             if nxt.key in lex.speech_verbs:
                 hit.speech_after = True
 
