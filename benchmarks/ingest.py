@@ -43,8 +43,9 @@ print(len(pages))
 def _run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
     """Wall seconds, peak RSS of the largest process (MB), stdout."""
     start = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                            text=True)
+    proc = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True
+    )
     stdout, stderr = proc.communicate()
     wall = time.perf_counter() - start
     if proc.returncode not in (0, 1):
@@ -71,18 +72,25 @@ def main() -> None:
         results["baseline"].append((wall, peak))
         with tempfile.TemporaryDirectory() as home:
             env = {**os.environ, "HARMWATCH_HOME": home}
-            wall, peak, out = _measure([sys.executable, "-m", "harmwatch", "ingest",
-                                        str(args.corpus), "--json"], env)
+            wall, peak, out = _measure(
+                [sys.executable, "-m", "harmwatch", "ingest", str(args.corpus), "--json"], env
+            )
             summary = json.loads(out)
         results["harmwatch"].append((wall, peak))
-    print(f"corpus: {args.corpus} ({len(pages)} pages, {size / 1e6:.1f} MB), cores: "
-          f"{os.cpu_count()}, runs: {args.repeat} (median)")
-    print(f"harmwatch stored {summary['stored']}, near-duplicates {summary['duplicates']}, "
-          f"rejected {summary['rejected']} {summary['rejected_by_reason']}")
+    print(
+        f"corpus: {args.corpus} ({len(pages)} pages, {size / 1e6:.1f} MB), cores: "
+        f"{os.cpu_count()}, runs: {args.repeat} (median)"
+    )
+    print(
+        f"harmwatch stored {summary['stored']}, near-duplicates {summary['duplicates']}, "
+        f"rejected {summary['rejected']} {summary['rejected_by_reason']}"
+    )
     print("\n| pipeline | pages/s | MB/s | peak memory (largest process) |")
     print("| --- | ---: | ---: | ---: |")
-    for name, label in (("baseline", "trafilatura alone, 1 process"),
-                        ("harmwatch", "harmwatch ingest (parse + store)")):
+    for name, label in (
+        ("baseline", "trafilatura alone, 1 process"),
+        ("harmwatch", "harmwatch ingest (parse + store)"),
+    ):
         wall = statistics.median(w for w, _ in results[name])
         peak = statistics.median(p for _, p in results[name])
         print(f"| {label} | {len(pages) / wall:.1f} | {size / 1e6 / wall:.2f} | {peak:.0f} MB |")
@@ -98,8 +106,9 @@ def _measure(command: list[str], env: dict[str, str] | None = None) -> tuple[flo
         "print(json.dumps({'wall': w, 'peak': peak, 'rc': p.returncode, 'out': p.stdout,"
         " 'err': p.stderr[-2000:]}))\n"
     )
-    proc = subprocess.run([sys.executable, "-c", wrapper, *command], capture_output=True,
-                          text=True, env=env)
+    proc = subprocess.run(
+        [sys.executable, "-c", wrapper, *command], capture_output=True, text=True, env=env
+    )
     data = json.loads(proc.stdout)
     if data["rc"] not in (0, 1):
         raise SystemExit(f"{command[:4]} failed ({data['rc']}): {data['err']}")

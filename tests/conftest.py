@@ -35,7 +35,7 @@ def _pg_available() -> str | None:
 
         with psycopg.connect(PG_ADMIN, connect_timeout=3):
             return None
-    except Exception as exc:  # noqa: BLE001 - any failure means "no server for tests"
+    except Exception as exc:
         return f"{type(exc).__name__}: {exc}"
 
 

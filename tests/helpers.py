@@ -54,8 +54,9 @@ def minimal_pdf(text: str) -> bytes:
     out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
     for offset in offsets:
         out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
-              .encode())
+    out.write(
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
     return out.getvalue()
 
 
@@ -66,10 +67,12 @@ def write_warc(path: Path, pages: list[tuple[str, str]], gz: bool = False) -> No
     with path.open("wb") as handle:
         writer = WARCWriter(handle, gzip=gz)
         for url, html in pages:
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
-                                       protocol="HTTP/1.1")
-            record = writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode()),
-                                               http_headers=headers)
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(html.encode()), http_headers=headers
+            )
             writer.write_record(record)
 
 
@@ -87,7 +90,7 @@ def http_server(routes: dict[str, tuple[int, dict[str, str], bytes]]) -> Iterato
     """Serve ``routes`` (path -> status, headers, body) on 127.0.0.1; yields the base URL."""
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+        def do_GET(self) -> None:
             status, headers, body = routes.get(self.path, (404, {}, b"not found"))
             self.send_response(status)
             for key, value in headers.items():

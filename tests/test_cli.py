@@ -30,8 +30,10 @@ def test_ingest_status_list_show_search_verify(run, tmp_path: Path) -> None:  # 
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.html").write_text(page("Shelling hits eastern districts"))
     (tmp_path / "in" / "b.txt").write_text(
-        "World 10:05 14/10/2020\n\n" + ARTICLE.replace("Tuesday", "Friday")
-        + "\n\nSource: example.org\nShare |\nNewsfeed\n10:00\nA\n09:00\nB\n08:00\nC\n")
+        "World 10:05 14/10/2020\n\n"
+        + ARTICLE.replace("Tuesday", "Friday")
+        + "\n\nSource: example.org\nShare |\nNewsfeed\n10:00\nA\n09:00\nB\n08:00\nC\n"
+    )
     code, out, _ = run("ingest", str(tmp_path / "in"), "--json")
     assert code == 0
     summary = json.loads(out)
@@ -64,8 +66,12 @@ def test_ingest_status_list_show_search_verify(run, tmp_path: Path) -> None:  # 
 def test_rejections_give_one_line_each_and_exit_1(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "good.txt").write_text(ARTICLE)
-    code, out, err = run("ingest", str(tmp_path / "empty.txt"), str(tmp_path / "good.txt"),
-                         str(tmp_path / "nope.txt"))
+    code, out, err = run(
+        "ingest",
+        str(tmp_path / "empty.txt"),
+        str(tmp_path / "good.txt"),
+        str(tmp_path / "nope.txt"),
+    )
     assert code == 1
     assert "rejected 2 (EmptyInput 1, UnreadableSource 1)" in out
     lines = [line for line in err.splitlines() if line.startswith("rejected")]
@@ -80,6 +86,7 @@ def test_bad_settings_and_missing_document_are_one_line_errors(run) -> None:  # 
 
 
 def test_module_entry_point_prints_version() -> None:
-    result = subprocess.run([sys.executable, "-m", "harmwatch", "--version"],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "harmwatch", "--version"], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0 and result.stdout.startswith("harmwatch ")

@@ -17,8 +17,20 @@ PACKAGE = ROOT / "src" / "harmwatch"
 
 #: Rooms of the flow, earliest first: a module may import its own room or an earlier one.
 RANK = {
-    "errors": 0, "config": 0, "codebook": 0, "data": 0, "store": 1, "evidence": 2, "ingest": 3,
-    "extract": 4, "incidents": 5, "heritage": 5, "report": 6, "web": 6, "cli": 7, "__main__": 8,
+    "errors": 0,
+    "config": 0,
+    "codebook": 0,
+    "data": 0,
+    "store": 1,
+    "evidence": 2,
+    "ingest": 3,
+    "extract": 4,
+    "incidents": 5,
+    "heritage": 5,
+    "report": 6,
+    "web": 6,
+    "cli": 7,
+    "__main__": 8,
 }
 
 
@@ -34,8 +46,10 @@ def test_every_setting_is_documented() -> None:
 
 
 def _commands(group: typer.Typer, prefix: str = "") -> list[str]:
-    out = [prefix + (c.name or c.callback.__name__.replace("_", "-"))  # type: ignore[union-attr]
-           for c in group.registered_commands]
+    out = [
+        prefix + (c.name or c.callback.__name__.replace("_", "-"))  # type: ignore[union-attr]
+        for c in group.registered_commands
+    ]
     for sub in group.registered_groups:
         assert sub.typer_instance is not None
         out.extend(_commands(sub.typer_instance, f"{prefix}{sub.name} "))

@@ -25,34 +25,81 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("home", "HARMWATCH_HOME", "harmwatch-data",
-            "Data directory: the SQLite database, blobs and the gazetteer live here by default."),
-    Setting("db", "HARMWATCH_DB", None,
-            "Database URL. Default sqlite:///<home>/harmwatch.db; a postgresql+psycopg:// URL "
-            "selects PostgreSQL."),
-    Setting("blobs", "HARMWATCH_BLOBS", None,
-            "Directory of the content-addressed evidence blobs. Default <home>/blobs."),
-    Setting("max_bytes", "HARMWATCH_MAX_BYTES", 25 * 1024 * 1024,
-            "Largest input accepted, in bytes (files, fetched bodies, WARC records)."),
-    Setting("max_decompressed", "HARMWATCH_MAX_DECOMPRESSED", 200 * 1024 * 1024,
-            "Largest decompressed size of a .gz input, in bytes; beyond it the input is a "
-            "compression bomb."),
-    Setting("fetch_timeout", "HARMWATCH_FETCH_TIMEOUT", 20.0,
-            "Seconds allowed for connecting to and reading from a URL."),
-    Setting("max_redirects", "HARMWATCH_MAX_REDIRECTS", 5,
-            "Redirects followed before a fetch is refused."),
-    Setting("user_agent", "HARMWATCH_USER_AGENT",
-            "harmwatch/{version} (+documentation ingestion; contact your operator)",
-            "User-Agent header sent with every fetch."),
-    Setting("allow_private", "HARMWATCH_ALLOW_PRIVATE", False,
-            "Allow fetching loopback, private and link-local addresses (off: SSRF guard)."),
-    Setting("workers", "HARMWATCH_WORKERS", 0,
-            "Parsing processes for ingestion; 0 means one per CPU core."),
-    Setting("actor", "HARMWATCH_ACTOR", None,
-            "Who is recorded in the custody log. Default: the operating-system user."),
-    Setting("near_duplicate", "HARMWATCH_NEAR_DUPLICATE", 0.8,
-            "Estimated Jaccard similarity of word shingles above which a document is a near "
-            "duplicate (syndicated copy) of an earlier one."),
+    Setting(
+        "home",
+        "HARMWATCH_HOME",
+        "harmwatch-data",
+        "Data directory: the SQLite database, blobs and the gazetteer live here by default.",
+    ),
+    Setting(
+        "db",
+        "HARMWATCH_DB",
+        None,
+        "Database URL. Default sqlite:///<home>/harmwatch.db; a postgresql+psycopg:// URL "
+        "selects PostgreSQL.",
+    ),
+    Setting(
+        "blobs",
+        "HARMWATCH_BLOBS",
+        None,
+        "Directory of the content-addressed evidence blobs. Default <home>/blobs.",
+    ),
+    Setting(
+        "max_bytes",
+        "HARMWATCH_MAX_BYTES",
+        25 * 1024 * 1024,
+        "Largest input accepted, in bytes (files, fetched bodies, WARC records).",
+    ),
+    Setting(
+        "max_decompressed",
+        "HARMWATCH_MAX_DECOMPRESSED",
+        200 * 1024 * 1024,
+        "Largest decompressed size of a .gz input, in bytes; beyond it the input is a "
+        "compression bomb.",
+    ),
+    Setting(
+        "fetch_timeout",
+        "HARMWATCH_FETCH_TIMEOUT",
+        20.0,
+        "Seconds allowed for connecting to and reading from a URL.",
+    ),
+    Setting(
+        "max_redirects",
+        "HARMWATCH_MAX_REDIRECTS",
+        5,
+        "Redirects followed before a fetch is refused.",
+    ),
+    Setting(
+        "user_agent",
+        "HARMWATCH_USER_AGENT",
+        "harmwatch/{version} (+documentation ingestion; contact your operator)",
+        "User-Agent header sent with every fetch.",
+    ),
+    Setting(
+        "allow_private",
+        "HARMWATCH_ALLOW_PRIVATE",
+        False,
+        "Allow fetching loopback, private and link-local addresses (off: SSRF guard).",
+    ),
+    Setting(
+        "workers",
+        "HARMWATCH_WORKERS",
+        0,
+        "Parsing processes for ingestion; 0 means one per CPU core.",
+    ),
+    Setting(
+        "actor",
+        "HARMWATCH_ACTOR",
+        None,
+        "Who is recorded in the custody log. Default: the operating-system user.",
+    ),
+    Setting(
+        "near_duplicate",
+        "HARMWATCH_NEAR_DUPLICATE",
+        0.8,
+        "Estimated Jaccard similarity of word shingles above which a document is a near "
+        "duplicate (syndicated copy) of an earlier one.",
+    ),
 )
 
 

@@ -14,14 +14,17 @@ ARMENIAN = "Ստեփանակերտի հրթիռակոծությունը շարո
 FRENCH = "Le bombardement a endommagé l'école et l'église du village, a précisé le maire."
 
 
-@pytest.mark.parametrize(("data", "text"), [
-    (RUSSIAN.encode("cp1251"), RUSSIAN),
-    (FRENCH.encode("latin-1"), FRENCH),
-    (ARMENIAN.encode("utf-8"), ARMENIAN),
-    (codecs.BOM_UTF16_LE + RUSSIAN.encode("utf-16-le"), RUSSIAN),
-    (RUSSIAN.encode("utf-16-le"), RUSSIAN),
-    (codecs.BOM_UTF8 + ARMENIAN.encode("utf-8"), ARMENIAN),
-])
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        (RUSSIAN.encode("cp1251"), RUSSIAN),
+        (FRENCH.encode("latin-1"), FRENCH),
+        (ARMENIAN.encode("utf-8"), ARMENIAN),
+        (codecs.BOM_UTF16_LE + RUSSIAN.encode("utf-16-le"), RUSSIAN),
+        (RUSSIAN.encode("utf-16-le"), RUSSIAN),
+        (codecs.BOM_UTF8 + ARMENIAN.encode("utf-8"), ARMENIAN),
+    ],
+)
 def test_encodings_decode_to_the_same_text(data: bytes, text: str) -> None:
     decoded, _encoding = decode_bytes(data, "sample")
     assert decoded == text
@@ -42,13 +45,16 @@ def test_mixed_encodings_are_decoded_line_by_line() -> None:
     assert encoding.startswith("utf-8+")
 
 
-@pytest.mark.parametrize(("data", "error", "words"), [
-    (b"", EmptyInput, "0 bytes"),
-    (b"   \n\t  \r\n", EmptyInput, "whitespace"),
-    (b"\x89PNG\r\n\x1a\n" + bytes(200), BinaryContent, "PNG"),
-    (bytes(range(256)) * 20, BinaryContent, "binary"),
-    (b"\x7fELF\x02\x01\x01" + bytes(100), BinaryContent, "ELF"),
-])
+@pytest.mark.parametrize(
+    ("data", "error", "words"),
+    [
+        (b"", EmptyInput, "0 bytes"),
+        (b"   \n\t  \r\n", EmptyInput, "whitespace"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(200), BinaryContent, "PNG"),
+        (bytes(range(256)) * 20, BinaryContent, "binary"),
+        (b"\x7fELF\x02\x01\x01" + bytes(100), BinaryContent, "ELF"),
+    ],
+)
 def test_refusals_are_typed_and_name_the_reason(data: bytes, error: type, words: str) -> None:
     with pytest.raises(error) as caught:
         decode_bytes(data, "input.bin")

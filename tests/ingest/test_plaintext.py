@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import date
 
@@ -25,9 +26,16 @@ ARTICLE = (
 def test_seed_newsfeed_after_source_line_is_not_article_text() -> None:
     raw = shared_or_skip("seeds", "002_6cc5f6cd1a6b099d.txt").read_text(encoding="utf-8")
     parsed = parse_plain_text(raw)
-    assert parsed.text.rstrip().endswith('the letter said.')
-    for furniture in ("Source Panorama.am", "Newsfeed", "ski resort", "killed at least",
-                      "117 children", "Follow us", "core.blocks.header"):
+    assert parsed.text.rstrip().endswith("the letter said.")
+    for furniture in (
+        "Source Panorama.am",
+        "Newsfeed",
+        "ski resort",
+        "killed at least",
+        "117 children",
+        "Follow us",
+        "core.blocks.header",
+    ):
         assert furniture not in parsed.text
     assert "At least 44 civilians were killed and 141 were injured" in parsed.text
     assert parsed.published == date(2020, 10, 30)
@@ -59,8 +67,10 @@ def test_devset_publication_dates_match_gold() -> None:
 
 
 def test_newsfeed_block_is_cut_and_its_figures_with_it() -> None:
-    raw = ARTICLE + "\nLatest\n10:15\nBus crash kills 12 on mountain road\n09:40\nMarkets rally\n" \
-                    "09:05\nFactory fire injures 30 workers\n08:30\nWeather turns cold\n"
+    raw = (
+        ARTICLE + "\nLatest\n10:15\nBus crash kills 12 on mountain road\n09:40\nMarkets rally\n"
+        "09:05\nFactory fire injures 30 workers\n08:30\nWeather turns cold\n"
+    )
     parsed = parse_plain_text(raw)
     assert "Bus crash" not in parsed.text and "injures 30" not in parsed.text
     assert "engineers had inspected every building" in parsed.text
@@ -73,15 +83,18 @@ def test_terminator_before_article_does_not_swallow_page() -> None:
     assert "Show news feed" not in parsed.text
 
 
-@pytest.mark.parametrize("line", [
-    "Also read: Earthquake toll rises to 300 in the north",
-    "READ MORE: Ministry reports 15 wounded",
-    '{"core.blocks.header.spell_message1":"Selected mistake: "}',
-    "English | Русский | Հայերեն",
-    "Share this article on Facebook",
-    "Skip to main content",
-    "[Read more: Ten prisoners released in exchange deal]",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Also read: Earthquake toll rises to 300 in the north",
+        "READ MORE: Ministry reports 15 wounded",
+        '{"core.blocks.header.spell_message1":"Selected mistake: "}',
+        "English | Русский | Հայերեն",
+        "Share this article on Facebook",
+        "Skip to main content",
+        "[Read more: Ten prisoners released in exchange deal]",
+    ],
+)
 def test_single_furniture_lines_inside_article_are_cut(line: str) -> None:
     raw = ARTICLE.replace("\n\n", f"\n{line}\n\n", 1)
     parsed = parse_plain_text(raw)
@@ -90,8 +103,10 @@ def test_single_furniture_lines_inside_article_are_cut(line: str) -> None:
 
 
 def test_inline_teaser_is_cut_to_end_of_its_sentence() -> None:
-    raw = ("Floodwater reached the old town on Monday. Also read: Storm kills 9 in the south 4. "
-           "Officials opened three shelters for families who left their homes overnight.")
+    raw = (
+        "Floodwater reached the old town on Monday. Also read: Storm kills 9 in the south 4. "
+        "Officials opened three shelters for families who left their homes overnight."
+    )
     parsed = parse_plain_text(raw)
     assert "Storm kills 9" not in parsed.text
     assert parsed.text.startswith("Floodwater reached the old town on Monday.")
@@ -101,48 +116,74 @@ def test_inline_teaser_is_cut_to_end_of_its_sentence() -> None:
 def test_cuts_are_sorted_and_disjoint() -> None:
     raw = shared_or_skip("seeds", "002_6cc5f6cd1a6b099d.txt").read_text(encoding="utf-8")
     cuts = find_furniture(raw)
-    for before, after in zip(cuts, cuts[1:], strict=False):
+    for before, after in itertools.pairwise(cuts):
         assert before.end <= after.start
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    (" date 2023-01-17 Gas supply was cut again", date(2023, 1, 17)),
-    ("Politics 22:31 30/10/2020 Armenia\n\nText", date(2020, 10, 30)),
-    ("Title\n\nPublished January 22, 2022\nBody", date(2022, 1, 22)),
-    ("By The Weekly | Monday, 04 April 2016\n\nBody", date(2016, 4, 4)),
-    ("28 Nov 2018 | News\n\nBody", date(2018, 11, 28)),
-    ("Title\n2025-01-27 02:57:00\nBody", date(2025, 1, 27)),
-    ("YEREVAN, April 13. /TASS/. Ministers met.", None),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (" date 2023-01-17 Gas supply was cut again", date(2023, 1, 17)),
+        ("Politics 22:31 30/10/2020 Armenia\n\nText", date(2020, 10, 30)),
+        ("Title\n\nPublished January 22, 2022\nBody", date(2022, 1, 22)),
+        ("By The Weekly | Monday, 04 April 2016\n\nBody", date(2016, 4, 4)),
+        ("28 Nov 2018 | News\n\nBody", date(2018, 11, 28)),
+        ("Title\n2025-01-27 02:57:00\nBody", date(2025, 1, 27)),
+        ("YEREVAN, April 13. /TASS/. Ministers met.", None),
+    ],
+)
 def test_publication_date_from_headers(text: str, expected: date | None) -> None:
     assert detect_published(text)[0] == expected
 
 
 def test_date_in_long_prose_line_is_not_the_publication_date() -> None:
-    text = ("Rescuers recover bodies after a strike hit the depot in the city on July 3, 2019, "
-            "in an image released by the agency on the following day.\n")
+    text = (
+        "Rescuers recover bodies after a strike hit the depot in the city on July 3, 2019, "
+        "in an image released by the agency on the following day.\n"
+    )
     assert detect_published(text)[0] is None
 
 
-@pytest.mark.parametrize(("url", "expected"), [
-    ("https://example.am/2023/01/17/gas-cut/", date(2023, 1, 17)),
-    ("https://example.com/news/2022/oct/31/crowd/", date(2022, 10, 31)),
-    ("https://example.pk/27-Sep-2023/fuel-depot", date(2023, 9, 27)),
-    ("https://example.com/en/reports/2018-04-08-attack", date(2018, 4, 8)),
-    ("https://example.com/news/1670808/title", None),
-])
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.am/2023/01/17/gas-cut/", date(2023, 1, 17)),
+        ("https://example.com/news/2022/oct/31/crowd/", date(2022, 10, 31)),
+        ("https://example.pk/27-Sep-2023/fuel-depot", date(2023, 9, 27)),
+        ("https://example.com/en/reports/2018-04-08-attack", date(2018, 4, 8)),
+        ("https://example.com/news/1670808/title", None),
+    ],
+)
 def test_publication_date_from_url(url: str, expected: date | None) -> None:
     assert date_from_url(url) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("The shelling of the city continued on Sunday and the ministry said that it was severe.", "en"),
-    ("Обстрел города продолжался всю ночь, сообщили в министерстве обороны в воскресенье утром.", "ru"),
-    ("Քաղաքի հրթիռակոծությունը շարունակվել է ամբողջ գիշեր, հայտնել են նախարարությունից։", "hy"),
-    ("Le bombardement de la ville a continué pendant la nuit et les secours sont sur place.", "fr"),
-    ("Der Beschuss der Stadt dauerte die ganze Nacht, und die Behörden haben das bestätigt.", "de"),
-    ("Обстріл міста тривав усю ніч, повідомили у міністерстві; є загиблі та поранені серед цивільних.", "uk"),
-    ("12 34", None),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The shelling of the city continued on Sunday and the ministry said it was severe.",
+            "en",
+        ),
+        (
+            "Обстрел города продолжался всю ночь, сообщили в министерстве обороны утром.",
+            "ru",
+        ),
+        ("Քաղաքի հրթիռակոծությունը շարունակվել է ամբողջ գիշեր, հայտնել են նախարարությունից։", "hy"),
+        (
+            "Le bombardement de la ville a continué pendant la nuit et les secours sont sur place.",
+            "fr",
+        ),
+        (
+            "Der Beschuss der Stadt dauerte die ganze Nacht, und die Behörden haben das bestätigt.",
+            "de",
+        ),
+        (
+            "Обстріл міста тривав усю ніч, повідомили у міністерстві; є загиблі та поранені.",
+            "uk",
+        ),
+        ("12 34", None),
+    ],
+)
 def test_language(text: str, expected: str | None) -> None:
     assert detect_language(text) == expected

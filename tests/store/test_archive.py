@@ -23,9 +23,11 @@ from harmwatch.store.search import search
 from harmwatch.store.tables import custody_log, documents, metadata
 from tests.helpers import ARTICLE, page
 
-OTHER = ("The ministry of health said a mobile clinic was hit by a drone near the border "
-         "village, wounding two medics. The clinic had been treating displaced families since "
-         "the spring and was clearly marked with the red crescent emblem on its roof.")
+OTHER = (
+    "The ministry of health said a mobile clinic was hit by a drone near the border "
+    "village, wounding two medics. The clinic had been treating displaced families since "
+    "the spring and was clearly marked with the red crescent emblem on its roof."
+)
 
 
 def _write(tmp_path: Path, name: str, content: str) -> str:
@@ -56,10 +58,21 @@ def test_reingest_is_a_no_op(archive: Archive, tmp_path: Path) -> None:
 
 def test_syndicated_copy_is_linked_not_counted(archive: Archive, tmp_path: Path) -> None:
     original = _write(tmp_path, "orig.html", page("Strike on clinic", OTHER + " " + ARTICLE))
-    copy = _write(tmp_path, "copy.txt", "World 09:12 14/10/2020\n\nStrike on clinic\n\n" + OTHER
-                  + " " + ARTICLE + "\n\nSource: example.org\nShare |\nNewsfeed\n10:00\nA\n09:00\nB\n08:00\nC")
-    unrelated = _write(tmp_path, "other.txt", "Parliament approved the budget for next year "
-                       "after a long debate about taxes on fuel and the pay of teachers. " * 3)
+    copy = _write(
+        tmp_path,
+        "copy.txt",
+        "World 09:12 14/10/2020\n\nStrike on clinic\n\n"
+        + OTHER
+        + " "
+        + ARTICLE
+        + "\n\nSource: example.org\nShare |\nNewsfeed\n10:00\nA\n09:00\nB\n08:00\nC",
+    )
+    unrelated = _write(
+        tmp_path,
+        "other.txt",
+        "Parliament approved the budget for next year "
+        "after a long debate about taxes on fuel and the pay of teachers. " * 3,
+    )
     summary = ingest(archive, [original, copy, unrelated])
     assert (summary.stored, summary.duplicates) == (2, 1)
     with archive.engine.connect() as conn:
@@ -76,7 +89,8 @@ def test_search_words_and_phrases(archive: Archive, tmp_path: Path) -> None:
     ingest(archive, [_write(tmp_path, "a.txt", ARTICLE), _write(tmp_path, "b.txt", OTHER)])
     with archive.engine.connect() as conn:
         assert [r["title"] for r in search(conn, "kindergarten damaged")] == [
-            parse_plain_text(ARTICLE).title]
+            parse_plain_text(ARTICLE).title
+        ]
         assert len(search(conn, '"mobile clinic"')) == 1
         assert search(conn, '"clinic mobile"') == []
         assert search(conn, 'AND OR "unbalanced') == []
@@ -99,9 +113,17 @@ def _drop_guards(conn, dialect: str) -> None:  # type: ignore[no-untyped-def]
         conn.execute(text("ALTER TABLE custody_log DISABLE TRIGGER USER"))
 
 
-def test_verify_names_altered_and_missing_blobs_and_edited_log(archive: Archive, tmp_path: Path) -> None:
-    ingest(archive, [_write(tmp_path, "a.txt", ARTICLE), _write(tmp_path, "b.txt", OTHER),
-                     _write(tmp_path, "c.txt", ARTICLE.upper())])
+def test_verify_names_altered_and_missing_blobs_and_edited_log(
+    archive: Archive, tmp_path: Path
+) -> None:
+    ingest(
+        archive,
+        [
+            _write(tmp_path, "a.txt", ARTICLE),
+            _write(tmp_path, "b.txt", OTHER),
+            _write(tmp_path, "c.txt", ARTICLE.upper()),
+        ],
+    )
     assert verify(archive.engine, archive.blobs).ok
     with archive.engine.connect() as conn:
         shas = [r.sha256 for r in conn.execute(select(documents.c.sha256).order_by(documents.c.id))]
@@ -116,8 +138,10 @@ def test_verify_names_altered_and_missing_blobs_and_edited_log(archive: Archive,
     assert not report.ok
     assert any(p.startswith(f"blob {shas[0]}: altered") for p in report.problems)
     assert any(p.startswith(f"blob {shas[1]}: missing") for p in report.problems)
-    assert any(p.startswith("custody chain broken at entry 2: its content was altered")
-               for p in report.problems)
+    assert any(
+        p.startswith("custody chain broken at entry 2: its content was altered")
+        for p in report.problems
+    )
     assert len(report.problems) == 3
 
 
@@ -133,7 +157,8 @@ def test_verify_finds_a_deleted_log_entry(archive: Archive, tmp_path: Path) -> N
 
 
 def test_rejections_counted_once_per_input_and_cleared_when_fixed(
-        archive: Archive, tmp_path: Path) -> None:
+    archive: Archive, tmp_path: Path
+) -> None:
     bad = _write(tmp_path, "later.txt", "   ")
     ingest(archive, [bad])
     ingest(archive, [bad])
@@ -146,23 +171,31 @@ def test_rejections_counted_once_per_input_and_cleared_when_fixed(
 
 
 _TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff\u2028\u2029\x85"),
-    min_size=30, max_size=400,
+    alphabet=st.characters(
+        blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff\u2028\u2029\x85"
+    ),
+    min_size=30,
+    max_size=400,
 ).filter(lambda s: len(parse_plain_text(s).text) >= 20)
 
 
-@settings(max_examples=15, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much])
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much],
+)
 @given(body=_TEXT)
-def test_what_goes_in_comes_out(archive: Archive, tmp_path_factory: pytest.TempPathFactory,
-                                body: str) -> None:
+def test_what_goes_in_comes_out(
+    archive: Archive, tmp_path_factory: pytest.TempPathFactory, body: str
+) -> None:
     path = tmp_path_factory.mktemp("prop") / "doc.txt"
     path.write_text(body, encoding="utf-8")
     summary = ingest(archive, [str(path)])
     assert summary.rejected_total == 0, summary.results
     with archive.engine.connect() as conn:
-        row = conn.execute(select(documents).where(documents.c.source == str(path))
-                           .order_by(documents.c.id.desc())).first()
+        row = conn.execute(
+            select(documents).where(documents.c.source == str(path)).order_by(documents.c.id.desc())
+        ).first()
     assert row is not None
     assert archive.blobs.get(row.sha256) == body.encode("utf-8")
     assert row.text == parse_plain_text(body).text

@@ -50,8 +50,9 @@ def test_runs_are_idempotent_versioned_and_logged(archive: Archive, tmp_path: Pa
     assert third.saved == 1
     with archive.engine.connect() as conn:
         names = sorted(r.extractor for r in conn.execute(select(extraction_runs.c.extractor)))
-        actions = [r.action for r in conn.execute(select(custody_log.c.action)
-                                                  .order_by(custody_log.c.seq))]
+        actions = [
+            r.action for r in conn.execute(select(custody_log.c.action).order_by(custody_log.c.seq))
+        ]
     assert names == ["extractor.rules.v1", "extractor.test-trimmed.v1"]
     assert actions == ["capture", "extract", "extract"]
     assert verify(archive.engine, archive.blobs).ok

@@ -27,8 +27,10 @@ def demo(ctx: typer.Context) -> None:
     with archive_of(ctx) as archive:
         out.rule(f"ingesting the sample corpus from {sample_corpus()}")
         summary = ingest(archive, [str(sample_corpus())])
-        out.print(f"stored {summary.stored} · near-duplicates linked {summary.duplicates} · "
-                  f"already stored {summary.unchanged} · rejected {summary.rejected_total}")
+        out.print(
+            f"stored {summary.stored} · near-duplicates linked {summary.duplicates} · "
+            f"already stored {summary.unchanged} · rejected {summary.rejected_total}"
+        )
         with archive.engine.connect() as conn:
             rows = docs.list_documents(conn, limit=100, include_duplicates=True)
             hits = search(conn, DEMO_QUERY, limit=5)
@@ -37,15 +39,22 @@ def demo(ctx: typer.Context) -> None:
         for column in ("id", "published", "lang", "title", "copy of"):
             table.add_column(column, overflow="fold")
         for row in rows:
-            table.add_row(str(row["id"]), str(row["published"] or ""), row["language"] or "",
-                          escape((row["title"] or "")[:70]), str(row["duplicate_of"] or ""))
+            table.add_row(
+                str(row["id"]),
+                str(row["published"] or ""),
+                row["language"] or "",
+                escape((row["title"] or "")[:70]),
+                str(row["duplicate_of"] or ""),
+            )
         out.print(table)
         out.rule(f"search {DEMO_QUERY}")
         for hit in hits:
             out.print(f"[bold]{hit['id']}[/bold] {escape(hit['title'] or '')}", highlight=False)
         extracted = extract_stored(archive)
-        out.rule(f"extraction ({DEFAULT_EXTRACTOR}): saved {extracted.saved}, "
-                 f"unchanged {extracted.unchanged}, failed {len(extracted.failed)}")
+        out.rule(
+            f"extraction ({DEFAULT_EXTRACTOR}): saved {extracted.saved}, "
+            f"unchanged {extracted.unchanged}, failed {len(extracted.failed)}"
+        )
         figures_table = Table(title="what the reports say (relevant documents)")
         for column in ("id", "categories", "figures (measure value qualifier subject as_of)"):
             figures_table.add_column(column, overflow="fold")
@@ -55,16 +64,22 @@ def demo(ctx: typer.Context) -> None:
             figures = "; ".join(
                 f"{f['measure']} {f['value']:,} {f['qualifier']} {f['subject'] or ''}"
                 + (f" as of {f['as_of']}" if f["as_of"] else "")
-                for f in result["figures"][:DEMO_FIGURES])
-            figures_table.add_row(str(result["document_id"]), ", ".join(result["categories"]),
-                                  escape(figures))
+                for f in result["figures"][:DEMO_FIGURES]
+            )
+            figures_table.add_row(
+                str(result["document_id"]), ", ".join(result["categories"]), escape(figures)
+            )
         out.print(figures_table)
         report = verify(archive.engine, archive.blobs)
         out.rule("evidence")
-        out.print(f"{info.documents} documents, {info.duplicates} near-duplicates, {info.blobs} "
-                  f"blobs, {info.log_entries} custody entries in {info.database}")
-        out.print(f"verify: {'OK' if report.ok else 'FAILED'} ({report.blobs_checked} blobs "
-                  f"re-hashed, {report.entries_checked} custody entries checked)")
+        out.print(
+            f"{info.documents} documents, {info.duplicates} near-duplicates, {info.blobs} "
+            f"blobs, {info.log_entries} custody entries in {info.database}"
+        )
+        out.print(
+            f"verify: {'OK' if report.ok else 'FAILED'} ({report.blobs_checked} blobs "
+            f"re-hashed, {report.entries_checked} custody entries checked)"
+        )
         out.print("next: harmwatch documents show ID · harmwatch search WORDS · harmwatch status")
     if not summary.ok or not report.ok or extracted.failed:
         raise typer.Exit(EXIT_PARTIAL)

@@ -24,7 +24,9 @@ def list_documents(
     ctx: typer.Context,
     limit: Annotated[int, typer.Option(help="Rows to show.")] = 50,
     offset: Annotated[int, typer.Option(help="Rows to skip.")] = 0,
-    duplicates: Annotated[bool, typer.Option("--duplicates", help="Include near-duplicates.")] = False,
+    duplicates: Annotated[
+        bool, typer.Option("--duplicates", help="Include near-duplicates.")
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Stored documents, oldest first (near-duplicates hidden unless asked for)."""
@@ -37,9 +39,14 @@ def list_documents(
     for column in ("id", "published", "lang", "title", "copy of", "source"):
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(str(row["id"]), str(row["published"] or ""), row["language"] or "",
-                      escape((row["title"] or "")[:70]), str(row["duplicate_of"] or ""),
-                      escape(row["source"][-40:]))
+        table.add_row(
+            str(row["id"]),
+            str(row["published"] or ""),
+            row["language"] or "",
+            escape((row["title"] or "")[:70]),
+            str(row["duplicate_of"] or ""),
+            escape(row["source"][-40:]),
+        )
     out.print(table)
 
 
@@ -59,12 +66,28 @@ def show_document(
     if as_json:
         print_json(doc)
         return
-    for key in ("id", "title", "published", "published_source", "language", "author",
-                "site_name", "source", "url", "sha256", "media_type", "retrieved_at",
-                "http_status", "duplicate_of", "similarity", "copies"):
+    for key in (
+        "id",
+        "title",
+        "published",
+        "published_source",
+        "language",
+        "author",
+        "site_name",
+        "source",
+        "url",
+        "sha256",
+        "media_type",
+        "retrieved_at",
+        "http_status",
+        "duplicate_of",
+        "similarity",
+        "copies",
+    ):
         if doc.get(key) not in (None, "", []):
-            out.print(f"[bold]{key:<17}[/bold]{escape(str(doc[key]))}", soft_wrap=True,
-                      highlight=False)
+            out.print(
+                f"[bold]{key:<17}[/bold]{escape(str(doc[key]))}", soft_wrap=True, highlight=False
+            )
     out.rule("article text")
     out.print(escape(doc["text"]), highlight=False)
     out.rule(f"page furniture cut ({len(doc['furniture'])})")
@@ -78,7 +101,9 @@ def search(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(help='Words (all must match); "a phrase" in quotes.')],
     limit: Annotated[int, typer.Option(help="Results to show.")] = 20,
-    duplicates: Annotated[bool, typer.Option("--duplicates", help="Include near-duplicates.")] = False,
+    duplicates: Annotated[
+        bool, typer.Option("--duplicates", help="Include near-duplicates.")
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Full-text search over article text (FTS5 on SQLite, tsvector on PostgreSQL)."""
@@ -91,8 +116,12 @@ def search(
     for column in ("id", "published", "title", "snippet"):
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(str(row["id"]), str(row["published"] or ""),
-                      escape((row["title"] or "")[:60]), escape(row["snippet"] or ""))
+        table.add_row(
+            str(row["id"]),
+            str(row["published"] or ""),
+            escape((row["title"] or "")[:60]),
+            escape(row["snippet"] or ""),
+        )
     out.print(table)
 
 

@@ -46,10 +46,16 @@ def _emit(result: dict[str, Any], fmt: str, collected: list[dict[str, Any]]) -> 
 @one_line_errors
 def extract(
     ctx: typer.Context,
-    targets: Annotated[list[str] | None, typer.Argument(
-        help="Files or directories (not stored) and/or stored document ids.")] = None,
-    all_documents: Annotated[bool, typer.Option(
-        "--all", help="Extract every stored document (near-duplicates excepted) and save.")] = False,
+    targets: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files or directories (not stored) and/or stored document ids."),
+    ] = None,
+    all_documents: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Extract every stored document (near-duplicates excepted) and save."
+        ),
+    ] = False,
     fmt: Annotated[str, typer.Option("--format", help="jsonl, json or none.")] = "jsonl",
     extractor: ExtractorOption = DEFAULT_EXTRACTOR,
 ) -> None:
@@ -77,9 +83,15 @@ def extract(
                 continue
             parsed = loaded.parsed
             try:
-                result = extract_text(parsed.text, published=parsed.published, title=parsed.title,
-                                      language=parsed.language, source=loaded.item.source,
-                                      sha256=loaded.sha256, extractor=extractor)
+                result = extract_text(
+                    parsed.text,
+                    published=parsed.published,
+                    title=parsed.title,
+                    language=parsed.language,
+                    source=loaded.item.source,
+                    sha256=loaded.sha256,
+                    extractor=extractor,
+                )
             except ExtractionError as exc:
                 err.print(f"[red]failed[/red] {escape(str(exc))}", soft_wrap=True)
                 failures += 1
@@ -95,8 +107,11 @@ def extract(
         for message in summary.failed.values():
             err.print(f"[red]failed[/red] {escape(message)}", soft_wrap=True)
         failures += len(summary.failed)
-        err.print(f"{extractor}: saved {summary.saved} · replaced {summary.replaced} · "
-                  f"unchanged {summary.unchanged} · failed {len(summary.failed)}", soft_wrap=True)
+        err.print(
+            f"{extractor}: saved {summary.saved} · replaced {summary.replaced} · "
+            f"unchanged {summary.unchanged} · failed {len(summary.failed)}",
+            soft_wrap=True,
+        )
     if fmt == "json":
         sys.stdout.write(json.dumps(collected, ensure_ascii=False, indent=2) + "\n")
     if failures:
@@ -108,15 +123,27 @@ def _table(summary: dict) -> Table:
     for col in ("field", "precision", "recall", "F1", "tp/pred/gold", "notes"):
         table.add_column(col)
     table.add_row("relevance", "", "", f"{summary['relevance_accuracy']:.3f}", "", "accuracy")
-    for key, label in (("categories", "categories"), ("figures", "figures"),
-                       ("event_locations", "event locations"), ("event_dates", "event dates")):
+    for key, label in (
+        ("categories", "categories"),
+        ("figures", "figures"),
+        ("event_locations", "event locations"),
+        ("event_dates", "event dates"),
+    ):
         m = summary[key]
         notes = ""
         if key == "figures":
-            notes = (f"qualifier {m['qualifier_accuracy']:.2f} · subject "
-                     f"{m['subject_accuracy']:.2f} · as_of {m['as_of_accuracy']:.2f}")
-        table.add_row(label, f"{m['precision']:.3f}", f"{m['recall']:.3f}", f"{m['f1']:.3f}",
-                      f"{m['tp']}/{m['pred']}/{m['gold']}", notes)
+            notes = (
+                f"qualifier {m['qualifier_accuracy']:.2f} · subject "
+                f"{m['subject_accuracy']:.2f} · as_of {m['as_of_accuracy']:.2f}"
+            )
+        table.add_row(
+            label,
+            f"{m['precision']:.3f}",
+            f"{m['recall']:.3f}",
+            f"{m['f1']:.3f}",
+            f"{m['tp']}/{m['pred']}/{m['gold']}",
+            notes,
+        )
     return table
 
 
@@ -147,8 +174,11 @@ def evaluate(
         "event-location F1": (summary["event_locations"]["f1"], min_locations_f1),
         "event-date F1": (summary["event_dates"]["f1"], min_dates_f1),
     }
-    below = [f"{name} {value:.3f} < {floor:.3f}" for name, (value, floor) in floors.items()
-             if value < floor]
+    below = [
+        f"{name} {value:.3f} < {floor:.3f}"
+        for name, (value, floor) in floors.items()
+        if value < floor
+    ]
     if below:
         err.print("below floor: " + "; ".join(below), soft_wrap=True)
         raise typer.Exit(EXIT_BELOW_FLOOR)

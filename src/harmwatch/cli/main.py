@@ -34,19 +34,35 @@ def _version(value: bool) -> None:
 @app.callback()
 def main(
     ctx: typer.Context,
-    db: Annotated[str | None, typer.Option(
-        "--db", envvar="HARMWATCH_DB", help="Database URL (sqlite:///… or postgresql+psycopg://…).")] = None,
-    home: Annotated[Path | None, typer.Option(
-        "--home", envvar="HARMWATCH_HOME", help="Data directory (database, blobs, gazetteer).")] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar="HARMWATCH_DB",
+            help="Database URL (sqlite:///… or postgresql+psycopg://…).",
+        ),
+    ] = None,
+    home: Annotated[
+        Path | None,
+        typer.Option(
+            "--home", envvar="HARMWATCH_HOME", help="Data directory (database, blobs, gazetteer)."
+        ),
+    ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")] = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Global options apply to every command."""
     state = globals_of(ctx)
     state.db, state.home, state.verbose = db, home, verbose
-    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.ERROR,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
 
 
 app.command("demo")(demo.demo)

@@ -37,13 +37,21 @@ class Entry:
 
 
 def entry_hash(
-    seq: int, at: str, action: str, actor: str, tool_version: str,
-    sha256: str | None, subject: str | None, detail: str, prev_hash: str,
+    seq: int,
+    at: str,
+    action: str,
+    actor: str,
+    tool_version: str,
+    sha256: str | None,
+    subject: str | None,
+    detail: str,
+    prev_hash: str,
 ) -> str:
     """The hash an entry with this content must carry."""
     payload = json.dumps(
         [seq, at, action, actor, tool_version, sha256, subject, detail, prev_hash],
-        ensure_ascii=False, separators=(",", ":"),
+        ensure_ascii=False,
+        separators=(",", ":"),
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -62,14 +70,16 @@ def append(
     if conn.dialect.name == "postgresql":
         conn.execute(text("LOCK TABLE custody_log IN SHARE ROW EXCLUSIVE MODE"))
     last = conn.execute(
-        select(custody_log.c.seq, custody_log.c.entry_hash).order_by(custody_log.c.seq.desc())
+        select(custody_log.c.seq, custody_log.c.entry_hash)
+        .order_by(custody_log.c.seq.desc())
         .limit(1)
     ).first()
     seq = (last.seq + 1) if last else 1
     prev = last.entry_hash if last else GENESIS
     at = datetime.now(UTC).isoformat(timespec="microseconds")
-    detail_text = json.dumps(detail or {}, ensure_ascii=False, sort_keys=True,
-                             separators=(",", ":"), default=str)
+    detail_text = json.dumps(
+        detail or {}, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str
+    )
     digest = entry_hash(seq, at, action, actor, tool_version, sha256, subject, detail_text, prev)
     row = Entry(seq, at, action, actor, tool_version, sha256, subject, detail_text, prev, digest)
     conn.execute(custody_log.insert().values(**{f: getattr(row, f) for f in row.__slots__}))

@@ -40,7 +40,9 @@ def verify(
     """Re-hash every blob and walk the custody chain; see the module docstring."""
     report = VerifyReport()
     with engine.connect() as conn:
-        known = [row.sha256 for row in conn.execute(select(blobs.c.sha256).order_by(blobs.c.sha256))]
+        known = [
+            row.sha256 for row in conn.execute(select(blobs.c.sha256).order_by(blobs.c.sha256))
+        ]
         entries = conn.execute(select(custody_log).order_by(custody_log.c.seq)).all()
     total = len(known) + len(entries)
     for index, sha in enumerate(known, 1):
@@ -68,8 +70,17 @@ def verify(
                 f"custody chain broken at entry {row.seq}: it does not point to entry "
                 f"{row.seq - 1}'s hash"
             )
-        recomputed = entry_hash(row.seq, row.at, row.action, row.actor, row.tool_version,
-                                row.sha256, row.subject, row.detail, row.prev_hash)
+        recomputed = entry_hash(
+            row.seq,
+            row.at,
+            row.action,
+            row.actor,
+            row.tool_version,
+            row.sha256,
+            row.subject,
+            row.detail,
+            row.prev_hash,
+        )
         if recomputed != row.entry_hash:
             report.problems.append(
                 f"custody chain broken at entry {row.seq}: its content was altered "

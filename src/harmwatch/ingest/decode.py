@@ -30,15 +30,29 @@ MAX_REPLACEMENT_SHARE = 0.01
 DECLARATION_WINDOW = 4096
 
 _MAGIC = {
-    b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image",
-    b"PK\x03\x04": "ZIP archive", b"\x7fELF": "ELF executable", b"MZ": "Windows executable",
-    b"Rar!": "RAR archive", b"7z\xbc\xaf": "7-Zip archive", b"\x00\x00\x01\x00": "icon",
-    b"RIFF": "RIFF media", b"OggS": "Ogg media", b"ID3": "MP3 audio", b"\x1f\x8b": "gzip data",
-    b"BZh": "bzip2 data", b"\xfd7zXZ": "xz data", b"SQLite format 3": "SQLite database",
+    b"\x89PNG": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+    b"PK\x03\x04": "ZIP archive",
+    b"\x7fELF": "ELF executable",
+    b"MZ": "Windows executable",
+    b"Rar!": "RAR archive",
+    b"7z\xbc\xaf": "7-Zip archive",
+    b"\x00\x00\x01\x00": "icon",
+    b"RIFF": "RIFF media",
+    b"OggS": "Ogg media",
+    b"ID3": "MP3 audio",
+    b"\x1f\x8b": "gzip data",
+    b"BZh": "bzip2 data",
+    b"\xfd7zXZ": "xz data",
+    b"SQLite format 3": "SQLite database",
 }
 _BOMS = [
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 ]
 _DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -58,7 +72,8 @@ def _utf16_candidates(data: bytes) -> list[str]:
     for encoding, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
         top = max(set(high), key=high.count)
         if top in UTF16_SCRIPT_BLOCKS and (
-                len(set(high)) <= UTF16_HIGH_BYTE_VALUES or high.count(top) > 0.9 * len(high)):
+            len(set(high)) <= UTF16_HIGH_BYTE_VALUES or high.count(top) > 0.9 * len(high)
+        ):
             out.append(encoding)
     return out
 
@@ -76,9 +91,13 @@ def _check(text: str, source: str, encoding: str) -> str:
         raise EmptyInput(source, "no text (whitespace only)")
     sample = text[:200_000]
     if len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
-        raise BinaryContent(source, f"binary content (control characters after {encoding} decoding)")
+        raise BinaryContent(
+            source, f"binary content (control characters after {encoding} decoding)"
+        )
     if sample.count("\ufffd") > MAX_REPLACEMENT_SHARE * len(sample):
-        raise EncodingError(source, f"undecodable bytes (too many invalid sequences for {encoding})")
+        raise EncodingError(
+            source, f"undecodable bytes (too many invalid sequences for {encoding})"
+        )
     return text
 
 
@@ -104,7 +123,8 @@ def _mixed(data: bytes) -> tuple[str, str] | None:
     if other.lower().replace("_", "-") in {"utf-8", "utf8", "ascii"}:
         other = "cp1252"
     parts = [
-        decoded if (decoded := _strict(line, "utf-8")) is not None
+        decoded
+        if (decoded := _strict(line, "utf-8")) is not None
         else line.decode(other, errors="replace")
         for line in lines
     ]
@@ -119,7 +139,9 @@ def decode_bytes(data: bytes, source: str, *, declared_ok: bool = True) -> tuple
         if data.startswith(bom):
             text = _strict(data, encoding)
             if text is None:
-                raise EncodingError(source, f"byte-order mark says {encoding} but bytes do not decode")
+                raise EncodingError(
+                    source, f"byte-order mark says {encoding} but bytes do not decode"
+                )
             return _check(text.lstrip("\ufeff"), source, encoding), encoding
     binary = sniff_binary(data)
     if binary:

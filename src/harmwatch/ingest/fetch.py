@@ -58,11 +58,18 @@ def check_address(url: str, allow_private: bool) -> None:
         raise FetchError(url, f"cannot resolve host {host!r} ({exc.strerror})") from exc
     for info in infos:
         address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if (address.is_private or address.is_loopback or address.is_link_local
-                or address.is_multicast or address.is_reserved or address.is_unspecified):
+        if (
+            address.is_private
+            or address.is_loopback
+            or address.is_link_local
+            or address.is_multicast
+            or address.is_reserved
+            or address.is_unspecified
+        ):
             raise BlockedAddress(
-                url, f"refused: {host} resolves to non-public address {address} "
-                "(use --allow-private to permit)"
+                url,
+                f"refused: {host} resolves to non-public address {address} "
+                "(use --allow-private to permit)",
             )
 
 
@@ -85,8 +92,13 @@ def fetch(url: str, cfg: Config, client: httpx.Client | None = None) -> Fetched:
                     body = _read_capped(response, url, cfg.max_bytes)
                     if response.status_code >= 400:
                         raise FetchError(url, f"HTTP {response.status_code} from {current}")
-                    return Fetched(url, current, response.status_code,
-                                   {k.lower(): v for k, v in response.headers.items()}, body)
+                    return Fetched(
+                        url,
+                        current,
+                        response.status_code,
+                        {k.lower(): v for k, v in response.headers.items()},
+                        body,
+                    )
             except httpx.TimeoutException as exc:
                 raise FetchError(url, f"timed out after {cfg.fetch_timeout:g} s") from exc
             except httpx.HTTPError as exc:

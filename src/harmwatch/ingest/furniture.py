@@ -60,47 +60,64 @@ _NAV_WORDS = (
 _NAV_LINE = re.compile(rf"^(?:{_NAV_WORDS})(?:\s*[|/·•]\s*(?:{_NAV_WORDS}))*\s*[|:]?$", re.I)
 _TEASER_LABELS = (
     r"also read|read also|read more|see also|related(?: [\w ]{0,30})?|recommended|more on this|"
-    r"you may also like|read next|up next|watch|listen|lire aussi|à lire aussi|voir aussi|lesen sie auch|"
-    r"mehr zum thema|читайте также|смотрите также|подробнее|по теме|նաև կարդացեք|կարդացեք նաև"
+    r"you may also like|read next|up next|watch|listen|lire aussi|à lire aussi|voir aussi|"
+    r"lesen sie auch|mehr zum thema|читайте также|смотрите также|подробнее|по теме|"
+    r"նաև կարդացեք|կարդացեք նաև"
 )
 _TEASER = re.compile(rf"^[\[(]?(?:{_TEASER_LABELS})(?:\b|(?=\s|$))\s*[:>»\-–—]?", re.I)
 _TEASER_LABEL_ONLY = re.compile(rf"^(?:{_TEASER_LABELS})\s*[:>»\-–—]?\s*$", re.I)
 _SHARE_LINE = re.compile(
     r"^(?:share|follow us|subscribe|sign up|print|tweet|partager|abonnez-vous|teilen|"
-    r"поделиться|подписывайтесь|подпишитесь|կիսվել|բաժանորդագրվեք)\b.{0,80}$", re.I)
+    r"поделиться|подписывайтесь|подпишитесь|կիսվել|բաժանորդագրվեք)\b.{0,80}$",
+    re.I,
+)
 #: Subscription boxes and syndication credits: short lines about the outlet, not the events.
 _SUBSCRIPTION = re.compile(
     r"\b(?:newsletter|inbox|subscribe|sign up|abonnez-vous|je m'abonne|"
-    r"(?:receive|get|delivered)\b.{0,60}\bby e-?mail)\b", re.I)
+    r"(?:receive|get|delivered)\b.{0,60}\bby e-?mail)\b",
+    re.I,
+)
 _SYNDICATION = re.compile(
     r"^(?:this (?:story|article|report) (?:was|is|has been) (?:distributed|republished|reprinted|"
     r"syndicated|originally published)|republished with permission|"
-    r"originally published (?:by|on|at|in))\b", re.I)
-_PLAYER = re.compile(r"^(?:your browser does not support|enable javascript to|"
-                     r"this video (?:is|has been) (?:unavailable|removed))\b", re.I)
+    r"originally published (?:by|on|at|in))\b",
+    re.I,
+)
+_PLAYER = re.compile(
+    r"^(?:your browser does not support|enable javascript to|"
+    r"this video (?:is|has been) (?:unavailable|removed))\b",
+    re.I,
+)
 #: Subscription lines are short; longer ones may be news about an email.
 MAX_SUBSCRIPTION_LINE = 140
 _JSON_LINE = re.compile(r'^\s*[\[{].*"\s*:\s*.*[}\]]\s*$')
 _TEMPLATE = re.compile(r"\{\{[^{}\n]{0,80}\}\}")
 _INLINE_TEASER = re.compile(
     r"(?:^|(?<=[.!?”\"]\s))(?:Also read|Read also|Read more|READ MORE|ALSO READ|See also)\s*:"
-    r"[^\n]*?(?:[.!?](?=\s+[A-Z“\"])|$)", re.M)
+    r"[^\n]*?(?:[.!?](?=\s+[A-Z“\"])|$)",
+    re.M,
+)
 _LANGUAGE_NAMES = re.compile(
     r"\b(?:english|русский|հայերեն|français|deutsch|español|türkçe|azərbaycan(?:ca)?|"
-    r"ქართული|українська|العربية|italiano|polski)\b", re.I)
+    r"ქართული|українська|العربية|italiano|polski)\b",
+    re.I,
+)
 _TERMINATOR = re.compile(
     r"^(?:(?:source|источник|աղբյուր)\s*:?\s*[\w.\-]+(?:\.[a-z]{2,})?\s*$|"
     r"share\s*[|:]|news ?feed\b|newsfeed\b|лента новостей|все новости|լրահոս|"
     r"les plus lus|dans la même rubrique|самое читаемое|"
     r"most (?:popular|read|viewed|commented)\b|related (?:articles|news|stories|posts)\b|"
     r"latest news\b|follow us\b|all news\s*$|more from\b|you may also like\b|top stories\s*$|"
-    r"tags?\s*:|comments\s*\(?\d*\)?\s*$|©|copyright\b|all rights reserved\b)", re.I)
+    r"tags?\s*:|comments\s*\(?\d*\)?\s*$|©|copyright\b|all rights reserved\b)",
+    re.I,
+)
 _STORE_MARKER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}[ \t]*")
 _SENTENCE_END = re.compile(r"[.!?]\s+\S+.*[.!?]$")
 _TIME_STAMP = re.compile(r"^\s*\d{1,2}:\d{2}(?:\s*(?:am|pm))?\s*(?:$|\S)", re.I)
 _HEADER_LINE = re.compile(
     r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}|[A-Z][\w&,' ]{0,30}\s+\d{1,2}:\d{2}\s+\d{1,2}[/.]\d{1,2}"
-    r"[/.]\d{2,4}\b.*)$")
+    r"[/.]\d{2,4}\b.*)$"
+)
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:
@@ -173,9 +190,13 @@ def find_furniture(text: str) -> list[Cut]:
                 cuts.append(Cut(start, end, "teaser list"))
                 continue
             in_teaser_list = False
-        if article_chars >= MIN_ARTICLE_CHARS and stripped and (
-            (_TERMINATOR.match(stripped) and len(stripped) <= MAX_FURNITURE_LINE)
-            or _newsfeed_start(lines, index)
+        if (
+            article_chars >= MIN_ARTICLE_CHARS
+            and stripped
+            and (
+                (_TERMINATOR.match(stripped) and len(stripped) <= MAX_FURNITURE_LINE)
+                or _newsfeed_start(lines, index)
+            )
         ):
             cuts.append(Cut(start, len(text), "tail: " + stripped[:40]))
             break

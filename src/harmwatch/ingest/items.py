@@ -10,7 +10,10 @@ from typing import Any
 HTML, TEXT, MARKDOWN, PDF, RECORD = "html", "text", "markdown", "pdf", "record"
 
 MEDIA_TYPES = {
-    HTML: "text/html", TEXT: "text/plain", MARKDOWN: "text/markdown", PDF: "application/pdf",
+    HTML: "text/html",
+    TEXT: "text/plain",
+    MARKDOWN: "text/markdown",
+    PDF: "application/pdf",
     RECORD: "application/json",
 }
 
@@ -19,10 +22,10 @@ MEDIA_TYPES = {
 class RawItem:
     """Bytes to store as one blob and parse as one document."""
 
-    source: str                 # path, URL, or "path#locator" for records inside a file
-    kind: str                   # file | record | warc | url | feed
+    source: str  # path, URL, or "path#locator" for records inside a file
+    kind: str  # file | record | warc | url | feed
     data: bytes
-    hint: str                   # one of HTML, TEXT, MARKDOWN, PDF, RECORD
+    hint: str  # one of HTML, TEXT, MARKDOWN, PDF, RECORD
     url: str | None = None
     locator: str | None = None
     retrieved_at: datetime = field(default_factory=lambda: datetime.now(UTC))

@@ -30,7 +30,9 @@ class Loaded:
         return sha256_hex(self.item.data)
 
 
-def load_sources(sources: list[str], cfg: Config, glob: str = "*") -> Iterator[Loaded | RejectedInput]:
+def load_sources(
+    sources: list[str], cfg: Config, glob: str = "*"
+) -> Iterator[Loaded | RejectedInput]:
     """Parsed documents (or typed rejections) for ``sources``, in order, nothing stored."""
     for produced in iter_sources(sources, cfg, glob):
         if isinstance(produced, RejectedInput):

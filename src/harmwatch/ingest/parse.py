@@ -72,7 +72,9 @@ def _record(item: RawItem) -> tuple[ParsedText, str]:
             parsed.published = date.fromisoformat(str(item.meta["published"])[:10])
             parsed.published_source = "record"
         except ValueError:
-            log.warning("%s: ignoring unreadable 'published' %r", item.source, item.meta["published"])
+            log.warning(
+                "%s: ignoring unreadable 'published' %r", item.source, item.meta["published"]
+            )
     if item.meta.get("publisher"):
         parsed.site_name = str(item.meta["publisher"])
     return parsed, "utf-8"
@@ -103,7 +105,7 @@ def parse_item(item: RawItem) -> ParsedDocument | RejectedInput:
             raise EmptyInput(item.source, "no article text left after removing page furniture")
     except RejectedInput as exc:
         return exc
-    except Exception as exc:  # noqa: BLE001 - one bad page must not stop a batch; typed here
+    except Exception as exc:
         log.exception("%s: parser failure", item.source)
         return MalformedInput(item.source, f"could not be parsed ({type(exc).__name__}: {exc})")
     return ParsedDocument(
@@ -117,8 +119,12 @@ def parse_item(item: RawItem) -> ParsedDocument | RejectedInput:
         site_name=parsed.site_name,
         encoding=encoding,
         furniture=[
-            {"start": c.start, "end": c.end, "reason": c.reason,
-             "text": parsed.raw_text[c.start : c.end]}
+            {
+                "start": c.start,
+                "end": c.end,
+                "reason": c.reason,
+                "text": parsed.raw_text[c.start : c.end],
+            }
             for c in parsed.furniture
         ],
         signature=dedup.signature(parsed.text),

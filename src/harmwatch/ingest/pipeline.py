@@ -55,8 +55,9 @@ class IngestSummary:
 Event = Callable[[str, dict], None]
 
 
-def ingest(archive: Archive, sources: list[str], *, glob: str = "*",
-           on_event: Event | None = None) -> IngestSummary:
+def ingest(
+    archive: Archive, sources: list[str], *, glob: str = "*", on_event: Event | None = None
+) -> IngestSummary:
     """Ingest ``sources`` into ``archive``; see the module docstring for the steps."""
     summary = IngestSummary()
     emit = on_event or (lambda _kind, _data: None)
@@ -71,8 +72,14 @@ def ingest(archive: Archive, sources: list[str], *, glob: str = "*",
             existing = existing_document(archive.engine, sha)
             if existing is not None or sha in seen:
                 summary.unchanged += 1
-                summary.results.append({"source": produced.source, "status": "unchanged",
-                                        "sha256": sha, "document_id": existing})
+                summary.results.append(
+                    {
+                        "source": produced.source,
+                        "status": "unchanged",
+                        "sha256": sha,
+                        "document_id": existing,
+                    }
+                )
                 emit("unchanged", {"source": produced.source})
                 continue
             seen.add(sha)
@@ -112,6 +119,7 @@ def _parse_all(items: Iterable[RawItem], workers: int, blob_root: str):  # type:
     context = multiprocessing.get_context("fork")
     window: deque[tuple[RawItem, Future[ParsedDocument | RejectedInput]]] = deque()
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+
         def submit(item: RawItem) -> None:
             window.append((item, pool.submit(prepare, item, blob_root)))
 
@@ -130,11 +138,19 @@ def _parse_all(items: Iterable[RawItem], workers: int, blob_root: str):  # type:
 def _reject(archive: Archive, summary: IngestSummary, error: RejectedInput, emit: Event) -> None:
     log.warning("%s", error)
     summary.rejected[type(error).__name__] += 1
-    summary.results.append({"source": error.source, "status": "rejected",
-                            "reason": type(error).__name__, "message": error.reason})
+    summary.results.append(
+        {
+            "source": error.source,
+            "status": "rejected",
+            "reason": type(error).__name__,
+            "message": error.reason,
+        }
+    )
     record_rejection(archive.engine, error)
-    emit("rejected", {"source": error.source, "reason": type(error).__name__,
-                      "message": error.reason})
+    emit(
+        "rejected",
+        {"source": error.source, "reason": type(error).__name__, "message": error.reason},
+    )
 
 
 def _count(summary: IngestSummary, stored: Stored, emit: Event) -> None:
@@ -147,8 +163,14 @@ def _count(summary: IngestSummary, stored: Stored, emit: Event) -> None:
     else:
         summary.stored += 1
         status = "stored"
-    summary.results.append({"source": stored.source, "status": status, "sha256": stored.sha256,
-                            "document_id": stored.document_id,
-                            "duplicate_of": stored.duplicate_of,
-                            "similarity": stored.similarity})
+    summary.results.append(
+        {
+            "source": stored.source,
+            "status": status,
+            "sha256": stored.sha256,
+            "document_id": stored.document_id,
+            "duplicate_of": stored.duplicate_of,
+            "similarity": stored.similarity,
+        }
+    )
     emit(status, {"source": stored.source, "document_id": stored.document_id})

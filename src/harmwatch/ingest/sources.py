@@ -40,14 +40,48 @@ log = logging.getLogger(__name__)
 
 Produced = RawItem | RejectedInput
 
-_BY_SUFFIX = {".html": HTML, ".htm": HTML, ".xhtml": HTML, ".txt": TEXT, ".text": TEXT,
-              ".md": MARKDOWN, ".markdown": MARKDOWN, ".pdf": PDF}
+_BY_SUFFIX = {
+    ".html": HTML,
+    ".htm": HTML,
+    ".xhtml": HTML,
+    ".txt": TEXT,
+    ".text": TEXT,
+    ".md": MARKDOWN,
+    ".markdown": MARKDOWN,
+    ".pdf": PDF,
+}
 _FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 #: File kinds people will try to ingest that harmwatch does not read (yet): told apart from
 #: junk so the message says what to do.
-_UNSUPPORTED = {".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".ppt", ".pptx",
-                ".epub", ".zip", ".tar", ".7z", ".rar", ".png", ".jpg", ".jpeg", ".gif", ".webp",
-                ".tif", ".tiff", ".mp3", ".mp4", ".wav", ".ogg", ".webm", ".mov"}
+_UNSUPPORTED = {
+    ".doc",
+    ".docx",
+    ".odt",
+    ".rtf",
+    ".xls",
+    ".xlsx",
+    ".ods",
+    ".ppt",
+    ".pptx",
+    ".epub",
+    ".zip",
+    ".tar",
+    ".7z",
+    ".rar",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".webp",
+    ".tif",
+    ".tiff",
+    ".mp3",
+    ".mp4",
+    ".wav",
+    ".ogg",
+    ".webm",
+    ".mov",
+}
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _WARC_SUFFIXES = (".warc", ".warc.gz")
 _RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
@@ -63,8 +97,11 @@ def iter_sources(sources: list[str], cfg: Config, glob: str = "*") -> Iterator[P
                 continue
             path = Path(source)
             if path.is_dir():
-                for file in sorted(p for p in path.rglob(glob) if not _hidden(p, path)
-                                   and (p.is_file() or p.is_symlink())):
+                for file in sorted(
+                    p
+                    for p in path.rglob(glob)
+                    if not _hidden(p, path) and (p.is_file() or p.is_symlink())
+                ):
                     yield from _from_file(file, cfg, client)
             else:
                 yield from _from_file(path, cfg, client)
@@ -118,8 +155,9 @@ def _from_file(path: Path, cfg: Config, client: httpx.Client) -> Iterator[Produc
         yield from _from_warc(path, cfg)
         return
     if suffix in _UNSUPPORTED:
-        yield UnsupportedType(name, f"unsupported file type {suffix} (convert it to PDF, HTML "
-                                    "or text first)")
+        yield UnsupportedType(
+            name, f"unsupported file type {suffix} (convert it to PDF, HTML or text first)"
+        )
         return
     try:
         data = _read(path, cfg)
@@ -141,8 +179,11 @@ def _from_file(path: Path, cfg: Config, client: httpx.Client) -> Iterator[Produc
         hint = _BY_SUFFIX.get(suffix) or _sniff_hint(data)
         if hint is None:
             binary = sniff_binary(data)
-            yield (BinaryContent(name, f"binary content ({binary})") if binary else
-                   RawItem(source=name, kind="file", data=data, hint=TEXT))
+            yield (
+                BinaryContent(name, f"binary content ({binary})")
+                if binary
+                else RawItem(source=name, kind="file", data=data, hint=TEXT)
+            )
             return
         yield RawItem(source=name, kind="file", data=data, hint=hint)
 
@@ -173,8 +214,10 @@ def _from_records(name: str, data: bytes, kind: str) -> Iterator[Produced]:
             yield MalformedInput(name, f"invalid JSON ({exc})")
             return
         items = parsed if isinstance(parsed, list) else [parsed]
-        records = [(f"#{i}", json.dumps(r, ensure_ascii=False, sort_keys=True).encode())
-                   for i, r in enumerate(items)]
+        records = [
+            (f"#{i}", json.dumps(r, ensure_ascii=False, sort_keys=True).encode())
+            for i, r in enumerate(items)
+        ]
     if not records:
         yield EmptyInput(name, "no records")
     for locator, raw in records:
@@ -188,8 +231,15 @@ def _from_records(name: str, data: bytes, kind: str) -> Iterator[Produced]:
             yield MalformedInput(source, "record has no 'text' or 'html' field")
             continue
         meta = {k: record.get(k) for k in ("title", "published", "publisher") if record.get(k)}
-        yield RawItem(source=source, kind="record", data=raw, hint=RECORD,
-                      url=record.get("url"), locator=locator, meta=meta)
+        yield RawItem(
+            source=source,
+            kind="record",
+            data=raw,
+            hint=RECORD,
+            url=record.get("url"),
+            locator=locator,
+            meta=meta,
+        )
 
 
 def _from_warc(path: Path, cfg: Config) -> Iterator[Produced]:
@@ -215,8 +265,11 @@ def _from_warc(path: Path, cfg: Config) -> Iterator[Produced]:
             for record in iterator:
                 if record.rec_type not in ("response", "resource"):
                     continue
-                ctype = (record.http_headers.get_header("Content-Type") if record.http_headers
-                         else record.rec_headers.get_header("Content-Type")) or ""
+                ctype = (
+                    record.http_headers.get_header("Content-Type")
+                    if record.http_headers
+                    else record.rec_headers.get_header("Content-Type")
+                ) or ""
                 if "html" not in ctype.lower() and "text/plain" not in ctype.lower():
                     continue
                 body = record.content_stream().read(cfg.max_bytes + 1)
@@ -229,19 +282,33 @@ def _from_warc(path: Path, cfg: Config) -> Iterator[Produced]:
                 status = record.http_headers.get_statuscode() if record.http_headers else None
                 headers = dict(record.http_headers.headers) if record.http_headers else None
                 yield RawItem(
-                    source=source, kind="warc", data=body,
+                    source=source,
+                    kind="warc",
+                    data=body,
                     hint=HTML if "html" in ctype.lower() else TEXT,
-                    url=record.rec_headers.get_header("WARC-Target-URI"), locator=f"#{offset}",
+                    url=record.rec_headers.get_header("WARC-Target-URI"),
+                    locator=f"#{offset}",
                     retrieved_at=_warc_date(record.rec_headers.get_header("WARC-Date")),
                     http_status=int(status) if status and status.isdigit() else None,
                     http_headers={k.lower(): v for k, v in headers.items()} if headers else None,
                 )
-        except (ArchiveLoadFailed, ValueError, EOFError, OSError, zlib.error, AttributeError,
-                KeyError, TypeError) as exc:
+        except (
+            ArchiveLoadFailed,
+            ValueError,
+            EOFError,
+            OSError,
+            zlib.error,
+            AttributeError,
+            KeyError,
+            TypeError,
+        ) as exc:
             # warcio surfaces broken records as any of these (an AttributeError for a record
             # with no target URI); all mean "this archive cannot be read past here".
-            yield MalformedInput(name, f"broken WARC record after {found} good records "
-                                       f"({type(exc).__name__}: {str(exc)[:120]})")
+            yield MalformedInput(
+                name,
+                f"broken WARC record after {found} good records "
+                f"({type(exc).__name__}: {str(exc)[:120]})",
+            )
             return
     if not found:
         yield EmptyInput(name, "WARC holds no HTML or text response records")
@@ -258,11 +325,24 @@ def _warc_date(value: str | None) -> datetime:
 
 def _fetched_item(fetched: fetching.Fetched, kind: str, meta: dict | None = None) -> RawItem:
     ctype = fetched.content_type
-    hint = (PDF if "pdf" in ctype else TEXT if ctype.startswith("text/plain")
-            else _sniff_hint(fetched.content) or HTML)
-    return RawItem(source=fetched.url, kind=kind, data=fetched.content, hint=hint,
-                   url=fetched.final_url, retrieved_at=fetched.retrieved_at,
-                   http_status=fetched.status, http_headers=fetched.headers, meta=meta or {})
+    hint = (
+        PDF
+        if "pdf" in ctype
+        else TEXT
+        if ctype.startswith("text/plain")
+        else _sniff_hint(fetched.content) or HTML
+    )
+    return RawItem(
+        source=fetched.url,
+        kind=kind,
+        data=fetched.content,
+        hint=hint,
+        url=fetched.final_url,
+        retrieved_at=fetched.retrieved_at,
+        http_status=fetched.status,
+        http_headers=fetched.headers,
+        meta=meta or {},
+    )
 
 
 def _from_url(url: str, cfg: Config, client: httpx.Client) -> Iterator[Produced]:
@@ -271,8 +351,11 @@ def _from_url(url: str, cfg: Config, client: httpx.Client) -> Iterator[Produced]
     except RejectedInput as exc:
         yield exc
         return
-    if "xml" in fetched.content_type or "rss" in fetched.content_type or \
-            _looks_like_feed(fetched.content):
+    if (
+        "xml" in fetched.content_type
+        or "rss" in fetched.content_type
+        or _looks_like_feed(fetched.content)
+    ):
         yield from _from_feed(url, fetched.content, cfg, client)
         return
     yield _fetched_item(fetched, "url")
@@ -286,8 +369,11 @@ def _from_feed(name: str, data: bytes, cfg: Config, client: httpx.Client) -> Ite
     if not parsed.entries:
         yield EmptyInput(name, "feed has no entries")
     for index, entry in enumerate(parsed.entries):
-        meta = {"title": entry.get("title"), "published": _entry_date(entry),
-                "publisher": parsed.feed.get("title")}
+        meta = {
+            "title": entry.get("title"),
+            "published": _entry_date(entry),
+            "publisher": parsed.feed.get("title"),
+        }
         meta = {k: v for k, v in meta.items() if v}
         link = entry.get("link")
         if link and link.startswith(("http://", "https://")):
@@ -299,8 +385,14 @@ def _from_feed(name: str, data: bytes, cfg: Config, client: httpx.Client) -> Ite
         content = entry.get("content") or []
         body = content[0].get("value") if content else entry.get("summary")
         if body:
-            yield RawItem(source=f"{name}#{index}", kind="feed", data=body.encode("utf-8"),
-                          hint=HTML, locator=f"#{index}", meta=meta)
+            yield RawItem(
+                source=f"{name}#{index}",
+                kind="feed",
+                data=body.encode("utf-8"),
+                hint=HTML,
+                locator=f"#{index}",
+                meta=meta,
+            )
         else:
             yield MalformedInput(f"{name}#{index}", "feed entry has neither a link nor content")
 

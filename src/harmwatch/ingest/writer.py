@@ -41,45 +41,81 @@ def existing_document(engine: Engine, sha256: str) -> int | None:
     return row.id if row else None
 
 
-def store_document(engine: Engine, blobs: BlobStore, cfg: Config, item: RawItem,
-                   parsed: ParsedDocument) -> Stored:
+def store_document(
+    engine: Engine, blobs: BlobStore, cfg: Config, item: RawItem, parsed: ParsedDocument
+) -> Stored:
     sha, _new_blob = blobs.put(item.data)
     with engine.begin() as conn:
-        found = conn.execute(select(documents.c.id, documents.c.duplicate_of, documents.c.similarity)
-                             .where(documents.c.sha256 == sha)).first()
+        found = conn.execute(
+            select(documents.c.id, documents.c.duplicate_of, documents.c.similarity).where(
+                documents.c.sha256 == sha
+            )
+        ).first()
         if found:
             return Stored(item.source, found.id, sha, found.duplicate_of, found.similarity, False)
         docs.insert_blob(conn, sha, len(item.data), item.media_type)
         capture_id = docs.insert_capture(
-            conn, sha256=sha, source=item.source, source_kind=item.kind, locator=item.locator,
-            retrieved_at=item.retrieved_at, http_status=item.http_status,
-            http_headers=item.http_headers, size=len(item.data), media_type=item.media_type,
+            conn,
+            sha256=sha,
+            source=item.source,
+            source_kind=item.kind,
+            locator=item.locator,
+            retrieved_at=item.retrieved_at,
+            http_status=item.http_status,
+            http_headers=item.http_headers,
+            size=len(item.data),
+            media_type=item.media_type,
             tool_version=TOOL,
         )
         duplicate_of, similarity = _near_duplicate(conn, parsed, cfg.near_duplicate)
         document_id = docs.insert_document(
-            conn, sha256=sha, capture_id=capture_id, source=item.source, url=item.url,
-            title=parsed.title, published=parsed.published,
-            published_source=parsed.published_source, author=parsed.author,
-            site_name=parsed.site_name, language=parsed.language, media_type=item.media_type,
-            text=parsed.text, text_sha256=parsed.text_sha256, furniture=parsed.furniture,
-            minhash=dedup.pack(parsed.signature), duplicate_of=duplicate_of,
-            similarity=similarity, ingested_at=docs.now(),
+            conn,
+            sha256=sha,
+            capture_id=capture_id,
+            source=item.source,
+            url=item.url,
+            title=parsed.title,
+            published=parsed.published,
+            published_source=parsed.published_source,
+            author=parsed.author,
+            site_name=parsed.site_name,
+            language=parsed.language,
+            media_type=item.media_type,
+            text=parsed.text,
+            text_sha256=parsed.text_sha256,
+            furniture=parsed.furniture,
+            minhash=dedup.pack(parsed.signature),
+            duplicate_of=duplicate_of,
+            similarity=similarity,
+            ingested_at=docs.now(),
         )
         if duplicate_of is None:
             docs.insert_bands(conn, document_id, dedup.bands(parsed.signature))
         custody.append(
-            conn, "capture", actor=cfg.actor, tool_version=TOOL, sha256=sha,
+            conn,
+            "capture",
+            actor=cfg.actor,
+            tool_version=TOOL,
+            sha256=sha,
             subject=f"document {document_id}",
-            detail={"source": item.source, "kind": item.kind, "size": len(item.data),
-                    "media_type": item.media_type, "http_status": item.http_status,
-                    "url": item.url, "duplicate_of": duplicate_of, "similarity": similarity},
+            detail={
+                "source": item.source,
+                "kind": item.kind,
+                "size": len(item.data),
+                "media_type": item.media_type,
+                "http_status": item.http_status,
+                "url": item.url,
+                "duplicate_of": duplicate_of,
+                "similarity": similarity,
+            },
         )
         docs.clear_rejection(conn, item.source)
     return Stored(item.source, document_id, sha, duplicate_of, similarity, True)
 
 
-def _near_duplicate(conn, parsed: ParsedDocument, threshold: float) -> tuple[int | None, float | None]:  # type: ignore[no-untyped-def]
+def _near_duplicate(
+    conn, parsed: ParsedDocument, threshold: float
+) -> tuple[int | None, float | None]:  # type: ignore[no-untyped-def]
     exact = docs.document_by_text(conn, parsed.text_sha256)
     if exact is not None:
         return exact, 1.0

@@ -34,16 +34,21 @@ def blob_known(conn: Connection, sha256: str) -> bool:
 
 def insert_blob(conn: Connection, sha256: str, size: int, media_type: str) -> None:
     if not blob_known(conn, sha256):
-        conn.execute(insert(blobs).values(sha256=sha256, size=size, media_type=media_type,
-                                          stored_at=now()))
+        conn.execute(
+            insert(blobs).values(sha256=sha256, size=size, media_type=media_type, stored_at=now())
+        )
 
 
 def insert_capture(conn: Connection, **values: Any) -> int:
-    return int(conn.execute(insert(captures).values(**values).returning(captures.c.id)).scalar_one())
+    return int(
+        conn.execute(insert(captures).values(**values).returning(captures.c.id)).scalar_one()
+    )
 
 
 def insert_document(conn: Connection, **values: Any) -> int:
-    return int(conn.execute(insert(documents).values(**values).returning(documents.c.id)).scalar_one())
+    return int(
+        conn.execute(insert(documents).values(**values).returning(documents.c.id)).scalar_one()
+    )
 
 
 def insert_bands(conn: Connection, document_id: int, pairs: Iterable[tuple[int, int]]) -> None:
@@ -68,9 +73,10 @@ def band_candidates(conn: Connection, pairs: list[tuple[int, int]]) -> list[tupl
 
 def document_by_text(conn: Connection, text_sha256: str) -> int | None:
     row = conn.execute(
-        select(documents.c.id).where(documents.c.text_sha256 == text_sha256,
-                                     documents.c.duplicate_of.is_(None))
-        .order_by(documents.c.id).limit(1)
+        select(documents.c.id)
+        .where(documents.c.text_sha256 == text_sha256, documents.c.duplicate_of.is_(None))
+        .order_by(documents.c.id)
+        .limit(1)
     ).first()
     return row.id if row else None
 
@@ -84,9 +90,16 @@ def record_rejection(conn: Connection, source: str, reason_class: str, message: 
         .values(count=rejections.c.count + 1, last_at=stamp, message=message)
     )
     if updated.rowcount == 0:
-        conn.execute(insert(rejections).values(source=source, reason_class=reason_class,
-                                               message=message, first_at=stamp, last_at=stamp,
-                                               count=1))
+        conn.execute(
+            insert(rejections).values(
+                source=source,
+                reason_class=reason_class,
+                message=message,
+                first_at=stamp,
+                last_at=stamp,
+                count=1,
+            )
+        )
 
 
 def clear_rejection(conn: Connection, source: str) -> None:
@@ -94,12 +107,20 @@ def clear_rejection(conn: Connection, source: str) -> None:
     conn.execute(rejections.delete().where(rejections.c.source == source))
 
 
-LIST_COLUMNS = (documents.c.id, documents.c.title, documents.c.published, documents.c.language,
-                documents.c.source, documents.c.duplicate_of, documents.c.sha256)
+LIST_COLUMNS = (
+    documents.c.id,
+    documents.c.title,
+    documents.c.published,
+    documents.c.language,
+    documents.c.source,
+    documents.c.duplicate_of,
+    documents.c.sha256,
+)
 
 
-def list_documents(conn: Connection, *, limit: int = 50, offset: int = 0,
-                   include_duplicates: bool = False) -> list[dict[str, Any]]:
+def list_documents(
+    conn: Connection, *, limit: int = 50, offset: int = 0, include_duplicates: bool = False
+) -> list[dict[str, Any]]:
     query = select(*LIST_COLUMNS).order_by(documents.c.id).limit(limit).offset(offset)
     if not include_duplicates:
         query = query.where(documents.c.duplicate_of.is_(None))
@@ -108,8 +129,14 @@ def list_documents(conn: Connection, *, limit: int = 50, offset: int = 0,
 
 def get_document(conn: Connection, document_id: int) -> dict[str, Any] | None:
     row = conn.execute(
-        select(documents, captures.c.retrieved_at, captures.c.http_status,
-               captures.c.source_kind, captures.c.locator, captures.c.tool_version)
+        select(
+            documents,
+            captures.c.retrieved_at,
+            captures.c.http_status,
+            captures.c.source_kind,
+            captures.c.locator,
+            captures.c.tool_version,
+        )
         .join(captures, captures.c.id == documents.c.capture_id)
         .where(documents.c.id == document_id)
     ).first()
@@ -118,7 +145,8 @@ def get_document(conn: Connection, document_id: int) -> dict[str, Any] | None:
     doc = dict(row._mapping)
     doc.pop("minhash", None)
     doc["copies"] = [
-        r.id for r in conn.execute(select(documents.c.id).where(documents.c.duplicate_of == document_id))
+        r.id
+        for r in conn.execute(select(documents.c.id).where(documents.c.duplicate_of == document_id))
     ]
     return doc
 
@@ -143,14 +171,17 @@ def status(conn: Connection, database: str) -> Status:
         row.reason_class: int(row.n)
         for row in conn.execute(
             select(rejections.c.reason_class, func.count().label("n"))
-            .group_by(rejections.c.reason_class).order_by(rejections.c.reason_class)
+            .group_by(rejections.c.reason_class)
+            .order_by(rejections.c.reason_class)
         )
     }
     return Status(
-        documents=scalar(select(func.count()).select_from(documents)
-                         .where(documents.c.duplicate_of.is_(None))),
-        duplicates=scalar(select(func.count()).select_from(documents)
-                          .where(documents.c.duplicate_of.is_not(None))),
+        documents=scalar(
+            select(func.count()).select_from(documents).where(documents.c.duplicate_of.is_(None))
+        ),
+        duplicates=scalar(
+            select(func.count()).select_from(documents).where(documents.c.duplicate_of.is_not(None))
+        ),
         blobs=scalar(select(func.count()).select_from(blobs)),
         blob_bytes=scalar(select(func.coalesce(func.sum(blobs.c.size), 0))),
         rejections=sum(by_reason.values()),

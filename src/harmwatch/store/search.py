@@ -30,8 +30,9 @@ def _terms(query: str) -> list[list[str]]:
     return out
 
 
-def search(conn: Connection, query: str, *, limit: int = 20,
-           include_duplicates: bool = False) -> list[dict[str, Any]]:
+def search(
+    conn: Connection, query: str, *, limit: int = 20, include_duplicates: bool = False
+) -> list[dict[str, Any]]:
     """Documents matching ``query``, best first, with a snippet of the matching text."""
     terms = _terms(query)
     if not terms:

@@ -38,7 +38,8 @@ metadata = MetaData()
 SHA = String(64)
 
 blobs = Table(
-    "blobs", metadata,
+    "blobs",
+    metadata,
     Column("sha256", SHA, primary_key=True),
     Column("size", BigInteger, nullable=False),
     Column("media_type", String(100), nullable=False),
@@ -46,7 +47,8 @@ blobs = Table(
 )
 
 captures = Table(
-    "captures", metadata,
+    "captures",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("sha256", SHA, ForeignKey("blobs.sha256"), nullable=False, index=True),
     Column("source", Text, nullable=False),
@@ -61,7 +63,8 @@ captures = Table(
 )
 
 documents = Table(
-    "documents", metadata,
+    "documents",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("sha256", SHA, ForeignKey("blobs.sha256"), nullable=False, unique=True),
     Column("capture_id", Integer, ForeignKey("captures.id"), nullable=False),
@@ -84,7 +87,8 @@ documents = Table(
 )
 
 document_bands = Table(
-    "document_bands", metadata,
+    "document_bands",
+    metadata,
     Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
     Column("band", SmallInteger, nullable=False),
     Column("hash", BigInteger, nullable=False),
@@ -92,7 +96,8 @@ document_bands = Table(
 )
 
 rejections = Table(
-    "rejections", metadata,
+    "rejections",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("source", Text, nullable=False),
     Column("reason_class", String(60), nullable=False),
@@ -104,7 +109,8 @@ rejections = Table(
 )
 
 custody_log = Table(
-    "custody_log", metadata,
+    "custody_log",
+    metadata,
     Column("seq", Integer, primary_key=True, autoincrement=False),
     Column("at", String(40), nullable=False),
     Column("action", String(40), nullable=False),
@@ -119,7 +125,8 @@ custody_log = Table(
 
 # --- extraction: one run per (document, extractor); figures and events point into its text ---
 extraction_runs = Table(
-    "extraction_runs", metadata,
+    "extraction_runs",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
     Column("extractor", String(80), nullable=False),
@@ -131,7 +138,8 @@ extraction_runs = Table(
 )
 
 figures = Table(
-    "figures", metadata,
+    "figures",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("run_id", Integer, ForeignKey("extraction_runs.id"), nullable=False, index=True),
     Column("measure", String(20), nullable=False),
@@ -146,7 +154,8 @@ figures = Table(
 )
 
 events = Table(
-    "events", metadata,
+    "events",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("run_id", Integer, ForeignKey("extraction_runs.id"), nullable=False, index=True),
     Column("categories", JSON, nullable=False),
@@ -159,7 +168,8 @@ events = Table(
 )
 
 event_locations = Table(
-    "event_locations", metadata,
+    "event_locations",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("event_id", Integer, ForeignKey("events.id"), nullable=False, index=True),
     Column("mention", Text, nullable=False),
@@ -173,7 +183,8 @@ event_locations = Table(
 
 # --- incidents: events from several reports linked as one; figures as a time series ---
 incidents = Table(
-    "incidents", metadata,
+    "incidents",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("title", Text, nullable=False),
     Column("categories", JSON, nullable=False),
@@ -188,7 +199,8 @@ incidents = Table(
 )
 
 incident_reports = Table(
-    "incident_reports", metadata,
+    "incident_reports",
+    metadata,
     Column("incident_id", Integer, ForeignKey("incidents.id"), primary_key=True),
     Column("event_id", Integer, ForeignKey("events.id"), primary_key=True),
     Column("origin_document_id", Integer, ForeignKey("documents.id")),
@@ -198,7 +210,8 @@ incident_reports = Table(
 
 # --- review: analysts' decisions survive re-extraction ---
 users = Table(
-    "users", metadata,
+    "users",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("name", String(120), nullable=False, unique=True),
     Column("role", String(20), nullable=False),
@@ -206,7 +219,8 @@ users = Table(
 )
 
 review_decisions = Table(
-    "review_decisions", metadata,
+    "review_decisions",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("target_type", String(20), nullable=False),
     Column("target_key", Text, nullable=False),
@@ -219,7 +233,8 @@ review_decisions = Table(
 
 # --- heritage registry ---
 heritage_sites = Table(
-    "heritage_sites", metadata,
+    "heritage_sites",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("name", Text, nullable=False),
     Column("alternate_names", JSON, nullable=False),
@@ -232,7 +247,8 @@ heritage_sites = Table(
 )
 
 heritage_assessments = Table(
-    "heritage_assessments", metadata,
+    "heritage_assessments",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("site_id", Integer, ForeignKey("heritage_sites.id"), nullable=False, index=True),
     Column("observed_on", Date),

@@ -37,6 +37,12 @@ _POSSESSIVE_RE = re.compile(rf"[{re.escape(APOSTROPHES)}][sS]$")
 _HYPHEN_GAP = frozenset(HYPHENS)
 _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "an", "ash", "at", "az", "ed", "en", "es"})
 _SENTENCE_END = frozenset(".!?:;\"“”‘’'•*|()[]{}>")
+# Particles inside personal and place names; a capitalised word after one continues the name
+# ("San Antonio de Garamendi", "Ibn Saud"). Unlike "and"/"of" they never join two names.
+NAME_PARTICLES = frozenset(
+    {"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "los",
+     "las", "van", "von", "der", "den", "bin", "ibn", "al", "el"}
+)
 _SMALL_WORDS = frozenset({"of", "and", "the", "in", "on", "at", "to", "a", "an", "for", "by", "as"})
 
 
@@ -265,7 +271,7 @@ def _describe(hit: Hit, tokens: list[Token], lex: Lexicon) -> None:
             elif nxt.cap and _name_like(nxt, lex) and not nxt.headline:
                 hit.names_after = True
             elif (
-                nxt.key in lex.connectors
+                nxt.key in NAME_PARTICLES
                 and hit.last + 2 < len(tokens)
                 and tokens[hit.last + 2].clean_before
                 and _name_like(tokens[hit.last + 2], lex)

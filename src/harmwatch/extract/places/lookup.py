@@ -1,0 +1,219 @@
+"""``Gazetteer``: find place mentions in text and resolve them to places.
+
+``find`` runs the cascade: tokens and longest-match hits (:mod:`spans`) -> lexical filter,
+context and scoring (:mod:`disambiguate`) -> compass areas and cue-only places (:mod:`cues`)
+-> :class:`PlaceMention` with exact character offsets and a location precision.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+from harmwatch.extract.places.build import ensure_built
+from harmwatch.extract.places.candidates import Candidate, NameIndex
+from harmwatch.extract.places.cues import compass_before, compass_names, cue_spans
+from harmwatch.extract.places.disambiguate import (
+    STRONG_FEATURES,
+    Context,
+    Resolved,
+    lexical_filter,
+    prior,
+    resolve,
+)
+from harmwatch.extract.places.lexicon import Lexicon, lexicon
+from harmwatch.extract.places.normalize import normalise
+from harmwatch.extract.places.schema import resolve_path
+from harmwatch.extract.places.spans import Token, find_hits, preceding_keys, tokenise
+
+log = logging.getLogger(__name__)
+
+# A cue-only place gets the text's country when that country holds at least this share of
+# the context votes; below it the text is about several countries and a guess would mislead.
+UNKNOWN_COUNTRY_SHARE = 0.75
+# Tokens before a name searched for a "near" cue ("near", "outside", "15 km from",
+# "on the outskirts of").
+NEAR_WINDOW = 3
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """One place mention: where it is in the text and which place it resolved to."""
+
+    start: int  # char offsets into the text given; text[start:end] == mention
+    end: int
+    mention: str  # as written
+    name: str  # most common English name (Nagorno-Karabakh, Shusha, Stepanakert, Kharkiv...)
+    country: str | None  # ISO-3166 alpha-2
+    lat: float | None
+    lon: float | None
+    geonameid: int | None  # None for supplement-only entries
+    feature: str  # country | region | city | village | site | route | area
+    precision: str  # exact | near | region | country
+    alternates: tuple[str, ...]  # other names of this place (for matching another spelling)
+
+
+class Gazetteer:
+    """A built gazetteer file opened for lookups; one instance per path per process."""
+
+    _open: ClassVar[dict[Path, Gazetteer]] = {}
+    _lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.index = NameIndex(path)
+        self.lex: Lexicon = lexicon()
+
+    @classmethod
+    def open(cls, path: Path | str | None = None) -> Gazetteer:
+        """Open (building first if missing or outdated); cached per path, cheap to call twice."""
+        target = resolve_path(path)
+        with cls._lock:
+            cached = cls._open.get(target)
+            if cached is not None:
+                return cached
+            ensure_built(target)
+            gazetteer = cls(target)
+            cls._open[target] = gazetteer
+            return gazetteer
+
+    @classmethod
+    def forget(cls, path: Path | str | None = None) -> None:
+        """Drop the cached instance of ``path`` (after an import changed the file)."""
+        target = resolve_path(path)
+        with cls._lock:
+            cached = cls._open.pop(target, None)
+        if cached is not None:
+            cached.index.close()
+
+    def find(self, text: str) -> list[PlaceMention]:
+        """All place mentions in ``text``, in order, resolved."""
+        lex = self.lex
+        tokens = tokenise(text)
+        hits = find_hits(tokens, lex, self.index.max_words, self.index.lookup)
+        plausible = lexical_filter(hits, lex)
+        resolved, ctx = resolve(plausible, tokens, lex)
+        mentions = [self._mention(text, tokens, r) for r in resolved]
+        covered = {k for r in resolved for k in range(r.hit.first, r.hit.last + 1)}
+        persons = {h.key for h in hits if h.title_before}
+        mentions.extend(self._cue_mentions(text, tokens, covered, persons, ctx))
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        return mentions
+
+    def candidates(self, name: str) -> list[dict[str, Any]]:
+        """Every place ``name`` may refer to, most plausible first (for ``gazetteer lookup``)."""
+        rows = sorted(self.index.lookup(normalise(name)), key=prior, reverse=True)
+        return [
+            {
+                "name": c.name,
+                "country": c.country,
+                "feature": c.feature,
+                "lat": c.lat,
+                "lon": c.lon,
+                "population": c.population,
+                "geonameid": c.geonameid,
+                "origin": c.origin,
+                "parent": c.parent,
+                "prior": round(prior(c), 2),
+                "alternates": list(c.alternates),
+            }
+            for c in rows
+        ]
+
+    def _mention(self, text: str, tokens: list[Token], res: Resolved) -> PlaceMention:
+        """Build the mention of a resolved hit: offsets, display name, precision."""
+        hit, best = res.hit, res.best
+        start, end = tokens[hit.first].start, tokens[hit.last].end
+        written = text[start:end]
+        name, alternates = display_name(best, written)
+        feature = best.feature
+        precision = self._precision(tokens, hit.first, best, hit.suffix is not None)
+        compass = None
+        if best.feature in STRONG_FEATURES or best.feature == "city":
+            compass = compass_before(tokens, hit.first, self.lex)
+        if compass is not None:
+            k, direction = compass
+            start = tokens[k].start
+            written = text[start:end]
+            name, alternates = compass_names(direction, name, text[start : tokens[k].end])
+            feature, precision = "area", "region"
+        return PlaceMention(
+            start, end, written, name, best.country, best.lat, best.lon, best.geonameid,
+            feature, precision, alternates,
+        )
+
+    def _precision(self, tokens: list[Token], first: int, best: Candidate, suffix: bool) -> str:
+        """country > region > near (a cue before) > region (a suffix after) > exact."""
+        if best.feature == "country":
+            return "country"
+        if best.feature in ("region", "area"):
+            return "region"
+        before = preceding_keys(tokens, first, NEAR_WINDOW)
+        if before and (
+            before[0] in self.lex.near_cues
+            or (before[0] in ("of", "from", "to") and any(b in self.lex.near_cues for b in before[1:]))
+        ):
+            return "near"
+        return "region" if suffix else "exact"
+
+    def _cue_mentions(
+        self,
+        text: str,
+        tokens: list[Token],
+        covered: set[int],
+        persons: set[str],
+        ctx: Context,
+    ) -> list[PlaceMention]:
+        """Places known only from a cue, then later bare mentions of the same names."""
+        spans = cue_spans(tokens, covered, self.lex, persons)
+        if not spans:
+            return []
+        country = None
+        if ctx.votes:
+            iso, votes = ctx.votes.most_common(1)[0]
+            if ctx.total and votes / ctx.total >= UNKNOWN_COUNTRY_SHARE:
+                country = iso
+        learned = {" ".join(t.key for t in tokens[s.first : s.last + 1]): s.feature for s in spans}
+        found = {(s.first, s.last): s.feature for s in spans}
+        # Later mentions of a learned name without the cue ("Ndagu in Lassa district").
+        for key, feature in learned.items():
+            width = key.count(" ") + 1
+            for k in range(len(tokens) - width + 1):
+                if any(j in covered for j in range(k, k + width)) or not tokens[k].cap:
+                    continue
+                if " ".join(t.key for t in tokens[k : k + width]) == key:
+                    found.setdefault((k, k + width - 1), feature)
+        mentions = []
+        for (first, last), feature in sorted(found.items()):
+            start, end = tokens[first].start, tokens[last].end
+            written = text[start:end]
+            mentions.append(
+                PlaceMention(
+                    start, end, written, " ".join(written.split()), country, None, None, None,
+                    feature, "region" if feature == "region" else "exact", (),
+                )
+            )
+        return mentions
+
+
+def display_name(best: Candidate, written: str) -> tuple[str, tuple[str, ...]]:
+    """The name to report and the alternates.
+
+    Curated names are already the common English form. A GeoNames name with transliteration
+    marks ("Dūmā", "Ḩamāh") gives way to the alternate the text used when that alternate is
+    plain ASCII ("Douma", "Hama"): that is the spelling English readers know.
+    """
+    alternates = best.alternates
+    name = best.name
+    if not best.curated and not name.isascii():
+        folded = written.casefold()
+        for alt in alternates:
+            if alt.isascii() and alt.casefold() == folded:
+                name = alt
+                break
+    if name != best.name:
+        alternates = (best.name, *(a for a in alternates if a != name))
+    return name, alternates
