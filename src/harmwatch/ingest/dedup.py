@@ -3,8 +3,9 @@
 Word 5-gram shingles of the normalised article text are summarised by a MinHash signature of
 ``PERMUTATIONS`` values (one-permutation hashing). Locality-sensitive hashing splits it into
 ``BANDS`` bands; documents sharing any band are candidates, and a candidate whose estimated
-Jaccard similarity reaches the configured threshold (default 0.8) is a near duplicate. The band hashes live in the database
-(``document_bands``), so lookup costs a few indexed queries whatever the corpus size.
+Jaccard similarity reaches the configured threshold (default 0.8) is a near duplicate. The band
+hashes live in the database (``document_bands``), so lookup costs a few indexed queries whatever
+the corpus size.
 
 Signatures are computed from CRC-32 shingle hashes and fixed scrambling constants, so they are
 the same in every process and every run (Python's ``hash`` is salted per process).
