@@ -5,6 +5,9 @@ once, expands ``{lexicon}`` references inside cue patterns and compiles every pa
 extraction stages only ever ask the codebook ("which categories does this sentence cue?")
 instead of carrying their own word lists. A malformed file raises :class:`ConfigError` with the
 offending key, because a silent half-loaded codebook would skew every extraction.
+
+Next to each compiled cue the loader keeps its anchor prefixes (:mod:`.anchors`), the word starts
+a match must begin with, so the extractor tries a cue only at the few words where it can match.
 """
 
 from __future__ import annotations
@@ -18,10 +21,12 @@ from typing import Any
 
 import yaml
 
+from harmwatch.codebook.anchors import AnchoredPattern, anchor
 from harmwatch.errors import ConfigError
 
 __all__ = [
     "CATEGORY_CODES",
+    "AnchoredPattern",
     "HARM_CATEGORIES",
     "MEASURES",
     "QUALIFIERS",
@@ -62,6 +67,8 @@ class Category:
     gate: str
     cues: tuple[re.Pattern[str], ...]
     pairs: tuple[tuple[str, str, int], ...] = ()
+    #: ``cues`` with their anchor prefixes, in the same order.
+    anchored: tuple[AnchoredPattern, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +92,13 @@ class Codebook:
     conflict: re.Pattern[str]
     disaster: re.Pattern[str]
     lexicon_patterns: dict[str, re.Pattern[str]]
+    #: The anchored twins (:mod:`.anchors`) of ``lexicon_patterns``, ``targets``, ``weapons``,
+    #: ``conflict`` and ``disaster``, for scanning through a document's word index.
+    lexicon_anchors: dict[str, AnchoredPattern]
+    target_anchors: dict[str, AnchoredPattern]
+    weapon_anchors: dict[str, AnchoredPattern]
+    conflict_anchor: AnchoredPattern
+    disaster_anchor: AnchoredPattern
     raw: dict[str, Any] = field(repr=False, compare=False)
 
 
@@ -150,6 +164,7 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
             gate=str(spec.get("gate", "none")),
             cues=cues,
             pairs=tuple(pairs),
+            anchored=tuple(anchor(p) for p in cues),
         )
     measures = _require(data, "measures", dict)
     if set(measures) != set(MEASURES):
@@ -163,6 +178,17 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
     subjects = _require(data, "subjects", dict)
     if set(subjects) != set(SUBJECTS):
         raise ConfigError("codebook: subjects differ from v1")
+    targets = {
+        k: _compile(rf"\b{_expand(v, lexicons, 'targets')}\b", f"targets.{k}")
+        for k, v in data.get("targets", {}).items()
+    }
+    weapons = {
+        k: _compile(rf"\b{_expand(v, lexicons, 'weapons')}\b", f"weapons.{k}")
+        for k, v in data.get("weapons", {}).items()
+    }
+    conflict = _compile(rf"\b{lexicons['conflict']}\b", "lexicons.conflict")
+    disaster = _compile(rf"\b{lexicons['disaster']}\b", "lexicons.disaster")
+    lexicon_patterns = {k: _compile(rf"\b{v}\b", f"lexicons.{k}") for k, v in lexicons.items()}
     return Codebook(
         version=str(_require(data, "version", str)),
         name=str(data.get("name", "harmwatch-codebook")),
@@ -176,17 +202,16 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
         negators=_alternation(data.get("negators", []), "negators"),
         combined=_alternation(data.get("combined", []), "combined"),
         non_count_units=_alternation(data.get("non_count_units", []), "non_count_units"),
-        targets={
-            k: _compile(rf"\b{_expand(v, lexicons, 'targets')}\b", f"targets.{k}")
-            for k, v in data.get("targets", {}).items()
-        },
-        weapons={
-            k: _compile(rf"\b{_expand(v, lexicons, 'weapons')}\b", f"weapons.{k}")
-            for k, v in data.get("weapons", {}).items()
-        },
-        conflict=_compile(rf"\b{lexicons['conflict']}\b", "lexicons.conflict"),
-        disaster=_compile(rf"\b{lexicons['disaster']}\b", "lexicons.disaster"),
-        lexicon_patterns={k: _compile(rf"\b{v}\b", f"lexicons.{k}") for k, v in lexicons.items()},
+        targets=targets,
+        weapons=weapons,
+        conflict=conflict,
+        disaster=disaster,
+        lexicon_patterns=lexicon_patterns,
+        lexicon_anchors={k: anchor(p) for k, p in lexicon_patterns.items()},
+        target_anchors={k: anchor(p) for k, p in targets.items()},
+        weapon_anchors={k: anchor(p) for k, p in weapons.items()},
+        conflict_anchor=anchor(conflict),
+        disaster_anchor=anchor(disaster),
         raw=data,
     )
 

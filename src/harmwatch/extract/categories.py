@@ -15,9 +15,12 @@ missiles are named, air_strike when aircraft or drones are named or nothing is.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from harmwatch.codebook import Codebook
+from harmwatch.codebook.anchors import anchor
+from harmwatch.extract.wordindex import WordIndex
 
 __all__ = [
     "CategoryHit", "DocContext", "doc_context", "document_cues", "resolve_generic",
@@ -42,6 +45,9 @@ ATTRIBUTED_STRIKE = re.compile(
 _CLAUSE_BREAK = re.compile(r"[.;]")
 _NOT_ATTACK = re.compile(r"\b(?:hunger|general|labou?r|workers'?)\s+strikes?\b|\bstruck a deal\b",
                          re.IGNORECASE)
+_GENERIC_ATTACK = anchor(GENERIC_ATTACK)
+_ATTRIBUTED_STRIKE = anchor(ATTRIBUTED_STRIKE)
+_NOT_ATTACK_ANCHORED = anchor(_NOT_ATTACK)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,39 +74,46 @@ class DocContext:
         )
 
 
-def doc_context(cb: Codebook, text: str) -> DocContext:
+def doc_context(cb: Codebook, text: str, words: WordIndex | None = None) -> DocContext:
     """Count conflict and disaster words over the whole article text."""
+    words = words or WordIndex(text)
     return DocContext(
-        conflict_words=sum(1 for _ in cb.conflict.finditer(text)),
-        disaster_words=sum(1 for _ in cb.disaster.finditer(text)),
+        conflict_words=len(words.finditer(cb.conflict_anchor)),
+        disaster_words=len(words.finditer(cb.disaster_anchor)),
     )
 
 
-def document_cues(cb: Codebook, text: str) -> dict[str, list[tuple[int, int]]]:
+def document_cues(cb: Codebook, text: str,
+                  words: WordIndex | None = None) -> dict[str, list[tuple[int, int]]]:
     """Every cue match of every category over the whole text, found once per document.
 
-    Scanning the document once per pattern (instead of once per sentence) is what keeps the
-    extractor above 200 documents/s; :func:`sentence_categories` then only looks up offsets.
+    Each cue is tried only at the words its anchor prefixes admit (``words``, the document's
+    :class:`WordIndex`); :func:`sentence_categories` then only looks up offsets.
     """
+    words = words or WordIndex(text)
     found: dict[str, list[tuple[int, int]]] = {}
-    lexicon_hits: dict[str, list[tuple[int, int]]] = {}
+    lexicon_hits: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
 
-    def hits(name: str) -> list[tuple[int, int]]:
+    def hits(name: str) -> tuple[list[int], list[tuple[int, int]]]:
         if name not in lexicon_hits:
-            lexicon_hits[name] = [m.span() for m in cb.lexicon_patterns[name].finditer(text)]
+            spans = [m.span() for m in words.finditer(cb.lexicon_anchors[name])]
+            lexicon_hits[name] = ([s for s, _ in spans], spans)
         return lexicon_hits[name]
 
     for code, cat in cb.categories.items():
         spans: list[tuple[int, int]] = []
-        for pat in cat.cues:
-            spans.extend(m.span() for m in pat.finditer(text))
+        for ap in cat.anchored:
+            spans.extend(m.span() for m in words.finditer(ap))
         for first, then, within in cat.pairs:
-            seconds = hits(then)
-            for s1, e1 in hits(first):
-                for s2, e2 in seconds:
-                    if s2 >= e1 and s2 - e1 <= within and not _CLAUSE_BREAK.search(text, e1, s2):
+            second_starts, seconds = hits(then)
+            for s1, e1 in hits(first)[1]:
+                # Only the first ``then`` hit at or after e1 can pair: a later one is further
+                # away and has the same clause break in between, if any.
+                i = bisect_left(second_starts, e1)
+                if i < len(seconds):
+                    s2, e2 = seconds[i]
+                    if s2 - e1 <= within and not _CLAUSE_BREAK.search(text, e1, s2):
                         spans.append((s1, e2))
-                        break
         found[code] = sorted(spans)
     return found
 
@@ -108,15 +121,18 @@ def document_cues(cb: Codebook, text: str) -> dict[str, list[tuple[int, int]]]:
 def sentence_categories(
     cb: Codebook, text: str, start: int, end: int, ctx: DocContext,
     cues: dict[str, list[tuple[int, int]]] | None = None,
+    words: WordIndex | None = None,
 ) -> tuple[list[CategoryHit], list[tuple[int, int]]]:
     """Category hits of ``text[start:end]`` and spans of generic attack words in it.
 
     ``cues`` are the document's cue matches (:func:`document_cues`); without them the sentence
-    is scanned on its own. A cue counts for the sentence it starts in.
+    is scanned on its own. A cue counts for the sentence it starts in. ``words`` is the
+    document's :class:`WordIndex` (built here when not given).
     """
     sentence = text[start:end]
-    conflict_here = bool(cb.conflict.search(sentence))
-    gate_open = conflict_here or ctx.is_conflict
+    words = words or WordIndex(text)
+    gate_open = ctx.is_conflict or words.search_in(cb.conflict_anchor, start, end, sentence) \
+        is not None
     if cues is None:
         cues = document_cues(cb, sentence)
         start_offset = start
@@ -126,16 +142,20 @@ def sentence_categories(
     for code, cat in cb.categories.items():
         if cat.gate == "conflict" and not gate_open:
             continue
-        for s, e in cues.get(code, ()):
-            s2, e2 = s + start_offset, e + start_offset
+        spans = cues.get(code, ())
+        # the first cue starting in the sentence (spans are sorted by start)
+        i = bisect_left(spans, (start - start_offset, -1))
+        if i < len(spans):
+            s2, e2 = spans[i][0] + start_offset, spans[i][1] + start_offset
             if start <= s2 < end:
                 hits.append(CategoryHit(code, s2, min(e2, end)))
-                break
     generic: list[tuple[int, int]] = []
-    if gate_open and not _NOT_ATTACK.search(sentence):
-        generic = [(start + m.start(), start + m.end()) for m in GENERIC_ATTACK.finditer(sentence)]
+    if gate_open and words.search_in(_NOT_ATTACK_ANCHORED, start, end, sentence) is None:
+        generic = [(start + m.start(), start + m.end())
+                   for m in words.finditer_in(_GENERIC_ATTACK, start, end, sentence)]
     elif not gate_open:
-        generic = [(start + m.start(), start + m.end()) for m in ATTRIBUTED_STRIKE.finditer(sentence)]
+        generic = [(start + m.start(), start + m.end())
+                   for m in words.finditer_in(_ATTRIBUTED_STRIKE, start, end, sentence)]
     return hits, generic
 
 

@@ -16,6 +16,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from harmwatch.codebook.anchors import AnchoredPattern, anchor
+from harmwatch.extract.wordindex import WordIndex
+
 __all__ = ["DateMention", "find_dates", "resolve_as_of", "year_hint"]
 
 #: A day-month date up to this many days after publication keeps the publication year
@@ -59,6 +62,17 @@ _HEADER_BEFORE = re.compile(r"(?:^|\n)\s*date\s+$")
 _UPDATE_SENTENCE = re.compile(r"\btoll\b[^.]{0,80}\b(?:rose|risen|rises|climbed|increased|reached)\b", re.IGNORECASE)
 _AS_OF = re.compile(r"\bas of:?\s+", re.IGNORECASE)
 _SO_FAR = re.compile(r"\b(?:so far|to date|thus far|up to now|until now)\b", re.IGNORECASE)
+_AS_OF_BEFORE = re.compile(r"\bas of:?\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:\w+\s+)?$", re.IGNORECASE)
+_COPYRIGHT_AFTER = re.compile(r"^[.,]?\s*©")
+_PHOTO_AFTER = re.compile(r"^\.\s*(?:PHOTO|Photo|Credit)")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(r"^\s*[,(]?\s*\(?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+                          re.IGNORECASE)
+#: The patterns with their anchor prefixes, for scanning through the document's word index.
+_ANCHORED: list[tuple[str, AnchoredPattern]] = [(kind, anchor(pat)) for kind, pat in _PATTERNS]
+_AS_OF_ANCHORED = anchor(_AS_OF)
+_SO_FAR_ANCHORED = anchor(_SO_FAR)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,11 +87,12 @@ class DateMention:
     role: str
 
 
-def year_hint(text: str) -> int | None:
+def year_hint(text: str, words: WordIndex | None = None) -> int | None:
     """The year of the first full date in the text, for day-month dates when
     ``published`` is unknown (convention: a year stated elsewhere, e.g. a photo caption)."""
-    for kind, pat in _PATTERNS[:4]:
-        for m in pat.finditer(text):
+    words = words or WordIndex(text)
+    for _kind, ap in _ANCHORED[:4]:
+        for m in words.finditer(ap):
             if m.groupdict().get("y"):
                 return int(m.group("y"))
     return None
@@ -162,15 +177,15 @@ def _role(text: str, s: int, e: int, kind: str, sentence: str, s_start: int) -> 
     after = text[e : e + 40]
     if _HEADER_BEFORE.search(before):
         return "header"
-    if re.search(r"\bas of:?\s+(?:\w+\s+){0,2}$", before, re.IGNORECASE):
+    if _AS_OF_BEFORE.search(before):
         return "as_of"
-    if re.search(r"\bsince\s+(?:\w+\s+)?$", before, re.IGNORECASE):
+    if _SINCE_BEFORE.search(before):
         return "since"
-    if re.match(r"^[.,]?\s*©", after) or re.match(r"^\.\s*(?:PHOTO|Photo|Credit)", after):
+    if _COPYRIGHT_AFTER.match(after) or _PHOTO_AFTER.match(after):
         return "caption"
     if _STATEMENT_BEFORE.search(before):
         return "statement"
-    if re.search(r"\bthe\s+$", before, re.IGNORECASE) and _ATTRIBUTIVE_AFTER.match(after):
+    if _THE_BEFORE.search(before) and _ATTRIBUTIVE_AFTER.match(after):
         return "attributive"
     if kind in ("mdy", "dmy", "dmy_num") and _DATELINE_BEFORE.search(text[max(s_start, s - 40) : s]):
         if s - s_start < 60:
@@ -181,12 +196,17 @@ def _role(text: str, s: int, e: int, kind: str, sentence: str, s_start: int) -> 
 
 
 def find_dates(text: str, start: int, end: int, published: date | None,
-               hint: int | None = None, last: date | None = None) -> list[DateMention]:
-    """Dates in ``text[start:end]`` (one sentence), resolved and given a role."""
+               hint: int | None = None, last: date | None = None,
+               words: WordIndex | None = None) -> list[DateMention]:
+    """Dates in ``text[start:end]`` (one sentence), resolved and given a role.
+
+    ``words`` is the document's :class:`WordIndex` when the caller has one.
+    """
     sentence = text[start:end]
+    words = words or WordIndex(text)
     spans: list[tuple[int, int, str, re.Match[str]]] = []
-    for kind, pat in _PATTERNS:
-        for m in pat.finditer(text, start, end):
+    for kind, ap in _ANCHORED:
+        for m in words.finditer(ap, start, end):
             s, e = m.start(), m.end()
             if kind in ("month", "year"):
                 s = m.start("mon") if kind == "month" else m.start("y")
@@ -204,7 +224,7 @@ def find_dates(text: str, start: int, end: int, published: date | None,
         d, d_end, precision = _resolve(kind, m, published, hint, last)
         if kind == "weekday":
             nxt = text[e : e + 12]
-            if re.match(r"^\s*[,(]?\s*\(?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", nxt, re.IGNORECASE):
+            if _MONTH_AFTER.match(nxt):
                 continue
         role = _role(text, s, e, kind, sentence, start)
         out.append(DateMention(s, e, d, d_end, precision, role))
@@ -214,7 +234,8 @@ def find_dates(text: str, start: int, end: int, published: date | None,
 
 
 def resolve_as_of(text: str, start: int, end: int, published: date | None,
-                  hint: int | None = None) -> tuple[bool, date | None]:
+                  hint: int | None = None,
+                  words: WordIndex | None = None) -> tuple[bool, date | None]:
     """Whether the sentence marks a cut-off, and its day if known.
 
     "As of 16 October 2024" gives that day; "as of 8 p.m.", "as of Sunday evening", "so far",
@@ -222,14 +243,15 @@ def resolve_as_of(text: str, start: int, end: int, published: date | None,
     cut-off without a day, so ``as_of`` stays null as the convention asks.
     """
     sentence = text[start:end]
-    m = _AS_OF.search(sentence)
+    words = words or WordIndex(text)
+    m = words.search_in(_AS_OF_ANCHORED, start, end, sentence)
     if m:
-        for dm in find_dates(text, start, end, published, hint):
+        for dm in find_dates(text, start, end, published, hint, words=words):
             if dm.role == "as_of":
                 return True, dm.date if dm.precision == "day" else None
         if _TIME.match(sentence[m.end() :]):
             return True, published
         return True, None
-    if _SO_FAR.search(sentence):
+    if words.search_in(_SO_FAR_ANCHORED, start, end, sentence):
         return True, published
     return False, None

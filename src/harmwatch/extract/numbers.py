@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 
 from harmwatch.codebook import load_codebook
+from harmwatch.codebook.anchors import anchor
+from harmwatch.extract.wordindex import WordIndex
 
 __all__ = ["NumberMention", "find_numbers", "parse_number_words"]
 
@@ -65,6 +67,22 @@ _RATE_AFTER = re.compile(r"^(?:\s+\w+){0,2}?\s+(?:a|per|each|every)\s+(?:day|wee
                          re.IGNORECASE)
 _GLUED = re.compile(r"^[A-Za-z]")
 _RANGE_JOIN = re.compile(r"^\s*(?:to|-|–|—|and|or)\s*$", re.IGNORECASE)
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
+_CLOSE_AFTER = re.compile(r"^\s*[,.)]")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_DECADE_AFTER = re.compile(r"^s\b")
+_TIMES_AFTER = re.compile(r"^\s*(?:\+|\bx\b)")
+_CLAUSE_END_AFTER = re.compile(r"^\s*(?:[,.;]|$)")
+_NOT_NUMBER_ONE = re.compile(
+    r"^\s+(?:another|day|by one|side|way|point|time|of the (?:most|largest|biggest|main|first|"
+    r"few|best|worst|oldest|key))\b")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_SCALE_END = re.compile(r"(million|billion|thousand)\s*$", re.IGNORECASE)
+_LETTER = re.compile(r"[a-z]", re.IGNORECASE)
+_NUMBER_SEPARATORS = re.compile(r"[,\u00a0\u202f\u2009 ]")
+_DIGITS = anchor(_DIGITS_RE)
+_WORDS = anchor(_WORDS_RE)
+_VAGUE = anchor(_VAGUE_RE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +138,7 @@ def parse_number_words(words: str) -> float | None:
 
 
 def _digits_value(number: str, scale: str | None) -> float:
-    cleaned = re.sub(r"[,\u00a0\u202f\u2009 ]", "", number)
+    cleaned = _NUMBER_SEPARATORS.sub("", number)
     value = float(cleaned)
     if scale:
         value *= _SCALES[scale.lower()]
@@ -130,9 +148,10 @@ def _digits_value(number: str, scale: str | None) -> float:
 def _classify(text: str, start: int, end: int, raw: str, value: float, digits: bool) -> str:
     before = text[max(0, start - 24) : start]
     after = text[end : end + UNIT_WINDOW]
-    if digits and _GLUED.match(after) and not re.match(r"^(?:st|nd|rd|th)\b", after):
+    ordinal = _ORDINAL_AFTER.match(after)
+    if digits and not ordinal and _GLUED.match(after):
         return "unit"
-    if re.match(r"^(?:st|nd|rd|th)\b", after):
+    if ordinal:
         return "date" if _DATE_AFTER.match(after) or _DATE_BEFORE.search(before) else "id"
     if _PERCENT_AFTER.match(after):
         return "percent"
@@ -140,26 +159,26 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         return "money"
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
         return "age"
-    if digits and value < 120 and _NAME_AGE.search(before) and re.match(r"^\s*[,.)]", after):
+    if digits and value < 120 and _NAME_AGE.search(before) and _CLOSE_AFTER.match(after):
         return "age"
     if _TIME_AFTER.match(after) or (digits and "." in raw and _TIME_AFTER.match(after[:8])):
         return "time"
     if digits and _DATE_BEFORE.search(before) and value <= 31 or _DATE_AFTER.match(after):
         return "date"
-    if digits and re.fullmatch(r"\d{4}", raw) and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
+    if digits and _FOUR_DIGITS.fullmatch(raw) and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
         return "year"
-    if digits and re.match(r"^s\b", after):
+    if digits and _DECADE_AFTER.match(after):
         return "year"
     if _ID_BEFORE.search(before):
         return "id"
     unit = load_codebook().non_count_units.match(after.lstrip(" -"))
     if unit and after[: len(after) - len(after.lstrip(" -"))] in ("", " ", "-", " -"):
         return "unit"
-    if re.match(r"^\s*(?:\+|\bx\b)", after) or before.endswith("+"):
+    if _TIMES_AFTER.match(after) or before.endswith("+"):
         return "unit"
     if _RATE_AFTER.match(after):
         return "rate"
-    if _TIME_BEFORE.search(before) and digits and value <= 24 and re.match(r"^\s*(?:[,.;]|$)", after):
+    if _TIME_BEFORE.search(before) and digits and value <= 24 and _CLAUSE_END_AFTER.match(after):
         return "time"
     return "count"
 
@@ -169,24 +188,30 @@ def _word_is_number(text: str, m: re.Match[str]) -> bool:
     if phrase in ("one",):
         after = text[m.end() : m.end() + 20].lower()
         before = text[max(0, m.start() - 6) : m.start()].lower()
-        if re.match(r"^\s+(?:another|day|by one|side|way|point|time|of the (?:most|largest|biggest|main|first|few|best|worst|oldest|key))\b", after):
+        if _NOT_NUMBER_ONE.match(after):
             return False
         if before.endswith("no "):
             return False
     return True
 
 
-def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
-    """All numbers and vague quantities in ``text[start:end]``, offsets into ``text``."""
+def find_numbers(text: str, start: int = 0, end: int | None = None,
+                 words: WordIndex | None = None) -> list[NumberMention]:
+    """All numbers and vague quantities in ``text[start:end]``, offsets into ``text``.
+
+    ``words`` is the document's :class:`WordIndex`, when the caller has one: the three number
+    patterns then run only at the words they can start with.
+    """
     end = len(text) if end is None else end
+    words = words or WordIndex(text)
     found: list[tuple[int, int, float | None, str]] = []
     taken: list[tuple[int, int]] = []
-    for m in _DIGITS_RE.finditer(text, start, end):
+    for m in words.finditer(_DIGITS, start, end):
         value = _digits_value(m.group(1), m.group(2))
         kind = _classify(text, m.start(), m.end(), m.group(1), value, digits=True)
         found.append((m.start(), m.end(), value, kind))
         taken.append((m.start(), m.end()))
-    for m in _WORDS_RE.finditer(text, start, end):
+    for m in words.finditer(_WORDS, start, end):
         if any(s < m.end() and m.start() < e for s, e in taken) or not _word_is_number(text, m):
             continue
         value = parse_number_words(m.group())
@@ -195,7 +220,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         kind = _classify(text, m.start(), m.end(), m.group(), value, digits=False)
         found.append((m.start(), m.end(), value, kind))
         taken.append((m.start(), m.end()))
-    for m in _VAGUE_RE.finditer(text, start, end):
+    for m in words.finditer(_VAGUE, start, end):
         if not any(s < m.end() and m.start() < e for s, e in taken):
             found.append((m.start(), m.end(), None, "vague"))
     found.sort()
@@ -212,14 +237,14 @@ def _link_ranges(text: str, found: list[tuple[int, int, float | None, str]]) -> 
         if i + 1 < len(found) and k == "count" and v is not None:
             s2, e2, v2, k2 = found[i + 1]
             joiner = text[e:s2]
-            between = re.search(r"\bbetween\s+$", text[max(0, s - 12) : s], re.IGNORECASE)
+            between = _BETWEEN_BEFORE.search(text[max(0, s - 12) : s])
             is_and = joiner.strip().lower() in ("and", "or")
             if (
                 v2 is not None and k2 == "count" and _RANGE_JOIN.match(joiner)
                 and (not is_and or between)
             ):
-                scale = re.search(r"(million|billion|thousand)\s*$", text[s2:e2], re.IGNORECASE)
-                if scale and v < 1000 and v2 >= 1000 and not re.search(r"[a-z]", text[s:e], re.IGNORECASE):
+                scale = _SCALE_END.search(text[s2:e2])
+                if scale and v < 1000 and v2 >= 1000 and not _LETTER.search(text[s:e]):
                     v = v * _SCALES[scale.group(1).lower()]
                 if v < v2:
                     range_id += 1

@@ -47,6 +47,7 @@ from harmwatch.extract.numbers import find_numbers
 from harmwatch.extract.relevance import relevance
 from harmwatch.extract.sites import find_sites
 from harmwatch.extract.text import split_sentences
+from harmwatch.extract.wordindex import Windows, WordIndex
 
 __all__ = ["EXTRACTOR_NAME", "extract_rules_v1"]
 
@@ -108,11 +109,19 @@ def extract_rules_v1(
 ) -> dict[str, Any]:
     """Run the cascade on one article text and return the contract dict."""
     cb = load_codebook()
-    ctx = doc_context(cb, text)
-    hint = year_hint(text)
-    cues = document_cues(cb, text)
+    # 1. words, indexed once for every codebook look-up of every stage
+    words = WordIndex(text)
+    ctx = doc_context(cb, text, words)
+    hint = year_hint(text, words)
+    cues = document_cues(cb, text, words)
     # 1. sentences
     sentences = split_sentences(text)
+    windows = Windows(words, [(st.start, min(st.end, st.start + MAX_SENTENCE_CHARS))
+                              for st in sentences])
+    # 7a. targets, weapons and disaster words: each codebook pattern asked once per document
+    target_hits = {k: windows.searching(ap) for k, ap in cb.target_anchors.items()}
+    weapon_hits = {k: windows.searching(ap) for k, ap in cb.weapon_anchors.items()}
+    disaster_hits = windows.searching(cb.disaster_anchor)
     # 6a. places are looked up once per document and assigned to sentences by offset
     gz_places = _gazetteer_places(text)
     figures: list[Figure] = []
@@ -121,23 +130,23 @@ def extract_rules_v1(
     previous: SentenceContext | None = None
     last_day: date | None = None
     explicit: set[str] = set()
-    for sent in sentences:
-        s, e = sent.start, min(sent.end, sent.start + MAX_SENTENCE_CHARS)
+    for n, sent in enumerate(sentences):
+        s, e = windows.bounds[n]
         sf = SentenceFacts(sent.index, s, e, sent.paragraph)
         # 2. numbers  3. figures
-        numbers = find_numbers(text, s, e)
-        marker, as_of = resolve_as_of(text, s, e, published, hint)
+        numbers = find_numbers(text, s, e, words)
+        marker, as_of = resolve_as_of(text, s, e, published, hint, words)
         sent_figs = figures_in_sentence(cb, text, s, e, sent.index, numbers, previous, marker,
                                         as_of, len(figures) + 1)
         figures.extend(sent_figs)
         previous = SentenceContext(sent_figs, marker, as_of)
         # 4. categories
-        hits, generic = sentence_categories(cb, text, s, e, ctx, cues)
+        hits, generic = sentence_categories(cb, text, s, e, ctx, cues, words)
         sf.categories = {h.code for h in hits}
         explicit |= sf.categories
         generic_spans[sent.index] = generic
         # 5. dates
-        sf.dates = find_dates(text, s, e, published, hint, last_day)
+        sf.dates = find_dates(text, s, e, published, hint, last_day, words)
         for d in sf.dates:
             if d.date is not None and d.precision == "day":
                 last_day = d.date
@@ -153,15 +162,14 @@ def extract_rules_v1(
             if not any(p.start <= site.start < p.end and p.end >= site.end for p in sf.places):
                 sf.places.append(Place(site.start, site.end, site.mention, site.name, None, None,
                                        None, None, "exact", "site", site.alternates))
-        # 7. actors, targets, weapons
+        # 7b. actors, targets, weapons
         sf.actors = [
             {"name": a.name, "role": a.role, "span": [a.start, a.end]}
             for a in find_actors(text, s, e)
         ]
-        sentence = text[s:e]
-        sf.targets = [k for k, pat in cb.targets.items() if pat.search(sentence)]
-        sf.weapons = [k for k, pat in cb.weapons.items() if pat.search(sentence)]
-        sf.disaster = bool(cb.disaster.search(sentence))
+        sf.targets = [k for k, hit in target_hits.items() if n in hit]
+        sf.weapons = [k for k, hit in weapon_hits.items() if n in hit]
+        sf.disaster = n in disaster_hits
         facts.append(sf)
     generic_code = resolve_generic(explicit)
     for sf in facts:

@@ -254,13 +254,15 @@ def _region_row(iso: str, entry: dict[str, Any], city_keys: set[str]) -> PlaceRo
     name = str(entry["name"])
     bases = [str(b) for b in entry.get("base", []) or []]
     hidden: list[str] = []
-    shown = [str(n) for n in entry.get("names", []) or []]
+    names = [str(n) for n in entry.get("names", []) or []]
+    shown: list[str] = []
     for base in bases:
         key = normalise(base)
         hidden.extend(f"{key} {suffix}" for suffix in suffixes)
         if entry.get("bare", True) and key not in city_keys:
-            hidden.append(key)
-        shown.append(base)
+            names.append(base)
+        else:
+            shown.append(base)
     feature = str(entry.get("feature", "region"))
     if feature not in FEATURES:
         raise ConfigError(f"regions.yaml: {name}: unknown feature {feature!r}")
@@ -272,8 +274,9 @@ def _region_row(iso: str, entry: dict[str, Any], city_keys: set[str]) -> PlaceRo
         lon=float(entry["lon"]),
         origin="curated:regions",
         skey=f"region:{iso}:{name}",
-        names=clean_names(name, shown, curated=True),
+        names=clean_names(name, names, curated=True),
         hidden_keys=hidden,
+        shown=[b for b in shown if b.casefold() != name.casefold()],
     )
 
 

@@ -36,9 +36,9 @@ _SELECT = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Candidate:
-    """One place a name may refer to."""
+    """One place a name may refer to (identity-hashed: lookups return cached instances)."""
 
     id: int
     geonameid: int | None
@@ -62,7 +62,12 @@ class Candidate:
     @property
     def alternates(self) -> tuple[str, ...]:
         """Other names of the place (split lazily: most candidates are never reported)."""
-        return tuple(a for a in self.alternates_raw.split(ALT_SEP) if a)
+        return _split(self.alternates_raw)
+
+
+@lru_cache(maxsize=20_000)
+def _split(raw: str) -> tuple[str, ...]:
+    return tuple(a for a in raw.split(ALT_SEP) if a)
 
 
 class NameIndex:

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from harmwatch.extract.places.lexicon import Lexicon
-from harmwatch.extract.places.spans import Token
+from harmwatch.extract.places.spans import Doc
+
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "an", "ash", "at", "az", "ed", "en", "es"})
 
 # Most tokens of a place name recognised only by a cue ("Azad Garagoyunlu", "López de Micay").
 MAX_CUE_TOKENS = 4
@@ -54,105 +56,107 @@ class CueSpan:
     feature: str
 
 
-def compass_before(tokens: list[Token], index: int, lex: Lexicon) -> tuple[int, str] | None:
-    """If the token before ``index`` is a compass word, its index and canonical direction."""
-    if index == 0 or not tokens[index].clean_before:
+def compass_before(doc: Doc, start: int, lex: Lexicon) -> tuple[int, str] | None:
+    """If a compass word directly precedes ``start``: its start offset and direction."""
+    prev = doc.prev_word(start)
+    if prev is None or prev.key not in lex.compass and prev.key not in ("east", "west", "eastern", "western"):
         return None
-    k = index - 1
-    key = tokens[k].key
-    # "north-eastern" and "north eastern" are two tokens after hyphen splitting.
+    words = doc.words_before(start, 2)
+    if not words or doc.text[words[0].end : start] != " ":
+        return None
+    word = words[0]
+    key, begin = word.key, word.start
+    # "north-eastern", "north eastern": two words.
     if (
-        k > 0
-        and tokens[k].clean_before
-        and tokens[k - 1].key in ("north", "south")
+        len(words) > 1
         and key in ("east", "west", "eastern", "western")
+        and words[1].key in ("north", "south")
+        and doc.text[words[1].end : word.start] in ("-", " ", "\u2010", "\u2011")
     ):
-        key = tokens[k - 1].key + key
-        k -= 1
+        key, begin = words[1].key + key, words[1].start
     if key not in lex.compass:
         return None
     for direction in sorted(_COMPASS_FORMS, key=len, reverse=True):
         if key.startswith(direction):
-            return k, direction
+            return begin, direction
     return None
 
 
-def compass_names(direction: str, name: str, written: str) -> tuple[str, tuple[str, ...]]:
-    """Display name and alternates of a compass area ("east Lebanon" -> "East Lebanon")."""
+def compass_names(
+    direction: str, base: str, written: str, canonical: str
+) -> tuple[str, tuple[str, ...]]:
+    """Display name and alternates of a compass area.
+
+    ``base`` is the place as the text wrote it ("Congo"), ``canonical`` its index name
+    ("Democratic Republic of the Congo"); "east Lebanon" -> "East Lebanon" with alternate
+    "Eastern Lebanon".
+    """
     noun, adj = _COMPASS_FORMS[direction]
     use_adj = written.casefold().endswith(("ern", "al"))
-    display = f"{adj if use_adj else noun} {name}"
-    other = f"{noun if use_adj else adj} {name}"
-    alternates = tuple(dict.fromkeys(a for a in (other,) if a != display))
+    first, second = (adj, noun) if use_adj else (noun, adj)
+    display = f"{first} {base}"
+    candidates = (f"{second} {base}", f"{first} {canonical}", f"{second} {canonical}")
+    alternates = tuple(dict.fromkeys(a for a in candidates if a != display))
     return display, alternates
 
 
-def cue_spans(
-    tokens: list[Token], covered: set[int], lex: Lexicon, persons: set[str]
-) -> list[CueSpan]:
+def cue_spans(doc: Doc, covered: set[int], lex: Lexicon, persons: set[str]) -> list[CueSpan]:
     """Capitalised runs marked as places by a noun after them or a cue phrase before them."""
+    tokens = doc.tokens
     spans: list[CueSpan] = []
     n = len(tokens)
     k = 0
     while k < n:
-        tok = tokens[k]
-        if not _name_token(tok, lex) or k in covered:
+        if k in covered or not _name_token(tokens[k].key, lex) or doc.headline(tokens[k].start):
             k += 1
             continue
         last = k
         while (
             last + 1 < n
             and last + 1 - k < MAX_CUE_TOKENS
-            and tokens[last + 1].clean_before
             and last + 1 not in covered
-            and (
-                _name_token(tokens[last + 1], lex)
-                or (
-                    tokens[last + 1].key in lex.connectors
-                    and last + 2 < n
-                    and _name_token(tokens[last + 2], lex)
-                    and tokens[last + 2].clean_before
-                )
-            )
+            and (tokens[last + 1].join in (" ", "-") or tokens[last + 1].join in lex.connectors)
+            and _name_token(tokens[last + 1].key, lex)
         ):
             last += 1
-        if not tokens[last].cap:
-            last -= 1
-        feature = _marked_feature(tokens, k, last, lex)
+        feature = _marked_feature(doc, k, last, lex)
         key = " ".join(t.key for t in tokens[k : last + 1])
-        plausible = not (
-            key in persons
-            or (k == last and key in lex.common_words)
-            or tokens[k].key in lex.never
-        )
+        plausible = not (key in persons or (k == last and key in lex.common_words))
         if feature is not None and plausible:
             spans.append(CueSpan(k, last, feature))
         k = last + 1
     return spans
 
 
-def _name_token(tok: Token, lex: Lexicon) -> bool:
+def _name_token(key: str, lex: Lexicon) -> bool:
     """A capitalised token that may be part of an unknown place name."""
-    return (
-        tok.cap
-        and not tok.headline
-        and tok.key not in lex.never
-        and tok.key not in lex.demonyms
-        and tok.key not in lex.titles
-        and tok.key not in lex.place_nouns
-        and tok.key not in lex.descriptors
+    return not (
+        key in lex.never
+        or key in lex.demonyms
+        or key in lex.titles
+        or key in lex.place_nouns
+        or key in lex.descriptors
+        or key in _ARTICLES
     )
 
 
-def _marked_feature(tokens: list[Token], first: int, last: int, lex: Lexicon) -> str | None:
+def _marked_feature(doc: Doc, first: int, last: int, lex: Lexicon) -> str | None:
     """The feature implied by a cue around tokens ``first..last``, or None without a cue."""
-    if last + 1 < len(tokens):
-        nxt = tokens[last + 1]
-        if nxt.clean_before and nxt.key in lex.place_nouns:
-            return _NOUN_FEATURE.get(nxt.key, "village")
-    if first >= 2 and not tokens[first].sent_start:
-        phrase = f"{tokens[first - 2].key} {tokens[first - 1].key}"
-        if phrase in lex.place_cues and tokens[first - 1].clean_before:
-            noun = tokens[first - 2].key.rstrip("s")
-            return _NOUN_FEATURE.get(noun, "village")
+    tokens = doc.tokens
+    end = tokens[last].end
+    if last + 1 < len(tokens) and tokens[last + 1].join == " " and (
+        tokens[last + 1].key in lex.place_nouns
+    ):
+        return _NOUN_FEATURE.get(tokens[last + 1].key, "village")
+    after = doc.word_after(end) if doc.lowercase_after(end) else None
+    if after is not None and after.key in lex.place_nouns and not tokens[last].possessive:
+        return _NOUN_FEATURE.get(after.key, "village")
+    start = tokens[first].start
+    # Every cue phrase ends in "of" or "in": test the characters before reading words.
+    if doc.text[start - 4 : start] in (" of ", " in ") and not doc.sentence_start(tokens[first]):
+        before = doc.words_before(start, 2)
+        if len(before) == 2:
+            phrase = f"{before[1].key} {before[0].key}"
+            if phrase in lex.place_cues:
+                return _NOUN_FEATURE.get(before[1].key.rstrip("s"), "village")
     return None

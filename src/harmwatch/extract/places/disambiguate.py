@@ -27,11 +27,12 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from harmwatch.extract.places.candidates import Candidate
 from harmwatch.extract.places.lexicon import Lexicon
 from harmwatch.extract.places.normalize import normalise
-from harmwatch.extract.places.spans import Hit, Token, preceding_keys
+from harmwatch.extract.places.spans import STRONG_FEATURES, Doc, Hit, Token
 
 # Prior by feature type: a country or region name is rarely anything else, a village name
 # often is (and small places share names far more than large ones).
@@ -77,11 +78,16 @@ MAX_VOTES_PER_NAME = 3
 CONTEXT_FREE_POPULATION = 100_000
 # Step 5: a place whose country has at least this share of the votes is in context.
 MIN_COUNTRY_SHARE = 0.2
-# Features that survive the capitalised-run rule of step 1 and need no context in step 5.
-STRONG_FEATURES = frozenset({"country", "region", "area"})
+# Features that survive the capitalised-run rule of step 1 and need no context in step 5
+# (defined with the span finder, which reads fewer surroundings for them).
 # Features of curated-looking specificity that need no context in step 5.
 SPECIFIC_FEATURES = frozenset({"site", "route"})
+# Candidates scored per hit: the best by prior, plus every candidate in a voted country.
+# "Victoria" or "San Antonio" have 40+ candidates; beyond the top few by prior only context
+# can lift one, and context is what the country test keeps.
+SCORED_BY_PRIOR = 8
 EARTH_RADIUS_KM = 6371.0
+_BOX_DEG = REGION_KM / 111.0
 
 
 @dataclass(slots=True)
@@ -106,7 +112,7 @@ def lexical_filter(hits: list[Hit], lex: Lexicon) -> list[Hit]:
     persons: set[str] = set()
     kept: list[Hit] = []
     for hit in hits:
-        strong = any(c.feature in STRONG_FEATURES for c in hit.rows)  # type: ignore[attr-defined]
+        strong = hit.strong
         single = hit.first == hit.last
         if hit.title_before:
             persons.add(hit.key)
@@ -121,19 +127,20 @@ def lexical_filter(hits: list[Hit], lex: Lexicon) -> list[Hit]:
             persons.add(hit.key)
             continue
         kept.append(hit)
-    return [
-        h
-        for h in kept
-        if h.key not in persons or any(c.feature in STRONG_FEATURES for c in h.rows)  # type: ignore[attr-defined]
-    ]
+    return [h for h in kept if h.key not in persons or h.strong]
 
 
 class Context:
-    """Country votes, distance anchors and mentioned names of one text."""
+    """Country votes, distance anchors and mentioned names of one text.
+
+    Votes are kept per name key, so scoring a hit can leave out everything its own name
+    contributed: a name repeated five times must not make its own country "the context".
+    """
 
     def __init__(self, demonym_votes: Counter[str]) -> None:
         self.base = demonym_votes
         self.votes: Counter[str] = Counter(demonym_votes)
+        self.by_key: dict[str, tuple[str, float]] = {}
         self.total = float(sum(self.votes.values()))
         self.anchors: list[tuple[float, float, str]] = []
         self.names: set[str] = set()
@@ -145,7 +152,7 @@ class Context:
         votes: Counter[str] = Counter()
         for tok in tokens:
             iso = lex.demonyms.get(tok.key)
-            if iso and tok.cap and seen[tok.key] < MAX_VOTES_PER_NAME:
+            if iso and seen[tok.key] < MAX_VOTES_PER_NAME:
                 seen[tok.key] += 1
                 votes[iso] += DEMONYM_VOTE
         return cls(votes)
@@ -153,53 +160,86 @@ class Context:
     def rebuild(self, resolved: Iterable[tuple[Hit, Candidate]], *, firm_only: bool) -> None:
         """Recompute votes and anchors from hits (pass 1: single-country hits only)."""
         self.votes = Counter(self.base)
+        self.by_key = {}
         self.anchors = []
         self.names = set()
-        per_name: Counter[str] = Counter()
+        count: Counter[str] = Counter()
+        anchored: set[str] = set()
         for hit, best in resolved:
             rows: tuple[Candidate, ...] = hit.rows  # type: ignore[assignment]
             if firm_only and len({c.country for c in rows}) != 1:
                 continue
+            if not firm(hit, best):
+                # Small single-word places do not make context for each other: capitalised
+                # words that happen to be villages would otherwise vote each other in.
+                continue
             self.names.add(hit.key)
             self.names.add(normalise(best.name))
-            if per_name[hit.key] < MAX_VOTES_PER_NAME and best.country:
-                per_name[hit.key] += 1
-                self.votes[best.country] += _vote(best)
+            if count[hit.key] < MAX_VOTES_PER_NAME and best.country:
+                count[hit.key] += 1
+                vote = _vote(best)
+                self.votes[best.country] += vote
+                _, before = self.by_key.get(hit.key, (best.country, 0.0))
+                self.by_key[hit.key] = (best.country, before + vote)
             if best.feature != "country" and best.lat is not None and best.lon is not None:
-                if not firm_only or len(rows) == 1:
+                if (not firm_only or len(rows) == 1) and hit.key not in anchored:
+                    anchored.add(hit.key)
                     self.anchors.append((best.lat, best.lon, hit.key))
         self.total = float(sum(self.votes.values()))
 
-    def share(self, country: str | None, minus: float = 0.0, own: str | None = None) -> float:
-        """Share of the votes for ``country``, optionally without one hit's own vote."""
+    def share(self, country: str | None, without: str | None = None) -> float:
+        """Share of the votes for ``country``, leaving out what name key ``without`` gave."""
         if not country:
             return 0.0
-        total = self.total - minus
-        if total <= 0:
-            return 0.0
-        mine = self.votes.get(country, 0.0) - (minus if own == country else 0.0)
-        return max(0.0, mine) / total
+        total, mine = self.total, self.votes.get(country, 0.0)
+        if without is not None and without in self.by_key:
+            own_country, own = self.by_key[without]
+            total -= own
+            if own_country == country:
+                mine -= own
+        return max(0.0, mine) / total if total > 0 else 0.0
+
+    def dominant(self) -> tuple[str | None, float]:
+        """The country with most votes and its share."""
+        if not self.votes or self.total <= 0:
+            return None, 0.0
+        iso, votes = self.votes.most_common(1)[0]
+        return iso, votes / self.total
 
     def nearest_km(self, cand: Candidate, own_key: str) -> float:
         """Distance to the closest anchor that is not this hit itself (inf when none)."""
         if cand.lat is None or cand.lon is None or cand.feature == "country":
             return math.inf
         best = math.inf
+        lat0, lon0 = cand.lat, cand.lon
         for lat, lon, key in self.anchors:
-            if key == own_key:
+            # Cheap box test first: beyond REGION_KM the exact distance is never used.
+            if key == own_key or abs(lat - lat0) > _BOX_DEG:
                 continue
-            d = km(cand.lat, cand.lon, lat, lon)
+            d = km(lat0, lon0, lat, lon)
             if d < best:
                 best = d
         return best
+
+
+def firm(hit: Hit, best: Candidate) -> bool:
+    """A hit sure enough to vote and anchor: trusted feature, curated, big or multi-word."""
+    return (
+        best.feature in STRONG_FEATURES
+        or best.feature in SPECIFIC_FEATURES
+        or best.curated
+        or best.population >= CONTEXT_FREE_POPULATION
+        or hit.first != hit.last
+    )
 
 
 def _vote(cand: Candidate) -> float:
     return COUNTRY_MENTION_VOTE if cand.feature == "country" else PLACE_VOTE
 
 
+@lru_cache(maxsize=200_000)
 def prior(cand: Candidate) -> float:
-    """Context-free plausibility of a candidate (step 3, first half)."""
+    """Context-free plausibility of a candidate (step 3, first half); cached per candidate."""
     score = FEATURE_PRIOR.get(cand.feature, 1.0)
     if cand.curated:
         score += CURATED_BONUS
@@ -208,11 +248,10 @@ def prior(cand: Candidate) -> float:
     return score + POPULATION_WEIGHT * math.log10(1 + max(0, cand.population))
 
 
-def score(cand: Candidate, hit: Hit, ctx: Context, own: Candidate | None) -> float:
-    """Prior plus context (step 3); ``own`` is the hit's previous choice, whose vote is removed."""
-    minus = _vote(own) if own is not None and own.country else 0.0
+def score(cand: Candidate, hit: Hit, ctx: Context) -> float:
+    """Prior plus context (step 3), without the votes of the hit's own name."""
     total = prior(cand)
-    total += COUNTRY_CONTEXT_WEIGHT * ctx.share(cand.country, minus, own.country if own else None)
+    total += COUNTRY_CONTEXT_WEIGHT * ctx.share(cand.country, without=hit.key)
     dist = ctx.nearest_km(cand, hit.key)
     if dist <= NEAR_KM:
         total += NEAR_BONUS
@@ -223,47 +262,79 @@ def score(cand: Candidate, hit: Hit, ctx: Context, own: Candidate | None) -> flo
     return total
 
 
-def choose(hit: Hit, ctx: Context, own: Candidate | None = None) -> Resolved:
-    """The best-scoring candidate of ``hit`` (a region suffix prefers region candidates)."""
+def choose(hit: Hit, ctx: Context, memo: dict[tuple[str, str | None], Resolved]) -> Resolved:
+    """The best-scoring candidate of ``hit`` (a region suffix prefers region candidates).
+
+    ``memo`` holds this pass's choice per name: repeated names resolve once per pass.
+    """
+    key = (hit.key, hit.suffix)
+    known = memo.get(key)
+    if known is not None:
+        return Resolved(hit, known.best, known.score)
     rows: tuple[Candidate, ...] = hit.rows  # type: ignore[assignment]
+    if len(rows) == 1:
+        memo[key] = Resolved(hit, rows[0], 0.0)
+        return memo[key]
     if hit.suffix is not None:
         regional = tuple(c for c in rows if c.feature == "region")
         rows = regional or rows
-    scored = [(score(c, hit, ctx, own), c) for c in rows]
+    if len(rows) > SCORED_BY_PRIOR:
+        ranked = sorted(rows, key=prior, reverse=True)
+        rows = tuple(ranked[:SCORED_BY_PRIOR]) + tuple(
+            c for c in ranked[SCORED_BY_PRIOR:] if ctx.votes.get(c.country or "")
+        )
+    scored = [(score(c, hit, ctx), c) for c in rows]
     best_score, best = max(scored, key=lambda sc: (sc[0], sc[1].population))
-    return Resolved(hit, best, best_score)
+    memo[key] = Resolved(hit, best, best_score)
+    return memo[key]
 
 
-def resolve(hits: list[Hit], tokens: list[Token], lex: Lexicon) -> tuple[list[Resolved], Context]:
+def resolve(hits: list[Hit], doc: Doc, lex: Lexicon) -> tuple[list[Resolved], Context]:
     """Steps 2–5 on lexically plausible hits."""
-    ctx = Context.from_tokens(tokens, lex)
-    first = [choose(h, ctx) for h in hits]
+    ctx = Context.from_tokens(doc.tokens, lex)
+    # Pass 1 needs no scoring: only hits whose candidates share one country vote, and for
+    # those the most plausible candidate by prior is as good as any.
+    first = [Resolved(h, max(h.rows, key=prior), 0.0) for h in hits]  # type: ignore[arg-type]
     ctx.rebuild(((r.hit, r.best) for r in first), firm_only=True)
-    second = [choose(r.hit, ctx) for r in first]
+    memo: dict[tuple[str, str | None], Resolved] = {}
+    second = [choose(r.hit, ctx, memo) for r in first]
     ctx.rebuild(((r.hit, r.best) for r in second), firm_only=False)
-    final = [choose(r.hit, ctx, own=r.best) for r in second]
-    accepted = [r for r in final if accept(r, ctx, tokens, lex)]
+    memo = {}
+    final = [choose(r.hit, ctx, memo) for r in second]
+    accepted = [r for r in final if accept(r, ctx, doc, lex)]
     if len(accepted) != len(final):
         # Rejected hits must not vote or anchor for the ones that stay.
         ctx.rebuild(((r.hit, r.best) for r in accepted), firm_only=False)
     return accepted, ctx
 
 
-def accept(res: Resolved, ctx: Context, tokens: list[Token], lex: Lexicon) -> bool:
+def accept(res: Resolved, ctx: Context, doc: Doc, lex: Lexicon) -> bool:
     """Step 5: is this hit a place at all, given its context?"""
     best, hit = res.best, res.hit
-    common = hit.first == hit.last and hit.key in lex.common_words
-    in_context = ctx.share(best.country, _vote(best), best.country) >= MIN_COUNTRY_SHARE or (
-        ctx.nearest_km(best, hit.key) <= REGION_KM
+    trusted = best.curated or best.feature in STRONG_FEATURES or best.feature in SPECIFIC_FEATURES
+    in_context = (
+        ctx.share(best.country, without=hit.key) >= MIN_COUNTRY_SHARE
+        or ctx.nearest_km(best, hit.key) <= REGION_KM
     )
-    if common and not best.feature in STRONG_FEATURES:
-        before = preceding_keys(tokens, hit.first, 2)
-        cue = bool(before) and (before[0] in lex.locatives or " ".join(reversed(before)) in lex.place_cues)
-        after = tokens[hit.last + 1].key if hit.last + 1 < len(tokens) else ""
+    single = hit.first == hit.last
+    if hit.modifier and not trusted:
+        return False
+    if single and hit.shouting and not trusted and not hit.dateline and not in_context:
+        return False
+    if single and (hit.key in lex.common_words or hit.foreign_script) and not (
+        best.feature in STRONG_FEATURES
+    ):
+        before = [w.key for w in doc.words_before(doc.tokens[hit.first].start, 2)]
+        cue = bool(before) and (
+            before[0] in lex.locatives or " ".join(reversed(before)) in lex.place_cues
+        )
+        after = hit.after.key if hit.after is not None else ""
         cue = cue or after in lex.place_nouns or hit.suffix is not None
+        if hit.foreign_script:
+            # A word in another script inside an English text (a language menu, a quoted
+            # name): only context, not a curated entry, makes it a place.
+            return in_context
         return cue and (in_context or best.curated)
-    if best.curated or best.feature in STRONG_FEATURES or best.feature in SPECIFIC_FEATURES:
-        return True
-    if hit.first != hit.last or best.population >= CONTEXT_FREE_POPULATION:
+    if trusted or not single or best.population >= CONTEXT_FREE_POPULATION:
         return True
     return in_context

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -27,7 +28,7 @@ from harmwatch.extract.places.disambiguate import (
 from harmwatch.extract.places.lexicon import Lexicon, lexicon
 from harmwatch.extract.places.normalize import normalise
 from harmwatch.extract.places.schema import resolve_path
-from harmwatch.extract.places.spans import Token, find_hits, preceding_keys, tokenise
+from harmwatch.extract.places.spans import Doc, find_hits
 
 log = logging.getLogger(__name__)
 
@@ -92,14 +93,14 @@ class Gazetteer:
     def find(self, text: str) -> list[PlaceMention]:
         """All place mentions in ``text``, in order, resolved."""
         lex = self.lex
-        tokens = tokenise(text)
-        hits = find_hits(tokens, lex, self.index.max_words, self.index.lookup)
+        doc = Doc(text)
+        hits = find_hits(doc, lex, self.index.max_words, self.index.lookup)
         plausible = lexical_filter(hits, lex)
-        resolved, ctx = resolve(plausible, tokens, lex)
-        mentions = [self._mention(text, tokens, r) for r in resolved]
+        resolved, ctx = resolve(plausible, doc, lex)
+        mentions = [self._mention(doc, r) for r in resolved]
         covered = {k for r in resolved for k in range(r.hit.first, r.hit.last + 1)}
         persons = {h.key for h in hits if h.title_before}
-        mentions.extend(self._cue_mentions(text, tokens, covered, persons, ctx))
+        mentions.extend(self._cue_mentions(doc, covered, persons, ctx))
         mentions.sort(key=lambda m: (m.start, -m.end))
         return mentions
 
@@ -123,73 +124,74 @@ class Gazetteer:
             for c in rows
         ]
 
-    def _mention(self, text: str, tokens: list[Token], res: Resolved) -> PlaceMention:
+    def _mention(self, doc: Doc, res: Resolved) -> PlaceMention:
         """Build the mention of a resolved hit: offsets, display name, precision."""
         hit, best = res.hit, res.best
-        start, end = tokens[hit.first].start, tokens[hit.last].end
+        text = doc.text
+        start, end = doc.tokens[hit.first].start, hit.end
         written = text[start:end]
         name, alternates = display_name(best, written)
         feature = best.feature
-        precision = self._precision(tokens, hit.first, best, hit.suffix is not None)
+        precision = self._precision(doc, start, best, hit.suffix is not None)
         compass = None
         if best.feature in STRONG_FEATURES or best.feature == "city":
-            compass = compass_before(tokens, hit.first, self.lex)
+            compass = compass_before(doc, start, self.lex)
         if compass is not None:
-            k, direction = compass
-            start = tokens[k].start
-            written = text[start:end]
-            name, alternates = compass_names(direction, name, text[start : tokens[k].end])
+            begin, direction = compass
+            base = " ".join(written.split())
+            base = base if base[:1].isupper() and not base.isupper() else name
+            name, alternates = compass_names(direction, base, text[begin:start].strip(), name)
+            start, written = begin, text[begin:end]
             feature, precision = "area", "region"
         return PlaceMention(
             start, end, written, name, best.country, best.lat, best.lon, best.geonameid,
             feature, precision, alternates,
         )
 
-    def _precision(self, tokens: list[Token], first: int, best: Candidate, suffix: bool) -> str:
+    def _precision(self, doc: Doc, start: int, best: Candidate, suffix: bool) -> str:
         """country > region > near (a cue before) > region (a suffix after) > exact."""
         if best.feature == "country":
             return "country"
         if best.feature in ("region", "area"):
             return "region"
-        before = preceding_keys(tokens, first, NEAR_WINDOW)
-        if before and (
-            before[0] in self.lex.near_cues
-            or (before[0] in ("of", "from", "to") and any(b in self.lex.near_cues for b in before[1:]))
-        ):
+        prev = doc.prev_word(start)
+        near = self.lex.near_cues
+        if prev is not None and prev.key in near:
             return "near"
+        if prev is not None and prev.key in ("of", "from", "to"):
+            before = [w.key for w in doc.words_before(start, NEAR_WINDOW)]
+            if any(b in near for b in before[1:]):
+                return "near"
         return "region" if suffix else "exact"
 
     def _cue_mentions(
-        self,
-        text: str,
-        tokens: list[Token],
-        covered: set[int],
-        persons: set[str],
-        ctx: Context,
+        self, doc: Doc, covered: set[int], persons: set[str], ctx: Context
     ) -> list[PlaceMention]:
         """Places known only from a cue, then later bare mentions of the same names."""
-        spans = cue_spans(tokens, covered, self.lex, persons)
+        tokens = doc.tokens
+        spans = cue_spans(doc, covered, self.lex, persons)
         if not spans:
             return []
-        country = None
-        if ctx.votes:
-            iso, votes = ctx.votes.most_common(1)[0]
-            if ctx.total and votes / ctx.total >= UNKNOWN_COUNTRY_SHARE:
-                country = iso
+        iso, share = ctx.dominant()
+        country = iso if share >= UNKNOWN_COUNTRY_SHARE else None
         learned = {" ".join(t.key for t in tokens[s.first : s.last + 1]): s.feature for s in spans}
         found = {(s.first, s.last): s.feature for s in spans}
         # Later mentions of a learned name without the cue ("Ndagu in Lassa district").
-        for key, feature in learned.items():
-            width = key.count(" ") + 1
-            for k in range(len(tokens) - width + 1):
-                if any(j in covered for j in range(k, k + width)) or not tokens[k].cap:
-                    continue
-                if " ".join(t.key for t in tokens[k : k + width]) == key:
+        firsts = {key.split(" ", 1)[0] for key in learned}
+        for k, tok in enumerate(tokens):
+            if tok.key not in firsts or k in covered:
+                continue
+            for key, feature in learned.items():
+                width = key.count(" ") + 1
+                span = range(k, min(k + width, len(tokens)))
+                if len(span) == width and not any(j in covered for j in span) and (
+                    " ".join(tokens[j].key for j in span) == key
+                ):
                     found.setdefault((k, k + width - 1), feature)
         mentions = []
         for (first, last), feature in sorted(found.items()):
             start, end = tokens[first].start, tokens[last].end
-            written = text[start:end]
+            written = doc.text[start:end]
             mentions.append(
                 PlaceMention(
                     start, end, written, " ".join(written.split()), country, None, None, None,
@@ -199,21 +201,34 @@ class Gazetteer:
         return mentions
 
 
+@lru_cache(maxsize=50_000)
 def display_name(best: Candidate, written: str) -> tuple[str, tuple[str, ...]]:
-    """The name to report and the alternates.
+    """The name to report and the alternates (the spelling the text used included).
 
-    Curated names are already the common English form. A GeoNames name with transliteration
-    marks ("Dūmā", "Ḩamāh") gives way to the alternate the text used when that alternate is
-    plain ASCII ("Douma", "Hama"): that is the spelling English readers know.
+    Curated names are already the common English form. A GeoNames name with diacritics or
+    transliteration marks ("Dūmā", "Batroûn") gives way to the plain ASCII spelling the text
+    used when it folds to the same key, or to an ASCII alternate equal to it ("Douma"): that
+    is the spelling English readers know.
     """
     alternates = best.alternates
     name = best.name
-    if not best.curated and not name.isascii():
+    written = " ".join(written.split())
+    if not best.curated and not name.isascii() and written.isascii():
         folded = written.casefold()
-        for alt in alternates:
-            if alt.isascii() and alt.casefold() == folded:
-                name = alt
-                break
-    if name != best.name:
-        alternates = (best.name, *(a for a in alternates if a != name))
+        match = next((a for a in alternates if a.isascii() and a.casefold() == folded), None)
+        if match is not None:
+            name = match
+        elif normalise(written) == normalise(name):
+            name = written.title() if written.isupper() else written
+    extra = [best.name] if name != best.name else []
+    if written.casefold() != name.casefold() and not written.isupper():
+        extra.append(written)
+    if extra:
+        seen = {name.casefold()}
+        merged = []
+        for alt in (*extra, *alternates):
+            if alt.casefold() not in seen:
+                seen.add(alt.casefold())
+                merged.append(alt)
+        alternates = tuple(merged)
     return name, alternates

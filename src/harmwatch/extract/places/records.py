@@ -54,6 +54,8 @@ class PlaceRow:
     names: list[str] = field(default_factory=list)
     # Names indexed but never shown as alternates (suffix variants of regions).
     hidden_keys: list[str] = field(default_factory=list)
+    # Names shown as alternates but not indexed (a region's base name that is a city's name).
+    shown: list[str] = field(default_factory=list)
 
 
 def keep_alternate(name: str, *, curated: bool) -> bool:
@@ -82,16 +84,31 @@ def clean_names(primary: str, names: Iterable[str], *, curated: bool) -> list[st
 def clean_names_keys(
     primary: str, names: Iterable[str], *, curated: bool
 ) -> tuple[list[str], set[str]]:
-    """:func:`clean_names` plus the set of keys (primary's included), normalising each once."""
+    """:func:`clean_names` plus the set of keys (primary's included), normalising each once.
+
+    GeoNames alternates are deduplicated by key (spelling variants that fold together add
+    nothing to matching); curated names only by exact spelling, because "Bartin" beside
+    "Bartın" is how English texts write it and is worth reporting as an alternate.
+    """
     primary_key = fold(primary)
     seen = {primary_key}
+    spellings = {primary.casefold()}
     kept: list[str] = []
     for name in names:
         name = name.strip()
         if not keep_alternate(name, curated=curated):
             continue
         key = fold(name)
-        if not key or key in seen:
+        if not key:
+            continue
+        if curated:
+            if name.casefold() in spellings:
+                continue
+            spellings.add(name.casefold())
+            seen.add(key)
+            kept.append(name)
+            continue
+        if key in seen:
             continue
         if not curated and word_count(key) > MAX_NAME_WORDS:
             continue
@@ -129,7 +146,7 @@ def upsert_place(conn: sqlite3.Connection, row: PlaceRow) -> int:
         row.population,
         int(row.capital),
         row.origin,
-        ALT_SEP.join(row.names),
+        ALT_SEP.join(dict.fromkeys([*row.names, *row.shown])),
     )
     if existing is None:
         cur = conn.execute(
