@@ -45,6 +45,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Directory of the content-addressed evidence blobs. Default <home>/blobs.",
     ),
     Setting(
+        "gazetteer",
+        "HARMWATCH_GAZETTEER",
+        None,
+        "Place index (SQLite) used by extraction; built on first use. Default "
+        "<home>/gazetteer.sqlite.",
+    ),
+    Setting(
         "max_bytes",
         "HARMWATCH_MAX_BYTES",
         25 * 1024 * 1024,
@@ -126,6 +133,7 @@ class Config:
     home: Path = Path("harmwatch-data")
     db: str = ""
     blobs: Path = Path("harmwatch-data/blobs")
+    gazetteer: Path = Path("harmwatch-data/gazetteer.sqlite")
     max_bytes: int = 25 * 1024 * 1024
     max_decompressed: int = 200 * 1024 * 1024
     fetch_timeout: float = 20.0
@@ -183,6 +191,7 @@ def load_config(environ: dict[str, str] | None = None, **overrides: Any) -> Conf
         home=home,
         db=db,
         blobs=Path(values["blobs"]) if values["blobs"] else home / "blobs",
+        gazetteer=Path(values["gazetteer"]) if values["gazetteer"] else home / "gazetteer.sqlite",
         max_bytes=int(values["max_bytes"]),
         max_decompressed=int(values["max_decompressed"]),
         fetch_timeout=float(values["fetch_timeout"]),

@@ -7,13 +7,14 @@ them together.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from harmwatch import __version__
-from harmwatch.cli import demo, documents, extract, ingest, verify
+from harmwatch.cli import demo, documents, extract, gazetteer, ingest, verify
 from harmwatch.cli.common import globals_of
 
 app = typer.Typer(
@@ -59,6 +60,12 @@ def main(
     """Global options apply to every command."""
     state = globals_of(ctx)
     state.db, state.home, state.verbose = db, home, verbose
+    # The flags set the settings for this whole process (and its workers), so components that
+    # read settings on their own, like the gazetteer, see the same data directory.
+    if home is not None:
+        os.environ["HARMWATCH_HOME"] = str(home)
+    if db is not None:
+        os.environ["HARMWATCH_DB"] = db
     logging.basicConfig(
         level=logging.INFO if verbose else logging.ERROR,
         format="%(levelname)s %(name)s: %(message)s",
@@ -73,6 +80,7 @@ app.command("evaluate")(extract.evaluate)
 app.command("search")(documents.search)
 app.command("status")(documents.status)
 app.add_typer(documents.app, name="documents")
+app.add_typer(gazetteer.app, name="gazetteer")
 
 
 def run() -> None:

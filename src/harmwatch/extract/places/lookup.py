@@ -9,26 +9,26 @@ from __future__ import annotations
 
 import logging
 import threading
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
 
 from harmwatch.extract.places.build import ensure_built
-from harmwatch.extract.places.candidates import Candidate, NameIndex
+from harmwatch.extract.places.candidates import Candidate, NameIndex, prior
 from harmwatch.extract.places.cues import compass_before, compass_names, cue_spans
 from harmwatch.extract.places.disambiguate import (
     STRONG_FEATURES,
     Context,
     Resolved,
     lexical_filter,
-    prior,
     resolve,
 )
 from harmwatch.extract.places.lexicon import Lexicon, lexicon
 from harmwatch.extract.places.normalize import normalise
 from harmwatch.extract.places.schema import resolve_path
-from harmwatch.extract.places.spans import Doc, find_hits
+from harmwatch.extract.places.spans import find_hits
+from harmwatch.extract.places.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -83,17 +83,19 @@ class Gazetteer:
 
     @classmethod
     def forget(cls, path: Path | str | None = None) -> None:
-        """Drop the cached instance of ``path`` (after an import changed the file)."""
+        """Drop the cached instance of ``path`` (after an import changed the file).
+
+        The instance is not closed: whoever still holds it keeps working (with the rows it
+        had cached); the next :meth:`open` returns a fresh one.
+        """
         target = resolve_path(path)
         with cls._lock:
-            cached = cls._open.pop(target, None)
-        if cached is not None:
-            cached.index.close()
+            cls._open.pop(target, None)
 
     def find(self, text: str) -> list[PlaceMention]:
         """All place mentions in ``text``, in order, resolved."""
         lex = self.lex
-        doc = Doc(text)
+        doc = Doc(text, lex.never)
         hits = find_hits(doc, lex, self.index.max_words, self.index.lookup)
         plausible = lexical_filter(hits, lex)
         resolved, ctx = resolve(plausible, doc, lex)
@@ -144,8 +146,17 @@ class Gazetteer:
             start, written = begin, text[begin:end]
             feature, precision = "area", "region"
         return PlaceMention(
-            start, end, written, name, best.country, best.lat, best.lon, best.geonameid,
-            feature, precision, alternates,
+            start,
+            end,
+            written,
+            name,
+            best.country,
+            best.lat,
+            best.lon,
+            best.geonameid,
+            feature,
+            precision,
+            alternates,
         )
 
     def _precision(self, doc: Doc, start: int, best: Candidate, suffix: bool) -> str:
@@ -184,8 +195,10 @@ class Gazetteer:
             for key, feature in learned.items():
                 width = key.count(" ") + 1
                 span = range(k, min(k + width, len(tokens)))
-                if len(span) == width and not any(j in covered for j in span) and (
-                    " ".join(tokens[j].key for j in span) == key
+                if (
+                    len(span) == width
+                    and not any(j in covered for j in span)
+                    and (" ".join(tokens[j].key for j in span) == key)
                 ):
                     found.setdefault((k, k + width - 1), feature)
         mentions = []
@@ -194,8 +207,17 @@ class Gazetteer:
             written = doc.text[start:end]
             mentions.append(
                 PlaceMention(
-                    start, end, written, " ".join(written.split()), country, None, None, None,
-                    feature, "region" if feature == "region" else "exact", (),
+                    start,
+                    end,
+                    written,
+                    " ".join(written.split()),
+                    country,
+                    None,
+                    None,
+                    None,
+                    feature,
+                    "region" if feature == "region" else "exact",
+                    (),
                 )
             )
         return mentions

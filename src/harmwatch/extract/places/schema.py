@@ -27,8 +27,6 @@ from harmwatch.errors import ConfigError, StoreError
 # next open (imported GeoNames dumps and user entries are carried over).
 BUILD_LOGIC_VERSION = "places.v1"
 
-DEFAULT_HOME = "./harmwatch-data"
-FILE_NAME = "gazetteer.sqlite"
 
 # Curated files whose content is part of the build version: editing one rebuilds the index.
 DATA_FILES = ("supplement.yaml", "regions.yaml", "countries.yaml", "lexicon.yaml")
@@ -82,18 +80,15 @@ def data_dir() -> resources.abc.Traversable:
 
 
 def default_path() -> Path:
-    """Resolve the gazetteer file: ``HARMWATCH_GAZETTEER``, else ``$HARMWATCH_HOME/gazetteer.sqlite``.
+    """The gazetteer file of the current settings: ``HARMWATCH_GAZETTEER``, else
+    ``$HARMWATCH_HOME/gazetteer.sqlite`` (``HARMWATCH_HOME`` defaults to ``./harmwatch-data``,
+    so a fresh checkout works offline with no configuration)."""
+    from harmwatch.config import load_config
 
-    ``HARMWATCH_HOME`` defaults to ``./harmwatch-data`` so a fresh checkout works offline with
-    no configuration.
-    """
     explicit = os.environ.get("HARMWATCH_GAZETTEER")
-    if explicit is not None:
-        if not explicit.strip():
-            raise ConfigError("HARMWATCH_GAZETTEER is set but empty")
-        return Path(explicit).expanduser()
-    home = os.environ.get("HARMWATCH_HOME") or DEFAULT_HOME
-    return Path(home).expanduser() / FILE_NAME
+    if explicit is not None and not explicit.strip():
+        raise ConfigError("HARMWATCH_GAZETTEER is set but empty")
+    return load_config().gazetteer.expanduser()
 
 
 def resolve_path(path: Path | str | None) -> Path:
@@ -117,9 +112,7 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     """Open the SQLite file, mapping sqlite3 errors to :class:`StoreError`."""
     try:
         if readonly:
-            conn = sqlite3.connect(
-                f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False
-            )
+            conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
         else:
             conn = sqlite3.connect(path, check_same_thread=False)
     except sqlite3.Error as exc:
