@@ -26,13 +26,14 @@ from harmwatch.errors import ConfigError
 
 __all__ = [
     "CATEGORY_CODES",
-    "AnchoredPattern",
     "HARM_CATEGORIES",
     "MEASURES",
     "QUALIFIERS",
     "SUBJECTS",
+    "AnchoredPattern",
     "Category",
     "Codebook",
+    "CodebookAnchors",
     "load_codebook",
 ]
 
@@ -72,6 +73,24 @@ class Category:
 
 
 @dataclass(frozen=True, slots=True)
+class CodebookAnchors:
+    """The codebook's patterns with their anchor prefixes (:mod:`.anchors`), same keys.
+
+    The extractor scans with these through a document's word index; the plain patterns stay
+    for everything else.
+    """
+
+    lexicons: dict[str, AnchoredPattern]
+    targets: dict[str, AnchoredPattern]
+    weapons: dict[str, AnchoredPattern]
+    conflict: AnchoredPattern
+    disaster: AnchoredPattern
+    measure_right: dict[str, AnchoredPattern]
+    measure_left: dict[str, AnchoredPattern]
+    subjects: dict[str, AnchoredPattern]
+
+
+@dataclass(frozen=True, slots=True)
 class Codebook:
     """The loaded, compiled codebook. Immutable and shared by every extraction."""
 
@@ -92,13 +111,7 @@ class Codebook:
     conflict: re.Pattern[str]
     disaster: re.Pattern[str]
     lexicon_patterns: dict[str, re.Pattern[str]]
-    #: The anchored twins (:mod:`.anchors`) of ``lexicon_patterns``, ``targets``, ``weapons``,
-    #: ``conflict`` and ``disaster``, for scanning through a document's word index.
-    lexicon_anchors: dict[str, AnchoredPattern]
-    target_anchors: dict[str, AnchoredPattern]
-    weapon_anchors: dict[str, AnchoredPattern]
-    conflict_anchor: AnchoredPattern
-    disaster_anchor: AnchoredPattern
+    anchors: CodebookAnchors
     raw: dict[str, Any] = field(repr=False, compare=False)
 
 
@@ -127,6 +140,10 @@ def _alternation(words: list[str], where: str, anchored: str = "word") -> re.Pat
     if anchored == "word":
         body = rf"(?<![\w-])(?:{body})(?![\w])"
     return _compile(body, where)
+
+
+def _anchor_all(patterns: dict[str, re.Pattern[str]]) -> dict[str, AnchoredPattern]:
+    return {k: anchor(p) for k, p in patterns.items()}
 
 
 def _require(data: dict[str, Any], key: str, kind: type) -> Any:
@@ -186,6 +203,7 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
         k: _compile(rf"\b{_expand(v, lexicons, 'weapons')}\b", f"weapons.{k}")
         for k, v in data.get("weapons", {}).items()
     }
+    subjects_re = {s: _alternation(w, f"subjects.{s}") for s, w in subjects.items()}
     conflict = _compile(rf"\b{lexicons['conflict']}\b", "lexicons.conflict")
     disaster = _compile(rf"\b{lexicons['disaster']}\b", "lexicons.disaster")
     lexicon_patterns = {k: _compile(rf"\b{v}\b", f"lexicons.{k}") for k, v in lexicons.items()}
@@ -198,7 +216,7 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
         measure_right=right,
         measure_left=left,
         qualifiers={q: _alternation(w, f"qualifiers.{q}") for q, w in quals.items()},
-        subjects={s: _alternation(w, f"subjects.{s}") for s, w in subjects.items()},
+        subjects=subjects_re,
         negators=_alternation(data.get("negators", []), "negators"),
         combined=_alternation(data.get("combined", []), "combined"),
         non_count_units=_alternation(data.get("non_count_units", []), "non_count_units"),
@@ -207,11 +225,16 @@ def parse_codebook(data: dict[str, Any]) -> Codebook:
         conflict=conflict,
         disaster=disaster,
         lexicon_patterns=lexicon_patterns,
-        lexicon_anchors={k: anchor(p) for k, p in lexicon_patterns.items()},
-        target_anchors={k: anchor(p) for k, p in targets.items()},
-        weapon_anchors={k: anchor(p) for k, p in weapons.items()},
-        conflict_anchor=anchor(conflict),
-        disaster_anchor=anchor(disaster),
+        anchors=CodebookAnchors(
+            lexicons=_anchor_all(lexicon_patterns),
+            targets=_anchor_all(targets),
+            weapons=_anchor_all(weapons),
+            conflict=anchor(conflict),
+            disaster=anchor(disaster),
+            measure_right=_anchor_all(right),
+            measure_left=_anchor_all(left),
+            subjects=_anchor_all(subjects_re),
+        ),
         raw=data,
     )
 

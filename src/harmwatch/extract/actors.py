@@ -14,7 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["ActorMention", "find_actors", "find_claimants"]
+from harmwatch.codebook.anchors import anchor
+from harmwatch.extract.wordindex import WordIndex
+
+__all__ = ["ACTOR_PATTERNS", "ActorMention", "find_actors", "find_claimants"]
 
 #: Longest source name kept for ``claimed_by`` (longer captures are run-on sentence parts).
 CLAIMANT_MAX_CHARS = 80
@@ -29,12 +32,14 @@ _NATIONALITY = (
 _FORCE = (r"(?:armed forces|forces|army|troops|military|soldiers|servicemen|units|militias?|"
           r"police|security forces|air force|navy|fighters|gunmen|militants|rebels|jets|warplanes|"
           r"drones?|artillery)")
-_PERPETRATOR = re.compile(
-    rf"\b(?:the\s+)?{_NATIONALITY}(?:\s+[A-Z][a-z]+)?\s+{_FORCE}\b"
-    r"|\b(?:Boko Haram|Islamic State(?: group)?|ISIS|ISIL|IS fighters|Daesh|al-Qaeda|al-Shabaab|"
+_ARMED_GROUPS = (
+    r"(?:Boko Haram|Islamic State(?: group)?|ISIS|ISIL|IS fighters|Daesh|al-Qaeda|al-Shabaab|"
     r"Taliban|Hezbollah|Hamas|Houthis?|Rapid Support Forces|RSF|M23(?: armed group)?|"
     r"Wagner(?: Group)?|Saudi-led coalition|jihadists|terrorist groups|gunmen|"
-    r"the Tatmadaw|Janjaweed|FARDC|Rwanda Defence Force|RDF|IDF)\b"
+    r"the Tatmadaw|Janjaweed|FARDC|Rwanda Defence Force|RDF|IDF)"
+)
+_PERPETRATOR = re.compile(
+    rf"\b(?:the\s+)?{_NATIONALITY}(?:\s+[A-Z][a-z]+)?\s+{_FORCE}\b|\b{_ARMED_GROUPS}\b"
 )
 _VICTIM = re.compile(
     r"\b(?:ethnic Armenians|ethnic Azerbaijanis|Rohingya(?: Muslims?)?|civilians|migrants|"
@@ -59,6 +64,33 @@ _SOURCE_NOUN = re.compile(
     r"stated|told|announced)\b",
     re.IGNORECASE,
 )
+#: The verbs every :data:`_SAID_AFTER` match ends with, after a space.
+_REPORTING_VERB = re.compile(
+    r"(?:said|says|reported|reports|stated|states|told|announced|wrote|confirmed|claimed|added|"
+    r"noted|informs|documented|verified)")
+_REPORTING_VERB_WORD = anchor(re.compile(rf"\b{_REPORTING_VERB.pattern}"))
+#: How far back from a reporting verb a :data:`_SAID_AFTER` match may start, read on the
+#: reversed text. A match holds only word characters, spaces, commas and ’'.-, and after a
+#: space comes a capital, a comma, another space or one of its small words (of, for, the, and,
+#: de, in, al-, has, have, had); this consumes exactly such text, backwards, so where it stops
+#: no match reaches the verb from. (Words are tested by their start, which admits "often" for
+#: "of": the region can only come out larger, never smaller.)
+_CHAIN_BACKWARDS = re.compile(
+    r"(?:[\w’'.\-,]|(?<=[A-Z,\s])\s|(?<=fo|ed|ni)\s|(?<=rof|eht|dna|sah|dah|-la)\s|(?<=evah)\s)*")
+_WORD = re.compile(r"\w+")
+_PERPETRATOR_ANCHORED = anchor(_PERPETRATOR)
+_ACCORDING_ANCHORED = anchor(_ACCORDING)
+_SOURCE_NOUN_ANCHORED = anchor(_SOURCE_NOUN)
+_VICTIM_ANCHORED = anchor(_VICTIM)
+_ACTORS = (_PERPETRATOR_ANCHORED, _VICTIM_ANCHORED)
+#: :func:`find_actors` finds nothing in a sentence without a word of one of these: a force
+#: noun (every "<nationality> forces" ends with one), an armed group's name, a victim group.
+ACTOR_PATTERNS = (
+    anchor(re.compile(rf"\b{_FORCE}|\b{_ARMED_GROUPS.replace('the Tatmadaw', 'Tatmadaw')}")),
+    _VICTIM_ANCHORED,
+)
+_LEADING_CONJUNCTION = re.compile(r"^(?:And|But|While|Meanwhile|However)\s+")
+_CAPITAL = re.compile(r"[A-Z]")
 _NOT_SOURCE = re.compile(r"^(?:the\s+)?(?:He|She|They|It|We|I|This|That|There|Officials?|"
                          r"Witnesses)$", re.IGNORECASE)
 
@@ -73,13 +105,21 @@ class ActorMention:
     end: int
 
 
-def find_actors(text: str, start: int, end: int) -> list[ActorMention]:
-    """Perpetrator and victim groups named in ``text[start:end]``."""
+def find_actors(text: str, start: int, end: int,
+                words: WordIndex | None = None) -> list[ActorMention]:
+    """Perpetrator and victim groups named in ``text[start:end]``.
+
+    ``words`` is the document's :class:`WordIndex` when the caller has one.
+    """
+    words = words or WordIndex(text)
+    perpetrators, victims = words.finditer_each(_ACTORS, start, end)
+    if not (perpetrators or victims):
+        return []
     found: list[ActorMention] = []
-    for m in _PERPETRATOR.finditer(text, start, end):
+    for m in perpetrators:
         s = m.start() + (4 if m.group().lower().startswith("the ") else 0)
         found.append(ActorMention(text[s : m.end()], "perpetrator", s, m.end()))
-    for m in _VICTIM.finditer(text, start, end):
+    for m in victims:
         if not any(a.start <= m.start() < a.end for a in found):
             found.append(ActorMention(m.group(), "victim", m.start(), m.end()))
     return sorted(found, key=lambda a: a.start)
@@ -87,20 +127,61 @@ def find_actors(text: str, start: int, end: int) -> list[ActorMention]:
 
 def _clean(name: str) -> str:
     name = name.strip().strip(",")
-    name = re.sub(r"^(?:And|But|While|Meanwhile|However)\s+", "", name)
+    name = _LEADING_CONJUNCTION.sub("", name)
     return name
 
 
-def find_claimants(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+def _said_after(text: str, start: int, end: int,
+                words: WordIndex) -> list[re.Match[str]]:
+    """The matches of ``_SAID_AFTER.finditer(text, start, end)``, found faster.
+
+    The pattern has no literal to anchor on and a lazy loop over capitalised words, so a plain
+    scan tries that loop at every capital of the text. But every match ends with a reporting
+    verb and reaches back from it only over text :data:`_CHAIN_BACKWARDS` admits: the pattern
+    scans just those regions, merged where they overlap, and finds the same matches.
+    """
+    if not words.indexed(_REPORTING_VERB_WORD):
+        return list(_SAID_AFTER.finditer(text, start, end))
+    reversed_text = ""
+    regions: list[list[int]] = []
+    for v in words.starts(_REPORTING_VERB_WORD):
+        if v <= start or v >= end or not text[v - 1].isspace() \
+                or not _REPORTING_VERB.match(text, v):
+            continue
+        word = _WORD.match(text, v)
+        hi = word.end() if word else v  # the whole word: the verb must end with \b
+        lo = v
+        while lo > start and text[lo - 1].isspace():
+            lo -= 1
+        if not reversed_text:
+            reversed_text = text[::-1]
+        back = _CHAIN_BACKWARDS.match(reversed_text, len(text) - lo)
+        lo = max(start, len(text) - back.end()) if back else lo
+        if regions and lo <= regions[-1][1]:
+            regions[-1][1] = max(regions[-1][1], hi)
+        else:
+            regions.append([lo, hi])
+    out: list[re.Match[str]] = []
+    for lo, hi in regions:
+        out.extend(_SAID_AFTER.finditer(text, lo, min(hi, end)))
+    return out
+
+
+def find_claimants(text: str, start: int, end: int,
+                   words: WordIndex | None = None) -> list[tuple[str, int, int]]:
     """Sources statements are attributed to in ``text[start:end]``: (name, start, end)."""
+    words = words or WordIndex(text)
     out: list[tuple[str, int, int]] = []
-    for pat, group in ((_ACCORDING, 1), (_SAID_AFTER, 1), (_SOURCE_NOUN, 1)):
-        for m in pat.finditer(text, start, end):
+    for group_matches in (words.finditer(_ACCORDING_ANCHORED, start, end),
+                          _said_after(text, start, end, words),
+                          words.finditer(_SOURCE_NOUN_ANCHORED, start, end)):
+        for m in group_matches:
+            group = 1
             raw = m.group(group)
             name = _clean(raw)
             if not name or len(name) > CLAIMANT_MAX_CHARS or _NOT_SOURCE.match(name):
                 continue
-            if not re.search(r"[A-Z]", name) and not name.lower().startswith("the "):
+            if not _CAPITAL.search(name) and not name.lower().startswith("the "):
                 continue
             offset = m.start(group) + raw.index(name) if name in raw else m.start(group)
             if text[offset : offset + len(name)] != name:

@@ -15,16 +15,16 @@ missiles are named, air_strike when aircraft or drones are named or nothing is.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from harmwatch.codebook import Codebook
 from harmwatch.codebook.anchors import anchor
-from harmwatch.extract.wordindex import WordIndex
+from harmwatch.extract.wordindex import Windows, WordIndex
 
 __all__ = [
-    "CategoryHit", "DocContext", "doc_context", "document_cues", "resolve_generic",
-    "sentence_categories",
+    "CategoryHit", "DocContext", "DocumentCategories", "doc_context", "document_cues",
+    "resolve_generic", "sentence_categories",
 ]
 
 #: A document is a conflict document when it has at least this many conflict words ...
@@ -78,8 +78,8 @@ def doc_context(cb: Codebook, text: str, words: WordIndex | None = None) -> DocC
     """Count conflict and disaster words over the whole article text."""
     words = words or WordIndex(text)
     return DocContext(
-        conflict_words=len(words.finditer(cb.conflict_anchor)),
-        disaster_words=len(words.finditer(cb.disaster_anchor)),
+        conflict_words=len(words.finditer(cb.anchors.conflict)),
+        disaster_words=len(words.finditer(cb.anchors.disaster)),
     )
 
 
@@ -96,14 +96,17 @@ def document_cues(cb: Codebook, text: str,
 
     def hits(name: str) -> tuple[list[int], list[tuple[int, int]]]:
         if name not in lexicon_hits:
-            spans = [m.span() for m in words.finditer(cb.lexicon_anchors[name])]
+            spans = [m.span() for m in words.finditer(cb.anchors.lexicons[name])]
             lexicon_hits[name] = ([s for s, _ in spans], spans)
         return lexicon_hits[name]
 
+    # every cue of every category in one pass over their candidate words
+    cues = tuple(ap for cat in cb.categories.values() for ap in cat.anchored)
+    matches = iter(words.finditer_each(cues, 0, len(text)))
     for code, cat in cb.categories.items():
         spans: list[tuple[int, int]] = []
-        for ap in cat.anchored:
-            spans.extend(m.span() for m in words.finditer(ap))
+        for _ap in cat.anchored:
+            spans.extend(m.span() for m in next(matches))
         for first, then, within in cat.pairs:
             second_starts, seconds = hits(then)
             for s1, e1 in hits(first)[1]:
@@ -131,7 +134,7 @@ def sentence_categories(
     """
     sentence = text[start:end]
     words = words or WordIndex(text)
-    gate_open = ctx.is_conflict or words.search_in(cb.conflict_anchor, start, end, sentence) \
+    gate_open = ctx.is_conflict or words.search_in(cb.anchors.conflict, start, end, sentence) \
         is not None
     if cues is None:
         cues = document_cues(cb, sentence)
@@ -157,6 +160,51 @@ def sentence_categories(
         generic = [(start + m.start(), start + m.end())
                    for m in words.finditer_in(_ATTRIBUTED_STRIKE, start, end, sentence)]
     return hits, generic
+
+
+class DocumentCategories:
+    """Stage 4 for one document: the cues and gates worked out once, then read per sentence.
+
+    Gives what :func:`sentence_categories` gives for each window of ``windows`` (the
+    pipeline's sentences), without a per-sentence pass over every category and gate pattern.
+    """
+
+    def __init__(self, cb: Codebook, text: str, words: WordIndex, windows: Windows) -> None:
+        self.cb = cb
+        self.words = words
+        self.windows = windows
+        self.ctx = doc_context(cb, text, words)
+        cues = document_cues(cb, text, words)
+        bounds, starts = windows.bounds, windows.starts
+        # per window, the first cue of each category starting in it, in codebook order
+        self._first: list[dict[str, tuple[int, int]]] = [{} for _ in bounds]
+        for code in cb.categories:
+            for s, e in cues.get(code, ()):
+                n = bisect_right(starts, s) - 1
+                if n >= 0 and s < bounds[n][1] and code not in self._first[n]:
+                    self._first[n][code] = (s, e)
+        self._conflict_here = set() if self.ctx.is_conflict \
+            else windows.searching(cb.anchors.conflict)
+        self._not_attack = windows.searching(_NOT_ATTACK_ANCHORED)
+
+    def sentence(self, n: int) -> tuple[list[CategoryHit], list[tuple[int, int]]]:
+        """Category hits and generic attack spans of window ``n``."""
+        start, end = self.windows.bounds[n]
+        gate_open = self.ctx.is_conflict or n in self._conflict_here
+        categories = self.cb.categories
+        hits = [
+            CategoryHit(code, s, min(e, end)) for code, (s, e) in self._first[n].items()
+            if gate_open or categories[code].gate != "conflict"
+        ]
+        view = self.windows.views[n]
+        generic: list[tuple[int, int]] = []
+        if gate_open and n not in self._not_attack:
+            generic = [(start + m.start(), start + m.end())
+                       for m in self.words.finditer_in(_GENERIC_ATTACK, start, end, view)]
+        elif not gate_open:
+            generic = [(start + m.start(), start + m.end())
+                       for m in self.words.finditer_in(_ATTRIBUTED_STRIKE, start, end, view)]
+        return hits, generic
 
 
 def resolve_generic(doc_codes: set[str]) -> str:

@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from harmwatch.codebook.anchors import AnchoredPattern, anchor
-from harmwatch.extract.wordindex import WordIndex
+from harmwatch.extract.wordindex import Windows, WordIndex
 
-__all__ = ["DateMention", "find_dates", "resolve_as_of", "year_hint"]
+__all__ = [
+    "DATE_PATTERNS", "DateMention", "as_of_windows", "find_dates", "resolve_as_of", "year_hint",
+]
 
 #: A day-month date up to this many days after publication keeps the publication year
 #: (datelines are in the publisher's time zone; events "on 13 September" at 00:05 local time
@@ -71,6 +73,16 @@ _MONTH_AFTER = re.compile(r"^\s*[,(]?\s*\(?(?:jan|feb|mar|apr|may|jun|jul|aug|se
                           re.IGNORECASE)
 #: The patterns with their anchor prefixes, for scanning through the document's word index.
 _ANCHORED: list[tuple[str, AnchoredPattern]] = [(kind, anchor(pat)) for kind, pat in _PATTERNS]
+_ALL_DATES = tuple(ap for _, ap in _ANCHORED)
+#: Words every match of a date pattern holds, where they are rarer than the pattern's first
+#: word ("in", "the", "this"): a month name, a 19xx/20xx year, a day or period word.
+_MONTH_WORD = anchor(re.compile(rf"\b{_M}", re.IGNORECASE))
+_YEAR_WORD = anchor(re.compile(r"\b(?:19|20)\d\d"))
+_PERIOD_WORD = anchor(re.compile(
+    r"\b(?:today|tonight|yesterday|night|day|week|month|year|morning|afternoon|evening)\b",
+    re.IGNORECASE))
+#: :func:`find_dates` finds nothing in a sentence without a word of one of these.
+DATE_PATTERNS = (*_ALL_DATES[:5], _PERIOD_WORD, _MONTH_WORD, _YEAR_WORD)
 _AS_OF_ANCHORED = anchor(_AS_OF)
 _SO_FAR_ANCHORED = anchor(_SO_FAR)
 
@@ -202,11 +214,14 @@ def find_dates(text: str, start: int, end: int, published: date | None,
 
     ``words`` is the document's :class:`WordIndex` when the caller has one.
     """
-    sentence = text[start:end]
     words = words or WordIndex(text)
+    found = words.finditer_each(_ALL_DATES, start, end)
+    if not any(found):
+        return []
+    sentence = text[start:end]
     spans: list[tuple[int, int, str, re.Match[str]]] = []
-    for kind, ap in _ANCHORED:
-        for m in words.finditer(ap, start, end):
+    for (kind, _ap), matches in zip(_ANCHORED, found, strict=True):
+        for m in matches:
             s, e = m.start(), m.end()
             if kind in ("month", "year"):
                 s = m.start("mon") if kind == "month" else m.start("y")
@@ -231,6 +246,11 @@ def find_dates(text: str, start: int, end: int, published: date | None,
         if d is not None and precision == "day":
             last = d
     return out
+
+
+def as_of_windows(windows: Windows) -> set[int]:
+    """The windows :func:`resolve_as_of` can find a cut-off in (it finds none elsewhere)."""
+    return windows.searching(_AS_OF_ANCHORED) | windows.searching(_SO_FAR_ANCHORED)
 
 
 def resolve_as_of(text: str, start: int, end: int, published: date | None,

@@ -19,17 +19,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from harmwatch.codebook import Codebook
+from harmwatch.extract.measure_cues import (
+    OF_THEM_AFTER,
+    choose_cue,
+    word_count,
+)
 from harmwatch.extract.numbers import NumberMention
+from harmwatch.extract.wordindex import WordIndex
 
 __all__ = ["Figure", "SentenceContext", "figures_in_sentence", "merge_restatements"]
 
-#: Most words between a number and a right-hand cue ("two road administration employees had
-#: hit a mine and were killed" needs 9).
-RIGHT_MAX_WORDS = 10
-#: Most words between a left-hand cue and its number ("injured by suffocation has increased to").
-LEFT_MAX_WORDS = 5
-#: A right cue followed this closely by another count is that count's verb, not ours.
-GOVERNS_NEXT_WORDS = 4
 #: Most words between two coordinated counts that share a measure.
 COORD_MAX_WORDS = 7
 #: Object subjects (not people) take the measure ``damaged`` from any damage cue in the sentence.
@@ -40,23 +39,29 @@ SUBJECT_PRIORITY = (
     "elderly", "soldiers", "civilians", "monuments", "schools", "hospitals", "buildings",
     "settlements", "people",
 )
-_WORD = re.compile(r"\w+")
 _SUB_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of which|incl\.?)\s+"
                          r"(?:\w+\s+){0,2}$|[–—:]\s*$", re.IGNORECASE)
-_OF_THEM_AFTER = re.compile(r"^\s+(?:of (?:them|those|whom|the (?:dead|injured|wounded|victims|"
-                            r"killed|people))(?:\s+(?:killed|injured|wounded|dead))?)", re.IGNORECASE)
 _CONT_BEFORE = re.compile(r"\b(?:another|the other|other|a further|an additional|also)\s+"
                           r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CONT_AFTER = re.compile(r"^\s+(?:others?|more|other)\b", re.IGNORECASE)
 _OF_THE = re.compile(r"\b(?:of|out of) the\s+$", re.IGNORECASE)
 _COORD_GAP = re.compile(r"^[^;.]*?(?:\band\b|,|\bas well as\b|\bwhile\b)[^;.]*$", re.IGNORECASE)
-_COPULA = re.compile(r"\b(?:was|were|is|are|been|being|be|a member)\b", re.IGNORECASE)
-_CONJ = re.compile(r",|;|\b(?:and|or|while|but)\b", re.IGNORECASE)
 _RELEASE_AFTER = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:released|freed|repatriated|returned|"
                             r"unharmed|rescued|survived|alive)\b", re.IGNORECASE)
 #: Subjects that are people; such counts are never ``damaged``.
 PERSON_EXCLUDES = frozenset({"damaged"})
 _PREDICATE = re.compile(r"^\s+(?:of (?:them|whom|those)\s+)?(?:\w+\s+){0,1}(?:were|are|was|is)\s+", re.IGNORECASE)
+_QUALIFIER_TAIL = re.compile(r"\s*(?:another\s+|a total of\s+|the\s+|some\s+)?", re.IGNORECASE)
+_NP_END = re.compile(r"[,;.()\[\]“”\"]|\b(?:were|was|are|is|have|has|had|who|that|which|in|at|on|"
+                     r"from|during|after|by|as|to|into|and|or|with|while|when|since)\b",
+                     re.IGNORECASE)
+_OF_THE_NP = re.compile(r"\b(?:of|out of) the\s+(\w+(?:[- ]\w+)?)\s+(\w+)", re.IGNORECASE)
+_DAMAGE_STEM = re.compile(r"\bdestr|\bdamag|\bdisrepair\b", re.IGNORECASE)
+_PLAIN_NEGATOR = re.compile(r"no|not|none", re.IGNORECASE)
+_NEGATOR_WORD = re.compile(r"\b(?:no|not|none)\b", re.IGNORECASE)
+_ALSO_BEFORE = re.compile(r"\balso\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_CUMULATIVE = re.compile(r"\b(?:since|total|toll|in all|so far)\b", re.IGNORECASE)
+_APPOSITION_GAP = re.compile(r"\s*[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|,\s*and)\s*")
 
 
 @dataclass(slots=True)
@@ -91,67 +96,49 @@ class SentenceContext:
     as_of: date | None
 
 
-def _words(s: str) -> int:
-    return len(_WORD.findall(s))
-
-
-def _nearest_right(cb: Codebook, text: str, pos: int, limit: int,
-                   exclude: frozenset[str] = frozenset()) -> tuple[str, int, int] | None:
-    best: tuple[str, int, int] | None = None
-    for measure, pat in cb.measure_right.items():
-        if measure in exclude:
-            continue
-        m = pat.search(text, pos, limit)
-        if m and _words(text[pos : m.start()]) <= RIGHT_MAX_WORDS:
-            if best is None or m.start() < best[1] or (m.start() == best[1] and m.end() > best[2]):
-                best = (measure, m.start(), m.end())
-    return best
-
-
-def _nearest_left(cb: Codebook, text: str, lo: int, pos: int,
-                  exclude: frozenset[str] = frozenset()) -> tuple[str, int, int] | None:
-    best: tuple[str, int, int] | None = None
-    for measure, pat in cb.measure_left.items():
-        if measure in exclude:
-            continue
-        for m in pat.finditer(text, lo, pos):
-            gap = text[m.end() : pos]
-            if _COPULA.search(gap):
-                continue
-            if _words(gap) <= LEFT_MAX_WORDS and (best is None or m.end() > best[2]):
-                best = (measure, m.start(), m.end())
-    return best
-
-
 def _qualifier(cb: Codebook, before: str) -> tuple[str, int]:
     """The hedge ending right before the number, and how many characters it spans."""
     best = ("exact", 0)
     for q, pat in cb.qualifiers.items():
         for m in pat.finditer(before):
             tail = before[m.end() :]
-            if re.fullmatch(r"\s*(?:another\s+|a total of\s+|the\s+|some\s+)?", tail, re.IGNORECASE):
+            if _QUALIFIER_TAIL.fullmatch(tail):
                 length = len(before) - m.start()
                 if length > best[1]:
                     best = (q, length)
     return best
 
 
+#: Past this many phrases the subject memo starts afresh.
+SUBJECT_MEMO_SIZE = 20_000
+#: Subjects of recent phrases (phrases recur within and across articles), and the codebook
+#: subject patterns they were found with: another codebook starts the memo afresh.
+_SUBJECT_MEMO: dict[str, str | None] = {}
+_SUBJECT_MEMO_OWNER: list[dict[str, re.Pattern[str]]] = []
+
+
 def _subject(cb: Codebook, phrase: str) -> str | None:
-    found: set[str] = set()
-    for code, pat in cb.subjects.items():
-        if pat.search(phrase):
-            found.add(code)
+    """The most specific subject (:data:`SUBJECT_PRIORITY`) a subject word of ``phrase`` names."""
+    subjects = cb.subjects
+    if not _SUBJECT_MEMO_OWNER or _SUBJECT_MEMO_OWNER[0] is not subjects \
+            or len(_SUBJECT_MEMO) >= SUBJECT_MEMO_SIZE:
+        _SUBJECT_MEMO.clear()
+        _SUBJECT_MEMO_OWNER[:] = [subjects]
+    elif phrase in _SUBJECT_MEMO:
+        return _SUBJECT_MEMO[phrase]
+    found = None
     for code in SUBJECT_PRIORITY:
-        if code in found:
-            return code
-    return None
+        pat = subjects.get(code)
+        if pat is not None and pat.search(phrase):
+            found = code
+            break
+    _SUBJECT_MEMO[phrase] = found
+    return found
 
 
 def _np_after(text: str, pos: int, limit: int) -> str:
     """The noun phrase after a number: up to the first verb, clause mark or preposition."""
-    m = re.search(r"[,;.()\[\]“”\"]|\b(?:were|was|are|is|have|has|had|who|that|which|in|at|on|"
-                  r"from|during|after|by|as|to|into|and|or|with|while|when|since)\b",
-                  text[pos:limit], re.IGNORECASE)
+    m = _NP_END.search(text[pos:limit])
     return text[pos : pos + (m.start() if m else min(60, limit - pos))]
 
 
@@ -166,47 +153,62 @@ def figures_in_sentence(
     as_of_marker: bool,
     as_of: date | None,
     first_id: int,
+    words: WordIndex | None = None,
 ) -> list[Figure]:
-    """Figures of one sentence; ``previous`` links continuations to the sentence before."""
+    """Figures of one sentence; ``previous`` links continuations to the sentence before.
+
+    ``words`` is the document's :class:`WordIndex` when the caller has one. Most sentences
+    hold no count and cost nothing; the sentence-wide tests (damage words, cumulative words)
+    run only when a count needs them.
+    """
     counts = [n for n in numbers if n.is_count and n.value and n.value >= 1]
+    if not counts:
+        return []
+    words = words or WordIndex(text)
     starts_all = sorted(n.start for n in numbers if n.is_count or n.kind == "vague")
     out: list[Figure] = []
     attached: dict[int, Figure] = {}
     sentence = text[s_start:s_end]
     context_subject = None
-    m_of = re.search(r"\b(?:of|out of) the\s+(\w+(?:[- ]\w+)?)\s+(\w+)", sentence, re.IGNORECASE)
+    m_of = _OF_THE_NP.search(sentence)
     if m_of:
         context_subject = _subject(cb, m_of.group(2))
-    damage_in_sentence = bool(cb.measure_right["damaged"].search(sentence)
-                              or cb.measure_left["damaged"].search(sentence)
-                              or re.search(r"\bdestr|\bdamag|\bdisrepair\b", sentence, re.IGNORECASE))
+
+    def damage_in_sentence() -> bool:
+        return bool(cb.measure_right["damaged"].search(sentence)
+                    or cb.measure_left["damaged"].search(sentence)
+                    or _DAMAGE_STEM.search(sentence))
+
+    cumulative_words: list[bool] = []  # computed at the first figure, then reused
     pending: list[tuple[int, NumberMention, str]] = []
     for i, num in enumerate(counts):
         lo = counts[i - 1].end if i > 0 else s_start
         hi = counts[i + 1].start if i + 1 < len(counts) else s_end
         semi = text.find(";", num.end, hi)
         hi_clause = semi if semi >= 0 else hi
-        measure, cue_span = _choose_cue(cb, text, num, lo, hi_clause, starts_all, frozenset())
+        measure, cue_span = choose_cue(cb, text, num, lo, hi_clause, starts_all, frozenset(),
+                                        words)
         if measure is None and num.range_role == "low" and i + 1 < len(counts):
             high = counts[i + 1]
             hi2 = counts[i + 2].start if i + 2 < len(counts) else s_end
-            measure, cue_span = _choose_cue(cb, text, high, lo, hi2, starts_all, frozenset())
+            measure, cue_span = choose_cue(cb, text, high, lo, hi2, starts_all, frozenset(),
+                                            words)
             if measure is not None:
                 hi = hi2
         if measure == "damaged":
             np_subject = _subject(cb, _np_after(text, num.end, hi))
             if np_subject is not None and np_subject not in OBJECT_SUBJECTS:
-                measure, cue_span = _choose_cue(cb, text, num, lo, hi_clause, starts_all,
-                                                PERSON_EXCLUDES)
+                measure, cue_span = choose_cue(cb, text, num, lo, hi_clause, starts_all,
+                                                PERSON_EXCLUDES, words)
         window_lo = min(num.start, cue_span[0]) if cue_span else num.start
         window_hi = max(num.end, cue_span[1]) if cue_span else num.end
         combined = cb.combined.search(text, window_lo, min(hi_clause, window_hi + 40))
         if combined and (cue_span is None or combined.start() <= cue_span[1] + 1):
             continue
         negated = cb.negators.search(text, max(s_start, window_lo - 12), window_hi)
-        if negated and not re.fullmatch(r"no|not|none", negated.group(), re.IGNORECASE):
+        if negated and not _PLAIN_NEGATOR.fullmatch(negated.group()):
             continue
-        if negated and re.search(r"\b(?:no|not|none)\b", text[max(s_start, num.start - 12) : num.start], re.IGNORECASE):
+        if negated and _NEGATOR_WORD.search(text[max(s_start, num.start - 12) : num.start]):
             continue
         if cue_span and _RELEASE_AFTER.match(text[cue_span[1] : cue_span[1] + 40]):
             continue
@@ -225,13 +227,13 @@ def figures_in_sentence(
         if pred and not _subject(cb, subj_phrase):
             subj_phrase = _np_after(text, num.end + pred.end(), hi)
         subject = _subject(cb, subj_phrase)
-        if measure is None and subject in OBJECT_SUBJECTS and damage_in_sentence:
+        if measure is None and subject in OBJECT_SUBJECTS and damage_in_sentence():
             measure = "damaged"
         if subject in OBJECT_SUBJECTS and text[num.start : num.end].lower() == "one":
             continue
         kind = "own"
         link: Figure | None = None
-        if _SUB_BEFORE.search(before) or _OF_THEM_AFTER.match(text[num.end : hi]):
+        if _SUB_BEFORE.search(before) or OF_THEM_AFTER.match(text[num.end : hi]):
             kind = "sub"
         elif _CONT_BEFORE.search(text[max(lo, num.start - 30) : num.start]) or _CONT_AFTER.match(text[num.end : hi]):
             kind = "cont"
@@ -241,19 +243,20 @@ def figures_in_sentence(
             link = previous.figures[-1]
         if measure is None and link is not None:
             same_sentence = link.sentence == s_index
-            gap_ok = same_sentence and _words(text[link.number_end : num.start]) <= COORD_MAX_WORDS \
-                and _COORD_GAP.match(text[link.number_end : num.start])
+            gap = text[link.number_end : num.start]
+            gap_ok = same_sentence and word_count(gap) <= COORD_MAX_WORDS \
+                and _COORD_GAP.match(gap)
             if kind in ("sub", "cont") or gap_ok:
                 measure = link.measure
         if measure is None:
             pending.append((i, num, qual))
             continue
-        if _OF_THE.search(before) and any(f.value == int(num.value) for f in out):
+        if any(f.value == int(num.value) for f in out) and _OF_THE.search(before):
             continue
         if subject in (None, "people") and context_subject and context_subject != "people":
             subject = context_subject
-        additive = kind == "cont" and not re.search(
-            r"\balso\s+(?:\w+\s+){0,2}$", text[max(lo, num.start - 30) : num.start], re.IGNORECASE)
+        additive = kind == "cont" and not _ALSO_BEFORE.search(
+            text[max(lo, num.start - 30) : num.start])
         if link is not None and subject in (None, "people"):
             if (additive and link.part_of is None) or (subject is None and (
                     kind == "sub" or link.sentence == s_index)):
@@ -265,7 +268,9 @@ def figures_in_sentence(
             fig_as_of = link.as_of
         elif not as_of_marker and previous and previous.as_of_marker and not previous.figures:
             fig_as_of = previous.as_of
-        cumulative = as_of_marker or bool(re.search(r"\b(?:since|total|toll|in all|so far)\b", sentence, re.IGNORECASE))
+        if not cumulative_words:
+            cumulative_words.append(bool(_CUMULATIVE.search(sentence)))
+        cumulative = as_of_marker or cumulative_words[0]
         fig = Figure(
             id=f"f{first_id + len(out)}", measure=measure, value=int(round(num.value)),
             qualifier=qual, subject=subject or "people", as_of=fig_as_of, cumulative=cumulative,
@@ -282,25 +287,6 @@ def figures_in_sentence(
     return out
 
 
-def _choose_cue(cb: Codebook, text: str, num: NumberMention, lo: int, hi_clause: int,
-                starts: list[int], exclude: frozenset[str]) -> tuple[str | None, tuple[int, int] | None]:
-    """The measure cue governing ``num``: a close right cue unless it is the verb of the next
-    number ("killed 21 civilians and wounded another 70"), else a left cue."""
-    right = _nearest_right(cb, text, num.end, hi_clause, exclude)
-    if right:
-        nxt = next((s for s in starts if s > right[2]), None)
-        after_cue = text[right[2] : nxt] if nxt is not None else ""
-        governs = (nxt is not None and _words(after_cue) <= GOVERNS_NEXT_WORDS
-                   and not _CONJ.search(after_cue))
-        if not governs or _OF_THEM_AFTER.match(text[num.end : right[2]]) \
-                or _words(text[num.end : right[1]]) == 0:
-            return right[0], (right[1], right[2])
-    left = _nearest_left(cb, text, lo, num.start, exclude)
-    if left:
-        return left[0], (left[1], left[2])
-    return None, None
-
-
 def _apposition(cb: Codebook, text: str, pending: list[tuple[int, NumberMention, str]],
                 attached: dict[int, Figure], next_id: int) -> list[Figure]:
     """Cue-less counts coordinated with a following figure share its measure
@@ -311,7 +297,7 @@ def _apposition(cb: Codebook, text: str, pending: list[tuple[int, NumberMention,
         if nxt is None:
             continue
         gap = text[num.end : nxt.number_start]
-        if not re.fullmatch(r"\s*[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|,\s*and)\s*", gap):
+        if not _APPOSITION_GAP.fullmatch(gap):
             continue
         subject = _subject(cb, gap) or "people"
         fig = replace(nxt, id=f"f{next_id + len(out)}", value=int(round(num.value or 0)),

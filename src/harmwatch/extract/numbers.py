@@ -18,7 +18,7 @@ from harmwatch.codebook import load_codebook
 from harmwatch.codebook.anchors import anchor
 from harmwatch.extract.wordindex import WordIndex
 
-__all__ = ["NumberMention", "find_numbers", "parse_number_words"]
+__all__ = ["NUMBER_PATTERNS", "NumberMention", "find_numbers", "parse_number_words"]
 
 #: Four-digit integers in this range, unseparated, are read as years ("in 2018", "1990s").
 YEAR_RANGE = (1800, 2100)
@@ -83,6 +83,15 @@ _NUMBER_SEPARATORS = re.compile(r"[,\u00a0\u202f\u2009 ]")
 _DIGITS = anchor(_DIGITS_RE)
 _WORDS = anchor(_WORDS_RE)
 _VAGUE = anchor(_VAGUE_RE)
+_ALL_NUMBERS = (_DIGITS, _WORDS, _VAGUE)
+#: :func:`find_numbers` finds nothing in a sentence without a word of one of these: a digit,
+#: a number word (also in "a hundred"), a vague quantity word (also in "a few").
+NUMBER_PATTERNS = (
+    _DIGITS,
+    anchor(re.compile(rf"\b(?:{_NUMWORD})", re.IGNORECASE)),
+    anchor(re.compile(r"\b(?:tens|hundreds|dozens|thousands|millions|scores|several|numerous|"
+                      r"countless|few|number|many)\b", re.IGNORECASE)),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,14 +213,17 @@ def find_numbers(text: str, start: int = 0, end: int | None = None,
     """
     end = len(text) if end is None else end
     words = words or WordIndex(text)
+    digit_matches, word_matches, vague_matches = words.finditer_each(_ALL_NUMBERS, start, end)
+    if not (digit_matches or word_matches or vague_matches):
+        return []
     found: list[tuple[int, int, float | None, str]] = []
     taken: list[tuple[int, int]] = []
-    for m in words.finditer(_DIGITS, start, end):
+    for m in digit_matches:
         value = _digits_value(m.group(1), m.group(2))
         kind = _classify(text, m.start(), m.end(), m.group(1), value, digits=True)
         found.append((m.start(), m.end(), value, kind))
         taken.append((m.start(), m.end()))
-    for m in words.finditer(_WORDS, start, end):
+    for m in word_matches:
         if any(s < m.end() and m.start() < e for s, e in taken) or not _word_is_number(text, m):
             continue
         value = parse_number_words(m.group())
@@ -220,7 +232,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None,
         kind = _classify(text, m.start(), m.end(), m.group(), value, digits=False)
         found.append((m.start(), m.end(), value, kind))
         taken.append((m.start(), m.end()))
-    for m in words.finditer(_VAGUE, start, end):
+    for m in vague_matches:
         if not any(s < m.end() and m.start() < e for s, e in taken):
             found.append((m.start(), m.end(), None, "vague"))
     found.sort()

@@ -1,6 +1,7 @@
 """The rules extractor (``extractor.rules.v1``) as a numbered cascade over one article text.
 
-1. sentences and tokens (:mod:`.text`) — offsets into the text, never a copy;
+1. sentences and tokens (:mod:`.text`) — offsets into the text, never a copy; the words of the
+   document indexed once (:mod:`.wordindex`) for every codebook look-up of every stage;
 2. numbers (:mod:`.numbers`) — every numeral/number word, classified (count, year, age, vague...);
 3. figures (:mod:`.figures`) — counts governed by a measure cue, with qualifier, subject,
    ``as_of`` and sub-count links; restatements merged document-wide;
@@ -16,26 +17,33 @@
 Each stage reads only what the stages before it produced, so a later ML extractor can replace
 one stage and keep the rest. The output is the extraction contract
 (``docs/schema/extraction.schema.json``).
+
+Speed (``docs/extraction.md``): what can be asked of the whole document is asked once — the
+category cues, targets, weapons, disaster and cut-off words — and the per-sentence stages run
+only on sentences holding one of their trigger words (:meth:`.Windows.touched`); a stage finds
+nothing in the others, so skipping them changes no output.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+from bisect import bisect_right
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from harmwatch.codebook import load_codebook
+from harmwatch.codebook import AnchoredPattern, load_codebook
 from harmwatch.errors import HarmwatchError
-from harmwatch.extract.actors import find_actors, find_claimants
-from harmwatch.extract.categories import (
-    doc_context,
-    document_cues,
-    resolve_generic,
-    sentence_categories,
+from harmwatch.extract.actors import ACTOR_PATTERNS, find_actors, find_claimants
+from harmwatch.extract.categories import DocumentCategories, resolve_generic
+from harmwatch.extract.dates import (
+    DATE_PATTERNS,
+    as_of_windows,
+    find_dates,
+    resolve_as_of,
+    year_hint,
 )
-from harmwatch.extract.dates import find_dates, resolve_as_of, year_hint
 from harmwatch.extract.events import Place, SentenceFacts, group_events
 from harmwatch.extract.figures import (
     Figure,
@@ -43,9 +51,9 @@ from harmwatch.extract.figures import (
     figures_in_sentence,
     merge_restatements,
 )
-from harmwatch.extract.numbers import find_numbers
+from harmwatch.extract.numbers import NUMBER_PATTERNS, find_numbers
 from harmwatch.extract.relevance import relevance
-from harmwatch.extract.sites import find_sites
+from harmwatch.extract.sites import SITE_PATTERNS, find_sites
 from harmwatch.extract.text import split_sentences
 from harmwatch.extract.wordindex import Windows, WordIndex
 
@@ -88,6 +96,25 @@ def _gazetteer_places(text: str) -> list[Place]:
     return out
 
 
+def _places_by_window(places: list[Place], windows: Windows) -> list[list[Place]]:
+    """For each window, the places lying wholly in it, in the gazetteer's order."""
+    found: list[list[Place]] = [[] for _ in windows.bounds]
+    for p in places:
+        n = bisect_right(windows.starts, p.start) - 1
+        if n >= 0 and p.end <= windows.bounds[n][1]:
+            found[n].append(p)
+    return found
+
+
+def _by_window(windows: Windows, patterns: dict[str, AnchoredPattern]) -> dict[int, list[str]]:
+    """For each window, the keys of ``patterns`` that match in it, in codebook order."""
+    found: dict[int, list[str]] = {}
+    for key, ap in patterns.items():
+        for n in sorted(windows.searching(ap)):
+            found.setdefault(n, []).append(key)
+    return found
+
+
 def _figure_dict(f: Figure) -> dict[str, Any]:
     return {
         "id": f.id, "measure": f.measure, "value": f.value, "qualifier": f.qualifier,
@@ -109,21 +136,27 @@ def extract_rules_v1(
 ) -> dict[str, Any]:
     """Run the cascade on one article text and return the contract dict."""
     cb = load_codebook()
-    # 1. words, indexed once for every codebook look-up of every stage
+    # 1. words and sentences
     words = WordIndex(text)
-    ctx = doc_context(cb, text, words)
     hint = year_hint(text, words)
-    cues = document_cues(cb, text, words)
-    # 1. sentences
     sentences = split_sentences(text)
     windows = Windows(words, [(st.start, min(st.end, st.start + MAX_SENTENCE_CHARS))
                               for st in sentences])
     # 7a. targets, weapons and disaster words: each codebook pattern asked once per document
-    target_hits = {k: windows.searching(ap) for k, ap in cb.target_anchors.items()}
-    weapon_hits = {k: windows.searching(ap) for k, ap in cb.weapon_anchors.items()}
-    disaster_hits = windows.searching(cb.disaster_anchor)
+    targets_in = _by_window(windows, cb.anchors.targets)
+    weapons_in = _by_window(windows, cb.anchors.weapons)
+    disaster_hits = windows.searching(cb.anchors.disaster)
+    # 4a. category cues, matched once per document
+    categories = DocumentCategories(cb, text, words, windows)
+    # 5a. the sentences that may state a cut-off ("as of", "so far")
+    cut_off = as_of_windows(windows)
+    # 2, 5, 6, 7: the stages below run only on sentences holding one of their trigger words
+    with_numbers = windows.touched(NUMBER_PATTERNS)
+    with_dates = windows.touched(DATE_PATTERNS)
+    with_sites = windows.touched(SITE_PATTERNS)
+    with_actors = windows.touched(ACTOR_PATTERNS)
     # 6a. places are looked up once per document and assigned to sentences by offset
-    gz_places = _gazetteer_places(text)
+    places_in = _places_by_window(_gazetteer_places(text), windows)
     figures: list[Figure] = []
     facts: list[SentenceFacts] = []
     generic_spans: dict[int, list[tuple[int, int]]] = {}
@@ -134,19 +167,21 @@ def extract_rules_v1(
         s, e = windows.bounds[n]
         sf = SentenceFacts(sent.index, s, e, sent.paragraph)
         # 2. numbers  3. figures
-        numbers = find_numbers(text, s, e, words)
-        marker, as_of = resolve_as_of(text, s, e, published, hint, words)
+        numbers = find_numbers(text, s, e, words) if n in with_numbers else []
+        marker, as_of = resolve_as_of(text, s, e, published, hint, words) if n in cut_off \
+            else (False, None)
         sent_figs = figures_in_sentence(cb, text, s, e, sent.index, numbers, previous, marker,
-                                        as_of, len(figures) + 1)
+                                        as_of, len(figures) + 1, words) if numbers else []
         figures.extend(sent_figs)
         previous = SentenceContext(sent_figs, marker, as_of)
         # 4. categories
-        hits, generic = sentence_categories(cb, text, s, e, ctx, cues, words)
+        hits, generic = categories.sentence(n)
         sf.categories = {h.code for h in hits}
         explicit |= sf.categories
         generic_spans[sent.index] = generic
         # 5. dates
-        sf.dates = find_dates(text, s, e, published, hint, last_day, words)
+        sf.dates = find_dates(text, s, e, published, hint, last_day, words) \
+            if n in with_dates else []
         for d in sf.dates:
             if d.date is not None and d.precision == "day":
                 last_day = d.date
@@ -157,18 +192,18 @@ def extract_rules_v1(
 
             sf.dates.append(DateMention(s, s, as_of, None, "day", "event"))
         # 6b. places and sites
-        sf.places = [p for p in gz_places if s <= p.start and p.end <= e]
-        for site in find_sites(text, s, e):
+        sf.places = places_in[n]
+        for site in find_sites(text, s, e, words) if n in with_sites else ():
             if not any(p.start <= site.start < p.end and p.end >= site.end for p in sf.places):
                 sf.places.append(Place(site.start, site.end, site.mention, site.name, None, None,
                                        None, None, "exact", "site", site.alternates))
         # 7b. actors, targets, weapons
         sf.actors = [
             {"name": a.name, "role": a.role, "span": [a.start, a.end]}
-            for a in find_actors(text, s, e)
+            for a in (find_actors(text, s, e, words) if n in with_actors else ())
         ]
-        sf.targets = [k for k, hit in target_hits.items() if n in hit]
-        sf.weapons = [k for k, hit in weapon_hits.items() if n in hit]
+        sf.targets = targets_in.get(n, [])
+        sf.weapons = weapons_in.get(n, [])
         sf.disaster = n in disaster_hits
         facts.append(sf)
     generic_code = resolve_generic(explicit)
@@ -188,7 +223,7 @@ def extract_rules_v1(
     relevant, _ = relevance(doc_categories)
     claimed: list[dict[str, Any]] = []
     seen_claims: set[str] = set()
-    for name, cs, ce in find_claimants(text, 0, len(text)):
+    for name, cs, ce in find_claimants(text, 0, len(text), words):
         if name not in seen_claims:
             seen_claims.add(name)
             claimed.append({"name": name, "span": [cs, ce]})

@@ -22,7 +22,12 @@ ABBREVIATIONS = frozenset(
 HEADLINE_MAX_CHARS = 160
 
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[.!?][\"”]?(?=[A-Z][a-z])|[.!?](?=[“\"][A-Z])")
+#: A sentence end: punctuation, closing quotes/brackets, then a capital or digit after a space, a
+#: capital and a small letter ("said.The"), or an opening quote and a capital. Every branch
+#: starts with the punctuation mark, written once in front so the regex engine can skip
+#: straight to the next ``.``, ``!`` or ``?`` instead of trying each character of the text.
+_BOUNDARY = re.compile(
+    r"[.!?](?:[.!?]*[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[\"”]?(?=[A-Z][a-z])|(?=[“\"][A-Z]))")
 _PARA = re.compile(r"\n[ \t]*\n+|\n(?=[ \t]*[•\-*]\s)")
 
 
@@ -63,6 +68,11 @@ _FUNCTION_WORD_END = re.compile(
 )
 #: A line this long or longer, not ending a sentence, is part of hard-wrapped prose.
 WRAPPED_LINE_MIN_CHARS = 30
+#: Characters before a line end that can hold a function word and the boundary before it
+#: ("which" is the longest, plus one): only this tail of the line is searched for one.
+FUNCTION_WORD_TAIL = 8
+_DOTTED_END = re.compile(r"(?<![\w.])((?:\w\.)+\w)$")
+_WORD_END = re.compile(r"(\w+)$")
 
 
 def _hard_wrapped(text: str, start: int, end: int) -> bool:
@@ -86,14 +96,23 @@ def _line_breaks(text: str, start: int, end: int) -> list[int]:
         nl = text.find("\n", pos, end)
         if nl < 0:
             return cuts
-        prev = text[start:nl].rstrip()
+        # The paragraph so far, right-stripped, is text[start:prev_end]; only its last
+        # characters matter, and slicing all of it at every newline is quadratic.
+        prev_end = nl
+        while prev_end > start and text[prev_end - 1].isspace():
+            prev_end -= 1
+        prev = text[max(start, prev_end - FUNCTION_WORD_TAIL) : prev_end]
         line_start = text.rfind("\n", start, nl) + 1 if text.rfind("\n", start, nl) >= start else start
         line = text[line_start:nl].strip()
-        nxt = text[nl + 1 : end].lstrip()
+        nxt_start = nl + 1  # the next line, left-stripped, starts here
+        while nxt_start < end and text[nxt_start].isspace():
+            nxt_start += 1
+        nxt = text[nxt_start : nxt_start + 1]
         continues = bool(nxt) and (
             nxt[0].islower()
             or prev.endswith((",", "-", "–", "—", "("))
-            or bool(_FUNCTION_WORD_END.search(prev))
+            or bool(_FUNCTION_WORD_END.search(
+                text, max(start, prev_end - FUNCTION_WORD_TAIL), prev_end))
             or (wrapped and not prev.endswith((".", "!", "?", ":", "”", '"')))
         )
         if line and not continues and (
@@ -106,10 +125,10 @@ def _line_breaks(text: str, start: int, end: int) -> list[int]:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     window = text[max(0, dot - 12) : dot]
-    dotted = re.search(r"(?<![\w.])((?:\w\.)+\w)$", window)
+    dotted = _DOTTED_END.search(window)
     if dotted:
         return True
-    m = re.search(r"(\w+)$", window)
+    m = _WORD_END.search(window)
     if not m:
         return False
     word = m.group(1).lower()

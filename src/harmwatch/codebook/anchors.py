@@ -1,0 +1,196 @@
+"""Anchor words of cue patterns: the literal word starts every match must begin with.
+
+Python's ``re`` cannot skip ahead for a pattern that opens with ``\\b`` and a case-insensitive
+word: it tries the whole pattern at every character, so one cue costs a pass over the document
+and the codebook's ~170 cues made the extractor crawl. Nearly every cue, though, can only match
+at the start of a word that begins with a known literal ("\\bshell(?:ed|ing)" only where a word
+starts with ``shell``). :func:`anchor` works that set of *anchor prefixes* out of the compiled
+pattern once, at codebook load; :class:`harmwatch.extract.wordindex.WordIndex` then tries the
+pattern only at the words of a document that begin with one of them, which gives the very same
+matches as ``finditer`` at a fraction of the cost.
+
+The analysis is conservative: whatever it does not understand (a wide class, a lookahead, a
+group that changes flags) ends the prefix there, and a pattern with an alternative that has no
+literal prefix, or that may start inside a word, gets ``None`` and is always scanned in full.
+A word start is asserted by ``\\b`` or by a lookbehind that excludes word characters
+(``(?<![\\w-])``); ``\\d`` counts as the ten ASCII digits, which holds for a document without
+other decimal digits (the word index checks). A prefix marked :data:`WHOLE_WORD` is a whole
+word ("a " is the word "a" only), because a space, ``\\b`` or ``(?!\\w)`` follows it in the
+pattern; a window that ends inside a word can still match there, so the word index scans such
+windows in full.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# The regex parser's tree and opcodes: internal to ``re`` but stable since Python 3.11 (before,
+# the same modules were sre_parse and sre_constants). Only read, never patched.
+from re import _constants as sre
+from re import _parser as sre_parse
+from typing import Any
+
+__all__ = ["WHOLE_WORD", "AnchoredPattern", "anchor", "anchor_prefixes", "registered"]
+
+#: Prefixes are cut at this many characters: longer ones select hardly fewer words, and a cap
+#: keeps alternations of alternations ("(?:a|b) (?:c|d)") from multiplying out.
+MAX_PREFIX_CHARS = 6
+#: Past the first character, a class wider than this ends the prefix instead of branching:
+#: "19\\d\\d" would otherwise be a hundred prefixes that select no fewer words than "19".
+MAX_CLASS_BRANCHES = 4
+#: A pattern with more distinct prefixes than this is scanned in full; the look-up would cost
+#: more than it saves.
+MAX_PREFIXES = 400
+
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+_DIGITS = "0123456789"
+_WORD_CHAR = re.compile(r"\w")
+_NOT_WORD_CATEGORIES = frozenset({sre.CATEGORY_SPACE, sre.CATEGORY_NOT_WORD})
+#: Marks a prefix that is the whole word ("a " is the word "a", not every word starting "a").
+WHOLE_WORD = " "
+#: Ends a prefix where a repeat leaves off (see :func:`_walk`).
+_STOP = (None, None)
+
+
+class _TooBroad(Exception):
+    """The pattern has too many prefixes to be worth indexing."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class AnchoredPattern:
+    """A compiled pattern and the lower-cased word prefixes every match starts with.
+
+    ``prefixes`` is None when no such set is known: the pattern is then scanned in full.
+    Compared and hashed by identity, so a document's word index can cache look-ups per
+    pattern cheaply.
+    """
+
+    pattern: re.Pattern[str]
+    prefixes: tuple[str, ...] | None
+    #: Whether ``\\d`` gave prefixes: they then hold only where all digits are ASCII.
+    digits: bool = False
+
+
+def _class_chars(items: list[tuple[Any, Any]], flags: dict[str, bool]) -> str | None:
+    """The word characters a small class ``[0-3]``, ``[sz]``, ``\\d`` stands for, else None."""
+    chars = ""
+    for op, av in items:
+        if op is sre.LITERAL and chr(av).lower() in _WORD_CHARS:
+            chars += chr(av).lower()
+        elif op is sre.RANGE and all(chr(c).lower() in _WORD_CHARS
+                                     for c in range(av[0], av[1] + 1)):
+            chars += "".join(chr(c).lower() for c in range(av[0], av[1] + 1))
+        elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
+            chars += _DIGITS
+            flags["digits"] = True
+        else:
+            return None
+    return chars
+
+
+def _excludes_word(av: tuple[int, Any], direction: int) -> bool:
+    """Whether a negative assertion rules out a word character before (-1) or after (1)."""
+    where, sub = av
+    if where != direction or len(sub.data) != 1:
+        return False
+    op, items = sub.data[0]
+    return op is sre.IN and (sre.CATEGORY, sre.CATEGORY_WORD) in items \
+        and all(item_op is not sre.NEGATE for item_op, _ in items)
+
+
+def _ends_word(op: Any, av: Any) -> bool:
+    """Whether the element can only match where a word has ended (a space, ``\\b``, ...)."""
+    if op is sre.LITERAL:
+        return _WORD_CHAR.match(chr(av)) is None
+    if op is sre.IN:
+        return all((item_op is sre.LITERAL and _WORD_CHAR.match(chr(item_av)) is None)
+                   or (item_op is sre.CATEGORY and item_av in _NOT_WORD_CATEGORIES)
+                   for item_op, item_av in av)
+    if op is sre.AT:
+        return av is sre.AT_BOUNDARY  # right after a word character
+    return op is sre.ASSERT_NOT and _excludes_word(av, 1)
+
+
+def _walk(ops: list[tuple[Any, Any]], acc: str, anchored: bool,
+          out: set[tuple[str, bool]], flags: dict[str, bool]) -> None:
+    """Add to ``out`` each (literal prefix, starts at a word boundary) the ops can begin with."""
+    if len(out) > MAX_PREFIXES:
+        raise _TooBroad
+    if not ops or len(acc) >= MAX_PREFIX_CHARS or ops[0] is _STOP:
+        out.add((acc, anchored))
+        return
+    op, av = ops[0]
+    rest = ops[1:]
+    if op is sre.LITERAL and chr(av).lower() in _WORD_CHARS:
+        _walk(rest, acc + chr(av).lower(), anchored, out, flags)
+    elif op is sre.IN and (chars := _class_chars(av, flags)) is not None:
+        if acc and len(chars) > MAX_CLASS_BRANCHES:
+            out.add((acc, anchored))
+            return
+        for ch in dict.fromkeys(chars):  # "[sz]", "[0-3]", "\d": one branch per character
+            _walk(rest, acc + ch, anchored, out, flags)
+    elif not acc and ((op is sre.AT and av is sre.AT_BOUNDARY)
+                      or (op is sre.ASSERT_NOT and _excludes_word(av, -1))):
+        _walk(rest, acc, True, out, flags)
+    elif acc and _ends_word(op, av):
+        out.add((acc + WHOLE_WORD, anchored))
+    elif op is sre.SUBPATTERN and not av[1] and not av[2]:  # a group that keeps the flags
+        _walk([*av[3].data, *rest], acc, anchored, out, flags)
+    elif op is sre.BRANCH:
+        for branch in av[1]:
+            _walk([*branch.data, *rest], acc, anchored, out, flags)
+    elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+        _walk([*av[2].data, *rest], acc, anchored, out, flags)  # the optional part present ...
+        _walk(rest, acc, anchored, out, flags)  # ... and absent
+    elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+        _walk([*av[2].data, _STOP], acc, anchored, out, flags)  # its first repetition
+    else:
+        out.add((acc, anchored))
+
+
+def anchor_prefixes(pattern: re.Pattern[str]) -> tuple[tuple[str, ...] | None, bool]:
+    """The lower-cased literal prefixes a match of ``pattern`` must start a word with, and
+    whether ``\\d`` contributed to them.
+
+    None when some match could start elsewhere (no word start asserted before its first
+    literal) or with no literal at all.
+    """
+    flags = {"digits": False}
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+        found: set[tuple[str, bool]] = set()
+        _walk(list(parsed.data), "", False, found, flags)
+    except (_TooBroad, re.error, RecursionError):
+        return None, False
+    if not found or any(not acc or not anchored for acc, anchored in found):
+        return None, False
+    prefixes = {acc for acc, _ in found}
+    # "shell" already admits every word "shelling" would: keep only the shortest prefixes.
+    return tuple(sorted(p for p in prefixes
+                        if not any(q != p and p.startswith(q) for q in prefixes))), flags["digits"]
+
+
+#: Every anchored pattern made so far, so a word index can look up all of them in one pass
+#: over a document's words (:mod:`harmwatch.extract.wordindex`): one per distinct pattern text
+#: and flags, a few hundred in all however often a codebook is loaded.
+_REGISTRY: list[AnchoredPattern] = []
+_BY_SOURCE: dict[tuple[str, int], AnchoredPattern] = {}
+
+
+def anchor(pattern: re.Pattern[str]) -> AnchoredPattern:
+    """``pattern`` with its anchor prefixes worked out (see :func:`anchor_prefixes`); the same
+    object for the same pattern text and flags."""
+    key = (pattern.pattern, pattern.flags)
+    ap = _BY_SOURCE.get(key)
+    if ap is None:
+        prefixes, digits = anchor_prefixes(pattern)
+        ap = _BY_SOURCE[key] = AnchoredPattern(pattern, prefixes, digits)
+        if prefixes is not None:
+            _REGISTRY.append(ap)
+    return ap
+
+
+def registered() -> list[AnchoredPattern]:
+    """The anchored patterns made so far (with prefixes), oldest first; do not modify."""
+    return _REGISTRY

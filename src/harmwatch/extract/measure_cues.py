@@ -1,0 +1,163 @@
+"""Stage 3a: the measure cue that governs a count — to its right, else to its left.
+
+Split from :mod:`.figures`, which decides what a governed count becomes. A right-hand cue ("14
+have been killed", "nine dead") wins when it is close and is not the active verb of the next
+count ("killed 21 civilians and wounded another 70"); otherwise the closest left-hand cue
+("killing 85", "death toll rose to 40") with no copula in between. All measures are asked in one
+pass over the document's word index (:meth:`.WordIndex.merged`): their cue words in text order,
+each measure's first match being what its own ``search`` would find; the one-measure-at-a-time
+versions (``*_each``) answer for windows the index cannot.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from harmwatch.codebook import Codebook
+from harmwatch.extract.numbers import NumberMention
+from harmwatch.extract.wordindex import WordIndex
+
+__all__ = [
+    "GOVERNS_NEXT_WORDS", "LEFT_MAX_WORDS", "OF_THEM_AFTER", "RIGHT_MAX_WORDS", "choose_cue",
+    "nearest_left", "nearest_left_each", "nearest_right", "nearest_right_each", "word_count",
+]
+
+#: Most words between a number and a right-hand cue ("two road administration employees had
+#: hit a mine and were killed" needs 9).
+RIGHT_MAX_WORDS = 10
+#: Most words between a left-hand cue and its number ("injured by suffocation has increased to").
+LEFT_MAX_WORDS = 5
+#: A right cue followed this closely by another count is that count's verb, not ours.
+GOVERNS_NEXT_WORDS = 4
+#: "four of them killed": the cue after "of them" is the count's own.
+OF_THEM_AFTER = re.compile(r"^\s+(?:of (?:them|those|whom|the (?:dead|injured|wounded|victims|"
+                           r"killed|people))(?:\s+(?:killed|injured|wounded|dead))?)",
+                           re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+_COPULA = re.compile(r"\b(?:was|were|is|are|been|being|be|a member)\b", re.IGNORECASE)
+_CONJ = re.compile(r",|;|\b(?:and|or|while|but)\b", re.IGNORECASE)
+
+
+def word_count(s: str) -> int:
+    """How many words ``s`` holds."""
+    return len(_WORD.findall(s))
+
+
+def nearest_right(cb: Codebook, text: str, pos: int, limit: int,
+                   exclude: frozenset[str] = frozenset(),
+                   words: WordIndex | None = None) -> tuple[str, int, int] | None:
+    """The right-hand cue closest after ``pos``: each measure's first cue in the clause, if
+    within :data:`RIGHT_MAX_WORDS`; the earliest wins, then the longest, then codebook order."""
+    words = words or WordIndex(text)
+    names = tuple(cb.anchors.measure_right)
+    aps = tuple(cb.anchors.measure_right.values())
+    merged = words.merged(aps)
+    if merged is None or words.inside_word(limit):
+        return nearest_right_each(cb, text, pos, limit, exclude, words)
+    # All measures' candidates in text order: the first match of a measure is its search
+    # result, and once a match is found nothing further right can beat it.
+    best: tuple[str, int, int] | None = None
+    done: set[int] = set()
+    for j in range(bisect_left(merged, (pos, -1)), len(merged)):
+        c, i = merged[j]
+        if c >= limit or (best is not None and c > best[1]):
+            break
+        if i in done or names[i] in exclude:
+            continue
+        m = aps[i].pattern.match(text, c, limit)
+        if m is None:
+            continue
+        done.add(i)
+        if word_count(text[pos:c]) > RIGHT_MAX_WORDS:
+            break  # and every later cue is further away
+        if best is None or (c == best[1] and m.end() > best[2]):
+            best = (names[i], c, m.end())
+    return best
+
+
+def nearest_right_each(cb: Codebook, text: str, pos: int, limit: int,
+                        exclude: frozenset[str], words: WordIndex) -> tuple[str, int, int] | None:
+    """:func:`nearest_right` asking each measure in turn (for windows the index cannot
+    answer)."""
+    best: tuple[str, int, int] | None = None
+    for measure, ap in cb.anchors.measure_right.items():
+        if measure in exclude:
+            continue
+        m = words.search(ap, pos, limit)
+        if m and word_count(text[pos : m.start()]) <= RIGHT_MAX_WORDS:
+            if best is None or m.start() < best[1] or (m.start() == best[1] and m.end() > best[2]):
+                best = (measure, m.start(), m.end())
+    return best
+
+
+def nearest_left(cb: Codebook, text: str, lo: int, pos: int,
+                  exclude: frozenset[str] = frozenset(),
+                  words: WordIndex | None = None) -> tuple[str, int, int] | None:
+    """The left-hand cue ending closest before ``pos`` with no copula and at most
+    :data:`LEFT_MAX_WORDS` words between; ties go to the measure first in the codebook."""
+    words = words or WordIndex(text)
+    names = tuple(cb.anchors.measure_left)
+    aps = tuple(cb.anchors.measure_left.values())
+    merged = words.merged(aps)
+    if merged is None or words.inside_word(pos):
+        return nearest_left_each(cb, text, lo, pos, exclude, words)
+    # Every measure's matches, interleaved in text order (each measure resumes after its own
+    # last match, as its finditer would).
+    best: tuple[str, int, int] | None = None
+    best_key = (-1, 0)
+    resume: dict[int, int] = {}
+    for j in range(bisect_left(merged, (lo, -1)), len(merged)):
+        c, i = merged[j]
+        if c >= pos:
+            break
+        if c < resume.get(i, lo) or names[i] in exclude:
+            continue
+        m = aps[i].pattern.match(text, c, pos)
+        if m is None:
+            continue
+        resume[i] = m.end()
+        gap = text[m.end() : pos]
+        if _COPULA.search(gap) or word_count(gap) > LEFT_MAX_WORDS:
+            continue
+        key = (m.end(), -i)
+        if key > best_key:
+            best, best_key = (names[i], c, m.end()), key
+    return best
+
+
+def nearest_left_each(cb: Codebook, text: str, lo: int, pos: int,
+                       exclude: frozenset[str], words: WordIndex) -> tuple[str, int, int] | None:
+    """:func:`nearest_left` asking each measure in turn (for windows the index cannot
+    answer)."""
+    best: tuple[str, int, int] | None = None
+    for measure, ap in cb.anchors.measure_left.items():
+        if measure in exclude:
+            continue
+        for m in words.finditer(ap, lo, pos):
+            gap = text[m.end() : pos]
+            if _COPULA.search(gap):
+                continue
+            if word_count(gap) <= LEFT_MAX_WORDS and (best is None or m.end() > best[2]):
+                best = (measure, m.start(), m.end())
+    return best
+
+
+def choose_cue(cb: Codebook, text: str, num: NumberMention, lo: int, hi_clause: int,
+                starts: list[int], exclude: frozenset[str],
+                words: WordIndex | None = None) -> tuple[str | None, tuple[int, int] | None]:
+    """The measure cue governing ``num``: a close right cue unless it is the verb of the next
+    number ("killed 21 civilians and wounded another 70"), else a left cue."""
+    right = nearest_right(cb, text, num.end, hi_clause, exclude, words)
+    if right:
+        nxt = next((s for s in starts if s > right[2]), None)
+        after_cue = text[right[2] : nxt] if nxt is not None else ""
+        governs = (nxt is not None and word_count(after_cue) <= GOVERNS_NEXT_WORDS
+                   and not _CONJ.search(after_cue))
+        if not governs or OF_THEM_AFTER.match(text[num.end : right[2]]) \
+                or word_count(text[num.end : right[1]]) == 0:
+            return right[0], (right[1], right[2])
+    left = nearest_left(cb, text, lo, num.start, exclude, words)
+    if left:
+        return left[0], (left[1], left[2])
+    return None, None

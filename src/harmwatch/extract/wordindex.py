@@ -1,0 +1,392 @@
+"""The words of one document, indexed so an anchored pattern runs only where it can match.
+
+Built once per document by the pipeline and shared by every stage that asks the codebook, so the
+text is tokenised once instead of being re-scanned by every cue pattern of every stage. The
+methods return exactly what the plain ``re`` calls named in their docstrings return: they try
+the pattern with ``match`` at each word that starts with one of its anchor prefixes
+(:mod:`harmwatch.codebook.anchors`), in order, resuming after each match as ``finditer`` does.
+That is equivalent because every match of an anchored pattern starts at such a word.
+
+Lower-casing is what makes the words comparable with the prefixes, and three characters match an
+ASCII letter case-insensitively without lower-casing to it (``İ``, ``ı`` and the long ``ſ``); a
+document containing one of them is scanned pattern by pattern, the slow and certain way. So is a
+document with non-ASCII decimal digits for the patterns whose prefixes came from ``\\d``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+
+from harmwatch.codebook.anchors import MAX_PREFIX_CHARS, WHOLE_WORD, AnchoredPattern, registered
+
+__all__ = ["ODD_CASE_CHARS", "Windows", "WordIndex"]
+
+#: Characters that ``re.IGNORECASE`` matches to an ASCII letter although ``str.lower`` does not
+#: turn them into it (checked against every code point by ``tests/extract/test_wordindex.py``).
+ODD_CASE_CHARS = "\u0130\u0131\u017f"
+
+_WORD_SPLIT = re.compile(r"(\w+)")
+_TWO_WORD_CHARS = re.compile(r"\w\w")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+#: Words whose patterns are remembered across documents; past this the memory starts afresh
+#: (a few MB at most; English news uses far fewer distinct words).
+MAX_REMEMBERED_WORDS = 50_000
+#: The candidate list of a pattern that must be scanned in full (compared by identity).
+_SCAN: list[int] = []
+
+
+class _PrefixTable:
+    """Every registered anchored pattern (:func:`harmwatch.codebook.anchors.registered`) by
+    prefix: ``"shell"`` -> the patterns with that prefix, ``"a "`` -> those with the word "a"."""
+
+    __slots__ = ("by_prefix", "heads", "patterns", "remembered", "size")
+
+    def __init__(self, patterns: list[AnchoredPattern]) -> None:
+        self.size = len(patterns)
+        self.patterns = frozenset(patterns)
+        by_prefix: dict[str, list[AnchoredPattern]] = {}
+        for ap in patterns:
+            for p in ap.prefixes or ():
+                by_prefix.setdefault(p, []).append(ap)
+        self.by_prefix = by_prefix
+        #: Every beginning of a prefix ("s", "sh", ... "shell"): a word whose first k
+        #: characters are not one has no prefix longer than k either.
+        self.heads = {p[:k] for p in by_prefix for k in range(1, len(p.rstrip(WHOLE_WORD)) + 1)}
+        self.remembered: dict[str, tuple[AnchoredPattern, ...]] = {}
+
+    def for_word(self, word: str) -> tuple[AnchoredPattern, ...]:
+        """The patterns with a prefix ``word`` begins with (or is), remembered: news articles
+        share most of their words, so most look-ups are one dictionary hit."""
+        found = self.remembered.get(word)
+        if found is None:
+            hits: list[AnchoredPattern] = []
+            for k in range(1, min(len(word), MAX_PREFIX_CHARS) + 2):
+                if k > len(word):  # every beginning matched: the whole word may be a prefix
+                    key = word + WHOLE_WORD
+                else:
+                    key = word[:k]
+                    if key not in self.heads:
+                        break
+                hits.extend(self.by_prefix.get(key, ()))
+            if len(self.remembered) >= MAX_REMEMBERED_WORDS:
+                self.remembered.clear()
+            found = self.remembered[word] = tuple(hits)
+        return found
+
+
+_TABLE = _PrefixTable([])
+
+
+def _prefix_table() -> _PrefixTable:
+    """The table of all patterns registered so far, rebuilt when more have been."""
+    global _TABLE
+    patterns = registered()
+    if _TABLE.size != len(patterns):
+        _TABLE = _PrefixTable(list(patterns))
+    return _TABLE
+
+
+class WordIndex:
+    """The words of ``text``, lower-cased, each with its offsets, and the candidate offsets of
+    every registered anchored pattern."""
+
+    __slots__ = (
+        "_candidates",
+        "_cuts",
+        "_merged",
+        "_table",
+        "_words",
+        "ascii_digits",
+        "exact",
+        "length",
+        "text",
+    )
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.length = len(text)
+        self._cuts: dict[int, bool] = {}
+        lower = text.lower()
+        odd = set(_NON_ASCII.findall(text))
+        #: False when the text holds an odd-case character: then nothing is skipped.
+        self.exact = len(lower) == len(text) and not odd.intersection(ODD_CASE_CHARS)
+        #: False when the text has decimal digits other than 0-9, which ``\d`` also matches.
+        self.ascii_digits = not any(c.isdecimal() for c in odd)
+        #: The words in text order and their offsets.
+        self._words: tuple[list[str], list[int]] = ([], [])
+        self._candidates: dict[AnchoredPattern, list[int]] = {}
+        self._merged: dict[tuple[AnchoredPattern, ...], list[tuple[int, int]] | None] = {}
+        self._table = _prefix_table()
+        if self.exact:
+            self._index(lower)
+
+    def _index(self, lower: str) -> None:
+        """Hand each word's offset to every pattern that has the word, or one of its first six
+        characters, as a prefix (which patterns, is remembered per word across documents)."""
+        # Lower-casing keeps every character's place and whether it is a word character
+        # (checked for every code point by the tests), so the words of ``lower`` are words of
+        # ``text`` at the same offsets. Splitting with a group alternates gaps and words;
+        # their lengths add up to the offsets.
+        parts = _WORD_SPLIT.split(lower)
+        offsets = list(accumulate(map(len, parts), initial=0))
+        self._words = (parts[1::2], offsets[1 : len(parts) : 2])
+        remembered, for_word = self._table.remembered, self._table.for_word
+        candidates = self._candidates
+        for word, start in zip(*self._words, strict=True):
+            patterns = remembered.get(word)
+            if patterns is None:
+                patterns = for_word(word)
+            for ap in patterns:
+                found = candidates.get(ap)
+                if found is None:
+                    candidates[ap] = [start]
+                else:
+                    found.append(start)
+        # in text order already: each pattern's offsets were appended word by word
+        if not self.ascii_digits:  # \d also matches other digits: scan those patterns
+            for ap in candidates:
+                if ap.digits:
+                    candidates[ap] = _SCAN
+
+    def indexed(self, ap: AnchoredPattern) -> bool:
+        """Whether ``ap`` can be looked up here rather than scanned."""
+        return self.candidates(ap) is not _SCAN
+
+    def candidates(self, ap: AnchoredPattern) -> list[int]:
+        """Sorted offsets of the words that begin with a prefix of ``ap``; the ``_SCAN``
+        list when ``ap`` has to be scanned instead."""
+        found = self._candidates.get(ap)
+        if found is not None:
+            return found
+        if ap.prefixes is None or not self.exact or (ap.digits and not self.ascii_digits):
+            found = _SCAN
+        elif ap in self._table.patterns:
+            found = []  # registered, and no word of the document has its prefixes
+        else:  # made after this index: look its prefixes up word by word
+            found = [
+                start for word, start in zip(*self._words, strict=True)
+                if any(word + WHOLE_WORD == p if p.endswith(WHOLE_WORD) else word.startswith(p)
+                       for p in ap.prefixes)
+            ]
+        self._candidates[ap] = found
+        return found
+
+    def merged(self, aps: tuple[AnchoredPattern, ...]) -> list[tuple[int, int]] | None:
+        """``(offset, i)`` for every candidate of every ``aps[i]``, sorted (cached); None when
+        one of them has to be scanned. For asking a group of patterns in one pass."""
+        try:
+            return self._merged[aps]
+        except KeyError:  # once per document and group
+            pass
+        found: list[tuple[int, int]] | None = []
+        for i, ap in enumerate(aps):
+            cands = self.candidates(ap)
+            if cands is _SCAN:
+                found = None
+                break
+            found.extend([(c, i) for c in cands])
+        if found is not None:
+            found.sort()
+        self._merged[aps] = found
+        return found
+
+    def starts(self, ap: AnchoredPattern) -> list[int]:
+        """:meth:`candidates`, for a pattern known to be :meth:`indexed`."""
+        return self.candidates(ap)
+
+    def inside_word(self, offset: int) -> bool:
+        """Whether ``offset`` falls inside a word (memoised: stages share their windows).
+
+        The index knows whole words only; a window that ends inside one can match there where
+        the whole word would not ("camp\\b" in "camp|aign"), so such windows are scanned; so
+        are slices that begin inside one (their offset 0 starts a word the index lacks).
+        """
+        cut = self._cuts.get(offset)
+        if cut is None:
+            cut = self._cuts[offset] = 0 < offset < self.length and _TWO_WORD_CHARS.match(
+                self.text, offset - 1, offset + 1) is not None
+        return cut
+
+    def cuts_word(self, start: int, end: int) -> bool:
+        """Whether the slice ``text[start:end]`` begins or ends inside a word."""
+        return self.inside_word(end) or (start < end and self.inside_word(start))
+
+    def finditer(self, ap: AnchoredPattern, start: int = 0,
+                 end: int | None = None) -> list[re.Match[str]]:
+        """The matches of ``ap.pattern.finditer(text, start, end)``."""
+        text = self.text
+        if end is None:
+            end = len(text)
+        cands = self._candidates.get(ap)
+        if cands is None:
+            cands = self.candidates(ap)
+        if cands is _SCAN or (end < self.length and self.inside_word(end)):
+            return list(ap.pattern.finditer(text, start, end))
+        i = bisect_left(cands, start)
+        n = len(cands)
+        if i == n or cands[i] >= end:
+            return []
+        out: list[re.Match[str]] = []
+        pos = start
+        match = ap.pattern.match
+        while i < n:
+            c = cands[i]
+            i += 1
+            if c >= end:
+                break
+            if c < pos:
+                continue
+            m = match(text, c, end)
+            if m is not None:
+                out.append(m)
+                pos = m.end()  # anchored matches are never empty
+        return out
+
+    def finditer_each(self, aps: tuple[AnchoredPattern, ...], start: int,
+                      end: int) -> list[list[re.Match[str]]]:
+        """``[finditer(ap, start, end) for ap in aps]``, found in one pass over the group's
+        candidates (a stage with several patterns asks per sentence; most find nothing)."""
+        merged = self.merged(aps)
+        if merged is None or (end < self.length and self.inside_word(end)):
+            return [self.finditer(ap, start, end) for ap in aps]
+        first = bisect_left(merged, (start, -1))
+        if first == len(merged) or merged[first][0] >= end:
+            return [[] for _ in aps]
+        found: list[list[re.Match[str]]] = [[] for _ in aps]
+        resume = [start] * len(aps)  # each pattern goes on after its own last match
+        text = self.text
+        for j in range(first, len(merged)):
+            c, i = merged[j]
+            if c >= end:
+                break
+            if c < resume[i]:
+                continue
+            m = aps[i].pattern.match(text, c, end)
+            if m is not None:
+                found[i].append(m)
+                resume[i] = m.end()
+        return found
+
+    def search(self, ap: AnchoredPattern, start: int = 0,
+               end: int | None = None) -> re.Match[str] | None:
+        """The match of ``ap.pattern.search(text, start, end)``."""
+        text = self.text
+        if end is None:
+            end = len(text)
+        cands = self._candidates.get(ap)
+        if cands is None:
+            cands = self.candidates(ap)
+        if cands is _SCAN or (end < self.length and self.inside_word(end)):
+            return ap.pattern.search(text, start, end)
+        match = ap.pattern.match
+        for i in range(bisect_left(cands, start), len(cands)):
+            c = cands[i]
+            if c >= end:
+                return None
+            m = match(text, c, end)
+            if m is not None:
+                return m
+        return None
+
+    def finditer_in(self, ap: AnchoredPattern, start: int, end: int,
+                    view: str) -> list[re.Match[str]]:
+        """The matches of ``ap.pattern.finditer(view)``, ``view`` being ``text[start:end]``.
+
+        Offsets are in ``view``, as they would be. A slice has its own start and end, which
+        lookarounds and ``\\b`` see, so this is not :meth:`finditer` with bounds.
+        """
+        cands = self._candidates.get(ap)
+        if cands is None:
+            cands = self.candidates(ap)
+        if cands is _SCAN or self.cuts_word(start, end):
+            return list(ap.pattern.finditer(view))
+        out: list[re.Match[str]] = []
+        pos = 0
+        match = ap.pattern.match
+        for i in range(bisect_left(cands, start), len(cands)):
+            c = cands[i] - start
+            if c >= end - start:
+                break
+            if c < pos:
+                continue
+            m = match(view, c)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+        return out
+
+    def search_in(self, ap: AnchoredPattern, start: int, end: int,
+                  view: str) -> re.Match[str] | None:
+        """The match of ``ap.pattern.search(view)``, ``view`` being ``text[start:end]``."""
+        cands = self._candidates.get(ap)
+        if cands is None:
+            cands = self.candidates(ap)
+        if cands is _SCAN or self.cuts_word(start, end):
+            return ap.pattern.search(view)
+        match = ap.pattern.match
+        for i in range(bisect_left(cands, start), len(cands)):
+            c = cands[i]
+            if c >= end:
+                return None
+            m = match(view, c - start)
+            if m is not None:
+                return m
+        return None
+
+
+class Windows:
+    """Sorted, non-overlapping windows of a document (the pipeline's sentences) and their
+    slices, for asking once per document which windows a pattern matches in.
+
+    Asking per sentence and pattern costs sentences x patterns look-ups; asking per pattern
+    visits only the pattern's candidate words, and there are few.
+    """
+
+    __slots__ = ("_cut", "bounds", "starts", "views", "words")
+
+    def __init__(self, words: WordIndex, bounds: list[tuple[int, int]]) -> None:
+        self.words = words
+        self.bounds = bounds
+        self.starts = [s for s, _ in bounds]
+        self.views = [words.text[s:e] for s, e in bounds]
+        #: Windows that cut a word are scanned (see :meth:`WordIndex.cuts_word`).
+        self._cut = [i for i, (s, e) in enumerate(bounds) if words.cuts_word(s, e)]
+
+    def touched(self, aps: tuple[AnchoredPattern, ...]) -> set[int]:
+        """Indices of the windows where one of ``aps`` may match: those holding a candidate,
+        those that cut a word and, when one of ``aps`` must be scanned, all of them. A stage
+        built on ``aps`` finds nothing in the other windows and need not run there."""
+        found = set(self._cut)
+        starts, bounds = self.starts, self.bounds
+        for ap in aps:
+            cands = self.words.candidates(ap)
+            if cands is _SCAN:
+                return set(range(len(bounds)))
+            for c in cands:
+                i = bisect_right(starts, c) - 1
+                if i >= 0 and c < bounds[i][1]:
+                    found.add(i)
+        return found
+
+    def searching(self, ap: AnchoredPattern) -> set[int]:
+        """Indices of the windows whose slice ``ap.pattern.search`` finds a match in."""
+        cands = self.words.candidates(ap)
+        if cands is _SCAN:
+            return {i for i, view in enumerate(self.views) if ap.pattern.search(view)}
+        found: set[int] = set()
+        match = ap.pattern.match
+        for c in cands:
+            i = bisect_right(self.starts, c) - 1
+            if i < 0 or i in found:
+                continue
+            s, e = self.bounds[i]
+            if c < e and match(self.views[i], c - s) is not None:
+                found.add(i)
+        for i in self._cut:
+            if ap.pattern.search(self.views[i]):
+                found.add(i)
+            else:
+                found.discard(i)
+        return found
