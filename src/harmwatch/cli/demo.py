@@ -7,6 +7,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from harmwatch.cli.common import EXIT_PARTIAL, archive_of, one_line_errors, out
+from harmwatch.cli.documents import documents_table
 from harmwatch.data import sample_corpus
 from harmwatch.evidence.verify import verify
 from harmwatch.extract import DEFAULT_EXTRACTOR
@@ -35,18 +36,7 @@ def demo(ctx: typer.Context) -> None:
             rows = docs.list_documents(conn, limit=100, include_duplicates=True)
             hits = search(conn, DEMO_QUERY, limit=5)
             info = docs.status(conn, archive.database)
-        table = Table(title="documents")
-        for column in ("id", "published", "lang", "title", "copy of"):
-            table.add_column(column, overflow="fold")
-        for row in rows:
-            table.add_row(
-                str(row["id"]),
-                str(row["published"] or ""),
-                row["language"] or "",
-                escape((row["title"] or "")[:70]),
-                str(row["duplicate_of"] or ""),
-            )
-        out.print(table)
+        out.print(documents_table(rows, "documents"))
         out.rule(f"search {DEMO_QUERY}")
         for hit in hits:
             out.print(f"[bold]{hit['id']}[/bold] {escape(hit['title'] or '')}", highlight=False)

@@ -18,6 +18,24 @@ app = typer.Typer(help="List and show stored documents.", no_args_is_help=True)
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
+def documents_table(rows: list[dict], title: str, *, with_source: bool = False) -> Table:
+    """The table of documents that ``documents list`` and ``demo`` print."""
+    table = Table(title=title)
+    columns = ["id", "published", "lang", "title", "copy of"] + (["source"] if with_source else [])
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        cells = [
+            str(row["id"]),
+            str(row["published"] or ""),
+            row["language"] or "",
+            escape((row["title"] or "")[:70]),
+            str(row["duplicate_of"] or ""),
+        ]
+        table.add_row(*cells, *([escape(row["source"][-40:])] if with_source else []))
+    return table
+
+
 @app.command("list")
 @one_line_errors
 def list_documents(
@@ -35,19 +53,7 @@ def list_documents(
     if as_json:
         print_json(rows)
         return
-    table = Table(title=f"documents ({len(rows)} shown)")
-    for column in ("id", "published", "lang", "title", "copy of", "source"):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(
-            str(row["id"]),
-            str(row["published"] or ""),
-            row["language"] or "",
-            escape((row["title"] or "")[:70]),
-            str(row["duplicate_of"] or ""),
-            escape(row["source"][-40:]),
-        )
-    out.print(table)
+    out.print(documents_table(rows, f"documents ({len(rows)} shown)", with_source=True))
 
 
 @app.command("show")
