@@ -60,12 +60,14 @@ def main(
     """Global options apply to every command."""
     state = globals_of(ctx)
     state.db, state.home, state.verbose = db, home, verbose
-    # The flags set the settings for this whole process (and its workers), so components that
-    # read settings on their own, like the gazetteer, see the same data directory.
-    if home is not None:
-        os.environ["HARMWATCH_HOME"] = str(home)
-    if db is not None:
-        os.environ["HARMWATCH_DB"] = db
+    # The flags set the settings for this whole command (and its workers), so components that
+    # read settings on their own, like the gazetteer, see the same data directory; restored
+    # when the command ends, so an in-process caller's environment is left as it was.
+    for name, value in (("HARMWATCH_HOME", home), ("HARMWATCH_DB", db)):
+        if value is not None:
+            previous = os.environ.get(name)
+            os.environ[name] = str(value)
+            ctx.call_on_close(lambda n=name, p=previous: _restore(n, p))
     logging.basicConfig(
         level=logging.INFO if verbose else logging.ERROR,
         format="%(levelname)s %(name)s: %(message)s",
@@ -81,6 +83,13 @@ app.command("search")(documents.search)
 app.command("status")(documents.status)
 app.add_typer(documents.app, name="documents")
 app.add_typer(gazetteer.app, name="gazetteer")
+
+
+def _restore(name: str, previous: str | None) -> None:
+    if previous is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = previous
 
 
 def run() -> None:
