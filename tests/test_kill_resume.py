@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tests.helpers import ARTICLE, page
 
-FILES = 150
+FILES = 600
 #: Seconds to wait for the first documents before giving up on killing "mid-batch".
 START_TIMEOUT = 60
 
@@ -47,8 +47,9 @@ def test_sigkill_mid_batch_then_rerun_stores_each_document_once(tmp_path: Path) 
         start_new_session=True,
     )
     deadline = time.monotonic() + START_TIMEOUT
-    while _count(db) < 5 and time.monotonic() < deadline and proc.poll() is None:
+    while _count(db) < 1 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.02)
+    assert proc.poll() is None, "ingestion finished before it could be killed mid-batch"
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     stored_before = _count(db)
