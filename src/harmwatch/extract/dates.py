@@ -6,7 +6,8 @@ Friday", "today", "the previous day", "since December 12", "September 27-30", "l
 for ranges), a ``precision`` (day/week/month/year) and a ``role`` saying what the date is *of*:
 an ``event``, the start of ongoing harm (``since``), a cut-off (``as_of``), or something that
 is not the harm's date (``statement``, ``dateline``, ``caption``, ``header``, ``attributive``,
-``update``), so the events stage only dates events with event dates. Nothing relative is
+``update``, ``period`` for the bounds of a counting period or the end of one, ``future``), so
+the events stage only dates events with event dates. Nothing relative is
 resolved without a publication date (convention: no guessing).
 """
 
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from harmwatch.codebook.anchors import AnchoredPattern, anchor
+from harmwatch.extract.numbers import parse_number_words
 from harmwatch.extract.wordindex import Windows, WordIndex
 
 __all__ = [
@@ -41,7 +43,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy_num", re.compile(r"\b(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)\b")),
     ("mdy", re.compile(rf"\b{_M}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>[0-3]?\d))?"
                        rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?(?![\d:])", re.IGNORECASE)),
-    ("dmy", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>[0-3]?\d))?\s+"
+    ("dmy", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*(?:[-–]|and)\s*(?P<d2>[0-3]?\d))?\s+"
                        rf"(?:of\s+)?{_M}(?:,?\s+(?P<y>(?:19|20)\d\d))?\b", re.IGNORECASE)),
     ("weekday", re.compile(rf"\b{_WD}\b", re.IGNORECASE)),
     ("rel", re.compile(r"\b(?P<rel>today|this (?:morning|afternoon|evening)|tonight|earlier today|"
@@ -55,16 +57,33 @@ _TIME = re.compile(r"^\s*(?:\d{1,2}(?::\d\d|\.\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\d{
                    r"(?:morning|evening|night|afternoon|noon|midnight))", re.IGNORECASE)
 _STATEMENT_BEFORE = re.compile(
     r"\b(?:said|says|announced|stated|told|reported|wrote|added|noted|posted|claimed|declared|"
-    r"confirmed|tweeted|denied)\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
+    r"confirmed|tweeted|denied|acknowledged|admitted|published)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE)
 _ATTRIBUTIVE_AFTER = re.compile(
     r"^\s+(?:\w+\s+)?(?:ceasefire|cease-fire|agreement|deal|truce|elections?|meeting|talks|"
     r"statement|declaration|summit|referendum|session|conference|visit)\b", re.IGNORECASE)
+#: "28 Nov 2018 | News": a date in a page's header bar.
+_HEADER_BAR_AFTER = re.compile(r"^\s*\|")
+#: "ISLAMABAD, MARCH 10, 2001": a capitalised place and a comma mark a dateline wherever the
+#: sentence splitter put it (headlines in capitals often run into it).
+_CAPS_DATELINE_BEFORE = re.compile(r"\b[A-Z]{3,},\s*$")
 _DATELINE_BEFORE = re.compile(r"(?:\b[A-Z]{3,}[A-Z ,.()]*,\s*|^\s*[A-Z][a-z]+,\s*)$")
-_HEADER_BEFORE = re.compile(r"(?:^|\n)\s*date\s+$")
+_HEADER_BEFORE = re.compile(r"(?:^|\n)\s*(?:date|published|updated|posted)(?: on)?:?\s+$",
+                            re.IGNORECASE)
+#: "between 23 and 29 September", "between January 1 and October 1": the bounds of a counting
+#: period (its end is a cut-off), not the days of the harm.
+_PERIOD_BEFORE = re.compile(r"\bbetween\s+(?:(?:[\w,]+\s+){0,3}and\s+)?$", re.IGNORECASE)
+#: "until March 30", "the airlift that ended on August 30": the end of a period, not an event.
+_END_BEFORE = re.compile(r"\b(?:until|till|ended|ends|concluded)\s+(?:on\s+)?$", re.IGNORECASE)
+#: "their case resumes on Thursday": a weekday of a future step is not resolved backwards.
+_FUTURE_BEFORE = re.compile(r"\b(?:resumes?|will\s+\w+|next|is due|are due|scheduled)\s+"
+                            r"(?:\w+\s+)?(?:on\s+)?$", re.IGNORECASE)
+#: "Ten years ago today": an anniversary resolved against the publication day.
+_YEARS_AGO = re.compile(r"\b(?P<n>[\w-]+)\s+years?\s+ago\s+$", re.IGNORECASE)
 _UPDATE_SENTENCE = re.compile(r"\btoll\b[^.]{0,80}\b(?:rose|risen|rises|climbed|increased|reached)\b", re.IGNORECASE)
 _AS_OF = re.compile(r"\bas of:?\s+", re.IGNORECASE)
 _SO_FAR = re.compile(r"\b(?:so far|to date|thus far|up to now|until now)\b", re.IGNORECASE)
-_AS_OF_BEFORE = re.compile(r"\bas of:?\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_AS_OF_BEFORE = re.compile(r"\bas of:?\s+(?:[\w:.]+\s+){0,2}$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:\w+\s+)?$", re.IGNORECASE)
 _COPYRIGHT_AFTER = re.compile(r"^[.,]?\s*©")
 _PHOTO_AFTER = re.compile(r"^\.\s*(?:PHOTO|Photo|Credit)")
@@ -184,15 +203,33 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, hint: int | No
     return None, None, "day"
 
 
+def _years_ago(before: str, day: date) -> date | None:
+    """``day`` moved back by "<N> years ago" written before it; None for a 29 February that
+    has no twin."""
+    m = _YEARS_AGO.search(before)
+    if not m:
+        return day
+    n = parse_number_words(m.group("n")) if not m.group("n").isdigit() else int(m.group("n"))
+    if not n:
+        return day
+    return _safe_date(day.year - int(n), day.month, day.day)
+
+
 def _role(text: str, s: int, e: int, kind: str, sentence: str, s_start: int) -> str:
     before = text[max(0, s - 40) : s]
     after = text[e : e + 40]
-    if _HEADER_BEFORE.search(before):
+    if _HEADER_BEFORE.search(before) or _HEADER_BAR_AFTER.match(after):
         return "header"
     if _AS_OF_BEFORE.search(before):
         return "as_of"
     if _SINCE_BEFORE.search(before):
         return "since"
+    if kind in ("mdy", "dmy") and _PERIOD_BEFORE.search(before):
+        return "period"
+    if _END_BEFORE.search(before):
+        return "period"
+    if kind == "weekday" and _FUTURE_BEFORE.search(before):
+        return "future"
     if _COPYRIGHT_AFTER.match(after) or _PHOTO_AFTER.match(after):
         return "caption"
     if _STATEMENT_BEFORE.search(before):
@@ -200,7 +237,7 @@ def _role(text: str, s: int, e: int, kind: str, sentence: str, s_start: int) -> 
     if _THE_BEFORE.search(before) and _ATTRIBUTIVE_AFTER.match(after):
         return "attributive"
     if kind in ("mdy", "dmy", "dmy_num") and _DATELINE_BEFORE.search(text[max(s_start, s - 40) : s]):
-        if s - s_start < 60:
+        if s - s_start < 60 or _CAPS_DATELINE_BEFORE.search(before):
             return "dateline"
     if _UPDATE_SENTENCE.search(sentence):
         return "update"
@@ -237,6 +274,8 @@ def find_dates(text: str, start: int, end: int, published: date | None,
         ):
             continue
         d, d_end, precision = _resolve(kind, m, published, hint, last)
+        if kind == "rel" and d is not None and precision == "day":
+            d = _years_ago(text[max(start, s - 30) : s], d)
         if kind == "weekday":
             nxt = text[e : e + 12]
             if _MONTH_AFTER.match(nxt):

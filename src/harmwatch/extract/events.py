@@ -17,6 +17,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from harmwatch.extract.dates import DateMention
+from harmwatch.extract.event_places import (
+    is_reference_place,
+    late_locative,
+    national_countries,
+    refine_locations,
+)
 
 __all__ = ["Place", "SentenceFacts", "group_events", "is_event_place"]
 
@@ -24,7 +30,7 @@ __all__ = ["Place", "SentenceFacts", "group_events", "is_event_place"]
 FRAME_WINDOW = 48
 
 _DESTINATION = re.compile(
-    r"\b(?:to|into|towards?|for|reach|reached|arrived in|arrive in|arriving in|crossed into|"
+    r"\b(?:to|into|towards?|reach|reached|arrived in|arrive in|arriving in|crossed into|"
     r"fled to|headed to|evacuated to|in the direction of|visit|visited|via|met in|held in|"
     r"said in|from the lands of|returned to|repatriated to|capital of)\s+(?:the\s+)?"
     r"(?:(?:town|city|village|capital|country|region|border)\s+(?:of\s+)?)?$",
@@ -34,14 +40,30 @@ _INSTITUTION = re.compile(
     r"\b(?:ministry|ministry of \w+(?: \w+)?|president|government|prime minister|minister|"
     r"mfa|mod|ombudsman|defender|republic|embassy|ambassador|parliament|representative|"
     r"representation|office|commissioner|committee|governor|university|diocese|"
-    r"people|leadership|army|forces|authorities)\s+(?:\([A-Z]+\)\s+)?(?:of|in)\s+(?:the\s+)?$",
+    r"leadership|army|forces|authorities)\s+(?:\([A-Z]+\)\s+)?(?:of|in)\s+(?:the\s+)?$"
+    r"|\bpeople\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
+)
+#: The last word before the place in every match of _DESTINATION or _INSTITUTION: windows
+#: ending otherwise skip both (end-anchored) patterns.
+_FRAME_LAST_WORDS = frozenset(
+    "to into towards toward reach reached in visit visited via of the town city village "
+    "capital country region border".split()
 )
 _COUNTRY_FRAME = re.compile(
     r"\b(?:in|throughout|across|inside|within|on|population of|of)\s+(?:the\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
-_STATEMENT_AFTER = re.compile(r"^\s*(?:said|says|told|announced|reported|stated)\b", re.IGNORECASE)
+#: A place as the speaker of a statement ("Baku, for its part, acknowledged", "Kyiv denied").
+_STATEMENT_AFTER = re.compile(
+    r"^\s*(?:,[^,.;]{1,30},\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|told|announced|"
+    r"reported|stated|acknowledged|accused|claimed|claims|denied|denies|confirmed|insisted|"
+    r"warned|responded|blamed|rejected|condemned)\b",
+    re.IGNORECASE,
+)
+_DASH_AFTER = re.compile(r"^\s*[—–-]")
+#: "(Nairobi) –" opening a paragraph: the place the report was filed from.
+_PAREN_DATELINE = re.compile(r"^\)\s*[:—–-]")
 _DATELINE_AFTER = re.compile(r"^(?:,\s*[A-Z][\w .]*?)?\s*(?:\([^)]{1,30}\)\s*)?[:—–-]|^,\s*[A-Z][a-z]+ \d")
 
 
@@ -99,13 +121,21 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
     after = text[place.end : place.end + 40]
     if len(place.mention) > 3 and place.mention.isupper():
         return False
-    if place.start - sent_start < 3 and _DATELINE_AFTER.match(after):
+    region_heading = place.feature == "region" and _DASH_AFTER.match(after)
+    if place.start - sent_start < 3 and not region_heading and _DATELINE_AFTER.match(after):
+        # A region opening a line is a section heading ("Sagaing Region — On 29 September,
+        # troops burned..."), not the place a report was filed from.
         return False
-    if _DESTINATION.search(before) or _INSTITUTION.search(before) or _STATEMENT_AFTER.match(after):
+    if place.start - sent_start < 3 and _PAREN_DATELINE.match(after):
+        return False
+    last = before.rstrip().rsplit(None, 1)[-1].lower() if before.strip() else ""
+    if last in _FRAME_LAST_WORDS and (_DESTINATION.search(before) or _INSTITUTION.search(before)):
+        return False
+    if _STATEMENT_AFTER.match(after):
         return False
     if place.feature == "country" and not _COUNTRY_FRAME.search(before):
         return False
-    return True
+    return not is_reference_place(text, sent_start, place)
 
 
 def _date_fields(dates: list[DateMention]) -> tuple[str | None, str | None, str | None, list[str]]:
@@ -127,26 +157,44 @@ def _date_fields(dates: list[DateMention]) -> tuple[str | None, str | None, str 
 def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
     """Group consecutive event sentences of a paragraph into event records."""
     groups: list[list[SentenceFacts]] = []
+    # Sentences without a cue that still place casualties or damage lend their places to the
+    # event before them (or after them, when none precedes).
+    lent: dict[int, list[SentenceFacts]] = {}
+    pending: list[SentenceFacts] = []
     for sf in facts:
         if not sf.is_event:
+            if sf.places and late_locative(text, sf.start, sf.end, sf.disaster):
+                if groups:
+                    lent.setdefault(len(groups) - 1, []).append(sf)
+                else:
+                    pending.append(sf)
             continue
         if groups and groups[-1][-1].paragraph == sf.paragraph and groups[-1][-1].index == sf.index - 1:
             groups[-1].append(sf)
         else:
             groups.append([sf])
-    events: list[dict[str, Any]] = []
-    for group in groups:
-        categories = sorted(set().union(*(g.categories for g in group)) - {"response"})
-        dates = [d for g in group for d in g.dates]
-        date, date_end, precision, days = _date_fields(dates)
+    if pending and groups:
+        lent.setdefault(0, [])[:0] = pending
+    per_group: list[list[Place]] = []
+    national: set[int] = set()
+    for n, group in enumerate(groups):
         seen: set[tuple[str, int]] = set()
-        locations = []
-        for g in group:
+        chosen: list[Place] = []
+        for g in (*group, *lent.get(n, ())):
+            national.update(id(p) for p in national_countries(bool(g.figure_ids), g.places))
             for p in g.places:
                 if (p.name, p.start) in seen or not is_event_place(text, g.start, p):
                     continue
                 seen.add((p.name, p.start))
-                locations.append(p.as_dict())
+                chosen.append(p)
+        per_group.append(chosen)
+    per_group = refine_locations(text, per_group, frozenset(national))
+    events: list[dict[str, Any]] = []
+    for group, places in zip(groups, per_group, strict=True):
+        categories = sorted(set().union(*(g.categories for g in group)) - {"response"})
+        dates = [d for g in group for d in g.dates]
+        date, date_end, precision, days = _date_fields(dates)
+        locations = [p.as_dict() for p in places]
         start, end = group[0].start, group[-1].end
         events.append({
             "categories": categories,

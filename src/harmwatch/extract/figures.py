@@ -45,9 +45,17 @@ _CONT_BEFORE = re.compile(r"\b(?:another|the other|other|a further|an additional
                           r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CONT_AFTER = re.compile(r"^\s+(?:others?|more|other)\b", re.IGNORECASE)
 _OF_THE = re.compile(r"\b(?:of|out of) the\s+$", re.IGNORECASE)
-_COORD_GAP = re.compile(r"^[^;.]*?(?:\band\b|,|\bas well as\b|\bwhile\b)[^;.]*$", re.IGNORECASE)
-_RELEASE_AFTER = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:released|freed|repatriated|returned|"
-                            r"unharmed|rescued|survived|alive)\b", re.IGNORECASE)
+_COORD_GAP = re.compile(r"^[^;.]*?(?:\band\b|,|\bas well as\b|\bwhile\b|\bto\b)[^;.]*$",
+                        re.IGNORECASE)
+_RELEASE_AFTER = re.compile(r"^\W*(?:(?!but\b)\w+\W+){0,3}?(?:released|freed|repatriated|returned|"
+                            r"unharmed|rescued|survived|alive|brought back)\b", re.IGNORECASE)
+#: "31 sites could not be assessed": a count whose own predicate is negated is no figure.
+_NEGATED_PREDICATE = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:could|can|were|was|have|has|had|"
+                                r"did|are|is)\s*(?:not|n't)\b", re.IGNORECASE)
+#: "only 308 of them have been brought back": a part that escaped the harm is no figure.
+_RELEASED_PART = re.compile(r"^\s+of (?:them|those|whom)\s+(?:\w+\s+){0,3}?(?:released|freed|"
+                            r"repatriated|returned|rescued|survived|brought back)\b",
+                            re.IGNORECASE)
 #: Subjects that are people; such counts are never ``damaged``.
 PERSON_EXCLUDES = frozenset({"damaged"})
 _PREDICATE = re.compile(r"^\s+(?:of (?:them|whom|those)\s+)?(?:\w+\s+){0,1}(?:were|are|was|is)\s+", re.IGNORECASE)
@@ -62,6 +70,16 @@ _NEGATOR_WORD = re.compile(r"\b(?:no|not|none)\b", re.IGNORECASE)
 _ALSO_BEFORE = re.compile(r"\balso\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CUMULATIVE = re.compile(r"\b(?:since|total|toll|in all|so far)\b", re.IGNORECASE)
 _APPOSITION_GAP = re.compile(r"\s*[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|,\s*and)\s*")
+#: "63 of the 67 mosques", "Of the 161 sites": the second number is the base the part is taken
+#: from (a population, not a harmed group) and is not a figure.
+_BASE_GAP = re.compile(r"^\s+(?:of|out of)\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
+_BASE_OPENER = re.compile(r"(?:^|[^\w\s]\s*|\s)Of the\s+$")
+#: "18 of the 31 trucks": a part of a non-count unit (vehicles, weapons) is no figure either.
+_PART_OF_AFTER = re.compile(r"^\s+(?:of|out of)\s+(?:the\s+|all\s+)?[\d,.]+\s+", re.IGNORECASE)
+#: "civilian houses": the adjective must not make an object count a count of civilians.
+_CIVILIAN_ADJECTIVE = re.compile(
+    r"\bcivil(?:ian)?\s+(?=(?:houses?|homes?|buildings?|objects?|facilit|infrastructure|"
+    r"structures?|dwellings?|settlements?|apartments?|shelters?)\b)", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -126,13 +144,15 @@ def _subject(cb: Codebook, phrase: str) -> str | None:
         _SUBJECT_MEMO_OWNER[:] = [subjects]
     elif phrase in _SUBJECT_MEMO:
         return _SUBJECT_MEMO[phrase]
+    key = phrase
     found = None
+    phrase = _CIVILIAN_ADJECTIVE.sub("", phrase)
     for code in SUBJECT_PRIORITY:
         pat = subjects.get(code)
         if pat is not None and pat.search(phrase):
             found = code
             break
-    _SUBJECT_MEMO[phrase] = found
+    _SUBJECT_MEMO[key] = found
     return found
 
 
@@ -164,6 +184,7 @@ def figures_in_sentence(
     counts = [n for n in numbers if n.is_count and n.value and n.value >= 1]
     if not counts:
         return []
+    counts = _drop_bases(cb, text, s_start, counts)
     words = words or WordIndex(text)
     starts_all = sorted(n.start for n in numbers if n.is_count or n.kind == "vague")
     out: list[Figure] = []
@@ -195,6 +216,16 @@ def figures_in_sentence(
                                             words)
             if measure is not None:
                 hi = hi2
+        if measure is None and i + 1 < len(counts) \
+                and _SUB_BEFORE.search(text[num.end : counts[i + 1].start]):
+            # "40 civilians, including 12 children, were killed": the cue after the sub-count
+            # is the total's too.
+            sub = counts[i + 1]
+            hi2 = counts[i + 2].start if i + 2 < len(counts) else s_end
+            semi2 = text.find(";", num.end, hi2)
+            measure, cue_span = choose_cue(
+                cb, text, num, lo, semi2 if semi2 >= 0 else hi2,
+                [p for p in starts_all if p != sub.start], frozenset(), words)
         if measure == "damaged":
             np_subject = _subject(cb, _np_after(text, num.end, hi))
             if np_subject is not None and np_subject not in OBJECT_SUBJECTS:
@@ -206,11 +237,17 @@ def figures_in_sentence(
         if combined and (cue_span is None or combined.start() <= cue_span[1] + 1):
             continue
         negated = cb.negators.search(text, max(s_start, window_lo - 12), window_hi)
+        if negated and cue_span and cue_span[0] <= negated.start() < cue_span[1]:
+            negated = None  # the cue itself says it ("left without water")
         if negated and not _PLAIN_NEGATOR.fullmatch(negated.group()):
             continue
         if negated and _NEGATOR_WORD.search(text[max(s_start, num.start - 12) : num.start]):
             continue
         if cue_span and _RELEASE_AFTER.match(text[cue_span[1] : cue_span[1] + 40]):
+            continue
+        if _RELEASED_PART.match(text[num.end : min(hi, num.end + 60)]):
+            continue
+        if _NEGATED_PREDICATE.match(text[num.end : min(hi_clause, num.end + 60)]):
             continue
         before = text[lo : num.start]
         qual, qlen = _qualifier(cb, text[max(lo, num.start - 40) : num.start])
@@ -285,6 +322,25 @@ def figures_in_sentence(
         attached[i] = fig
     out.extend(_apposition(cb, text, pending, attached, first_id + len(out)))
     return out
+
+
+def _drop_bases(cb: Codebook, text: str, s_start: int,
+                counts: list[NumberMention]) -> list[NumberMention]:
+    """Counts that are not harmed groups: the base of a part ("63 of the 67 mosques", "Of the
+    161 sites") and parts of a non-count unit ("18 of the 31 trucks")."""
+    kept: list[NumberMention] = []
+    for i, num in enumerate(counts):
+        prev = counts[i - 1] if i > 0 else None
+        if prev is not None and _BASE_GAP.match(text[prev.end : num.start]):
+            continue
+        if _BASE_OPENER.search(text[max(s_start, num.start - 12) : num.start]):
+            continue
+        after = text[num.end : num.end + 60]
+        part = _PART_OF_AFTER.match(after)
+        if part and cb.non_count_units.match(after, part.end()):
+            continue
+        kept.append(num)
+    return kept
 
 
 def _apposition(cb: Codebook, text: str, pending: list[tuple[int, NumberMention, str]],

@@ -34,6 +34,17 @@ GOVERNS_NEXT_WORDS = 4
 OF_THEM_AFTER = re.compile(r"^\s+(?:of (?:them|those|whom|the (?:dead|injured|wounded|victims|"
                            r"killed|people))(?:\s+(?:killed|injured|wounded|dead))?)",
                            re.IGNORECASE)
+#: Right cues that are nouns naming a group ("political prisoners", "refugees", "victims"):
+#: when a verb cue of another measure follows in the clause ("7 political prisoners have died
+#: in custody"), the verb says what happened to the count and wins.
+_NOUN_CUE = re.compile(r"(?:refugees|captives|hostages|prisoners of war|pows|political prisoners|"
+                       r"victims|bodies|idps)$", re.IGNORECASE)
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:some|many|most|all|several|none|one|two|three) of "
+                              r"(?:whom|which)\b", re.IGNORECASE)
+#: "40 civilians, many of them children, were killed": a part in apposition leaves the cue to
+#: the count it describes.
+_PART_OF_GROUP = re.compile(r"[\w,.]+\s+(?:\w+\s+)?of (?:them|whom|those)\b", re.IGNORECASE)
+_AND_OR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _COPULA = re.compile(r"\b(?:was|were|is|are|been|being|be|a member)\b", re.IGNORECASE)
 _CONJ = re.compile(r",|;|\b(?:and|or|while|but)\b", re.IGNORECASE)
@@ -149,6 +160,17 @@ def choose_cue(cb: Codebook, text: str, num: NumberMention, lo: int, hi_clause: 
     """The measure cue governing ``num``: a close right cue unless it is the verb of the next
     number ("killed 21 civilians and wounded another 70"), else a left cue."""
     right = nearest_right(cb, text, num.end, hi_clause, exclude, words)
+    if right and _NOUN_CUE.search(text, right[1], right[2]):
+        verb = nearest_right(cb, text, right[2], hi_clause, exclude | {right[0]}, words)
+        if verb and word_count(text[num.end : verb[1]]) <= RIGHT_MAX_WORDS \
+                and not _AND_OR.search(text, right[2], verb[1]):
+            right = verb
+    rel = _RELATIVE_CLAUSE.search(text, num.end, right[1]) if right else None
+    if right and rel and "," not in text[rel.end() : right[1]]:
+        right = None  # "40 women, some of whom were held captive": the cue is the clause's
+    if right and any(num.end < s < right[1] and not _PART_OF_GROUP.match(text, s)
+                     for s in starts):
+        right = None  # a vague or other count in between owns the cue ("dozens of others")
     if right:
         nxt = next((s for s in starts if s > right[2]), None)
         after_cue = text[right[2] : nxt] if nxt is not None else ""

@@ -55,7 +55,11 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _DATE_BEFORE = re.compile(rf"\b{_MONTH}\s*$", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^(?:-|\s)(?:years?|yrs?)(?:-|\s)old\b|^-year\b|^ years of age", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|age)\s*$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|age)(?:\s+(?:between|from))?\s*$"
+                         r"|\baged\s+(?:between\s+|from\s+)?\d{1,3}\s*(?:and|to|-|–)\s*$",
+                         re.IGNORECASE)
+#: The first day of a day range ("between 23 and 29 September") is a date, not a count.
+_DAY_RANGE_AFTER = re.compile(rf"^\s*(?:and|to|-|–)\s*\d{{1,2}}\s+{_MONTH}\b", re.IGNORECASE)
 _NAME_AGE = re.compile(r"[A-Z][a-z]+,\s*$")
 _TIME_AFTER = re.compile(r"^(?::\d\d|\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\s*o'clock|\s*hrs\b)", re.IGNORECASE)
 _TIME_BEFORE = re.compile(r"\b(?:at|by|until|from)\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
@@ -74,8 +78,8 @@ _DECADE_AFTER = re.compile(r"^s\b")
 _TIMES_AFTER = re.compile(r"^\s*(?:\+|\bx\b)")
 _CLAUSE_END_AFTER = re.compile(r"^\s*(?:[,.;]|$)")
 _NOT_NUMBER_ONE = re.compile(
-    r"^\s+(?:another|day|by one|side|way|point|time|of the (?:most|largest|biggest|main|first|"
-    r"few|best|worst|oldest|key))\b")
+    r"^\s+(?:another|day|by one|side|way|point|time|of the (?:most|\w+est|main|first|"
+    r"few|best|worst|key))\b")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _SCALE_END = re.compile(r"(million|billion|thousand)\s*$", re.IGNORECASE)
 _LETTER = re.compile(r"[a-z]", re.IGNORECASE)
@@ -173,6 +177,8 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
     if _TIME_AFTER.match(after) or (digits and "." in raw and _TIME_AFTER.match(after[:8])):
         return "time"
     if digits and _DATE_BEFORE.search(before) and value <= 31 or _DATE_AFTER.match(after):
+        return "date"
+    if digits and value <= 31 and _DAY_RANGE_AFTER.match(after):
         return "date"
     if digits and _FOUR_DIGITS.fullmatch(raw) and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
         return "year"

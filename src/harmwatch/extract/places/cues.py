@@ -47,6 +47,43 @@ _NOUN_FEATURE = {
 }
 
 
+# Head nouns of named facilities written in lowercase after their name ("Ibn al-Khatib
+# hospital", "Hakari bridge", "Kabul airport"): the name and the head together are a site.
+SITE_HEADS = frozenset(
+    "hospital clinic school university mosque church cathedral monastery camp bridge airport "
+    "port market station prison centre center museum theatre theater stadium dam shelter "
+    "street square crossing".split()
+)
+# One lowercase modifier allowed between a site's name and its head ("Kaaj education centre",
+# "Plaine Savo displacement camp").
+SITE_MODIFIERS = frozenset(
+    "education children's maternity teaching general district central main refugee "
+    "displacement idp detention primary secondary high medical health railway train bus "
+    "military".split()
+)
+
+
+# Facilities a place has one of, so "Kabul airport" names the facility while "Baghdad
+# hospital" only says where a hospital is.
+UNIQUE_SITE_HEADS = frozenset("airport port harbour harbor dam bridge crossing".split())
+
+
+def site_head_after(doc: Doc, end: int) -> int | None:
+    """End offset of a lowercase facility head right after ``end`` ("... hospital"), if any."""
+    if not doc.lowercase_after(end):
+        return None
+    word = doc.word_after(end)
+    if word is None:
+        return None
+    if word.key in SITE_HEADS:
+        return word.end
+    if word.key in SITE_MODIFIERS and doc.lowercase_after(word.end):
+        head = doc.word_after(word.end)
+        if head is not None and head.key in SITE_HEADS:
+            return head.end
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class CueSpan:
     """A place recognised from the text's own words, without an index entry."""
@@ -109,7 +146,7 @@ def cue_spans(doc: Doc, covered: set[int], lex: Lexicon, persons: set[str]) -> l
     n = len(tokens)
     k = 0
     while k < n:
-        if k in covered or not _name_token(tokens[k].key, lex):
+        if k in covered or not (_name_token(tokens[k].key, lex) or _glued_article(tokens, k)):
             k += 1
             continue
         last = k
@@ -118,7 +155,7 @@ def cue_spans(doc: Doc, covered: set[int], lex: Lexicon, persons: set[str]) -> l
             and last + 1 - k < MAX_CUE_TOKENS
             and last + 1 not in covered
             and (tokens[last + 1].join in (" ", "-") or tokens[last + 1].join in lex.connectors)
-            and _name_token(tokens[last + 1].key, lex)
+            and (_name_token(tokens[last + 1].key, lex) or _glued_article(tokens, last + 1))
         ):
             last += 1
         if _cue_possible(doc, k, last, lex) and not doc.headline(tokens[k].start):
@@ -129,6 +166,15 @@ def cue_spans(doc: Doc, covered: set[int], lex: Lexicon, persons: set[str]) -> l
                 spans.append(CueSpan(k, last, feature))
         k = last + 1
     return spans
+
+
+def _glued_article(tokens: list, k: int) -> bool:
+    """An article glued by a hyphen to the capitalised word after it ("al-Khatib")."""
+    return (
+        tokens[k].key in _ARTICLES
+        and k + 1 < len(tokens)
+        and tokens[k + 1].join == "-"
+    )
 
 
 def _cue_possible(doc: Doc, first: int, last: int, lex: Lexicon) -> bool:
@@ -171,6 +217,8 @@ def _marked_feature(doc: Doc, first: int, last: int, lex: Lexicon) -> str | None
     after = doc.word_after(end) if doc.lowercase_after(end) else None
     if after is not None and after.key in lex.place_nouns and not tokens[last].possessive:
         return _NOUN_FEATURE.get(after.key, "village")
+    if after is not None and not tokens[last].possessive and site_head_after(doc, end):
+        return "site"
     start = tokens[first].start
     # Every cue phrase ends in "of" or "in": test the characters before reading words.
     if doc.text[start - 4 : start] in (" of ", " in ") and not doc.sentence_start(tokens[first]):

@@ -16,7 +16,13 @@ from typing import Any, ClassVar
 
 from harmwatch.extract.places.build import ensure_built
 from harmwatch.extract.places.candidates import Candidate, NameIndex, prior
-from harmwatch.extract.places.cues import compass_before, compass_names, cue_spans
+from harmwatch.extract.places.cues import (
+    compass_before,
+    compass_names,
+    cue_spans,
+    UNIQUE_SITE_HEADS,
+    site_head_after,
+)
 from harmwatch.extract.places.disambiguate import (
     STRONG_FEATURES,
     Context,
@@ -103,6 +109,7 @@ class Gazetteer:
         covered = {k for r in resolved for k in range(r.hit.first, r.hit.last + 1)}
         persons = {h.key for h in hits if h.title_before}
         mentions.extend(self._cue_mentions(doc, covered, persons, ctx))
+        mentions.extend(self._site_mentions(doc, mentions))
         mentions.sort(key=lambda m: (m.start, -m.end))
         return mentions
 
@@ -159,6 +166,23 @@ class Gazetteer:
             alternates,
         )
 
+    def _site_mentions(self, doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """A facility named after a place ("Kabul airport", "Abs hospital"): the place stays a
+        mention and the facility is one more, a site at the same coordinates."""
+        out = []
+        for m in mentions:
+            if m.feature not in ("city", "village") or m.mention.isupper():
+                continue
+            end = site_head_after(doc, m.end)
+            head = doc.word_after(m.end)
+            if end is None or head is None or head.key not in UNIQUE_SITE_HEADS:
+                continue
+            written = doc.text[m.start : end]
+            name = " ".join(written.split())
+            out.append(PlaceMention(m.start, end, written, name, m.country, m.lat, m.lon, None,
+                                    "site", "exact", ()))
+        return out
+
     def _precision(self, doc: Doc, start: int, best: Candidate, suffix: bool) -> str:
         """country > region > near (a cue before) > region (a suffix after) > exact."""
         if best.feature == "country":
@@ -185,7 +209,11 @@ class Gazetteer:
             return []
         iso, share = ctx.dominant()
         country = iso if share >= UNKNOWN_COUNTRY_SHARE else None
-        learned = {" ".join(t.key for t in tokens[s.first : s.last + 1]): s.feature for s in spans}
+        learned = {
+            " ".join(t.key for t in tokens[s.first : s.last + 1]): s.feature
+            for s in spans
+            if s.feature != "site"
+        }
         found = {(s.first, s.last): s.feature for s in spans}
         # Later mentions of a learned name without the cue ("Ndagu in Lassa district").
         firsts = {key.split(" ", 1)[0] for key in learned}
@@ -204,6 +232,9 @@ class Gazetteer:
         mentions = []
         for (first, last), feature in sorted(found.items()):
             start, end = tokens[first].start, tokens[last].end
+            bare = " ".join(doc.text[start:end].split())
+            if feature == "site":
+                end = site_head_after(doc, end) or end
             written = doc.text[start:end]
             mentions.append(
                 PlaceMention(
@@ -217,7 +248,7 @@ class Gazetteer:
                     None,
                     feature,
                     "region" if feature == "region" else "exact",
-                    (),
+                    (bare,) if feature == "site" and bare != " ".join(written.split()) else (),
                 )
             )
         return mentions

@@ -1,0 +1,320 @@
+"""Event-location selection: which of an event's places are where the harm happened.
+
+Stage 8 (:mod:`.events`) hands each event group its sentence places that survive the local
+frame test (:func:`harmwatch.extract.events.is_event_place`: no dateline, no statement place,
+no destination). This module then decides at document level, reusing only what the pipeline
+already computed (sentence facts, place features and countries):
+
+1. **reference places** — a place used to locate another one ("14 km east of Damascus",
+   "15 km from the town of Batroun", "after the capital Baku") is not where harm happened;
+2. **actor places** — a possessive place naming a party ("Baku's allegations", "Lebanon's
+   health ministry") is not an event location;
+3. **compass areas of a city or region** ("eastern Aleppo", "western Herat province") are
+   reported as the city or region itself, which is what analysts file the harm under;
+4. **coverage** — a country, or a compass area of a country ("northern Turkey"), is dropped
+   when a more specific event location lies in it, unless the text spreads the harm over the
+   whole country ("across the country", "throughout Artsakh", "nationwide");
+5. **late locative sentences** — a sentence right after an event that places casualties or
+   damage ("Most of the casualties occurred in Kyiv and the city of Kryvyi Rih") lends its
+   places to that event even when it carries no category cue of its own.
+
+Every rule reads at most a short window of characters around one mention, so the stage costs
+a few microseconds per place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from harmwatch.extract.events import Place
+
+__all__ = ["is_reference_place", "late_locative", "national_countries", "refine_locations"]
+
+#: Characters before a mention read for a reference or whole-country frame.
+BEFORE_WINDOW = 60
+#: Characters before a mention read for a "taken to ... in X" frame (two coordinated
+#: destinations fit in it).
+MOVED_WINDOW = 110
+#: Characters after a mention read for a possessive actor frame.
+AFTER_WINDOW = 30
+#: Features more specific than a country: a harm place of one of these inside a country makes
+#: the bare country name redundant. Regions are not among them: reports name a province and
+#: its country side by side as two levels of the same harm ("Sindh ... across Pakistan").
+SPECIFIC_FEATURES = frozenset({"city", "village", "site"})
+
+_COMPASS = r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
+_REFERENCE_BEFORE = re.compile(
+    rf"(?:\b\d[\d.,]*\s*(?:km|kms|kilomet(?:er|re)s?|miles?|m)\b[^.;]{{0,20}}?"
+    rf"(?:{_COMPASS}\s+)?(?:of|from)|\b{_COMPASS}\s+of|\boutskirts\s+of|\bafter\s+the\s+capital,?"
+    rf"|(?:country|nation)['’]s\s+capital,?|\b(?:war|conflict|dispute|talks)\s+over"
+    rf"|\b(?:protests?|demonstrations?|rall(?:y|ies)|vigils?|marche?s?)\b[^.;]{{0,30}}?\bin"
+    rf"|\b(?:is|are|was|were|comes?|came|hails?)\s+from)"
+    rf"\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
+    rf"(?:(?:town|city|village|capital)\s*,?\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+#: Where the wounded or the displaced were taken ("taken to the health centre in the nearby
+#: town of Bule and to the general hospital in Bunia"): a destination, not a harm place.
+_MOVED_TO = re.compile(
+    r"\b(?:taken|transported|evacuated|moved|brought|rushed|fled|transferred|relocated|"
+    r"admitted)\s+(?:\w+\s+)?(?:to|into)\b[^.;,]{0,80}$",
+    re.IGNORECASE,
+)
+#: Words one of which every match of _MOVED_TO / _REFERENCE_BEFORE holds: a plain substring
+#: test rejects most windows before the (slower, end-anchored) pattern runs.
+_MOVED_WORDS = ("taken", "transported", "evacuated", "moved", "brought", "rushed", "fled",
+                "transferred", "relocated", "admitted")
+_REFERENCE_WORDS = ("km", "kilomet", "mile", " m ", "north", "south", "east", "west",
+                    "outskirts", "capital", "war ", "conflict", "dispute", "talks", "protest",
+                    "demonstration", "rall", "vigil", "march", "from")
+#: A place naming a party or an institution ("Baku's allegations", "Lebanon's health
+#: ministry", "Nagorno-Karabakh forces", "the United States Department of State"), or holding
+#: the place where harm happened ("Nagorno-Karabakh's city of Shusha").
+_ACTOR_AFTER = re.compile(
+    r"^['’]s?\s+(?:\w+\s+)?(?:allegations?|claims?|accusations?|ministry|government|army|"
+    r"armed|forces|military|president|foreign|defen[cs]e|prosecutor|authorities|officials?|"
+    r"ambassador|envoy|representatives?|leadership|troops|side|statement|position|"
+    r"administration|(?:city|town|village|region|province|district)s?\s+of)\b"
+    r"|^\s+(?:forces|troops|army|authorities|separatists|department|embassy|government|"
+    r"military|officials|ministry)\b",
+    re.IGNORECASE,
+)
+_WHOLE_COUNTRY = re.compile(
+    r"(?:\b(?:across|throughout|all\s+over|all\s+of|nationwide\s+in|whole\s+of|entire|"
+    r"parts\s+of|regions\s+of|provinces\s+of)\s+(?:the\s+)?"
+    # "south and east Lebanon": harm spread over several parts of the country
+    rf"|\b{_COMPASS}\s+and\s+)$",
+    re.IGNORECASE,
+)
+_COMPASS_WORD = re.compile(
+    r"^(?:north|south|east|west|central|northeast|northwest|southeast|southwest)"
+    r"(?:ern|-eastern|-western)?\s+",
+    re.IGNORECASE,
+)
+#: Every match of _LOCATIVE_HARM holds one of these words (a cheap first test).
+_HARM_WORD = re.compile(
+    r"\b(?:casualt|victim|death|dead|kill|wound|injur|destr|damag|struck|shell|bomb|hit|fight|"
+    r"clash|loss|battle|assault|attack|offensive|raid|massacr|explo|blast|storm|overran|burn|"
+    r"torch|loot|blew|deton|abduct|kidnap|execut|shot|worst|hardest|most|badly|severely)",
+    re.IGNORECASE,
+)
+#: A coarse place right after a named one locates it ("Goma in eastern Congo", "Kramatorsk,
+#: eastern Ukraine", "El Fasher, Darfur, Sudan"): the text says where the first place is.
+_APPOSITION = re.compile(r"[A-Z][\w'’-]+,?\s*(?:,|\bin)\s+(?:the\s+)?(?:[a-z]+-)?$")
+#: A lowercase word after a town's name that makes the name an administrative unit or a
+#: natural feature ("Madaya township", "San Juan river"): the text names that, not the town.
+_UNIT_AFTER = re.compile(
+    r" (township|district|province|region|county|governorate|oblast|municipality|river|valley)"
+    r"s?\b"
+)
+_UNIT_FEATURE = {"river": "area", "valley": "area"}
+_DEDICATION = re.compile(r"(?:Church|Cathedral|Mosque|Monastery|Chapel|Shrine|Temple)\s+of\s")
+#: A sentence without a category cue that still places harm ("casualties occurred in").
+_LOCATIVE_HARM = re.compile(
+    r"\b(?:casualties|victims|deaths|dead|killed|wounded|injured|destroyed|damaged|destruction|"
+    r"struck|shelled|bombed|hit|fighting|clashes|losses|battles?|assault|attack|offensive|raid|"
+    r"massacre|explosion|blast|bombs?|stormed|overran|raided|burned|burnt|torched|looted|"
+    r"blew|exploded|detonated|abducted|kidnapped|executed|massacred|shot)\b[^.;]{0,60}?"
+    r"\b(?:in|at|on|near)\b"
+    r"|\b(?:worst|hardest|most|badly|severely)[- ](?:hit|affected)\b"
+    r"|\b(?:in|at)\b[^.;]{0,60}?\b(?:casualties|victims|deaths|were\s+killed|were\s+wounded|"
+    r"were\s+destroyed|were\s+damaged)\b",
+    re.IGNORECASE,
+)
+
+
+def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
+    """A place only used to locate another one, naming a party, or where people were moved
+    to (rules 1 and 2)."""
+    lo = max(sent_start, place.start - MOVED_WINDOW)
+    window = text[lo : place.start].lower()
+    if any(w in window for w in _MOVED_WORDS) and _MOVED_TO.search(window):
+        return True
+    if text.startswith("-based", place.end) or "-based " in place.mention:
+        return True  # "the Stepanakert-based university": an attribute of an organisation
+    before = window[-BEFORE_WINDOW:]
+    if any(w in before for w in _REFERENCE_WORDS) and _REFERENCE_BEFORE.search(before):
+        return True
+    if place.feature in ("country", "city", "region"):
+        after = text[place.end : place.end + AFTER_WINDOW]
+        if _ACTOR_AFTER.match(after):
+            return True
+    return False
+
+
+def late_locative(text: str, start: int, end: int, disaster: bool = False) -> bool:
+    """Whether a sentence without a category cue places casualties or damage (rule 5); a
+    sentence with a disaster word ("an explosion at a fuel depot in X") always does."""
+    return disaster or (
+        _HARM_WORD.search(text, start, end) is not None
+        and _LOCATIVE_HARM.search(text, start, end) is not None
+    )
+
+
+@lru_cache(maxsize=4096)
+def _base_place(base: str) -> tuple[str, str, str | None] | None:
+    """(name, feature, country) of the place a compass area is built on, from the gazetteer."""
+    try:
+        from harmwatch.extract.places import Gazetteer
+        from harmwatch.extract.places.normalize import normalise
+    except ImportError:  # pragma: no cover - places is part of the package
+        return None
+    gz = Gazetteer.open()
+    rows = gz.index.lookup(normalise(base))
+    if not rows:
+        return None
+    from harmwatch.extract.places.candidates import top_candidate
+
+    best = top_candidate(rows)
+    return best.name, best.feature, best.country
+
+
+def _compass_base(place: Place) -> tuple[str, str, str | None] | None:
+    """For a compass area ("eastern Aleppo"), the place it is built on."""
+    if place.feature != "area":
+        return None
+    m = _COMPASS_WORD.match(place.mention)
+    if m is None:
+        return None
+    base = " ".join(place.mention[m.end() :].split())
+    return _base_place(base) if base else None
+
+
+def _whole_country(text: str, place: Place) -> bool:
+    before = text[max(0, place.start - BEFORE_WINDOW) : place.start]
+    return _WHOLE_COUNTRY.search(before) is not None
+
+
+def refine_locations(text: str, groups: list[list[Place]],
+                     national: frozenset[int] = frozenset()) -> list[list[Place]]:
+    """Rules 3 and 4 over every event's places at once (see the module docstring).
+
+    ``national`` holds the ids of country mentions whose sentence gives a count and no more
+    specific place ("105 social leaders murdered in Colombia"): a national toll is harm
+    reported at the country's level, so such a country stays.
+    """
+    bases: dict[int, tuple[str, str, str | None] | None] = {}
+    for places in groups:
+        for p in places:
+            if p.feature == "area":
+                bases[id(p)] = _compass_base(p)
+    # Countries holding a specific harm place (a city, village, site or region of their own).
+    covered: set[str] = set()
+    for places in groups:
+        for p in places:
+            if p.country and (p.feature in SPECIFIC_FEATURES
+                              or (p.feature == "area" and _is_sub_country(bases.get(id(p))))):
+                covered.add(p.country)
+    out: list[list[Place]] = []
+    for places in groups:
+        kept: list[Place] = []
+        for p in places:
+            if _generic_site(p) or _overlaps_known_site(p, places) or _community(text, p):
+                continue
+            if _inside_dedication(p, places):
+                continue
+            unit = _UNIT_AFTER.match(text, p.end) if p.feature in ("city", "village") else None
+            if unit is not None:
+                word = unit.group(1)
+                kept.append(replace(p, end=unit.end(), mention=text[p.start : unit.end()],
+                                    name=f"{' '.join(p.mention.split())} {word}",
+                                    feature=_UNIT_FEATURE.get(word, "region"),
+                                    alternates=_merge((p.name, *p.alternates))))
+                continue
+            base = bases.get(id(p))
+            if p.feature == "area" and _is_sub_country(base):
+                assert base is not None
+                name = base[0]
+                unit = _UNIT_AFTER.match(text, p.end)
+                if unit is not None and unit.group(1) not in _UNIT_FEATURE:
+                    # "western Aleppo province(s)": the province, not the city
+                    name = f"{_strip_compass(p.mention)} {unit.group(1)}"
+                kept.append(replace(p, name=name, feature=base[1],
+                                    alternates=_merge((p.name, *p.alternates))))
+                continue
+            country_level = p.feature == "country" or (
+                p.feature == "area" and base is not None and base[1] == "country")
+            if (country_level and p.country in covered and id(p) not in national
+                    and not _whole_country(text, p)):
+                continue
+            coarse = p.feature in ("country", "area")
+            if coarse and _APPOSITION.search(text, max(0, p.start - BEFORE_WINDOW), p.start):
+                continue
+            kept.append(p)
+        out.append(kept)
+    return out
+
+
+def national_countries(figures: bool, places: Iterable[Place]) -> list[Place]:
+    """The countries of a sentence that carry a national count (see :func:`refine_locations`)."""
+    if not figures:
+        return []
+    places = list(places)
+    if any(p.feature in SPECIFIC_FEATURES for p in places):
+        return []
+    return [p for p in places if p.feature == "country"]
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    """Capitalised words that name no particular site ("Displacement", "Historic", "Armenian")."""
+    try:
+        from harmwatch.extract.places.lexicon import lexicon
+    except ImportError:  # pragma: no cover
+        return frozenset()
+    lex = lexicon()
+    return lex.common_words | frozenset(lex.demonyms)
+
+
+def _generic_site(p: Place) -> bool:
+    """A named-site match made only of common words and demonyms before its head noun: a
+    headline in title case or a sentence-initial word ("Historic Armenian Cathedral Damaged",
+    "Displacement camp shelters destroyed"), not a site's name."""
+    if p.feature != "site" or p.country is not None or p.geonameid is not None:
+        return False
+    words = p.mention.replace("’", "'").split()[:-1]
+    generic = _generic_words()
+    return bool(words) and all(w.lower().removesuffix("'s") in generic for w in words)
+
+
+def _community(text: str, p: Place) -> bool:
+    """A name before the noun "community" ("the Lendu community", "the Hema community") names a
+    people, not a place, even when a town elsewhere bears it."""
+    return p.feature in ("city", "village", "area") and text.startswith(" community", p.end)
+
+
+def _strip_compass(mention: str) -> str:
+    m = _COMPASS_WORD.match(mention)
+    return " ".join(mention[m.end() :].split()) if m else mention
+
+
+def _inside_dedication(p: Place, places: list[Place]) -> bool:
+    """A name inside "Church of St John the Baptist", "Cathedral of Ghazanchetsots": the
+    dedication of a site, not a place of its own."""
+    return p.feature != "site" and any(
+        q.feature == "site" and q.start < p.start and p.end <= q.end
+        and _DEDICATION.match(q.mention) is not None
+        for q in places
+    )
+
+
+def _overlaps_known_site(p: Place, places: list[Place]) -> bool:
+    """A named-site match holding a site the gazetteer knows ("Sudan's Saudi Hospital")."""
+    return p.feature == "site" and p.country is None and any(
+        q is not p and q.feature == "site" and q.country is not None
+        and p.start <= q.start and q.end <= p.end
+        for q in places
+    )
+
+
+def _is_sub_country(base: tuple[str, str, str | None] | None) -> bool:
+    return base is not None and base[1] != "country"
+
+
+def _merge(names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(n for n in names if n))

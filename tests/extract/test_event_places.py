@@ -1,0 +1,114 @@
+"""Event-location selection (events stage + :mod:`harmwatch.extract.event_places`).
+
+Short texts written for these tests; each checks one rule on what counts as an event location
+(``shared/devset/README.md``, "event_locations").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from harmwatch.extract import extract_text
+
+
+def locations(text: str) -> set[str]:
+    out = extract_text(text)
+    return {loc["name"] for event in out["events"] for loc in event["locations"]}
+
+
+def test_dateline_city_is_not_an_event_location() -> None:
+    text = ("KYIV, Ukraine (AP) — A Russian missile struck an apartment building in the city of "
+            "Dnipro on Saturday, killing at least 12 civilians, officials said.")
+    names = locations(text)
+    assert "Dnipro" in names
+    assert "Kyiv" not in names
+
+
+def test_parenthesised_dateline_is_not_an_event_location() -> None:
+    text = ("(Nairobi) – Armed groups shelled displacement camps near Goma in eastern Congo, "
+            "killing at least 17 civilians, Human Rights Watch said today.")
+    names = locations(text)
+    assert "Goma" in names
+    assert "Nairobi" not in names
+
+
+def test_country_dropped_when_a_town_in_it_was_struck() -> None:
+    text = ("Shelling in Ukraine: a missile strike on the town of Kramatorsk killed 35 civilians "
+            "at the railway station on Friday.")
+    names = locations(text)
+    assert "Kramatorsk" in names
+    assert "Ukraine" not in names
+
+
+def test_across_the_country_keeps_the_country() -> None:
+    text = ("Russian missile and drone strikes across Ukraine killed at least 20 civilians and "
+            "injured 50 on Monday, and a strike on the city of Dnipro destroyed a school.")
+    names = locations(text)
+    assert "Ukraine" in names
+    assert "Dnipro" in names
+
+
+def test_country_alone_is_kept_when_harm_is_reported_in_it() -> None:
+    text = "Cholera has killed 140 people in Cameroon since October, the prime minister said."
+    assert "Cameroon" in locations(text)
+
+
+def test_refugee_destination_is_not_an_event_location() -> None:
+    text = ("Azerbaijani shelling of Stepanakert killed five civilians; more than 19,000 "
+            "refugees have fled to Armenia and crossed into the town of Goris.")
+    names = locations(text)
+    assert "Stepanakert" in names
+    assert "Goris" not in names
+    assert "Armenia" not in names
+
+
+def test_hospital_named_by_its_city_resolves_to_the_city() -> None:
+    text = "A drone struck the El Fasher hospital on Friday, killing 70 patients and relatives."
+    names = locations(text)
+    assert "El Fasher" in names
+    assert not any("hospital" in n.lower() for n in names)
+
+
+def test_facility_named_after_its_town_is_a_site() -> None:
+    text = "A drone strike near Kabul airport killed 10 civilians, including seven children."
+    names = locations(text)
+    assert "Kabul airport" in names
+
+
+def test_reference_place_is_not_an_event_location() -> None:
+    text = ("Government forces bombed the city of Douma (14 kilometers east of Damascus) with "
+            "chemical weapons, killing 85 civilians.")
+    names = locations(text)
+    assert "Douma" in names
+    assert "Damascus" not in names
+
+
+def test_capital_speaking_for_its_government_is_not_an_event_location() -> None:
+    text = ("Baku, for its part, acknowledged the loss of 12 soldiers and accused Armenian forces "
+            "of shelling villages near Tartar.")
+    assert "Baku" not in locations(text)
+
+
+def test_compass_area_of_a_city_is_reported_as_the_city() -> None:
+    text = "Air strikes on eastern Aleppo killed at least 30 civilians and destroyed a hospital."
+    names = locations(text)
+    assert "Aleppo" in names
+
+
+def test_sentence_placing_casualties_lends_its_places_to_the_event() -> None:
+    text = ("A massive Russian missile attack killed over 20 civilians on Monday. Most of the "
+            "casualties occurred in Kyiv and the city of Kryvyi Rih.")
+    names = locations(text)
+    assert {"Kyiv", "Kryvyi Rih"} <= names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Junta troops burned about 40 homes in Ye-U township on Sunday.", "Ye-U township"),
+        ("Sagaing Region — On 29 September, troops burned 40 homes in a village.",
+         "Sagaing Region"),
+    ],
+)
+def test_administrative_units_keep_their_written_form(text: str, name: str) -> None:
+    assert name in locations(text)

@@ -1,0 +1,171 @@
+"""Cue lexicons and clause rules added for unseen text (codebook 1.1.0).
+
+Every sentence here is written for this test; none is taken from an annotated document.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from harmwatch.extract import extract_text
+from harmwatch.extract.dates import find_dates
+
+
+def figs(text: str, published: date | None = None) -> list[tuple[str, int, str, str]]:
+    out = extract_text(text, published=published)["figures"]
+    return [(f["measure"], f["value"], f["qualifier"], f["subject"]) for f in out if not f["derived"]]
+
+
+def cats(text: str) -> list[str]:
+    return extract_text(text)["categories"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # affected: trapped, cut off from water, out of school, tortured
+        ("Around 40,000 residents remain trapped in the besieged district after the army offensive.",
+         [("affected", 40000, "about", "people")]),
+        ("After the strike on the pumping station, about 800,000 people were without running water.",
+         [("affected", 800000, "about", "people")]),
+        ("Because of the war, some 90,000 children are out of school in the province.",
+         [("affected", 90000, "about", "children")]),
+        ("Investigators said 12 detainees were tortured by the militia guards.",
+         [("affected", 12, "exact", "people")]),
+        # displacement phrasings
+        ("Nearly 3,000 families have left their homes since the militia attacks began.",
+         [("displaced", 3000, "about", "people")]),
+        ("Officials said 6,400 villagers had taken refuge at the army base.",
+         [("displaced", 6400, "exact", "people")]),
+        # killed: noun cue yields to a verb of another measure
+        ("At least 9 political prisoners have died in custody this year, the group said.",
+         [("killed", 9, "at_least", "people")]),
+        ("The ministry said 14 servicemen had become martyrs in the clashes.",
+         [("killed", 14, "exact", "soldiers")]),
+        # detention
+        ("Militiamen rounded up seven men at the checkpoint.", [("detained", 7, "exact", "people")]),
+        # damaged: object count with a civilian adjective, set on fire
+        ("The shelling left 25 civilian houses damaged in the border village.",
+         [("damaged", 25, "exact", "buildings")]),
+        ("At least six houses were set on fire during the raid by the armed group.",
+         [("damaged", 6, "at_least", "buildings")]),
+    ],
+)
+def test_new_measure_cues(text: str, expected: list[tuple[str, int, str, str]]) -> None:
+    assert figs(text) == expected
+
+
+def test_base_of_a_part_is_not_a_figure() -> None:
+    got = figs("Officials said 41 of the 55 churches in the occupied district had been destroyed.")
+    assert got == [("damaged", 41, "exact", "monuments")]
+
+
+def test_part_of_vehicles_is_not_a_figure() -> None:
+    assert figs("Militants attacked the convoy, and 9 of the 20 trucks were destroyed.") == []
+
+
+def test_part_that_came_back_is_not_a_figure() -> None:
+    got = figs("Officials say 4,500 children were deported during the war and only 120 of them "
+               "have been brought back.")
+    assert got == [("displaced", 4500, "exact", "children")]
+
+
+def test_right_cue_is_not_taken_across_a_vague_count() -> None:
+    got = figs("Medics said the dead included 8 children and 5 women, and that dozens of "
+               "others were wounded in the strike.")
+    assert ("injured", 5, "exact", "women") not in got
+    assert ("killed", 8, "exact", "children") in got
+
+
+def test_one_of_the_deadliest_is_not_a_count() -> None:
+    got = figs("Gunmen killed 30 villagers in one of the deadliest attacks of the insurgency.")
+    assert got == [("killed", 30, "exact", "people")]
+
+
+def test_age_range_is_not_a_count() -> None:
+    assert figs("Most of the victims of the bombing were aged between 17 and 22.") == []
+
+
+@pytest.mark.parametrize(
+    "text,category",
+    [
+        ("A suicide bombing at the mosque killed worshippers, police said.", "killing"),
+        ("Gunmen opened fire on residents of the village at dawn, soldiers said.", "killing"),
+        ("Fighting between the army and the rebels continued near the airport.", "armed_clash"),
+        ("The gas supply from the pipeline has been interrupted again during the blockade.",
+         "blockade"),
+        ("The UN calls on the international community to act after the shelling.", "response"),
+        ("Militia fighters looted the district hospital and shot at civilians.",
+         "attack_on_health"),
+    ],
+)
+def test_new_category_cues(text: str, category: str) -> None:
+    assert category in cats(text)
+
+
+def test_party_call_to_own_citizens_is_not_a_response() -> None:
+    assert "response" not in cats("The defence ministry calls on its citizens not to share "
+                                  "videos of troop movements.")
+
+
+def roles(text: str, published: date | None) -> list[tuple[str | None, str]]:
+    return [(d.date.isoformat() if d.date else None, d.role)
+            for d in find_dates(text, 0, len(text), published)]
+
+
+def test_counting_period_bounds_are_not_event_dates() -> None:
+    pub = date(2020, 6, 2)
+    got = roles("The clinic recorded 95 deaths between 3 and 9 May.", pub)
+    assert got and all(role == "period" for _, role in got)
+    got = roles("Troops held the town from early March until April 12, 2020.", pub)
+    assert ("2020-04-12", "period") in got
+
+
+def test_future_weekday_and_published_header() -> None:
+    pub = date(2021, 3, 10)  # a Wednesday
+    assert roles("The hearing of the captives resumes on Friday.", pub) == [("2021-03-05", "future")]
+    assert roles("Published 10 March 2021", pub) == [("2021-03-10", "header")]
+
+
+def test_years_ago_today_and_two_days_of_a_month() -> None:
+    pub = date(2023, 9, 1)
+    assert roles("Nine years ago today the militants stormed the town.", pub) == [
+        ("2014-09-01", "event")]
+    got = find_dates("Troops killed civilians on 14 and 15 June 2021.", 0, 48, pub)
+    assert [(d.date.isoformat(), d.date_end.isoformat() if d.date_end else None)
+            for d in got] == [("2021-06-14", "2021-06-15")]
+
+
+def test_header_bar_and_capitalised_dateline_are_not_event_dates() -> None:
+    pub = date(2019, 6, 4)
+    assert roles("4 Jun 2019 | World", pub) == [("2019-06-04", "header")]
+    text = "REBELS SEIZE TOWN, SAY WITNESSES KANDAHAR, JUNE 4, 2019. Fighters burned houses."
+    assert roles(text, pub)[0] == ("2019-06-04", "dateline")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("At least 40 civilians, many of them children, were killed in the strike.",
+         [("killed", 40, "at_least", "civilians")]),
+        ("Officials said 12 soldiers had been killed, but have not released an updated figure.",
+         [("killed", 12, "exact", "soldiers")]),
+        ("Investigators documented the rape of at least 30 women, some of whom were held captive "
+         "for weeks by the militia.", [("affected", 30, "at_least", "women")]),
+    ],
+)
+def test_clause_attachment(text: str, expected: list[tuple[str, int, str, str]]) -> None:
+    assert figs(text) == expected
+
+
+def test_total_before_an_including_sub_count_takes_the_later_cue() -> None:
+    got = figs("At least 40 civilians, including 12 children, were killed in the strike.")
+    assert got == [("killed", 40, "at_least", "civilians"), ("killed", 12, "exact", "children")]
+
+
+def test_count_with_a_negated_predicate_is_not_a_figure() -> None:
+    got = figs("Shelling destroyed 9 churches in the district; a further 14 sites could not be "
+               "assessed.")
+    assert got == [("damaged", 9, "exact", "monuments")]
