@@ -112,3 +112,47 @@ def test_sentence_placing_casualties_lends_its_places_to_the_event() -> None:
 )
 def test_administrative_units_keep_their_written_form(text: str, name: str) -> None:
     assert name in locations(text)
+
+
+def test_dateline_town_is_the_event_place_when_only_its_country_is_named() -> None:
+    text = ("AMASRA, Turkey (AP) — The death toll from a coal mine explosion in northern Turkey "
+            "rose to at least 40 people Saturday, officials said.")
+    names = locations(text)
+    assert "Amasra" in names
+    assert "Northern Turkey" not in names
+
+
+def test_dateline_abroad_is_not_promoted() -> None:
+    text = ("BEIRUT, LEBANON — Azerbaijan said a missile hit an apartment building in the city "
+            "of Ganja, killing at least 5 people.")
+    names = locations(text)
+    assert "Ganja" in names
+    assert "Beirut" not in names
+
+
+def test_people_named_by_a_community_are_not_places() -> None:
+    text = ("Militiamen from the Lendu community attacked the Plaine Savo camp, killing at least "
+            "60 people from the Hema community.")
+    names = locations(text)
+    assert not {"Hama", "Lendu"} & names
+
+
+def test_camps_where_refugees_remain_are_not_event_locations() -> None:
+    text = ("Militias killed hundreds of Massalit in El Geneina; more than half a million people "
+            "fled into Chad, and many of them remain in camps near Adré.")
+    names = locations(text)
+    assert "El Geneina" in names
+    assert "Adré" not in names
+
+
+def test_addressees_of_an_appeal_are_not_event_locations() -> None:
+    text = ("Soldiers executed at least 20 civilians in Bucha; the group called on the "
+            "International Criminal Court to investigate and on Russia to hold them accountable.")
+    names = locations(text)
+    assert "Bucha" in names
+    assert "Russia" not in names
+
+
+def test_area_after_the_town_keeps_the_town() -> None:
+    text = "Rockets fell in the Haifa area and damaged 12 houses, rescue services said."
+    assert "Haifa" in locations(text)

@@ -146,6 +146,24 @@ def _pred_locations(result: dict[str, Any]) -> dict[str, set[str]]:
     return out
 
 
+def _match_locations(gold: set[str], pred: dict[str, set[str]]) -> dict[str, str]:
+    """Pair gold names with predicted places, each used at most once (a place whose alternates
+    cover two gold names, such as a city and its district, earns one match, not two).
+
+    Gold names with fewest candidates are served first, which finds the largest pairing in the
+    small sets a document has.
+    """
+    candidates = {g: [p for p, keys in pred.items() if g in keys] for g in gold}
+    pairs: dict[str, str] = {}
+    used: set[str] = set()
+    for g in sorted(gold, key=lambda name: (len(candidates[name]), name)):
+        free = [p for p in candidates[g] if p not in used]
+        if free:
+            pairs[g] = free[0]
+            used.add(free[0])
+    return pairs
+
+
 def _pred_dates(result: dict[str, Any]) -> set[str]:
     days: set[str] = set()
     for event in result.get("events", []):
@@ -201,13 +219,12 @@ def evaluate(gold_path: str | Path, docs_dir: str | Path,
             detail["figures_missed"], detail["figures_extra"] = missed, extra
         gold_locs = {location_key(n) for n in g.get("event_locations", [])}
         pred_locs = _pred_locations(result)
-        hit_gold = {k for k in gold_locs if any(k in keys for keys in pred_locs.values())}
-        hit_pred = [d for d, keys in pred_locs.items() if keys & gold_locs]
-        report.locations.tp += len(hit_gold)
+        pairs = _match_locations(gold_locs, pred_locs)
+        report.locations.tp += len(pairs)
         report.locations.gold += len(gold_locs)
-        report.locations.pred += len(pred_locs) - len(hit_pred) + len(hit_gold)
-        detail["locations_missed"] = sorted(gold_locs - hit_gold)
-        detail["locations_extra"] = sorted(set(pred_locs) - set(hit_pred))
+        report.locations.pred += len(pred_locs)
+        detail["locations_missed"] = sorted(gold_locs - set(pairs))
+        detail["locations_extra"] = sorted(set(pred_locs) - set(pairs.values()))
         gold_days, pred_days = set(g.get("event_dates", [])), _pred_dates(result)
         report.dates.tp += len(gold_days & pred_days)
         report.dates.gold += len(gold_days)

@@ -16,7 +16,15 @@ already computed (sentence facts, place features and countries):
    whole country ("across the country", "throughout Artsakh", "nationwide");
 5. **late locative sentences** — a sentence right after an event that places casualties or
    damage ("Most of the casualties occurred in Kyiv and the city of Kryvyi Rih") lends its
-   places to that event even when it carries no category cue of its own.
+   places to that event even when it carries no category cue of its own;
+6. **dateline promotion** — when only a country (or a compass area of it) is named as the
+   harm place and the dateline town lies in it, the dateline town is the event location;
+7. **parent regions** — a region the text names is added when at least ``MIN_CHILDREN``
+   harm places lie in it (by the gazetteer's parent);
+8. **written forms** — "Madaya township", "San Juan river", "Gulf of Aden", "Mount Sinjar"
+   are reported as written, not as the town whose name they contain; generic site matches
+   ("Displacement camp", a title-case headline) and peoples ("the Lendu community") are
+   dropped; a national toll keeps its country ("105 leaders murdered in Colombia").
 
 Every rule reads at most a short window of characters around one mention, so the stage costs
 a few microseconds per place.
@@ -33,7 +41,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from harmwatch.extract.events import Place
 
-__all__ = ["is_reference_place", "late_locative", "national_countries", "refine_locations"]
+__all__ = [
+    "add_parent_regions",
+    "is_reference_place",
+    "late_locative",
+    "national_countries",
+    "promote_dateline",
+    "refine_locations",
+]
 
 #: Characters before a mention read for a reference or whole-country frame.
 BEFORE_WINDOW = 60
@@ -49,13 +64,21 @@ SPECIFIC_FEATURES = frozenset({"city", "village", "site"})
 
 _COMPASS = r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
 _REFERENCE_BEFORE = re.compile(
-    rf"(?:\b\d[\d.,]*\s*(?:km|kms|kilomet(?:er|re)s?|miles?|m)\b[^.;]{{0,20}}?"
+    rf"(?:\b\d[\d.,]*\s*(?:nautical\s+)?(?:km|kms|kilomet(?:er|re)s?|miles?|m)\b[^.;]{{0,20}}?"
     rf"(?:{_COMPASS}\s+)?(?:of|from)|\b{_COMPASS}\s+of|\boutskirts\s+of|\bafter\s+the\s+capital,?"
     rf"|(?:country|nation)['’]s\s+capital,?|\b(?:war|conflict|dispute|talks)\s+over"
     rf"|\b(?:protests?|demonstrations?|rall(?:y|ies)|vigils?|marche?s?)\b[^.;]{{0,30}}?\bin"
-    rf"|\b(?:is|are|was|were|comes?|came|hails?)\s+from)"
+    rf"|\b(?:is|are|was|were|comes?|came|hails?)\s+from"
+    # "Stepanakert, the capital of Nagorno-Karabakh, was shelled": the city is the place
+    rf"|,\s*the\s+(?:\w+\s+)?capital\s+of"
+    # "researchers at Yale University": where the sources work
+    rf"|\b(?:researchers?|experts?|analysts?|professors?|scholars?|scientists?)\s+(?:at|from|of)"
+    # "many of them remain in camps near Adré": where the displaced live now
+    rf"|\b(?:remain|remained|remains|live|lives|living|shelter|sheltering|stay|staying|housed|"
+    rf"hosted)\s+in\s+(?:[\w-]+\s+){{0,3}}?(?:camps?|settlements?|shelters?)\s+"
+    rf"(?:near|in|at|around))"
     rf"\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
-    rf"(?:(?:town|city|village|capital)\s*,?\s+(?:of\s+)?)?$",
+    rf"(?:(?:town|city|village|capital|port|harbou?r)\s*,?\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
 #: Where the wounded or the displaced were taken ("taken to the health centre in the nearby
@@ -71,7 +94,13 @@ _MOVED_WORDS = ("taken", "transported", "evacuated", "moved", "brought", "rushed
                 "transferred", "relocated", "admitted")
 _REFERENCE_WORDS = ("km", "kilomet", "mile", " m ", "north", "south", "east", "west",
                     "outskirts", "capital", "war ", "conflict", "dispute", "talks", "protest",
-                    "demonstration", "rall", "vigil", "march", "from")
+                    "demonstration", "rall", "vigil", "march", "from", "research", "expert",
+                    "analyst", "professor", "scholar", "scientist", "camp", "settlement",
+                    "shelter")
+#: An appeal naming its addressees and its scope ("called on ... Russia to hold its forces
+#: accountable", "calls on the Security Council to extend the arms embargo on Darfur to the
+#: whole of Sudan"): countries and regions after it are not where harm happened.
+_CALL_ON = re.compile(r"\b(?:calls?|called|calling|urges?|urged|urging)\s+(?:on|upon)\b[^.;]*$")
 #: A place naming a party or an institution ("Baku's allegations", "Lebanon's health
 #: ministry", "Nagorno-Karabakh forces", "the United States Department of State"), or holding
 #: the place where harm happened ("Nagorno-Karabakh's city of Shusha").
@@ -80,6 +109,8 @@ _ACTOR_AFTER = re.compile(
     r"armed|forces|military|president|foreign|defen[cs]e|prosecutor|authorities|officials?|"
     r"ambassador|envoy|representatives?|leadership|troops|side|statement|position|"
     r"administration|(?:city|town|village|region|province|district)s?\s+of)\b"
+    r"|^['’]s\s+(?:\w+\s+){0,2}(?:minority|minorities|people|population|citizens|community|"
+    r"nationals|diaspora)\b"
     r"|^\s+(?:forces|troops|army|authorities|separatists|department|embassy|government|"
     r"military|officials|ministry)\b",
     re.IGNORECASE,
@@ -109,11 +140,15 @@ _APPOSITION = re.compile(r"[A-Z][\w'’-]+,?\s*(?:,|\bin)\s+(?:the\s+)?(?:[a-z]+
 #: A lowercase word after a town's name that makes the name an administrative unit or a
 #: natural feature ("Madaya township", "San Juan river"): the text names that, not the town.
 _UNIT_AFTER = re.compile(
-    r" (township|district|province|region|county|governorate|oblast|municipality|river|valley)"
+    r" (township|district|province|region|county|governorate|oblast|municipality|territory|"
+    r"department|river|valley)"
     r"s?\b"
 )
 _UNIT_FEATURE = {"river": "area", "valley": "area"}
 _DEDICATION = re.compile(r"(?:Church|Cathedral|Mosque|Monastery|Chapel|Shrine|Temple)\s+of\s")
+#: A sea, gulf or mountain named after a town ("the Gulf of Aden", "Mount Sinjar"): the text
+#: names the natural feature, which is where the harm happened.
+_NATURAL_BEFORE = re.compile(r"\b((?:Gulf|Bay|Sea|Strait|Straits|Mount|Mt\.?)\s+(?:of\s+)?)$")
 #: A sentence without a category cue that still places harm ("casualties occurred in").
 _LOCATIVE_HARM = re.compile(
     r"\b(?:casualties|victims|deaths|dead|killed|wounded|injured|destroyed|damaged|destruction|"
@@ -122,6 +157,8 @@ _LOCATIVE_HARM = re.compile(
     r"blew|exploded|detonated|abducted|kidnapped|executed|massacred|shot)\b[^.;]{0,60}?"
     r"\b(?:in|at|on|near)\b"
     r"|\b(?:worst|hardest|most|badly|severely)[- ](?:hit|affected)\b"
+    r"|\b(?:attacked|shelled|bombed|struck|hit|stormed|raided|targeted|captured)\s+(?:the\s+)?"
+    r"(?:towns?|city|cities|villages?|settlements?)\s+of\b"
     r"|\b(?:in|at)\b[^.;]{0,60}?\b(?:casualties|victims|deaths|were\s+killed|were\s+wounded|"
     r"were\s+destroyed|were\s+damaged)\b",
     re.IGNORECASE,
@@ -137,6 +174,10 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
         return True
     if text.startswith("-based", place.end) or "-based " in place.mention:
         return True  # "the Stepanakert-based university": an attribute of an organisation
+    if place.feature in ("country", "region"):
+        prefix = text[sent_start : place.start]
+        if ("call" in prefix or "urg" in prefix) and _CALL_ON.search(prefix):
+            return True
     before = window[-BEFORE_WINDOW:]
     if any(w in before for w in _REFERENCE_WORDS) and _REFERENCE_BEFORE.search(before):
         return True
@@ -218,7 +259,16 @@ def refine_locations(text: str, groups: list[list[Place]],
                 continue
             if _inside_dedication(p, places):
                 continue
-            unit = _UNIT_AFTER.match(text, p.end) if p.feature in ("city", "village") else None
+            natural = _NATURAL_BEFORE.search(text, max(0, p.start - 12), p.start)
+            if natural is not None and p.feature != "site":
+                begin = natural.start(1)
+                kept.append(replace(p, start=begin, mention=text[begin : p.end],
+                                    name=" ".join(text[begin : p.end].split()), feature="area",
+                                    alternates=()))
+                continue
+            cue_region = p.feature == "region" and p.lat is None and p.geonameid is None
+            unit = (_UNIT_AFTER.match(text, p.end)
+                    if p.feature in ("city", "village") or cue_region else None)
             if unit is not None:
                 word = unit.group(1)
                 kept.append(replace(p, end=unit.end(), mention=text[p.start : unit.end()],
@@ -310,6 +360,62 @@ def _overlaps_known_site(p: Place, places: list[Place]) -> bool:
         and p.start <= q.start and q.end <= p.end
         for q in places
     )
+
+
+#: Distinct harm places inside one region (by the gazetteer's parent) that make the region,
+#: when the text names it, an event location too ("Stepanakert, Shusha and Martuni" shelled in
+#: a report on Nagorno-Karabakh). One place is not enough: a town's region named in passing
+#: is background.
+MIN_CHILDREN = 2
+
+
+@lru_cache(maxsize=8192)
+def _parent(name: str, lat: float | None, lon: float | None) -> str | None:
+    """The gazetteer's parent region of a resolved place (curated entries carry one)."""
+    try:
+        from harmwatch.extract.places import Gazetteer
+        from harmwatch.extract.places.normalize import normalise
+    except ImportError:  # pragma: no cover
+        return None
+    for cand in Gazetteer.open().index.lookup(normalise(name)):
+        if cand.lat == lat and cand.lon == lon:
+            return cand.parent
+    return None
+
+
+def add_parent_regions(groups: list[list[Place]], mentioned: list[Place]) -> None:
+    """Add a region named in the text when several harm places lie in it (see MIN_CHILDREN)."""
+    regions = {p.name: p for p in mentioned if p.feature == "region"}
+    if not regions:
+        return
+    chosen = {p.name for g in groups for p in g}
+    children: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for n, places in enumerate(groups):
+        for p in places:
+            if p.feature in SPECIFIC_FEATURES and p.lat is not None:
+                parent = _parent(p.name, p.lat, p.lon)
+                if parent in regions and parent not in chosen:
+                    children.setdefault(parent, set()).add(p.name)
+                    first.setdefault(parent, n)
+    for parent, kids in children.items():
+        if len(kids) >= MIN_CHILDREN:
+            groups[first[parent]].append(regions[parent])
+
+
+def promote_dateline(groups: list[list[Place]], index: int, dateline: Place) -> None:
+    """Rule 6: when every harm place found is a country or a compass area of one and the
+    dateline city lies in that country ("AMASRA, Turkey (AP) — The death toll from a coal mine
+    explosion in northern Turkey rose to 40"), the dateline city is where it happened; it
+    joins event ``index``. A dateline abroad ("BEIRUT, LEBANON — ... a missile hit Ganja")
+    or any town already named keeps the dateline out."""
+    places = [p for g in groups for p in g]
+    if not places or dateline.country is None:
+        return
+    if any(p.feature not in ("country", "area") for p in places):
+        return
+    if all(p.country == dateline.country for p in places):
+        groups[index].insert(0, dateline)
 
 
 def _is_sub_country(base: tuple[str, str, str | None] | None) -> bool:

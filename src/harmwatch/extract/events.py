@@ -8,6 +8,11 @@ of statements ("the Ministry of Defense in Baku said"), institutions' names ("Mi
 of Azerbaijan") and destinations ("crossed into Armenia", "to reach the town of Goris") are not
 event locations; whole countries count only where the text puts harm in them ("in Ukraine",
 "throughout Artsakh"). Dates are the sentence dates whose role is ``event`` or ``since``.
+
+The local frame test (:func:`is_event_place`) runs per mention; the document-level selection
+(reference places, country coverage, compass areas, dateline promotion, parent regions) lives
+in :mod:`.event_places`. A sentence without a cue that still places casualties or damage, and
+a known site named right after an event sentence, lend their places to the nearest event.
 """
 
 from __future__ import annotations
@@ -18,9 +23,11 @@ from typing import Any
 
 from harmwatch.extract.dates import DateMention
 from harmwatch.extract.event_places import (
+    add_parent_regions,
     is_reference_place,
     late_locative,
     national_countries,
+    promote_dateline,
     refine_locations,
 )
 
@@ -32,7 +39,7 @@ FRAME_WINDOW = 48
 _DESTINATION = re.compile(
     r"\b(?:to|into|towards?|reach|reached|arrived in|arrive in|arriving in|crossed into|"
     r"fled to|headed to|evacuated to|in the direction of|visit|visited|via|met in|held in|"
-    r"said in|from the lands of|returned to|repatriated to|capital of)\s+(?:the\s+)?"
+    r"said in|from the lands of|returned to|repatriated to)\s+(?:the\s+)?"
     r"(?:(?:town|city|village|capital|country|region|border)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
@@ -115,6 +122,14 @@ class SentenceFacts:
         return bool(harm or self.figure_ids or (self.disaster and self.dates))
 
 
+def _is_dateline(text: str, sent_start: int, place: Place) -> bool:
+    """A city opening a report's dateline ("AMASRA, Turkey (AP) —")."""
+    if place.feature not in ("city", "village") or place.start - sent_start >= 3:
+        return False
+    after = text[place.end : place.end + 40]
+    return bool(_DATELINE_AFTER.match(after) or _PAREN_DATELINE.match(after))
+
+
 def is_event_place(text: str, sent_start: int, place: Place) -> bool:
     """Whether a place in an event sentence is where the harm happened."""
     before = text[max(sent_start, place.start - FRAME_WINDOW) : place.start]
@@ -168,6 +183,14 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
                     lent.setdefault(len(groups) - 1, []).append(sf)
                 else:
                     pending.append(sf)
+            elif sf.places and groups and groups[-1][-1].index == sf.index - 1 \
+                    and groups[-1][-1].paragraph == sf.paragraph:
+                # 'The hospital, known as "Okhmatdyt," is...': a known site named right after
+                # the event sentence is the site the event hit.
+                sites = [p for p in sf.places if p.feature == "site" and p.lat is not None]
+                if sites:
+                    lent.setdefault(len(groups) - 1, []).append(
+                        SentenceFacts(sf.index, sf.start, sf.end, sf.paragraph, places=sites))
             continue
         if groups and groups[-1][-1].paragraph == sf.paragraph and groups[-1][-1].index == sf.index - 1:
             groups[-1].append(sf)
@@ -177,18 +200,26 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
         lent.setdefault(0, [])[:0] = pending
     per_group: list[list[Place]] = []
     national: set[int] = set()
+    dateline: tuple[int, Place] | None = None
     for n, group in enumerate(groups):
         seen: set[tuple[str, int]] = set()
         chosen: list[Place] = []
         for g in (*group, *lent.get(n, ())):
             national.update(id(p) for p in national_countries(bool(g.figure_ids), g.places))
             for p in g.places:
-                if (p.name, p.start) in seen or not is_event_place(text, g.start, p):
+                if (p.name, p.start) in seen:
+                    continue
+                if not is_event_place(text, g.start, p):
+                    if dateline is None and g.is_event and _is_dateline(text, g.start, p):
+                        dateline = (n, p)
                     continue
                 seen.add((p.name, p.start))
                 chosen.append(p)
         per_group.append(chosen)
+    if dateline is not None:
+        promote_dateline(per_group, *dateline)
     per_group = refine_locations(text, per_group, frozenset(national))
+    add_parent_regions(per_group, [p for sf in facts for p in sf.places])
     events: list[dict[str, Any]] = []
     for group, places in zip(groups, per_group, strict=True):
         categories = sorted(set().union(*(g.categories for g in group)) - {"response"})

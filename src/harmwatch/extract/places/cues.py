@@ -47,6 +47,9 @@ _NOUN_FEATURE = {
 }
 
 
+# Administrative units written in lowercase after a name the index does not hold ("Gangaw
+# township", "Djugu territory"); read here beside the lexicon's place nouns.
+UNIT_NOUNS = frozenset("township territory governorate oblast county department".split())
 # Head nouns of named facilities written in lowercase after their name ("Ibn al-Khatib
 # hospital", "Hakari bridge", "Kabul airport"): the name and the head together are a site.
 SITE_HEADS = frozenset(
@@ -217,6 +220,8 @@ def _marked_feature(doc: Doc, first: int, last: int, lex: Lexicon) -> str | None
     after = doc.word_after(end) if doc.lowercase_after(end) else None
     if after is not None and after.key in lex.place_nouns and not tokens[last].possessive:
         return _NOUN_FEATURE.get(after.key, "village")
+    if after is not None and after.key in UNIT_NOUNS and not tokens[last].possessive:
+        return "region"
     if after is not None and not tokens[last].possessive and site_head_after(doc, end):
         return "site"
     start = tokens[first].start

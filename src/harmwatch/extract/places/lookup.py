@@ -17,10 +17,10 @@ from typing import Any, ClassVar
 from harmwatch.extract.places.build import ensure_built
 from harmwatch.extract.places.candidates import Candidate, NameIndex, prior
 from harmwatch.extract.places.cues import (
+    UNIQUE_SITE_HEADS,
     compass_before,
     compass_names,
     cue_spans,
-    UNIQUE_SITE_HEADS,
     site_head_after,
 )
 from harmwatch.extract.places.disambiguate import (
@@ -167,15 +167,19 @@ class Gazetteer:
         )
 
     def _site_mentions(self, doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
-        """A facility named after a place ("Kabul airport", "Abs hospital"): the place stays a
-        mention and the facility is one more, a site at the same coordinates."""
+        """A facility named after a place ("Kabul airport", "the Abs hospital"): the place stays
+        a mention and the facility is one more, a site at the same coordinates."""
         out = []
         for m in mentions:
             if m.feature not in ("city", "village") or m.mention.isupper():
                 continue
             end = site_head_after(doc, m.end)
             head = doc.word_after(m.end)
-            if end is None or head is None or head.key not in UNIQUE_SITE_HEADS:
+            # A village has one hospital or school ("the Abs hospital"); a city's facility
+            # is named after it only when the city has one ("Kabul airport").
+            if end is None or head is None or (
+                m.feature != "village" and head.key not in UNIQUE_SITE_HEADS
+            ):
                 continue
             written = doc.text[m.start : end]
             name = " ".join(written.split())

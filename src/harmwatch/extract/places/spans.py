@@ -25,6 +25,9 @@ MAX_SPAN_TOKENS = 7
 # Iraq are real places but two-letter capitalised words are nearly always something else).
 MIN_KEY_CHARS = 3
 _DATELINE_MARKS = (",", "(", "-", "\u2013", "\u2014", " (", " -", " \u2013", " \u2014")
+# Words after "the X" that keep X a place ("the Haifa area", "the Kherson countryside"):
+# unlike "the Azerbaijan defense plant", they name the surroundings of the place itself.
+AREA_WORDS = frozenset("area areas countryside outskirts suburbs vicinity environs".split())
 # Particles inside personal and place names; a capitalised word after one continues the name
 # ("San Antonio de Garamendi", "Ibn Saud"). Unlike "and"/"of" they never join two names.
 NAME_PARTICLES = frozenset(
@@ -206,7 +209,10 @@ def _describe(hit: Hit, doc: Doc, lex: Lexicon) -> None:
     if not after.cap and after.key not in lex.site_words and after.key not in lex.connectors:
         before = doc.prev_word(first.start)
         hit.modifier = (
-            before is not None and before.key == "the" and after.key not in lex.region_suffixes
+            before is not None
+            and before.key == "the"
+            and after.key not in lex.region_suffixes
+            and after.key not in AREA_WORDS
         )
 
 
