@@ -45,6 +45,42 @@ ATTRIBUTED_STRIKE = re.compile(
 _CLAUSE_BREAK = re.compile(r"[.;]")
 _NOT_ATTACK = re.compile(r"\b(?:hunger|general|labou?r|workers'?)\s+strikes?\b|\bstruck a deal\b",
                          re.IGNORECASE)
+#: Arrests for ordinary crime ("detained five officials suspected of corruption") are police
+#: cases, not conflict detention, even in a war country's news: in a document that speaks of
+#: such crime, detention needs a conflict word (captives, soldiers, forces...) in its own
+#: sentence.
+ORDINARY_CRIME = re.compile(
+    r"\b(?:corruption|bribe(?:s|ry)?|embezzl(?:ed|ement|ing)|fraud|money laundering|"
+    r"drug(?:s| trafficking| dealers?)|smuggling|illegal(?:ly)? enrich\w*|tax evasion|"
+    r"suspected of having (?:acquired|taken|received|stolen))\b", re.IGNORECASE)
+_ORDINARY_CRIME = anchor(ORDINARY_CRIME)
+#: Categories an ordinary-crime sentence cannot give.
+CRIME_BLIND = frozenset({"detention"})
+#: Object words that say nothing of their own ("building", "facilities", "roof"): in a sentence
+#: that already codes a hospital, school or heritage site hit, they are that site's, not homes.
+GENERIC_OBJECT = re.compile(r"\b(?:buildings?|facilit(?:y|ies)|roof|premises|structures?)\b",
+                            re.IGNORECASE)
+#: The categories whose sites GENERIC_OBJECT words describe.
+SITE_CATEGORIES = frozenset({"attack_on_health", "attack_on_education", "heritage_destruction"})
+
+
+def _drop_site_property(text: str, hits: list[CategoryHit]) -> list[CategoryHit]:
+    """Without ``property_destruction`` when its only evidence is a generic object word of a
+    site the sentence codes otherwise ("the partially destroyed building of the hospital")."""
+    codes = {h.code for h in hits}
+    if "property_destruction" not in codes or not codes & SITE_CATEGORIES:
+        return hits
+    prop = next(h for h in hits if h.code == "property_destruction")
+    cue = text[prop.start : prop.end]
+    if GENERIC_OBJECT.search(cue) and not _OTHER_OBJECT.search(cue):
+        return [h for h in hits if h.code != "property_destruction"]
+    return hits
+
+
+_OTHER_OBJECT = re.compile(r"\b(?:houses?|homes?|apartments?|residential|dwellings?|villages?|"
+                           r"shelters?|bridges?|power|factor(?:y|ies)|plants?|markets?|"
+                           r"neighbou?rhoods?|settlements?|offices?|shops?|installations?|"
+                           r"infrastructures?)\b", re.IGNORECASE)
 _GENERIC_ATTACK = anchor(GENERIC_ATTACK)
 _ATTRIBUTED_STRIKE = anchor(ATTRIBUTED_STRIKE)
 _NOT_ATTACK_ANCHORED = anchor(_NOT_ATTACK)
@@ -142,8 +178,10 @@ def sentence_categories(
     else:
         start_offset = 0
     hits: list[CategoryHit] = []
+    crime = words.search(_ORDINARY_CRIME, 0, len(text)) is not None and words.search_in(
+        cb.anchors.conflict, start, end, sentence) is None
     for code, cat in cb.categories.items():
-        if cat.gate == "conflict" and not gate_open:
+        if (cat.gate == "conflict" and not gate_open) or (crime and code in CRIME_BLIND):
             continue
         spans = cues.get(code, ())
         # the first cue starting in the sentence (spans are sorted by start)
@@ -159,7 +197,7 @@ def sentence_categories(
     elif not gate_open:
         generic = [(start + m.start(), start + m.end())
                    for m in words.finditer_in(_ATTRIBUTED_STRIKE, start, end, sentence)]
-    return hits, generic
+    return _drop_site_property(text, hits), generic
 
 
 class DocumentCategories:
@@ -186,6 +224,9 @@ class DocumentCategories:
         self._conflict_here = set() if self.ctx.is_conflict \
             else windows.searching(cb.anchors.conflict)
         self._not_attack = windows.searching(_NOT_ATTACK_ANCHORED)
+        self._crime: set[int] = set()
+        if words.search(_ORDINARY_CRIME, 0, len(text)) is not None:
+            self._crime = set(range(len(bounds))) - windows.searching(cb.anchors.conflict)
 
     def sentence(self, n: int) -> tuple[list[CategoryHit], list[tuple[int, int]]]:
         """Category hits and generic attack spans of window ``n``."""
@@ -194,7 +235,8 @@ class DocumentCategories:
         categories = self.cb.categories
         hits = [
             CategoryHit(code, s, min(e, end)) for code, (s, e) in self._first[n].items()
-            if gate_open or categories[code].gate != "conflict"
+            if (gate_open or categories[code].gate != "conflict")
+            and not (code in CRIME_BLIND and n in self._crime)
         ]
         view = self.windows.views[n]
         generic: list[tuple[int, int]] = []
@@ -204,7 +246,7 @@ class DocumentCategories:
         elif not gate_open:
             generic = [(start + m.start(), start + m.end())
                        for m in self.words.finditer_in(_ATTRIBUTED_STRIKE, start, end, view)]
-        return hits, generic
+        return _drop_site_property(self.words.text, hits), generic
 
 
 def resolve_generic(doc_codes: set[str]) -> str:

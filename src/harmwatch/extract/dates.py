@@ -70,6 +70,10 @@ _CAPS_DATELINE_BEFORE = re.compile(r"\b[A-Z]{3,},\s*$")
 _DATELINE_BEFORE = re.compile(r"(?:\b[A-Z]{3,}[A-Z ,.()]*,\s*|^\s*[A-Z][a-z]+,\s*)$")
 _HEADER_BEFORE = re.compile(r"(?:^|\n)\s*(?:date|published|updated|posted)(?: on)?:?\s+$",
                             re.IGNORECASE)
+#: "said in a new report today", "a report published today by": the day of the statement.
+_REPORT_TODAY_BEFORE = re.compile(
+    r"\b(?:in|by) (?:a|an|the|its|their) (?:[\w-]+\s+){0,2}(?:report|statement)\s+$|"
+    r"\b(?:report|statement) (?:published|released|issued)\s+$", re.IGNORECASE)
 #: "between 23 and 29 September", "between January 1 and October 1": the bounds of a counting
 #: period (its end is a cut-off), not the days of the harm.
 _PERIOD_BEFORE = re.compile(r"\bbetween\s+(?:(?:[\w,]+\s+){0,3}and\s+)?$", re.IGNORECASE)
@@ -140,7 +144,29 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def _infer_year(m: int, d: int, published: date | None, hint: int | None) -> int | None:
+#: The last document whose "<Month> <Year>" mentions were collected, and what they gave (the
+#: pipeline works through one document's sentences at a time, so one entry is enough).
+_MONTH_YEARS_MEMO: list[tuple[str, dict[int, int]]] = []
+_MONTH_YEAR = re.compile(rf"\b{_M}\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _month_years(text: str) -> dict[int, int]:
+    """Month -> year of the text's "March 2022"-style mentions, when a month has one year only:
+    a bare "27 March" in a report on "the killings in March 2022" is of that March."""
+    if _MONTH_YEARS_MEMO and _MONTH_YEARS_MEMO[0][0] is text:
+        return _MONTH_YEARS_MEMO[0][1]
+    seen: dict[int, set[int]] = {}
+    for m in _MONTH_YEAR.finditer(text):
+        seen.setdefault(_month(m.group("mon")), set()).add(int(m.group("y")))
+    years = {mon: ys.pop() for mon, ys in seen.items() if len(ys) == 1}
+    _MONTH_YEARS_MEMO[:] = [(text, years)]
+    return years
+
+
+def _infer_year(m: int, d: int, published: date | None, hint: int | None,
+                stated: int | None = None) -> int | None:
+    if stated is not None and (published is None or date(stated, m, 1) <= published):
+        return stated
     if published is not None:
         candidate = _safe_date(published.year, m, d)
         if candidate and candidate <= published + timedelta(days=FUTURE_SLACK_DAYS):
@@ -158,15 +184,18 @@ def _weekday(name: str, published: date | None) -> date | None:
 
 
 def _resolve(kind: str, m: re.Match[str], published: date | None, hint: int | None,
-             last: date | None) -> tuple[date | None, date | None, str]:
+             last: date | None,
+             stated: dict[int, int] | None = None) -> tuple[date | None, date | None, str]:
     g = m.groupdict()
+    stated = stated or {}
     if kind == "iso":
         return _safe_date(int(g["y"]), int(g["m"]), int(g["d"])), None, "day"
     if kind == "dmy_num":
         return _safe_date(int(g["y"]), int(g["m"]), int(g["d"])), None, "day"
     if kind in ("mdy", "dmy"):
         mon, day = _month(g["mon"]), int(g["d"])
-        year = int(g["y"]) if g.get("y") else _infer_year(mon, day, published, hint)
+        year = int(g["y"]) if g.get("y") else _infer_year(mon, day, published, hint,
+                                                            stated.get(mon))
         if year is None:
             return None, None, "day"
         end = _safe_date(year, mon, int(g["d2"])) if g.get("d2") else None
@@ -234,6 +263,8 @@ def _role(text: str, s: int, e: int, kind: str, sentence: str, s_start: int) -> 
         return "caption"
     if _STATEMENT_BEFORE.search(before):
         return "statement"
+    if kind == "rel" and _REPORT_TODAY_BEFORE.search(before):
+        return "statement"
     if _THE_BEFORE.search(before) and _ATTRIBUTIVE_AFTER.match(after):
         return "attributive"
     if kind in ("mdy", "dmy", "dmy_num") and _DATELINE_BEFORE.search(text[max(s_start, s - 40) : s]):
@@ -273,7 +304,8 @@ def find_dates(text: str, start: int, end: int, published: date | None,
             for o in out if o.date is not None
         ):
             continue
-        d, d_end, precision = _resolve(kind, m, published, hint, last)
+        stated = _month_years(text) if kind in ("mdy", "dmy") and not m.group("y") else None
+        d, d_end, precision = _resolve(kind, m, published, hint, last, stated)
         if kind == "rel" and d is not None and precision == "day":
             d = _years_ago(text[max(start, s - 30) : s], d)
         if kind == "weekday":

@@ -67,13 +67,15 @@ _OF_THE_NP = re.compile(r"\b(?:of|out of) the\s+(\w+(?:[- ]\w+)?)\s+(\w+)", re.I
 _DAMAGE_STEM = re.compile(r"\bdestr|\bdamag|\bdisrepair\b", re.IGNORECASE)
 _PLAIN_NEGATOR = re.compile(r"no|not|none", re.IGNORECASE)
 _NEGATOR_WORD = re.compile(r"\b(?:no|not|none)\b", re.IGNORECASE)
+_SHARE_OF = re.compile(r"\b(?:half|third|quarter|most|much|part) of the\s+$", re.IGNORECASE)
 _ALSO_BEFORE = re.compile(r"\balso\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CUMULATIVE = re.compile(r"\b(?:since|total|toll|in all|so far)\b", re.IGNORECASE)
 _APPOSITION_GAP = re.compile(r"\s*[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|,\s*and)\s*")
-#: "63 of the 67 mosques", "Of the 161 sites": the second number is the base the part is taken
-#: from (a population, not a harmed group) and is not a figure.
+#: "63 of the 67 mosques", "Of the 161 sites", "all of Gaza's 2.3 million people": the number
+#: is the base a part is taken from (a population, not a harmed group) and is not a figure.
 _BASE_GAP = re.compile(r"^\s+(?:of|out of)\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
-_BASE_OPENER = re.compile(r"(?:^|[^\w\s]\s*|\s)Of the\s+$")
+_BASE_OPENER = re.compile(r"(?:^|[^\w\s]\s*|\s)Of the\s+$|\b(?:[Aa]ll|[Mm]ost|[Hh]alf|[Mm]uch) of "
+                          r"[A-Z][\w-]*['’]s $")
 #: "18 of the 31 trucks": a part of a non-count unit (vehicles, weapons) is no figure either.
 _PART_OF_AFTER = re.compile(r"^\s+(?:of|out of)\s+(?:the\s+|all\s+)?[\d,.]+\s+", re.IGNORECASE)
 #: "civilian houses": the adjective must not make an object count a count of civilians.
@@ -237,8 +239,10 @@ def figures_in_sentence(
         if combined and (cue_span is None or combined.start() <= cue_span[1] + 1):
             continue
         negated = cb.negators.search(text, max(s_start, window_lo - 12), window_hi)
-        if negated and cue_span and cue_span[0] <= negated.start() < cue_span[1]:
-            negated = None  # the cue itself says it ("left without water")
+        if negated and ((cue_span and cue_span[0] <= negated.start() < cue_span[1])
+                        or _SHARE_OF.search(text, max(s_start, negated.start() - 20),
+                                            negated.start())):
+            negated = None  # "left without water"; "roughly half of the population"
         if negated and not _PLAIN_NEGATOR.fullmatch(negated.group()):
             continue
         if negated and _NEGATOR_WORD.search(text[max(s_start, num.start - 12) : num.start]):
@@ -333,7 +337,7 @@ def _drop_bases(cb: Codebook, text: str, s_start: int,
         prev = counts[i - 1] if i > 0 else None
         if prev is not None and _BASE_GAP.match(text[prev.end : num.start]):
             continue
-        if _BASE_OPENER.search(text[max(s_start, num.start - 12) : num.start]):
+        if _BASE_OPENER.search(text[max(s_start, num.start - 30) : num.start]):
             continue
         after = text[num.end : num.end + 60]
         part = _PART_OF_AFTER.match(after)

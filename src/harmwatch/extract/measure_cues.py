@@ -44,8 +44,13 @@ _RELATIVE_CLAUSE = re.compile(r",\s*(?:some|many|most|all|several|none|one|two|t
 #: "40 civilians, many of them children, were killed": a part in apposition leaves the cue to
 #: the count it describes.
 _PART_OF_GROUP = re.compile(r"[\w,.]+\s+(?:\w+\s+)?of (?:them|whom|those)\b", re.IGNORECASE)
+#: A clause of its own between a count and a right cue: the cue is that clause's.
+_NEW_CLAUSE = re.compile(r",\s*(?:and that|but|while|whereas)\b", re.IGNORECASE)
+#: A line break or bracket between a cue and the next count: the cue is not that count's verb.
+_BREAK = re.compile(r"[\n()\[\]]")
+_QUANTITY_WORD = re.compile(r"[\w,.]+\s+")
 _AND_OR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w+(?:[-’']\w+)*")
 _COPULA = re.compile(r"\b(?:was|were|is|are|been|being|be|a member)\b", re.IGNORECASE)
 _CONJ = re.compile(r",|;|\b(?:and|or|while|but)\b", re.IGNORECASE)
 
@@ -154,6 +159,13 @@ def nearest_left_each(cb: Codebook, text: str, lo: int, pos: int,
     return best
 
 
+def _is_duration(cb: Codebook, text: str, pos: int) -> bool:
+    """Whether the quantity at ``pos`` measures time or a unit ("for several days"), so a cue
+    before it is not its verb."""
+    m = _QUANTITY_WORD.match(text, pos)
+    return bool(m and cb.non_count_units.match(text, m.end()))
+
+
 def choose_cue(cb: Codebook, text: str, num: NumberMention, lo: int, hi_clause: int,
                 starts: list[int], exclude: frozenset[str],
                 words: WordIndex | None = None) -> tuple[str | None, tuple[int, int] | None]:
@@ -165,6 +177,8 @@ def choose_cue(cb: Codebook, text: str, num: NumberMention, lo: int, hi_clause: 
         if verb and word_count(text[num.end : verb[1]]) <= RIGHT_MAX_WORDS \
                 and not _AND_OR.search(text, right[2], verb[1]):
             right = verb
+    if right and _NEW_CLAUSE.search(text, num.end, right[1]):
+        right = None  # "the toll was 400, and that residents were searching for missing ..."
     rel = _RELATIVE_CLAUSE.search(text, num.end, right[1]) if right else None
     if right and rel and "," not in text[rel.end() : right[1]]:
         right = None  # "40 women, some of whom were held captive": the cue is the clause's
@@ -175,7 +189,8 @@ def choose_cue(cb: Codebook, text: str, num: NumberMention, lo: int, hi_clause: 
         nxt = next((s for s in starts if s > right[2]), None)
         after_cue = text[right[2] : nxt] if nxt is not None else ""
         governs = (nxt is not None and word_count(after_cue) <= GOVERNS_NEXT_WORDS
-                   and not _CONJ.search(after_cue))
+                   and not _CONJ.search(after_cue) and not _is_duration(cb, text, nxt)
+                   and not _BREAK.search(after_cue))
         if not governs or OF_THEM_AFTER.match(text[num.end : right[2]]) \
                 or word_count(text[num.end : right[1]]) == 0:
             return right[0], (right[1], right[2])
