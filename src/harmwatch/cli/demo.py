@@ -35,7 +35,6 @@ def demo(ctx: typer.Context) -> None:
         with archive.engine.connect() as conn:
             rows = docs.list_documents(conn, limit=100, include_duplicates=True)
             hits = search(conn, DEMO_QUERY, limit=5)
-            info = docs.status(conn, archive.database)
         out.print(documents_table(rows, "documents"))
         out.rule(f"search {DEMO_QUERY}")
         for hit in hits:
@@ -46,7 +45,12 @@ def demo(ctx: typer.Context) -> None:
             f"unchanged {extracted.unchanged}, failed {len(extracted.failed)}"
         )
         figures_table = Table(title="what the reports say (relevant documents)")
-        for column in ("id", "categories", "figures (measure value qualifier subject as_of)"):
+        for column in (
+            "id",
+            "categories",
+            "places",
+            "figures (measure value qualifier subject as_of)",
+        ):
             figures_table.add_column(column, overflow="fold")
         for result in extracted.outputs:
             if not result["relevant"]:
@@ -56,11 +60,17 @@ def demo(ctx: typer.Context) -> None:
                 + (f" as of {f['as_of']}" if f["as_of"] else "")
                 for f in result["figures"][:DEMO_FIGURES]
             )
+            places = sorted({p["name"] for e in result["events"] for p in e["locations"]})
             figures_table.add_row(
-                str(result["document_id"]), ", ".join(result["categories"]), escape(figures)
+                str(result["document_id"]),
+                ", ".join(result["categories"]),
+                escape(", ".join(places)),
+                escape(figures),
             )
         out.print(figures_table)
         report = verify(archive.engine, archive.blobs)
+        with archive.engine.connect() as conn:
+            info = docs.status(conn, archive.database)
         out.rule("evidence")
         out.print(
             f"{info.documents} documents, {info.duplicates} near-duplicates, {info.blobs} "
