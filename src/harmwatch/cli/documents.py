@@ -16,6 +16,7 @@ from harmwatch.store.search import search as run_search
 app = typer.Typer(help="List and show stored documents.", no_args_is_help=True)
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+DuplicatesFlag = Annotated[bool, typer.Option("--duplicates", help="Include near-duplicates.")]
 
 
 def documents_table(rows: list[dict], title: str, *, with_source: bool = False) -> Table:
@@ -42,9 +43,7 @@ def list_documents(
     ctx: typer.Context,
     limit: Annotated[int, typer.Option(help="Rows to show.")] = 50,
     offset: Annotated[int, typer.Option(help="Rows to skip.")] = 0,
-    duplicates: Annotated[
-        bool, typer.Option("--duplicates", help="Include near-duplicates.")
-    ] = False,
+    duplicates: DuplicatesFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Stored documents, oldest first (near-duplicates hidden unless asked for)."""
@@ -107,9 +106,7 @@ def search(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(help='Words (all must match); "a phrase" in quotes.')],
     limit: Annotated[int, typer.Option(help="Results to show.")] = 20,
-    duplicates: Annotated[
-        bool, typer.Option("--duplicates", help="Include near-duplicates.")
-    ] = False,
+    duplicates: DuplicatesFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Full-text search over article text (FTS5 on SQLite, tsvector on PostgreSQL)."""
