@@ -21,12 +21,15 @@ $(VENV)/.installed-dev: $(BIN)/python pyproject.toml
 demo: $(VENV)/.installed
 	$(BIN)/harmwatch demo
 
-## test: set up with dev extras and run the whole test suite (SQLite and PostgreSQL)
+## test: set up with dev extras, lint, and run the whole test suite (SQLite and PostgreSQL)
 test: $(VENV)/.installed-dev
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/ingest.py

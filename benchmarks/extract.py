@@ -44,8 +44,12 @@ def _vary_number(m: re.Match[str], rng: random.Random) -> str:
 def generate(n: int, seed: int) -> list[str]:
     """``n`` synthetic article texts of 2–6 KB built from shuffled devset paragraphs."""
     rng = random.Random(seed)
-    paragraphs = [p.strip() for f in sorted(DEVSET.glob("*.txt"))
-                  for p in re.split(r"\n\s*\n", f.read_text("utf-8")) if len(p.strip()) > 40]
+    paragraphs = [
+        p.strip()
+        for f in sorted(DEVSET.glob("*.txt"))
+        for p in re.split(r"\n\s*\n", f.read_text("utf-8"))
+        if len(p.strip()) > 40
+    ]
     docs: list[str] = []
     while len(docs) < n:
         target = rng.randint(MIN_BYTES, MAX_BYTES)
@@ -63,8 +67,11 @@ def _idle_ticks() -> dict[int, int]:
         lines = Path("/proc/stat").read_text().splitlines()
     except OSError:
         return {}
-    return {int(f[0][3:]): int(f[4]) for f in (ln.split() for ln in lines)
-            if f[0].startswith("cpu") and f[0] != "cpu"}
+    return {
+        int(f[0][3:]): int(f[4])
+        for f in (ln.split() for ln in lines)
+        if f[0].startswith("cpu") and f[0] != "cpu"
+    }
 
 
 def _one_core() -> str:
@@ -86,8 +93,11 @@ def main() -> int:
     parser.add_argument("--docs", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--repeat", type=int, default=3, help="timed passes over the documents")
-    parser.add_argument("--no-gazetteer", action="store_true",
-                        help="leave the gazetteer out, to time the rules alone")
+    parser.add_argument(
+        "--no-gazetteer",
+        action="store_true",
+        help="leave the gazetteer out, to time the rules alone",
+    )
     args = parser.parse_args()
     if not DEVSET.exists():
         print(f"devset not found at {DEVSET}; nothing to benchmark", file=sys.stderr)
@@ -115,8 +125,9 @@ def main() -> int:
             extract_text(text, published=published)
         passes.append(len(docs) / (time.perf_counter() - t1))
     gazetteer = pipeline._gazetteer()
-    gaz_line = "gazetteer: not loaded" + (" (--no-gazetteer)" if args.no_gazetteer else
-                                          " (harmwatch.extract.places not available)")
+    gaz_line = "gazetteer: not loaded" + (
+        " (--no-gazetteer)" if args.no_gazetteer else " (harmwatch.extract.places not available)"
+    )
     if gazetteer is not None:
         t2 = time.perf_counter()
         for text in docs:
@@ -129,8 +140,10 @@ def main() -> int:
     print(f"documents: {len(docs)} (mean {size_kb:.1f} KB), one core: {core}")
     print(gaz_line)
     print(f"start-up (import + first document): {startup:.2f} s")
-    print(f"throughput: {statistics.median(passes):.0f} documents/s median of {len(passes)} "
-          f"passes (best {max(passes):.0f})")
+    print(
+        f"throughput: {statistics.median(passes):.0f} documents/s median of {len(passes)} "
+        f"passes (best {max(passes):.0f})"
+    )
     print(f"peak memory (max RSS): {peak_mb:.0f} MB")
     return 0
 

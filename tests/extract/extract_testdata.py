@@ -23,4 +23,3 @@ fled to Stepanakert. No medical staff were injured.
 Since September 27, at least 44 civilians have been killed, the ombudsman said, as of October 3.
 A 46-year-old teacher survived; the attack used cluster munitions costing $2 million.
 """
-

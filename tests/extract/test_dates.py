@@ -7,9 +7,13 @@ from datetime import date
 from harmwatch.extract.dates import find_dates, resolve_as_of
 
 
-def roles(text: str, published: date | None, hint: int | None = None) -> list[tuple[str, str | None, str]]:
-    return [(text[d.start : d.end], d.date.isoformat() if d.date else None, d.role)
-            for d in find_dates(text, 0, len(text), published, hint)]
+def roles(
+    text: str, published: date | None, hint: int | None = None
+) -> list[tuple[str, str | None, str]]:
+    return [
+        (text[d.start : d.end], d.date.isoformat() if d.date else None, d.role)
+        for d in find_dates(text, 0, len(text), published, hint)
+    ]
 
 
 def test_weekday_and_today() -> None:

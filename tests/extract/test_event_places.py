@@ -17,32 +17,40 @@ def locations(text: str) -> set[str]:
 
 
 def test_dateline_city_is_not_an_event_location() -> None:
-    text = ("KYIV, Ukraine (AP) — A Russian missile struck an apartment building in the city of "
-            "Dnipro on Saturday, killing at least 12 civilians, officials said.")
+    text = (
+        "KYIV, Ukraine (AP) — A Russian missile struck an apartment building in the city of "
+        "Dnipro on Saturday, killing at least 12 civilians, officials said."
+    )
     names = locations(text)
     assert "Dnipro" in names
     assert "Kyiv" not in names
 
 
 def test_parenthesised_dateline_is_not_an_event_location() -> None:
-    text = ("(Nairobi) – Armed groups shelled displacement camps near Goma in eastern Congo, "
-            "killing at least 17 civilians, Human Rights Watch said today.")
+    text = (
+        "(Nairobi) – Armed groups shelled displacement camps near Goma in eastern Congo, "
+        "killing at least 17 civilians, Human Rights Watch said today."
+    )
     names = locations(text)
     assert "Goma" in names
     assert "Nairobi" not in names
 
 
 def test_country_dropped_when_a_town_in_it_was_struck() -> None:
-    text = ("Shelling in Ukraine: a missile strike on the town of Kramatorsk killed 35 civilians "
-            "at the railway station on Friday.")
+    text = (
+        "Shelling in Ukraine: a missile strike on the town of Kramatorsk killed 35 civilians "
+        "at the railway station on Friday."
+    )
     names = locations(text)
     assert "Kramatorsk" in names
     assert "Ukraine" not in names
 
 
 def test_across_the_country_keeps_the_country() -> None:
-    text = ("Russian missile and drone strikes across Ukraine killed at least 20 civilians and "
-            "injured 50 on Monday, and a strike on the city of Dnipro destroyed a school.")
+    text = (
+        "Russian missile and drone strikes across Ukraine killed at least 20 civilians and "
+        "injured 50 on Monday, and a strike on the city of Dnipro destroyed a school."
+    )
     names = locations(text)
     assert "Ukraine" in names
     assert "Dnipro" in names
@@ -54,8 +62,10 @@ def test_country_alone_is_kept_when_harm_is_reported_in_it() -> None:
 
 
 def test_refugee_destination_is_not_an_event_location() -> None:
-    text = ("Azerbaijani shelling of Stepanakert killed five civilians; more than 19,000 "
-            "refugees have fled to Armenia and crossed into the town of Goris.")
+    text = (
+        "Azerbaijani shelling of Stepanakert killed five civilians; more than 19,000 "
+        "refugees have fled to Armenia and crossed into the town of Goris."
+    )
     names = locations(text)
     assert "Stepanakert" in names
     assert "Goris" not in names
@@ -76,16 +86,20 @@ def test_facility_named_after_its_town_is_a_site() -> None:
 
 
 def test_reference_place_is_not_an_event_location() -> None:
-    text = ("Government forces bombed the city of Douma (14 kilometers east of Damascus) with "
-            "chemical weapons, killing 85 civilians.")
+    text = (
+        "Government forces bombed the city of Douma (14 kilometers east of Damascus) with "
+        "chemical weapons, killing 85 civilians."
+    )
     names = locations(text)
     assert "Douma" in names
     assert "Damascus" not in names
 
 
 def test_capital_speaking_for_its_government_is_not_an_event_location() -> None:
-    text = ("Baku, for its part, acknowledged the loss of 12 soldiers and accused Armenian forces "
-            "of shelling villages near Tartar.")
+    text = (
+        "Baku, for its part, acknowledged the loss of 12 soldiers and accused Armenian forces "
+        "of shelling villages near Tartar."
+    )
     assert "Baku" not in locations(text)
 
 
@@ -96,8 +110,10 @@ def test_compass_area_of_a_city_is_reported_as_the_city() -> None:
 
 
 def test_sentence_placing_casualties_lends_its_places_to_the_event() -> None:
-    text = ("A massive Russian missile attack killed over 20 civilians on Monday. Most of the "
-            "casualties occurred in Kyiv and the city of Kryvyi Rih.")
+    text = (
+        "A massive Russian missile attack killed over 20 civilians on Monday. Most of the "
+        "casualties occurred in Kyiv and the city of Kryvyi Rih."
+    )
     names = locations(text)
     assert {"Kyiv", "Kryvyi Rih"} <= names
 
@@ -106,8 +122,10 @@ def test_sentence_placing_casualties_lends_its_places_to_the_event() -> None:
     ("text", "name"),
     [
         ("Junta troops burned about 40 homes in Ye-U township on Sunday.", "Ye-U township"),
-        ("Sagaing Region — On 29 September, troops burned 40 homes in a village.",
-         "Sagaing Region"),
+        (
+            "Sagaing Region — On 29 September, troops burned 40 homes in a village.",
+            "Sagaing Region",
+        ),
     ],
 )
 def test_administrative_units_keep_their_written_form(text: str, name: str) -> None:
@@ -115,39 +133,49 @@ def test_administrative_units_keep_their_written_form(text: str, name: str) -> N
 
 
 def test_dateline_town_is_the_event_place_when_only_its_country_is_named() -> None:
-    text = ("AMASRA, Turkey (AP) — The death toll from a coal mine explosion in northern Turkey "
-            "rose to at least 40 people Saturday, officials said.")
+    text = (
+        "AMASRA, Turkey (AP) — The death toll from a coal mine explosion in northern Turkey "
+        "rose to at least 40 people Saturday, officials said."
+    )
     names = locations(text)
     assert "Amasra" in names
     assert "Northern Turkey" not in names
 
 
 def test_dateline_abroad_is_not_promoted() -> None:
-    text = ("BEIRUT, LEBANON — Azerbaijan said a missile hit an apartment building in the city "
-            "of Ganja, killing at least 5 people.")
+    text = (
+        "BEIRUT, LEBANON — Azerbaijan said a missile hit an apartment building in the city "
+        "of Ganja, killing at least 5 people."
+    )
     names = locations(text)
     assert "Ganja" in names
     assert "Beirut" not in names
 
 
 def test_people_named_by_a_community_are_not_places() -> None:
-    text = ("Militiamen from the Lendu community attacked the Plaine Savo camp, killing at least "
-            "60 people from the Hema community.")
+    text = (
+        "Militiamen from the Lendu community attacked the Plaine Savo camp, killing at least "
+        "60 people from the Hema community."
+    )
     names = locations(text)
     assert not {"Hama", "Lendu"} & names
 
 
 def test_camps_where_refugees_remain_are_not_event_locations() -> None:
-    text = ("Militias killed hundreds of Massalit in El Geneina; more than half a million people "
-            "fled into Chad, and many of them remain in camps near Adré.")
+    text = (
+        "Militias killed hundreds of Massalit in El Geneina; more than half a million people "
+        "fled into Chad, and many of them remain in camps near Adré."
+    )
     names = locations(text)
     assert "El Geneina" in names
     assert "Adré" not in names
 
 
 def test_addressees_of_an_appeal_are_not_event_locations() -> None:
-    text = ("Soldiers executed at least 20 civilians in Bucha; the group called on the "
-            "International Criminal Court to investigate and on Russia to hold them accountable.")
+    text = (
+        "Soldiers executed at least 20 civilians in Bucha; the group called on the "
+        "International Criminal Court to investigate and on Russia to hold them accountable."
+    )
     names = locations(text)
     assert "Bucha" in names
     assert "Russia" not in names

@@ -11,26 +11,42 @@ from harmwatch.extract import extract_text
 
 def figs(text: str, published: date | None = None) -> list[tuple[str, int, str, str]]:
     out = extract_text(text, published=published)["figures"]
-    return [(f["measure"], f["value"], f["qualifier"], f["subject"]) for f in out if not f["derived"]]
+    return [
+        (f["measure"], f["value"], f["qualifier"], f["subject"]) for f in out if not f["derived"]
+    ]
 
 
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("The strike killed at least 21 civilians and wounded at least another 70.",
-         [("killed", 21, "at_least", "civilians"), ("injured", 70, "at_least", "civilians")]),
-        ("Nine people were killed and 15 were wounded in the shelling.",
-         [("killed", 9, "exact", "people"), ("injured", 15, "exact", "people")]),
-        ("Rockets hit the town, killing 85 civilians and injuring 1,000 others.",
-         [("killed", 85, "exact", "civilians"), ("injured", 1000, "exact", "civilians")]),
-        ("More than 850,000 people have been displaced by the offensive.",
-         [("displaced", 850000, "more_than", "people")]),
-        ("Troops abducted about seven women from the village.",
-         [("detained", 7, "about", "women")]),
-        ("The shelling damaged 116 houses and razed 12 villages.",
-         [("damaged", 116, "exact", "buildings"), ("damaged", 12, "exact", "settlements")]),
-        ("Up to 60 soldiers were wounded in the artillery attack.",
-         [("injured", 60, "up_to", "soldiers")]),
+        (
+            "The strike killed at least 21 civilians and wounded at least another 70.",
+            [("killed", 21, "at_least", "civilians"), ("injured", 70, "at_least", "civilians")],
+        ),
+        (
+            "Nine people were killed and 15 were wounded in the shelling.",
+            [("killed", 9, "exact", "people"), ("injured", 15, "exact", "people")],
+        ),
+        (
+            "Rockets hit the town, killing 85 civilians and injuring 1,000 others.",
+            [("killed", 85, "exact", "civilians"), ("injured", 1000, "exact", "civilians")],
+        ),
+        (
+            "More than 850,000 people have been displaced by the offensive.",
+            [("displaced", 850000, "more_than", "people")],
+        ),
+        (
+            "Troops abducted about seven women from the village.",
+            [("detained", 7, "about", "women")],
+        ),
+        (
+            "The shelling damaged 116 houses and razed 12 villages.",
+            [("damaged", 116, "exact", "buildings"), ("damaged", 12, "exact", "settlements")],
+        ),
+        (
+            "Up to 60 soldiers were wounded in the artillery attack.",
+            [("injured", 60, "up_to", "soldiers")],
+        ),
     ],
 )
 def test_figures(text: str, expected: list[tuple[str, int, str, str]]) -> None:
@@ -39,8 +55,10 @@ def test_figures(text: str, expected: list[tuple[str, int, str, str]]) -> None:
 
 def test_range_gives_two_figures() -> None:
     got = figs("Officials said between 200,000 and 250,000 people were displaced by the war.")
-    assert got == [("displaced", 200000, "at_least", "people"),
-                   ("displaced", 250000, "up_to", "people")]
+    assert got == [
+        ("displaced", 200000, "at_least", "people"),
+        ("displaced", 250000, "up_to", "people"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -74,8 +92,10 @@ def test_apposition_sum_is_derived() -> None:
 
 
 def test_restatement_merged_keeping_hedge() -> None:
-    text = ("At least 70 killed in drone strike on hospital\n\n"
-            "The drone strike on the hospital resulted in 70 deaths, the ministry said.")
+    text = (
+        "At least 70 killed in drone strike on hospital\n\n"
+        "The drone strike on the hospital resulted in 70 deaths, the ministry said."
+    )
     assert figs(text) == [("killed", 70, "at_least", "people")]
 
 
@@ -83,7 +103,9 @@ def test_as_of_and_so_far() -> None:
     text = "As of October 30, 44 civilians were killed. So far, 12 journalists have been injured."
     out = extract_text(text, published=date(2020, 10, 31))["figures"]
     assert [(f["value"], f["as_of"], f["cumulative"]) for f in out] == [
-        (44, "2020-10-30", True), (12, "2020-10-31", True)]
+        (44, "2020-10-30", True),
+        (12, "2020-10-31", True),
+    ]
 
 
 def test_spans_quote_the_text() -> None:

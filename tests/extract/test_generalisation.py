@@ -15,8 +15,9 @@ from harmwatch.extract.dates import find_dates
 
 def figs(text: str, published: date | None = None) -> list[tuple[str, int, str, str]]:
     out = extract_text(text, published=published)["figures"]
-    return [(f["measure"], f["value"], f["qualifier"], f["subject"])
-            for f in out if not f["derived"]]
+    return [
+        (f["measure"], f["value"], f["qualifier"], f["subject"]) for f in out if not f["derived"]
+    ]
 
 
 def cats(text: str) -> list[str]:
@@ -27,32 +28,54 @@ def cats(text: str) -> list[str]:
     "text,expected",
     [
         # affected: trapped, cut off from water, out of school, tortured
-        ("Around 40,000 residents remain trapped in the besieged district after the offensive.",
-         [("affected", 40000, "about", "people")]),
-        ("After the strike on the pumping station, about 800,000 people were without water.",
-         [("affected", 800000, "about", "people")]),
-        ("Because of the war, some 90,000 children are out of school in the province.",
-         [("affected", 90000, "about", "children")]),
-        ("Investigators said 12 detainees were tortured by the militia guards.",
-         [("affected", 12, "exact", "people")]),
+        (
+            "Around 40,000 residents remain trapped in the besieged district after the offensive.",
+            [("affected", 40000, "about", "people")],
+        ),
+        (
+            "After the strike on the pumping station, about 800,000 people were without water.",
+            [("affected", 800000, "about", "people")],
+        ),
+        (
+            "Because of the war, some 90,000 children are out of school in the province.",
+            [("affected", 90000, "about", "children")],
+        ),
+        (
+            "Investigators said 12 detainees were tortured by the militia guards.",
+            [("affected", 12, "exact", "people")],
+        ),
         # displacement phrasings
-        ("Nearly 3,000 families have left their homes since the militia attacks began.",
-         [("displaced", 3000, "about", "people")]),
-        ("Officials said 6,400 villagers had taken refuge at the army base.",
-         [("displaced", 6400, "exact", "people")]),
+        (
+            "Nearly 3,000 families have left their homes since the militia attacks began.",
+            [("displaced", 3000, "about", "people")],
+        ),
+        (
+            "Officials said 6,400 villagers had taken refuge at the army base.",
+            [("displaced", 6400, "exact", "people")],
+        ),
         # killed: noun cue yields to a verb of another measure
-        ("At least 9 political prisoners have died in custody this year, the group said.",
-         [("killed", 9, "at_least", "people")]),
-        ("The ministry said 14 servicemen had become martyrs in the clashes.",
-         [("killed", 14, "exact", "soldiers")]),
+        (
+            "At least 9 political prisoners have died in custody this year, the group said.",
+            [("killed", 9, "at_least", "people")],
+        ),
+        (
+            "The ministry said 14 servicemen had become martyrs in the clashes.",
+            [("killed", 14, "exact", "soldiers")],
+        ),
         # detention
-        ("Militiamen rounded up seven men at the checkpoint.",
-         [("detained", 7, "exact", "people")]),
+        (
+            "Militiamen rounded up seven men at the checkpoint.",
+            [("detained", 7, "exact", "people")],
+        ),
         # damaged: object count with a civilian adjective, set on fire
-        ("The shelling left 25 civilian houses damaged in the border village.",
-         [("damaged", 25, "exact", "buildings")]),
-        ("At least six houses were set on fire during the raid by the armed group.",
-         [("damaged", 6, "at_least", "buildings")]),
+        (
+            "The shelling left 25 civilian houses damaged in the border village.",
+            [("damaged", 25, "exact", "buildings")],
+        ),
+        (
+            "At least six houses were set on fire during the raid by the armed group.",
+            [("damaged", 6, "at_least", "buildings")],
+        ),
     ],
 )
 def test_new_measure_cues(text: str, expected: list[tuple[str, int, str, str]]) -> None:
@@ -69,14 +92,18 @@ def test_part_of_vehicles_is_not_a_figure() -> None:
 
 
 def test_part_that_came_back_is_not_a_figure() -> None:
-    got = figs("Officials say 4,500 children were deported during the war and only 120 of them "
-               "have been brought back.")
+    got = figs(
+        "Officials say 4,500 children were deported during the war and only 120 of them "
+        "have been brought back."
+    )
     assert got == [("displaced", 4500, "exact", "children")]
 
 
 def test_right_cue_is_not_taken_across_a_vague_count() -> None:
-    got = figs("Medics said the dead included 8 children and 5 women, and that dozens of "
-               "others were wounded in the strike.")
+    got = figs(
+        "Medics said the dead included 8 children and 5 women, and that dozens of "
+        "others were wounded in the strike."
+    )
     assert ("injured", 5, "exact", "women") not in got
     assert ("killed", 8, "exact", "children") in got
 
@@ -96,11 +123,15 @@ def test_age_range_is_not_a_count() -> None:
         ("A suicide bombing at the mosque killed worshippers, police said.", "killing"),
         ("Gunmen opened fire on residents of the village at dawn, soldiers said.", "killing"),
         ("Fighting between the army and the rebels continued near the airport.", "armed_clash"),
-        ("The gas supply from the pipeline has been interrupted again during the blockade.",
-         "blockade"),
+        (
+            "The gas supply from the pipeline has been interrupted again during the blockade.",
+            "blockade",
+        ),
         ("The UN calls on the international community to act after the shelling.", "response"),
-        ("Militia fighters looted the district hospital and shot at civilians.",
-         "attack_on_health"),
+        (
+            "Militia fighters looted the district hospital and shot at civilians.",
+            "attack_on_health",
+        ),
     ],
 )
 def test_new_category_cues(text: str, category: str) -> None:
@@ -108,13 +139,16 @@ def test_new_category_cues(text: str, category: str) -> None:
 
 
 def test_party_call_to_own_citizens_is_not_a_response() -> None:
-    assert "response" not in cats("The defence ministry calls on its citizens not to share "
-                                  "videos of troop movements.")
+    assert "response" not in cats(
+        "The defence ministry calls on its citizens not to share videos of troop movements."
+    )
 
 
 def roles(text: str, published: date | None) -> list[tuple[str | None, str]]:
-    return [(d.date.isoformat() if d.date else None, d.role)
-            for d in find_dates(text, 0, len(text), published)]
+    return [
+        (d.date.isoformat() if d.date else None, d.role)
+        for d in find_dates(text, 0, len(text), published)
+    ]
 
 
 def test_counting_period_bounds_are_not_event_dates() -> None:
@@ -128,17 +162,20 @@ def test_counting_period_bounds_are_not_event_dates() -> None:
 def test_future_weekday_and_published_header() -> None:
     pub = date(2021, 3, 10)  # a Wednesday
     assert roles("The hearing of the captives resumes on Friday.", pub) == [
-        ("2021-03-05", "future")]
+        ("2021-03-05", "future")
+    ]
     assert roles("Published 10 March 2021", pub) == [("2021-03-10", "header")]
 
 
 def test_years_ago_today_and_two_days_of_a_month() -> None:
     pub = date(2023, 9, 1)
     assert roles("Nine years ago today the militants stormed the town.", pub) == [
-        ("2014-09-01", "event")]
+        ("2014-09-01", "event")
+    ]
     got = find_dates("Troops killed civilians on 14 and 15 June 2021.", 0, 48, pub)
-    assert [(d.date.isoformat(), d.date_end.isoformat() if d.date_end else None)
-            for d in got] == [("2021-06-14", "2021-06-15")]
+    assert [(d.date.isoformat(), d.date_end.isoformat() if d.date_end else None) for d in got] == [
+        ("2021-06-14", "2021-06-15")
+    ]
 
 
 def test_header_bar_and_capitalised_dateline_are_not_event_dates() -> None:
@@ -151,12 +188,19 @@ def test_header_bar_and_capitalised_dateline_are_not_event_dates() -> None:
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("At least 40 civilians, many of them children, were killed in the strike.",
-         [("killed", 40, "at_least", "civilians")]),
-        ("Officials said 12 soldiers had been killed, but have not released an updated figure.",
-         [("killed", 12, "exact", "soldiers")]),
-        ("Investigators documented the rape of at least 30 women, some of whom were held captive "
-         "for weeks by the militia.", [("affected", 30, "at_least", "women")]),
+        (
+            "At least 40 civilians, many of them children, were killed in the strike.",
+            [("killed", 40, "at_least", "civilians")],
+        ),
+        (
+            "Officials said 12 soldiers had been killed, but have not released an updated figure.",
+            [("killed", 12, "exact", "soldiers")],
+        ),
+        (
+            "Investigators documented the rape of at least 30 women, some of whom were held "
+            "captive for weeks by the militia.",
+            [("affected", 30, "at_least", "women")],
+        ),
     ],
 )
 def test_clause_attachment(text: str, expected: list[tuple[str, int, str, str]]) -> None:
@@ -169,8 +213,9 @@ def test_total_before_an_including_sub_count_takes_the_later_cue() -> None:
 
 
 def test_count_with_a_negated_predicate_is_not_a_figure() -> None:
-    got = figs("Shelling destroyed 9 churches in the district; a further 14 sites could not be "
-               "assessed.")
+    got = figs(
+        "Shelling destroyed 9 churches in the district; a further 14 sites could not be assessed."
+    )
     assert got == [("damaged", 9, "exact", "monuments")]
 
 
@@ -181,26 +226,36 @@ def test_every_cue_stays_anchorable() -> None:
     from harmwatch.codebook.anchors import anchor
 
     cb = load_codebook()
-    loose = [p.pattern for c in cb.categories.values() for p in c.cues
-             if anchor(p).prefixes is None]
-    loose += [m for m, ap in [*cb.anchors.measure_right.items(), *cb.anchors.measure_left.items()]
-              if ap.prefixes is None]
+    loose = [
+        p.pattern for c in cb.categories.values() for p in c.cues if anchor(p).prefixes is None
+    ]
+    loose += [
+        m
+        for m, ap in [*cb.anchors.measure_right.items(), *cb.anchors.measure_left.items()]
+        if ap.prefixes is None
+    ]
     assert loose == []
 
 
 def test_corruption_arrest_is_not_conflict_detention() -> None:
-    text = ("Investigators detained four officials of a regional recruitment office suspected of "
-            "fraud and bribery in fuel contracts. The former director was placed under arrest. "
-            "The war and the army's needs have strained the budget, troops say.")
+    text = (
+        "Investigators detained four officials of a regional recruitment office suspected of "
+        "fraud and bribery in fuel contracts. The former director was placed under arrest. "
+        "The war and the army's needs have strained the budget, troops say."
+    )
     assert "detention" not in cats(text)
-    assert "detention" in cats("Soldiers detained four villagers at a checkpoint. Police also "
-                               "arrested two men for fraud in the capital.")
+    assert "detention" in cats(
+        "Soldiers detained four villagers at a checkpoint. Police also "
+        "arrested two men for fraud in the capital."
+    )
 
 
 def test_population_base_and_new_clause() -> None:
     assert figs("Nearly all of Freetown's 1.2 million people have been displaced by the war.") == []
-    got = figs("An official said the toll was close to 300, and that families were still "
-               "searching for missing relatives after the militia raid.")
+    got = figs(
+        "An official said the toll was close to 300, and that families were still "
+        "searching for missing relatives after the militia raid."
+    )
     assert got == [("killed", 300, "about", "people")]
 
 
@@ -213,37 +268,47 @@ def test_bare_day_month_takes_the_year_the_text_gives_that_month() -> None:
 def test_today_of_a_report_is_a_statement() -> None:
     pub = date(2022, 5, 4)
     assert roles("The group said in a new report today that troops shot civilians.", pub) == [
-        ("2022-05-04", "statement")]
+        ("2022-05-04", "statement")
+    ]
     assert roles("Shelling killed three civilians today.", pub) == [("2022-05-04", "event")]
 
 
 def test_cue_before_a_duration_stays_with_the_count() -> None:
-    got = figs("About 600,000 people in the besieged city were without electricity for several "
-               "weeks.")
+    got = figs(
+        "About 600,000 people in the besieged city were without electricity for several weeks."
+    )
     assert got == [("affected", 600000, "about", "people")]
 
 
 def test_hyphenated_names_count_as_one_word() -> None:
-    got = figs("Five other reporters, from Reuters, Agence France-Presse and Al Jazeera, were "
-               "injured in the tank fire.")
+    got = figs(
+        "Five other reporters, from Reuters, Agence France-Presse and Al Jazeera, were "
+        "injured in the tank fire."
+    )
     assert got == [("injured", 5, "exact", "journalists")]
 
 
 def test_key_figure_lines_keep_their_own_cues() -> None:
-    text = ("KEY FIGURES\nAbout 8,000 children among new arrivals (estimate)\n"
-            "12 reception points supported by partners after the offensive")
+    text = (
+        "KEY FIGURES\nAbout 8,000 children among new arrivals (estimate)\n"
+        "12 reception points supported by partners after the offensive"
+    )
     assert figs(text) == [("displaced", 8000, "about", "children")]
 
 
 def test_share_of_the_population_does_not_negate_the_count() -> None:
-    got = figs("Some 20,000 people, roughly a third of the population, have left their homes "
-               "because of the shelling.")
+    got = figs(
+        "Some 20,000 people, roughly a third of the population, have left their homes "
+        "because of the shelling."
+    )
     assert got == [("displaced", 20000, "about", "people")]
 
 
 def test_generic_building_of_a_hit_hospital_is_not_property_destruction() -> None:
-    got = cats("Officials showed photos of the partially destroyed building of the district "
-               "hospital after the army shelling.")
+    got = cats(
+        "Officials showed photos of the partially destroyed building of the district "
+        "hospital after the army shelling."
+    )
     assert "attack_on_health" in got and "property_destruction" not in got
     got = cats("The army shelling destroyed houses and damaged the district hospital.")
     assert "property_destruction" in got

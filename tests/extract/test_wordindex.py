@@ -63,15 +63,18 @@ def test_lower_casing_keeps_word_characters_in_place() -> None:
     assert word_mask(single) == word_mask(lowered)
 
 
-@pytest.mark.parametrize("pattern,flags,prefixes", [
-    (r"\bshell(?:ed|ing)\b", re.IGNORECASE, ("shelle", "shelli")),
-    (r"\b(?:a|an)\s+x", 0, ("a ", "an ")),
-    (r"(?<![\w-])(?:dead|deaths?)(?![\w])", 0, ("dead ", "death ", "deaths")),  # 6 at most
-    (r"\brap(?:e|ed)\b", re.IGNORECASE, ("rape ", "raped ")),  # "rape ": only the word "rape"
-    (r"\b(?:the\s+)?Boko", 0, ("boko", "the ")),
-    (r"foo", 0, None),  # may start inside a word
-    (r"\b\w+ said", 0, None),  # no literal to start with
-])
+@pytest.mark.parametrize(
+    "pattern,flags,prefixes",
+    [
+        (r"\bshell(?:ed|ing)\b", re.IGNORECASE, ("shelle", "shelli")),
+        (r"\b(?:a|an)\s+x", 0, ("a ", "an ")),
+        (r"(?<![\w-])(?:dead|deaths?)(?![\w])", 0, ("dead ", "death ", "deaths")),  # 6 at most
+        (r"\brap(?:e|ed)\b", re.IGNORECASE, ("rape ", "raped ")),  # "rape ": only the word "rape"
+        (r"\b(?:the\s+)?Boko", 0, ("boko", "the ")),
+        (r"foo", 0, None),  # may start inside a word
+        (r"\b\w+ said", 0, None),  # no literal to start with
+    ],
+)
 def test_anchor_prefixes(pattern: str, flags: int, prefixes: tuple[str, ...] | None) -> None:
     assert anchor(re.compile(pattern, flags)).prefixes == prefixes
 
@@ -114,8 +117,9 @@ def test_groups_windows_and_gates_answer_as_re_does() -> None:
     for text in DOCS:
         words = WordIndex(text)
         bounds = sorted(set(_windows(text, rng, 12)))
-        bounds = [b for i, b in enumerate(bounds) if b[0] < b[1]
-                  and all(b[0] >= o[1] for o in bounds[:i])]  # sorted, not overlapping
+        bounds = [
+            b for i, b in enumerate(bounds) if b[0] < b[1] and all(b[0] >= o[1] for o in bounds[:i])
+        ]  # sorted, not overlapping
         windows = Windows(words, bounds)
         for group, gates in groups:
             touched = windows.touched(gates)
@@ -124,19 +128,55 @@ def test_groups_windows_and_gates_answer_as_re_does() -> None:
                 assert [_spans(ms) for ms in words.finditer_each(group, s, e)] == plain
                 assert n in touched or not any(plain)
         for ap in _patterns()[::7]:
-            assert windows.searching(ap) == {n for n, (s, e) in enumerate(bounds)
-                                             if ap.pattern.search(text[s:e])}
+            assert windows.searching(ap) == {
+                n for n, (s, e) in enumerate(bounds) if ap.pattern.search(text[s:e])
+            }
 
 
 def test_reporting_verb_regions_find_every_claim() -> None:
     rng = random.Random("claims")
-    vocab = ["The", "the", "Ministry", "of", "Defense", "said", "says", "has", "had", "told",
-             "reported", ",", ".", "  ", "\n", "(", "“", "al-Qaeda", "de", "in", "often", "U.S.",
-             "Human", "Rights", "Watch", "’s", "army", "officials", "and", "for", "saidx",
-             "unsaid", "States", "states", "SAID", "-"]
+    vocab = [
+        "The",
+        "the",
+        "Ministry",
+        "of",
+        "Defense",
+        "said",
+        "says",
+        "has",
+        "had",
+        "told",
+        "reported",
+        ",",
+        ".",
+        "  ",
+        "\n",
+        "(",
+        "“",
+        "al-Qaeda",
+        "de",
+        "in",
+        "often",
+        "U.S.",
+        "Human",
+        "Rights",
+        "Watch",
+        "’s",
+        "army",
+        "officials",
+        "and",
+        "for",
+        "saidx",
+        "unsaid",
+        "States",
+        "states",
+        "SAID",
+        "-",
+    ]
     for _ in range(3000):
-        text = "".join(rng.choice(vocab) + rng.choice([" ", "", " ", "\n"])
-                       for _ in range(rng.randint(1, 25)))
+        text = "".join(
+            rng.choice(vocab) + rng.choice([" ", "", " ", "\n"]) for _ in range(rng.randint(1, 25))
+        )
         s = rng.randint(0, len(text)) if rng.random() < 0.3 else 0
         e = rng.randint(s, len(text)) if rng.random() < 0.3 else len(text)
         got = actors._said_after(text, s, e, WordIndex(text))
@@ -151,7 +191,9 @@ def test_grouped_measure_cues_choose_as_one_by_one() -> None:
         words = WordIndex(text)
         for s, e in _windows(text, rng, 30):
             for exclude in (frozenset(), frozenset({"damaged"})):
-                assert measure_cues.nearest_right(cb, text, s, e, exclude, words) == \
-                    measure_cues.nearest_right_each(cb, text, s, e, exclude, words)
-                assert measure_cues.nearest_left(cb, text, s, e, exclude, words) == \
-                    measure_cues.nearest_left_each(cb, text, s, e, exclude, words)
+                assert measure_cues.nearest_right(
+                    cb, text, s, e, exclude, words
+                ) == measure_cues.nearest_right_each(cb, text, s, e, exclude, words)
+                assert measure_cues.nearest_left(
+                    cb, text, s, e, exclude, words
+                ) == measure_cues.nearest_left_each(cb, text, s, e, exclude, words)

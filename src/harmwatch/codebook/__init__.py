@@ -39,18 +39,49 @@ __all__ = [
 
 #: The fixed code lists of codebook v1 (brief.md); the YAML must define exactly these.
 CATEGORY_CODES: tuple[str, ...] = (
-    "armed_clash", "shelling", "air_strike", "killing", "torture", "detention", "displacement",
-    "blockade", "attack_on_health", "attack_on_education", "heritage_destruction",
-    "property_destruction", "prohibited_weapons", "hate_speech", "sexual_violence", "response",
+    "armed_clash",
+    "shelling",
+    "air_strike",
+    "killing",
+    "torture",
+    "detention",
+    "displacement",
+    "blockade",
+    "attack_on_health",
+    "attack_on_education",
+    "heritage_destruction",
+    "property_destruction",
+    "prohibited_weapons",
+    "hate_speech",
+    "sexual_violence",
+    "response",
 )
 HARM_CATEGORIES: frozenset[str] = frozenset(c for c in CATEGORY_CODES if c != "response")
 MEASURES: tuple[str, ...] = (
-    "killed", "injured", "displaced", "detained", "missing", "affected", "damaged",
+    "killed",
+    "injured",
+    "displaced",
+    "detained",
+    "missing",
+    "affected",
+    "damaged",
 )
 QUALIFIERS: tuple[str, ...] = ("exact", "at_least", "more_than", "about", "up_to")
 SUBJECTS: tuple[str, ...] = (
-    "civilians", "children", "women", "elderly", "soldiers", "prisoners_of_war", "officials",
-    "journalists", "medical_staff", "people", "buildings", "settlements", "monuments", "schools",
+    "civilians",
+    "children",
+    "women",
+    "elderly",
+    "soldiers",
+    "prisoners_of_war",
+    "officials",
+    "journalists",
+    "medical_staff",
+    "people",
+    "buildings",
+    "settlements",
+    "monuments",
+    "schools",
     "hospitals",
 )
 

@@ -78,8 +78,9 @@ def _class_chars(items: list[tuple[Any, Any]], flags: dict[str, bool]) -> str | 
     for op, av in items:
         if op is sre.LITERAL and chr(av).lower() in _WORD_CHARS:
             chars += chr(av).lower()
-        elif op is sre.RANGE and all(chr(c).lower() in _WORD_CHARS
-                                     for c in range(av[0], av[1] + 1)):
+        elif op is sre.RANGE and all(
+            chr(c).lower() in _WORD_CHARS for c in range(av[0], av[1] + 1)
+        ):
             chars += "".join(chr(c).lower() for c in range(av[0], av[1] + 1))
         elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
             chars += _DIGITS
@@ -95,8 +96,11 @@ def _excludes_word(av: tuple[int, Any], direction: int) -> bool:
     if where != direction or len(sub.data) != 1:
         return False
     op, items = sub.data[0]
-    return op is sre.IN and (sre.CATEGORY, sre.CATEGORY_WORD) in items \
+    return (
+        op is sre.IN
+        and (sre.CATEGORY, sre.CATEGORY_WORD) in items
         and all(item_op is not sre.NEGATE for item_op, _ in items)
+    )
 
 
 def _ends_word(op: Any, av: Any) -> bool:
@@ -104,16 +108,23 @@ def _ends_word(op: Any, av: Any) -> bool:
     if op is sre.LITERAL:
         return _WORD_CHAR.match(chr(av)) is None
     if op is sre.IN:
-        return all((item_op is sre.LITERAL and _WORD_CHAR.match(chr(item_av)) is None)
-                   or (item_op is sre.CATEGORY and item_av in _NOT_WORD_CATEGORIES)
-                   for item_op, item_av in av)
+        return all(
+            (item_op is sre.LITERAL and _WORD_CHAR.match(chr(item_av)) is None)
+            or (item_op is sre.CATEGORY and item_av in _NOT_WORD_CATEGORIES)
+            for item_op, item_av in av
+        )
     if op is sre.AT:
         return av is sre.AT_BOUNDARY  # right after a word character
     return op is sre.ASSERT_NOT and _excludes_word(av, 1)
 
 
-def _walk(ops: list[tuple[Any, Any]], acc: str, anchored: bool,
-          out: set[tuple[str, bool]], flags: dict[str, bool]) -> None:
+def _walk(
+    ops: list[tuple[Any, Any]],
+    acc: str,
+    anchored: bool,
+    out: set[tuple[str, bool]],
+    flags: dict[str, bool],
+) -> None:
     """Add to ``out`` each (literal prefix, starts at a word boundary) the ops can begin with."""
     if len(out) > MAX_PREFIXES:
         raise _TooBroad
@@ -130,8 +141,10 @@ def _walk(ops: list[tuple[Any, Any]], acc: str, anchored: bool,
             return
         for ch in dict.fromkeys(chars):  # "[sz]", "[0-3]", "\d": one branch per character
             _walk(rest, acc + ch, anchored, out, flags)
-    elif not acc and ((op is sre.AT and av is sre.AT_BOUNDARY)
-                      or (op is sre.ASSERT_NOT and _excludes_word(av, -1))):
+    elif not acc and (
+        (op is sre.AT and av is sre.AT_BOUNDARY)
+        or (op is sre.ASSERT_NOT and _excludes_word(av, -1))
+    ):
         _walk(rest, acc, True, out, flags)
     elif acc and _ends_word(op, av):
         out.add((acc + WHOLE_WORD, anchored))
@@ -167,8 +180,9 @@ def anchor_prefixes(pattern: re.Pattern[str]) -> tuple[tuple[str, ...] | None, b
         return None, False
     prefixes = {acc for acc, _ in found}
     # "shell" already admits every word "shelling" would: keep only the shortest prefixes.
-    return tuple(sorted(p for p in prefixes
-                        if not any(q != p and p.startswith(q) for q in prefixes))), flags["digits"]
+    return tuple(
+        sorted(p for p in prefixes if not any(q != p and p.startswith(q) for q in prefixes))
+    ), flags["digits"]
 
 
 #: Every anchored pattern made so far, so a word index can look up all of them in one pass

@@ -46,8 +46,9 @@ def extract_text(
     """
     fn = get(extractor)
     try:
-        return fn(text, published=published, title=title, language=language, source=source,
-                  sha256=sha256)
+        return fn(
+            text, published=published, title=title, language=language, source=source, sha256=sha256
+        )
     except HarmwatchError:
         raise
     except Exception as exc:  # an extractor bug must not kill a batch: typed, with the source

@@ -29,9 +29,11 @@ _NATIONALITY = (
     r"Georgian|Belarusian|Chechen|Pakistani|Indian|Ethiopian|Eritrean|Somali|Malian|government|"
     r"enemy|opposition|rebel|separatist|eastern|pro-government|Turkish-backed)"
 )
-_FORCE = (r"(?:armed forces|forces|army|troops|military|soldiers|servicemen|units|militias?|"
-          r"police|security forces|air force|navy|fighters|gunmen|militants|rebels|jets|warplanes|"
-          r"drones?|artillery)")
+_FORCE = (
+    r"(?:armed forces|forces|army|troops|military|soldiers|servicemen|units|militias?|"
+    r"police|security forces|air force|navy|fighters|gunmen|militants|rebels|jets|warplanes|"
+    r"drones?|artillery)"
+)
 _ARMED_GROUPS = (
     r"(?:Boko Haram|Islamic State(?: group)?|ISIS|ISIL|IS fighters|Daesh|al-Qaeda|al-Shabaab|"
     r"Taliban|Hezbollah|Hamas|Houthis?|Rapid Support Forces|RSF|M23(?: armed group)?|"
@@ -67,7 +69,8 @@ _SOURCE_NOUN = re.compile(
 #: The verbs every :data:`_SAID_AFTER` match ends with, after a space.
 _REPORTING_VERB = re.compile(
     r"(?:said|says|reported|reports|stated|states|told|announced|wrote|confirmed|claimed|added|"
-    r"noted|informs|documented|verified)")
+    r"noted|informs|documented|verified)"
+)
 _REPORTING_VERB_WORD = anchor(re.compile(rf"\b{_REPORTING_VERB.pattern}"))
 #: How far back from a reporting verb a :data:`_SAID_AFTER` match may start, read on the
 #: reversed text. A match holds only word characters, spaces, commas and ’'.-, and after a
@@ -76,7 +79,8 @@ _REPORTING_VERB_WORD = anchor(re.compile(rf"\b{_REPORTING_VERB.pattern}"))
 #: no match reaches the verb from. (Words are tested by their start, which admits "often" for
 #: "of": the region can only come out larger, never smaller.)
 _CHAIN_BACKWARDS = re.compile(
-    r"(?:[\w’'.\-,]|(?<=[A-Z,\s])\s|(?<=fo|ed|ni)\s|(?<=rof|eht|dna|sah|dah|-la)\s|(?<=evah)\s)*")
+    r"(?:[\w’'.\-,]|(?<=[A-Z,\s])\s|(?<=fo|ed|ni)\s|(?<=rof|eht|dna|sah|dah|-la)\s|(?<=evah)\s)*"
+)
 _WORD = re.compile(r"\w+")
 _PERPETRATOR_ANCHORED = anchor(_PERPETRATOR)
 _ACCORDING_ANCHORED = anchor(_ACCORDING)
@@ -91,8 +95,11 @@ ACTOR_PATTERNS = (
 )
 _LEADING_CONJUNCTION = re.compile(r"^(?:And|But|While|Meanwhile|However)\s+")
 _CAPITAL = re.compile(r"[A-Z]")
-_NOT_SOURCE = re.compile(r"^(?:the\s+)?(?:He|She|They|It|We|I|This|That|There|Officials?|"
-                         r"Witnesses)$", re.IGNORECASE)
+_NOT_SOURCE = re.compile(
+    r"^(?:the\s+)?(?:He|She|They|It|We|I|This|That|There|Officials?|"
+    r"Witnesses)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +112,9 @@ class ActorMention:
     end: int
 
 
-def find_actors(text: str, start: int, end: int,
-                words: WordIndex | None = None) -> list[ActorMention]:
+def find_actors(
+    text: str, start: int, end: int, words: WordIndex | None = None
+) -> list[ActorMention]:
     """Perpetrator and victim groups named in ``text[start:end]``.
 
     ``words`` is the document's :class:`WordIndex` when the caller has one.
@@ -131,8 +139,7 @@ def _clean(name: str) -> str:
     return name
 
 
-def _said_after(text: str, start: int, end: int,
-                words: WordIndex) -> list[re.Match[str]]:
+def _said_after(text: str, start: int, end: int, words: WordIndex) -> list[re.Match[str]]:
     """The matches of ``_SAID_AFTER.finditer(text, start, end)``, found faster.
 
     The pattern has no literal to anchor on and a lazy loop over capitalised words, so a plain
@@ -145,8 +152,12 @@ def _said_after(text: str, start: int, end: int,
     reversed_text = ""
     regions: list[list[int]] = []
     for v in words.starts(_REPORTING_VERB_WORD):
-        if v <= start or v >= end or not text[v - 1].isspace() \
-                or not _REPORTING_VERB.match(text, v):
+        if (
+            v <= start
+            or v >= end
+            or not text[v - 1].isspace()
+            or not _REPORTING_VERB.match(text, v)
+        ):
             continue
         word = _WORD.match(text, v)
         hi = word.end() if word else v  # the whole word: the verb must end with \b
@@ -167,14 +178,17 @@ def _said_after(text: str, start: int, end: int,
     return out
 
 
-def find_claimants(text: str, start: int, end: int,
-                   words: WordIndex | None = None) -> list[tuple[str, int, int]]:
+def find_claimants(
+    text: str, start: int, end: int, words: WordIndex | None = None
+) -> list[tuple[str, int, int]]:
     """Sources statements are attributed to in ``text[start:end]``: (name, start, end)."""
     words = words or WordIndex(text)
     out: list[tuple[str, int, int]] = []
-    for group_matches in (words.finditer(_ACCORDING_ANCHORED, start, end),
-                          _said_after(text, start, end, words),
-                          words.finditer(_SOURCE_NOUN_ANCHORED, start, end)):
+    for group_matches in (
+        words.finditer(_ACCORDING_ANCHORED, start, end),
+        _said_after(text, start, end, words),
+        words.finditer(_SOURCE_NOUN_ANCHORED, start, end),
+    ):
         for m in group_matches:
             group = 1
             raw = m.group(group)

@@ -23,8 +23,13 @@ from harmwatch.codebook.anchors import anchor
 from harmwatch.extract.wordindex import Windows, WordIndex
 
 __all__ = [
-    "CategoryHit", "DocContext", "DocumentCategories", "doc_context", "document_cues",
-    "resolve_generic", "sentence_categories",
+    "CategoryHit",
+    "DocContext",
+    "DocumentCategories",
+    "doc_context",
+    "document_cues",
+    "resolve_generic",
+    "sentence_categories",
 ]
 
 #: A document is a conflict document when it has at least this many conflict words ...
@@ -41,10 +46,13 @@ GENERIC_ATTACK = re.compile(
 #: A strike attributed to a state or party is an attack even outside a conflict-worded context.
 ATTRIBUTED_STRIKE = re.compile(
     r"\b(?:israeli|russian|saudi(?:-led)?|us|american|turkish|azerbaijani|armenian|coalition|"
-    r"enemy|ukrainian|syrian|iranian)\s+(?:air\s*)?strikes?\b", re.IGNORECASE)
+    r"enemy|ukrainian|syrian|iranian)\s+(?:air\s*)?strikes?\b",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(r"[.;]")
-_NOT_ATTACK = re.compile(r"\b(?:hunger|general|labou?r|workers'?)\s+strikes?\b|\bstruck a deal\b",
-                         re.IGNORECASE)
+_NOT_ATTACK = re.compile(
+    r"\b(?:hunger|general|labou?r|workers'?)\s+strikes?\b|\bstruck a deal\b", re.IGNORECASE
+)
 #: Arrests for ordinary crime ("detained five officials suspected of corruption") are police
 #: cases, not conflict detention, even in a war country's news: in a document that speaks of
 #: such crime, detention needs a conflict word (captives, soldiers, forces...) in its own
@@ -52,14 +60,17 @@ _NOT_ATTACK = re.compile(r"\b(?:hunger|general|labou?r|workers'?)\s+strikes?\b|\
 ORDINARY_CRIME = re.compile(
     r"\b(?:corruption|bribe(?:s|ry)?|embezzl(?:ed|ement|ing)|fraud|money laundering|"
     r"drug(?:s| trafficking| dealers?)|smuggling|illegal(?:ly)? enrich\w*|tax evasion|"
-    r"suspected of having (?:acquired|taken|received|stolen))\b", re.IGNORECASE)
+    r"suspected of having (?:acquired|taken|received|stolen))\b",
+    re.IGNORECASE,
+)
 _ORDINARY_CRIME = anchor(ORDINARY_CRIME)
 #: Categories an ordinary-crime sentence cannot give.
 CRIME_BLIND = frozenset({"detention"})
 #: Object words that say nothing of their own ("building", "facilities", "roof"): in a sentence
 #: that already codes a hospital, school or heritage site hit, they are that site's, not homes.
-GENERIC_OBJECT = re.compile(r"\b(?:buildings?|facilit(?:y|ies)|roof|premises|structures?)\b",
-                            re.IGNORECASE)
+GENERIC_OBJECT = re.compile(
+    r"\b(?:buildings?|facilit(?:y|ies)|roof|premises|structures?)\b", re.IGNORECASE
+)
 #: The categories whose sites GENERIC_OBJECT words describe.
 SITE_CATEGORIES = frozenset({"attack_on_health", "attack_on_education", "heritage_destruction"})
 
@@ -77,10 +88,13 @@ def _drop_site_property(text: str, hits: list[CategoryHit]) -> list[CategoryHit]
     return hits
 
 
-_OTHER_OBJECT = re.compile(r"\b(?:houses?|homes?|apartments?|residential|dwellings?|villages?|"
-                           r"shelters?|bridges?|power|factor(?:y|ies)|plants?|markets?|"
-                           r"neighbou?rhoods?|settlements?|offices?|shops?|installations?|"
-                           r"infrastructures?)\b", re.IGNORECASE)
+_OTHER_OBJECT = re.compile(
+    r"\b(?:houses?|homes?|apartments?|residential|dwellings?|villages?|"
+    r"shelters?|bridges?|power|factor(?:y|ies)|plants?|markets?|"
+    r"neighbou?rhoods?|settlements?|offices?|shops?|installations?|"
+    r"infrastructures?)\b",
+    re.IGNORECASE,
+)
 _GENERIC_ATTACK = anchor(GENERIC_ATTACK)
 _ATTRIBUTED_STRIKE = anchor(ATTRIBUTED_STRIKE)
 _NOT_ATTACK_ANCHORED = anchor(_NOT_ATTACK)
@@ -119,8 +133,9 @@ def doc_context(cb: Codebook, text: str, words: WordIndex | None = None) -> DocC
     )
 
 
-def document_cues(cb: Codebook, text: str,
-                  words: WordIndex | None = None) -> dict[str, list[tuple[int, int]]]:
+def document_cues(
+    cb: Codebook, text: str, words: WordIndex | None = None
+) -> dict[str, list[tuple[int, int]]]:
     """Every cue match of every category over the whole text, found once per document.
 
     Each cue is tried only at the words its anchor prefixes admit (``words``, the document's
@@ -158,7 +173,11 @@ def document_cues(cb: Codebook, text: str,
 
 
 def sentence_categories(
-    cb: Codebook, text: str, start: int, end: int, ctx: DocContext,
+    cb: Codebook,
+    text: str,
+    start: int,
+    end: int,
+    ctx: DocContext,
     cues: dict[str, list[tuple[int, int]]] | None = None,
     words: WordIndex | None = None,
 ) -> tuple[list[CategoryHit], list[tuple[int, int]]]:
@@ -170,16 +189,19 @@ def sentence_categories(
     """
     sentence = text[start:end]
     words = words or WordIndex(text)
-    gate_open = ctx.is_conflict or words.search_in(cb.anchors.conflict, start, end, sentence) \
-        is not None
+    gate_open = (
+        ctx.is_conflict or words.search_in(cb.anchors.conflict, start, end, sentence) is not None
+    )
     if cues is None:
         cues = document_cues(cb, sentence)
         start_offset = start
     else:
         start_offset = 0
     hits: list[CategoryHit] = []
-    crime = words.search(_ORDINARY_CRIME, 0, len(text)) is not None and words.search_in(
-        cb.anchors.conflict, start, end, sentence) is None
+    crime = (
+        words.search(_ORDINARY_CRIME, 0, len(text)) is not None
+        and words.search_in(cb.anchors.conflict, start, end, sentence) is None
+    )
     for code, cat in cb.categories.items():
         if (cat.gate == "conflict" and not gate_open) or (crime and code in CRIME_BLIND):
             continue
@@ -192,11 +214,15 @@ def sentence_categories(
                 hits.append(CategoryHit(code, s2, min(e2, end)))
     generic: list[tuple[int, int]] = []
     if gate_open and words.search_in(_NOT_ATTACK_ANCHORED, start, end, sentence) is None:
-        generic = [(start + m.start(), start + m.end())
-                   for m in words.finditer_in(_GENERIC_ATTACK, start, end, sentence)]
+        generic = [
+            (start + m.start(), start + m.end())
+            for m in words.finditer_in(_GENERIC_ATTACK, start, end, sentence)
+        ]
     elif not gate_open:
-        generic = [(start + m.start(), start + m.end())
-                   for m in words.finditer_in(_ATTRIBUTED_STRIKE, start, end, sentence)]
+        generic = [
+            (start + m.start(), start + m.end())
+            for m in words.finditer_in(_ATTRIBUTED_STRIKE, start, end, sentence)
+        ]
     return _drop_site_property(text, hits), generic
 
 
@@ -221,8 +247,9 @@ class DocumentCategories:
                 n = bisect_right(starts, s) - 1
                 if n >= 0 and s < bounds[n][1] and code not in self._first[n]:
                     self._first[n][code] = (s, e)
-        self._conflict_here = set() if self.ctx.is_conflict \
-            else windows.searching(cb.anchors.conflict)
+        self._conflict_here = (
+            set() if self.ctx.is_conflict else windows.searching(cb.anchors.conflict)
+        )
         self._not_attack = windows.searching(_NOT_ATTACK_ANCHORED)
         self._crime: set[int] = set()
         if words.search(_ORDINARY_CRIME, 0, len(text)) is not None:
@@ -234,18 +261,23 @@ class DocumentCategories:
         gate_open = self.ctx.is_conflict or n in self._conflict_here
         categories = self.cb.categories
         hits = [
-            CategoryHit(code, s, min(e, end)) for code, (s, e) in self._first[n].items()
+            CategoryHit(code, s, min(e, end))
+            for code, (s, e) in self._first[n].items()
             if (gate_open or categories[code].gate != "conflict")
             and not (code in CRIME_BLIND and n in self._crime)
         ]
         view = self.windows.views[n]
         generic: list[tuple[int, int]] = []
         if gate_open and n not in self._not_attack:
-            generic = [(start + m.start(), start + m.end())
-                       for m in self.words.finditer_in(_GENERIC_ATTACK, start, end, view)]
+            generic = [
+                (start + m.start(), start + m.end())
+                for m in self.words.finditer_in(_GENERIC_ATTACK, start, end, view)
+            ]
         elif not gate_open:
-            generic = [(start + m.start(), start + m.end())
-                       for m in self.words.finditer_in(_ATTRIBUTED_STRIKE, start, end, view)]
+            generic = [
+                (start + m.start(), start + m.end())
+                for m in self.words.finditer_in(_ATTRIBUTED_STRIKE, start, end, view)
+            ]
         return _drop_site_property(self.words.text, hits), generic
 
 

@@ -22,7 +22,12 @@ from harmwatch.extract.numbers import parse_number_words
 from harmwatch.extract.wordindex import Windows, WordIndex
 
 __all__ = [
-    "DATE_PATTERNS", "DateMention", "as_of_windows", "find_dates", "resolve_as_of", "year_hint",
+    "DATE_PATTERNS",
+    "DateMention",
+    "as_of_windows",
+    "find_dates",
+    "resolve_as_of",
+    "year_hint",
 ]
 
 #: A day-month date up to this many days after publication keeps the publication year
@@ -31,60 +36,110 @@ __all__ = [
 FUTURE_SLACK_DAYS = 2
 
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_M = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-      r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_M = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("dmy_num", re.compile(r"\b(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)\b")),
-    ("mdy", re.compile(rf"\b{_M}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>[0-3]?\d))?"
-                       rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?(?![\d:])", re.IGNORECASE)),
-    ("dmy", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*(?:[-–]|and)\s*(?P<d2>[0-3]?\d))?\s+"
-                       rf"(?:of\s+)?{_M}(?:,?\s+(?P<y>(?:19|20)\d\d))?\b", re.IGNORECASE)),
+    (
+        "mdy",
+        re.compile(
+            rf"\b{_M}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>[0-3]?\d))?"
+            rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?(?![\d:])",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "dmy",
+        re.compile(
+            rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*(?:[-–]|and)\s*(?P<d2>[0-3]?\d))?\s+"
+            rf"(?:of\s+)?{_M}(?:,?\s+(?P<y>(?:19|20)\d\d))?\b",
+            re.IGNORECASE,
+        ),
+    ),
     ("weekday", re.compile(rf"\b{_WD}\b", re.IGNORECASE)),
-    ("rel", re.compile(r"\b(?P<rel>today|this (?:morning|afternoon|evening)|tonight|earlier today|"
-                       r"yesterday|last night|the (?:previous|preceding) day|the day before|"
-                       r"last (?:week|month|year)|this (?:week|month|year))\b", re.IGNORECASE)),
-    ("month", re.compile(rf"\b(?:in|since|during|until|by|early|late|mid-?)\s+{_M}(?:\s+(?P<y>(?:19|20)\d\d))?\b", re.IGNORECASE)),
+    (
+        "rel",
+        re.compile(
+            r"\b(?P<rel>today|this (?:morning|afternoon|evening)|tonight|earlier today|"
+            r"yesterday|last night|the (?:previous|preceding) day|the day before|"
+            r"last (?:week|month|year)|this (?:week|month|year))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            rf"\b(?:in|since|during|until|by|early|late|mid-?)\s+{_M}(?:\s+(?P<y>(?:19|20)\d\d))?\b",
+            re.IGNORECASE,
+        ),
+    ),
     ("year", re.compile(r"\b(?:in|since|during|of)\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)),
 ]
-_TIME = re.compile(r"^\s*(?:\d{1,2}(?::\d\d|\.\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d\d|"
-                   r"(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)?\s*"
-                   r"(?:morning|evening|night|afternoon|noon|midnight))", re.IGNORECASE)
+_TIME = re.compile(
+    r"^\s*(?:\d{1,2}(?::\d\d|\.\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d\d|"
+    r"(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)?\s*"
+    r"(?:morning|evening|night|afternoon|noon|midnight))",
+    re.IGNORECASE,
+)
 _STATEMENT_BEFORE = re.compile(
     r"\b(?:said|says|announced|stated|told|reported|wrote|added|noted|posted|claimed|declared|"
     r"confirmed|tweeted|denied|acknowledged|admitted|published)\s+(?:on\s+|late\s+|early\s+)?$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _ATTRIBUTIVE_AFTER = re.compile(
     r"^\s+(?:\w+\s+)?(?:ceasefire|cease-fire|agreement|deal|truce|elections?|meeting|talks|"
-    r"statement|declaration|summit|referendum|session|conference|visit)\b", re.IGNORECASE)
+    r"statement|declaration|summit|referendum|session|conference|visit)\b",
+    re.IGNORECASE,
+)
 #: "28 Nov 2018 | News": a date in a page's header bar.
 _HEADER_BAR_AFTER = re.compile(r"^\s*\|")
 #: "ISLAMABAD, MARCH 10, 2001": a capitalised place and a comma mark a dateline wherever the
 #: sentence splitter put it (headlines in capitals often run into it).
 _CAPS_DATELINE_BEFORE = re.compile(r"\b[A-Z]{3,},\s*$")
 _DATELINE_BEFORE = re.compile(r"(?:\b[A-Z]{3,}[A-Z ,.()]*,\s*|^\s*[A-Z][a-z]+,\s*)$")
-_HEADER_BEFORE = re.compile(r"(?:^|\n)\s*(?:date|published|updated|posted)(?: on)?:?\s+$",
-                            re.IGNORECASE)
+_HEADER_BEFORE = re.compile(
+    r"(?:^|\n)\s*(?:date|published|updated|posted)(?: on)?:?\s+$", re.IGNORECASE
+)
 #: "said in a new report today", "a report published today by": the day of the statement.
 _REPORT_TODAY_BEFORE = re.compile(
     r"\b(?:in|by) (?:a|an|the|its|their) (?:[\w-]+\s+){0,2}(?:report|statement)\s+$|"
-    r"\b(?:report|statement) (?:published|released|issued)\s+$", re.IGNORECASE)
+    r"\b(?:report|statement) (?:published|released|issued)\s+$",
+    re.IGNORECASE,
+)
 #: "between 23 and 29 September", "between January 1 and October 1": the bounds of a counting
 #: period (its end is a cut-off), not the days of the harm.
 _PERIOD_BEFORE = re.compile(r"\bbetween\s+(?:(?:[\w,]+\s+){0,3}and\s+)?$", re.IGNORECASE)
 #: "until March 30", "the airlift that ended on August 30": the end of a period, not an event.
 _END_BEFORE = re.compile(r"\b(?:until|till|ended|ends|concluded)\s+(?:on\s+)?$", re.IGNORECASE)
 #: "their case resumes on Thursday": a weekday of a future step is not resolved backwards.
-_FUTURE_BEFORE = re.compile(r"\b(?:resumes?|will\s+\w+|next|is due|are due|scheduled)\s+"
-                            r"(?:\w+\s+)?(?:on\s+)?$", re.IGNORECASE)
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:resumes?|will\s+\w+|next|is due|are due|scheduled)\s+"
+    r"(?:\w+\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
 #: "Ten years ago today": an anniversary resolved against the publication day.
 _YEARS_AGO = re.compile(r"\b(?P<n>[\w-]+)\s+years?\s+ago\s+$", re.IGNORECASE)
-_UPDATE_SENTENCE = re.compile(r"\btoll\b[^.]{0,80}\b(?:rose|risen|rises|climbed|increased|reached)\b", re.IGNORECASE)
+_UPDATE_SENTENCE = re.compile(
+    r"\btoll\b[^.]{0,80}\b(?:rose|risen|rises|climbed|increased|reached)\b", re.IGNORECASE
+)
 _AS_OF = re.compile(r"\bas of:?\s+", re.IGNORECASE)
 _SO_FAR = re.compile(r"\b(?:so far|to date|thus far|up to now|until now)\b", re.IGNORECASE)
 _AS_OF_BEFORE = re.compile(r"\bas of:?\s+(?:[\w:.]+\s+){0,2}$", re.IGNORECASE)
@@ -92,8 +147,9 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+(?:\w+\s+)?$", re.IGNORECASE)
 _COPYRIGHT_AFTER = re.compile(r"^[.,]?\s*©")
 _PHOTO_AFTER = re.compile(r"^\.\s*(?:PHOTO|Photo|Credit)")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_MONTH_AFTER = re.compile(r"^\s*[,(]?\s*\(?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
-                          re.IGNORECASE)
+_MONTH_AFTER = re.compile(
+    r"^\s*[,(]?\s*\(?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE
+)
 #: The patterns with their anchor prefixes, for scanning through the document's word index.
 _ANCHORED: list[tuple[str, AnchoredPattern]] = [(kind, anchor(pat)) for kind, pat in _PATTERNS]
 _ALL_DATES = tuple(ap for _, ap in _ANCHORED)
@@ -101,9 +157,12 @@ _ALL_DATES = tuple(ap for _, ap in _ANCHORED)
 #: word ("in", "the", "this"): a month name, a 19xx/20xx year, a day or period word.
 _MONTH_WORD = anchor(re.compile(rf"\b{_M}", re.IGNORECASE))
 _YEAR_WORD = anchor(re.compile(r"\b(?:19|20)\d\d"))
-_PERIOD_WORD = anchor(re.compile(
-    r"\b(?:today|tonight|yesterday|night|day|week|month|year|morning|afternoon|evening)\b",
-    re.IGNORECASE))
+_PERIOD_WORD = anchor(
+    re.compile(
+        r"\b(?:today|tonight|yesterday|night|day|week|month|year|morning|afternoon|evening)\b",
+        re.IGNORECASE,
+    )
+)
 #: :func:`find_dates` finds nothing in a sentence without a word of one of these.
 DATE_PATTERNS = (*_ALL_DATES[:5], _PERIOD_WORD, _MONTH_WORD, _YEAR_WORD)
 _AS_OF_ANCHORED = anchor(_AS_OF)
@@ -163,8 +222,9 @@ def _month_years(text: str) -> dict[int, int]:
     return years
 
 
-def _infer_year(m: int, d: int, published: date | None, hint: int | None,
-                stated: int | None = None) -> int | None:
+def _infer_year(
+    m: int, d: int, published: date | None, hint: int | None, stated: int | None = None
+) -> int | None:
     if stated is not None and (published is None or date(stated, m, 1) <= published):
         return stated
     if published is not None:
@@ -183,9 +243,14 @@ def _weekday(name: str, published: date | None) -> date | None:
     return published - timedelta(days=delta)
 
 
-def _resolve(kind: str, m: re.Match[str], published: date | None, hint: int | None,
-             last: date | None,
-             stated: dict[int, int] | None = None) -> tuple[date | None, date | None, str]:
+def _resolve(
+    kind: str,
+    m: re.Match[str],
+    published: date | None,
+    hint: int | None,
+    last: date | None,
+    stated: dict[int, int] | None = None,
+) -> tuple[date | None, date | None, str]:
     g = m.groupdict()
     stated = stated or {}
     if kind == "iso":
@@ -194,8 +259,9 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, hint: int | No
         return _safe_date(int(g["y"]), int(g["m"]), int(g["d"])), None, "day"
     if kind in ("mdy", "dmy"):
         mon, day = _month(g["mon"]), int(g["d"])
-        year = int(g["y"]) if g.get("y") else _infer_year(mon, day, published, hint,
-                                                            stated.get(mon))
+        year = (
+            int(g["y"]) if g.get("y") else _infer_year(mon, day, published, hint, stated.get(mon))
+        )
         if year is None:
             return None, None, "day"
         end = _safe_date(year, mon, int(g["d2"])) if g.get("d2") else None
@@ -220,8 +286,11 @@ def _resolve(kind: str, m: re.Match[str], published: date | None, hint: int | No
             return date(published.year - 1, 1, 1), None, "year"
         if rel.startswith("this ") and rel.split()[1] in ("week", "month", "year"):
             unit = rel.split()[1]
-            start = {"week": published - timedelta(days=published.weekday()),
-                     "month": published.replace(day=1), "year": date(published.year, 1, 1)}[unit]
+            start = {
+                "week": published - timedelta(days=published.weekday()),
+                "month": published.replace(day=1),
+                "year": date(published.year, 1, 1),
+            }[unit]
             return start, None, unit
         return published, None, "day"
     if kind == "month":
@@ -267,7 +336,9 @@ def _role(text: str, s: int, e: int, kind: str, sentence: str, s_start: int) -> 
         return "statement"
     if _THE_BEFORE.search(before) and _ATTRIBUTIVE_AFTER.match(after):
         return "attributive"
-    if kind in ("mdy", "dmy", "dmy_num") and _DATELINE_BEFORE.search(text[max(s_start, s - 40) : s]):
+    if kind in ("mdy", "dmy", "dmy_num") and _DATELINE_BEFORE.search(
+        text[max(s_start, s - 40) : s]
+    ):
         if s - s_start < 60 or _CAPS_DATELINE_BEFORE.search(before):
             return "dateline"
     if _UPDATE_SENTENCE.search(sentence):
@@ -275,9 +346,15 @@ def _role(text: str, s: int, e: int, kind: str, sentence: str, s_start: int) -> 
     return "event"
 
 
-def find_dates(text: str, start: int, end: int, published: date | None,
-               hint: int | None = None, last: date | None = None,
-               words: WordIndex | None = None) -> list[DateMention]:
+def find_dates(
+    text: str,
+    start: int,
+    end: int,
+    published: date | None,
+    hint: int | None = None,
+    last: date | None = None,
+    words: WordIndex | None = None,
+) -> list[DateMention]:
     """Dates in ``text[start:end]`` (one sentence), resolved and given a role.
 
     ``words`` is the document's :class:`WordIndex` when the caller has one.
@@ -300,8 +377,9 @@ def find_dates(text: str, start: int, end: int, published: date | None,
     out: list[DateMention] = []
     for s, e, kind, m in spans:
         if kind == "weekday" and any(
-            o.precision == "day" and o.date and abs(o.start - e) < 6 or abs(s - o.end) < 6
-            for o in out if o.date is not None
+            (o.precision == "day" and o.date and abs(o.start - e) < 6) or abs(s - o.end) < 6
+            for o in out
+            if o.date is not None
         ):
             continue
         stated = _month_years(text) if kind in ("mdy", "dmy") and not m.group("y") else None
@@ -324,9 +402,14 @@ def as_of_windows(windows: Windows) -> set[int]:
     return windows.searching(_AS_OF_ANCHORED) | windows.searching(_SO_FAR_ANCHORED)
 
 
-def resolve_as_of(text: str, start: int, end: int, published: date | None,
-                  hint: int | None = None,
-                  words: WordIndex | None = None) -> tuple[bool, date | None]:
+def resolve_as_of(
+    text: str,
+    start: int,
+    end: int,
+    published: date | None,
+    hint: int | None = None,
+    words: WordIndex | None = None,
+) -> tuple[bool, date | None]:
     """Whether the sentence marks a cut-off, and its day if known.
 
     "As of 16 October 2024" gives that day; "as of 8 p.m.", "as of Sunday evening", "so far",

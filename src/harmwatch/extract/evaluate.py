@@ -31,8 +31,15 @@ __all__ = ["PRF", "EvalReport", "evaluate", "location_key"]
 
 #: Names the devset treats as one place (README, "event_locations").
 ALIASES: tuple[tuple[str, ...], ...] = (
-    ("nagorno-karabakh", "artsakh", "nkr", "nagorno-karabagh", "karabakh", "nagorno karabakh",
-     "republic of artsakh"),
+    (
+        "nagorno-karabakh",
+        "artsakh",
+        "nkr",
+        "nagorno-karabagh",
+        "karabakh",
+        "nagorno karabakh",
+        "republic of artsakh",
+    ),
     ("shusha", "shushi", "susa"),
     ("stepanakert", "khankendi", "xankandi"),
     ("bamiyan", "bamian"),
@@ -74,8 +81,14 @@ class PRF:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4), "tp": self.tp, "pred": self.pred, "gold": self.gold}
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "pred": self.pred,
+            "gold": self.gold,
+        }
 
 
 @dataclass(slots=True)
@@ -106,17 +119,20 @@ class EvalReport:
             "documents": self.documents,
             "relevance_accuracy": round(self.relevance_accuracy, 4),
             "categories": self.categories.as_dict(),
-            "figures": {**self.figures.as_dict(),
-                        "qualifier_accuracy": round(self.attr_accuracy("qualifier"), 4),
-                        "subject_accuracy": round(self.attr_accuracy("subject"), 4),
-                        "as_of_accuracy": round(self.attr_accuracy("as_of"), 4)},
+            "figures": {
+                **self.figures.as_dict(),
+                "qualifier_accuracy": round(self.attr_accuracy("qualifier"), 4),
+                "subject_accuracy": round(self.attr_accuracy("subject"), 4),
+                "as_of_accuracy": round(self.attr_accuracy("as_of"), 4),
+            },
             "event_locations": self.locations.as_dict(),
             "event_dates": self.dates.as_dict(),
         }
 
 
-def _match_figures(gold: list[dict[str, Any]], pred: list[dict[str, Any]],
-                   report: EvalReport) -> tuple[list[Any], list[Any]]:
+def _match_figures(
+    gold: list[dict[str, Any]], pred: list[dict[str, Any]], report: EvalReport
+) -> tuple[list[Any], list[Any]]:
     free = [p for p in pred if not p.get("derived")]
     report.figures.gold += len(gold)
     report.figures.pred += len(free)
@@ -126,8 +142,14 @@ def _match_figures(gold: list[dict[str, Any]], pred: list[dict[str, Any]],
         if not candidates:
             missed.append((g["measure"], g["value"]))
             continue
-        best = max(candidates, key=lambda p: (p["subject"] == g["subject"])
-                   + (p["qualifier"] == g["qualifier"]) + (p["as_of"] == g["as_of"]))
+        best = max(
+            candidates,
+            key=lambda p: (
+                (p["subject"] == g["subject"])
+                + (p["qualifier"] == g["qualifier"])
+                + (p["as_of"] == g["as_of"])
+            ),
+        )
         free.remove(best)
         report.figures.tp += 1
         for attr in ("qualifier", "subject", "as_of"):
@@ -188,8 +210,9 @@ def _read_gold(gold_path: Path) -> list[dict[str, Any]]:
     return gold
 
 
-def evaluate(gold_path: str | Path, docs_dir: str | Path,
-             extractor: str = "extractor.rules.v1") -> EvalReport:
+def evaluate(
+    gold_path: str | Path, docs_dir: str | Path, extractor: str = "extractor.rules.v1"
+) -> EvalReport:
     """Run ``extractor`` on every gold document and score it."""
     from harmwatch.extract import extract_text
     from harmwatch.ingest.plaintext import parse_plain_text
@@ -203,8 +226,14 @@ def evaluate(gold_path: str | Path, docs_dir: str | Path,
         except OSError as exc:
             raise UnreadableSource(str(path), f"gold names a missing document: {exc}") from exc
         parsed = parse_plain_text(raw, g.get("url"))
-        result = extract_text(parsed.text, published=parsed.published, title=parsed.title,
-                              language=parsed.language, source=str(path), extractor=extractor)
+        result = extract_text(
+            parsed.text,
+            published=parsed.published,
+            title=parsed.title,
+            language=parsed.language,
+            source=str(path),
+            extractor=extractor,
+        )
         report.documents += 1
         report.relevance_correct += result["relevant"] == g["relevant"]
         detail: dict[str, Any] = {"id": g["id"], "relevant": [g["relevant"], result["relevant"]]}

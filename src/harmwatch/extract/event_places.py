@@ -90,13 +90,49 @@ _MOVED_TO = re.compile(
 )
 #: Words one of which every match of _MOVED_TO / _REFERENCE_BEFORE holds: a plain substring
 #: test rejects most windows before the (slower, end-anchored) pattern runs.
-_MOVED_WORDS = ("taken", "transported", "evacuated", "moved", "brought", "rushed", "fled",
-                "transferred", "relocated", "admitted")
-_REFERENCE_WORDS = ("km", "kilomet", "mile", " m ", "north", "south", "east", "west",
-                    "outskirts", "capital", "war ", "conflict", "dispute", "talks", "protest",
-                    "demonstration", "rall", "vigil", "march", "from", "research", "expert",
-                    "analyst", "professor", "scholar", "scientist", "camp", "settlement",
-                    "shelter")
+_MOVED_WORDS = (
+    "taken",
+    "transported",
+    "evacuated",
+    "moved",
+    "brought",
+    "rushed",
+    "fled",
+    "transferred",
+    "relocated",
+    "admitted",
+)
+_REFERENCE_WORDS = (
+    "km",
+    "kilomet",
+    "mile",
+    " m ",
+    "north",
+    "south",
+    "east",
+    "west",
+    "outskirts",
+    "capital",
+    "war ",
+    "conflict",
+    "dispute",
+    "talks",
+    "protest",
+    "demonstration",
+    "rall",
+    "vigil",
+    "march",
+    "from",
+    "research",
+    "expert",
+    "analyst",
+    "professor",
+    "scholar",
+    "scientist",
+    "camp",
+    "settlement",
+    "shelter",
+)
 #: An appeal naming its addressees and its scope ("called on ... Russia to hold its forces
 #: accountable", "calls on the Security Council to extend the arms embargo on Darfur to the
 #: whole of Sudan"): countries and regions after it are not where harm happened.
@@ -231,8 +267,9 @@ def _whole_country(text: str, place: Place) -> bool:
     return _WHOLE_COUNTRY.search(before) is not None
 
 
-def refine_locations(text: str, groups: list[list[Place]],
-                     national: frozenset[int] = frozenset()) -> list[list[Place]]:
+def refine_locations(
+    text: str, groups: list[list[Place]], national: frozenset[int] = frozenset()
+) -> list[list[Place]]:
     """Rules 3 and 4 over every event's places at once (see the module docstring).
 
     ``national`` holds the ids of country mentions whose sentence gives a count and no more
@@ -248,8 +285,10 @@ def refine_locations(text: str, groups: list[list[Place]],
     covered: set[str] = set()
     for places in groups:
         for p in places:
-            if p.country and (p.feature in SPECIFIC_FEATURES
-                              or (p.feature == "area" and _is_sub_country(bases.get(id(p))))):
+            if p.country and (
+                p.feature in SPECIFIC_FEATURES
+                or (p.feature == "area" and _is_sub_country(bases.get(id(p))))
+            ):
                 covered.add(p.country)
     out: list[list[Place]] = []
     for places in groups:
@@ -262,19 +301,35 @@ def refine_locations(text: str, groups: list[list[Place]],
             natural = _NATURAL_BEFORE.search(text, max(0, p.start - 12), p.start)
             if natural is not None and p.feature != "site":
                 begin = natural.start(1)
-                kept.append(replace(p, start=begin, mention=text[begin : p.end],
-                                    name=" ".join(text[begin : p.end].split()), feature="area",
-                                    alternates=()))
+                kept.append(
+                    replace(
+                        p,
+                        start=begin,
+                        mention=text[begin : p.end],
+                        name=" ".join(text[begin : p.end].split()),
+                        feature="area",
+                        alternates=(),
+                    )
+                )
                 continue
             cue_region = p.feature == "region" and p.lat is None and p.geonameid is None
-            unit = (_UNIT_AFTER.match(text, p.end)
-                    if p.feature in ("city", "village") or cue_region else None)
+            unit = (
+                _UNIT_AFTER.match(text, p.end)
+                if p.feature in ("city", "village") or cue_region
+                else None
+            )
             if unit is not None:
                 word = unit.group(1)
-                kept.append(replace(p, end=unit.end(), mention=text[p.start : unit.end()],
-                                    name=f"{' '.join(p.mention.split())} {word}",
-                                    feature=_UNIT_FEATURE.get(word, "region"),
-                                    alternates=_merge((p.name, *p.alternates))))
+                kept.append(
+                    replace(
+                        p,
+                        end=unit.end(),
+                        mention=text[p.start : unit.end()],
+                        name=f"{' '.join(p.mention.split())} {word}",
+                        feature=_UNIT_FEATURE.get(word, "region"),
+                        alternates=_merge((p.name, *p.alternates)),
+                    )
+                )
                 continue
             base = bases.get(id(p))
             if p.feature == "area" and _is_sub_country(base):
@@ -284,13 +339,21 @@ def refine_locations(text: str, groups: list[list[Place]],
                 if unit is not None and unit.group(1) not in _UNIT_FEATURE:
                     # "western Aleppo province(s)": the province, not the city
                     name = f"{_strip_compass(p.mention)} {unit.group(1)}"
-                kept.append(replace(p, name=name, feature=base[1],
-                                    alternates=_merge((p.name, *p.alternates))))
+                kept.append(
+                    replace(
+                        p, name=name, feature=base[1], alternates=_merge((p.name, *p.alternates))
+                    )
+                )
                 continue
             country_level = p.feature == "country" or (
-                p.feature == "area" and base is not None and base[1] == "country")
-            if (country_level and p.country in covered and id(p) not in national
-                    and not _whole_country(text, p)):
+                p.feature == "area" and base is not None and base[1] == "country"
+            )
+            if (
+                country_level
+                and p.country in covered
+                and id(p) not in national
+                and not _whole_country(text, p)
+            ):
                 continue
             coarse = p.feature in ("country", "area")
             if coarse and _APPOSITION.search(text, max(0, p.start - BEFORE_WINDOW), p.start):
@@ -347,7 +410,9 @@ def _inside_dedication(p: Place, places: list[Place]) -> bool:
     """A name inside "Church of St John the Baptist", "Cathedral of Ghazanchetsots": the
     dedication of a site, not a place of its own."""
     return p.feature != "site" and any(
-        q.feature == "site" and q.start < p.start and p.end <= q.end
+        q.feature == "site"
+        and q.start < p.start
+        and p.end <= q.end
         and _DEDICATION.match(q.mention) is not None
         for q in places
     )
@@ -355,10 +420,17 @@ def _inside_dedication(p: Place, places: list[Place]) -> bool:
 
 def _overlaps_known_site(p: Place, places: list[Place]) -> bool:
     """A named-site match holding a site the gazetteer knows ("Sudan's Saudi Hospital")."""
-    return p.feature == "site" and p.country is None and any(
-        q is not p and q.feature == "site" and q.country is not None
-        and p.start <= q.start and q.end <= p.end
-        for q in places
+    return (
+        p.feature == "site"
+        and p.country is None
+        and any(
+            q is not p
+            and q.feature == "site"
+            and q.country is not None
+            and p.start <= q.start
+            and q.end <= p.end
+            for q in places
+        )
     )
 
 

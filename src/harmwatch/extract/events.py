@@ -71,7 +71,9 @@ _STATEMENT_AFTER = re.compile(
 _DASH_AFTER = re.compile(r"^\s*[—–-]")
 #: "(Nairobi) –" opening a paragraph: the place the report was filed from.
 _PAREN_DATELINE = re.compile(r"^\)\s*[:—–-]")
-_DATELINE_AFTER = re.compile(r"^(?:,\s*[A-Z][\w .]*?)?\s*(?:\([^)]{1,30}\)\s*)?[:—–-]|^,\s*[A-Z][a-z]+ \d")
+_DATELINE_AFTER = re.compile(
+    r"^(?:,\s*[A-Z][\w .]*?)?\s*(?:\([^)]{1,30}\)\s*)?[:—–-]|^,\s*[A-Z][a-z]+ \d"
+)
 
 
 @dataclass(slots=True)
@@ -92,10 +94,16 @@ class Place:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "mention": self.mention, "name": self.name, "country": self.country,
-            "lat": self.lat, "lon": self.lon, "geonameid": self.geonameid,
-            "precision": self.precision, "feature": self.feature,
-            "alternates": list(self.alternates), "span": [self.start, self.end],
+            "mention": self.mention,
+            "name": self.name,
+            "country": self.country,
+            "lat": self.lat,
+            "lon": self.lon,
+            "geonameid": self.geonameid,
+            "precision": self.precision,
+            "feature": self.feature,
+            "alternates": list(self.alternates),
+            "span": [self.start, self.end],
         }
 
 
@@ -159,8 +167,12 @@ def _date_fields(dates: list[DateMention]) -> tuple[str | None, str | None, str 
     all_days = sorted({*(d for d in days), *(d.date_end for d in usable if d.date_end)})
     if all_days:
         first, last = all_days[0], all_days[-1]
-        return (first.isoformat(), last.isoformat() if last != first else None, "day",
-                [d.isoformat() for d in all_days])
+        return (
+            first.isoformat(),
+            last.isoformat() if last != first else None,
+            "day",
+            [d.isoformat() for d in all_days],
+        )
     coarse = [d for d in usable if d.precision in ("week", "month", "year")]
     if coarse:
         order = {"week": 0, "month": 1, "year": 2}
@@ -183,16 +195,25 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
                     lent.setdefault(len(groups) - 1, []).append(sf)
                 else:
                     pending.append(sf)
-            elif sf.places and groups and groups[-1][-1].index == sf.index - 1 \
-                    and groups[-1][-1].paragraph == sf.paragraph:
+            elif (
+                sf.places
+                and groups
+                and groups[-1][-1].index == sf.index - 1
+                and groups[-1][-1].paragraph == sf.paragraph
+            ):
                 # 'The hospital, known as "Okhmatdyt," is...': a known site named right after
                 # the event sentence is the site the event hit.
                 sites = [p for p in sf.places if p.feature == "site" and p.lat is not None]
                 if sites:
                     lent.setdefault(len(groups) - 1, []).append(
-                        SentenceFacts(sf.index, sf.start, sf.end, sf.paragraph, places=sites))
+                        SentenceFacts(sf.index, sf.start, sf.end, sf.paragraph, places=sites)
+                    )
             continue
-        if groups and groups[-1][-1].paragraph == sf.paragraph and groups[-1][-1].index == sf.index - 1:
+        if (
+            groups
+            and groups[-1][-1].paragraph == sf.paragraph
+            and groups[-1][-1].index == sf.index - 1
+        ):
             groups[-1].append(sf)
         else:
             groups.append([sf])
@@ -227,18 +248,20 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
         date, date_end, precision, days = _date_fields(dates)
         locations = [p.as_dict() for p in places]
         start, end = group[0].start, group[-1].end
-        events.append({
-            "categories": categories,
-            "date": date,
-            "date_end": date_end,
-            "date_precision": precision,
-            "dates": days,
-            "locations": locations,
-            "actors": [a for g in group for a in g.actors],
-            "targets": sorted({t for g in group for t in g.targets}),
-            "weapons": sorted({w for g in group for w in g.weapons}),
-            "figure_ids": [f for g in group for f in g.figure_ids],
-            "span": [start, end],
-            "quote": text[start:end],
-        })
+        events.append(
+            {
+                "categories": categories,
+                "date": date,
+                "date_end": date_end,
+                "date_precision": precision,
+                "dates": days,
+                "locations": locations,
+                "actors": [a for g in group for a in g.actors],
+                "targets": sorted({t for g in group for t in g.targets}),
+                "weapons": sorted({w for g in group for w in g.weapons}),
+                "figure_ids": [f for g in group for f in g.figure_ids],
+                "span": [start, end],
+                "quote": text[start:end],
+            }
+        )
     return events

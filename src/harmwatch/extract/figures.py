@@ -35,34 +35,65 @@ COORD_MAX_WORDS = 7
 OBJECT_SUBJECTS = frozenset({"buildings", "settlements", "monuments", "schools", "hospitals"})
 #: When several subject words describe a count, the most specific wins in this order.
 SUBJECT_PRIORITY = (
-    "prisoners_of_war", "medical_staff", "journalists", "officials", "children", "women",
-    "elderly", "soldiers", "civilians", "monuments", "schools", "hospitals", "buildings",
-    "settlements", "people",
+    "prisoners_of_war",
+    "medical_staff",
+    "journalists",
+    "officials",
+    "children",
+    "women",
+    "elderly",
+    "soldiers",
+    "civilians",
+    "monuments",
+    "schools",
+    "hospitals",
+    "buildings",
+    "settlements",
+    "people",
 )
-_SUB_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of which|incl\.?)\s+"
-                         r"(?:\w+\s+){0,2}$|[–—:]\s*$", re.IGNORECASE)
-_CONT_BEFORE = re.compile(r"\b(?:another|the other|other|a further|an additional|also)\s+"
-                          r"(?:\w+\s+){0,2}$", re.IGNORECASE)
+_SUB_BEFORE = re.compile(
+    r"\b(?:including|among them|among whom|of whom|of which|incl\.?)\s+"
+    r"(?:\w+\s+){0,2}$|[–—:]\s*$",
+    re.IGNORECASE,
+)
+_CONT_BEFORE = re.compile(
+    r"\b(?:another|the other|other|a further|an additional|also)\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _CONT_AFTER = re.compile(r"^\s+(?:others?|more|other)\b", re.IGNORECASE)
 _OF_THE = re.compile(r"\b(?:of|out of) the\s+$", re.IGNORECASE)
-_COORD_GAP = re.compile(r"^[^;.]*?(?:\band\b|,|\bas well as\b|\bwhile\b|\bto\b)[^;.]*$",
-                        re.IGNORECASE)
-_RELEASE_AFTER = re.compile(r"^\W*(?:(?!but\b)\w+\W+){0,3}?(?:released|freed|repatriated|returned|"
-                            r"unharmed|rescued|survived|alive|brought back)\b", re.IGNORECASE)
+_COORD_GAP = re.compile(
+    r"^[^;.]*?(?:\band\b|,|\bas well as\b|\bwhile\b|\bto\b)[^;.]*$", re.IGNORECASE
+)
+_RELEASE_AFTER = re.compile(
+    r"^\W*(?:(?!but\b)\w+\W+){0,3}?(?:released|freed|repatriated|returned|"
+    r"unharmed|rescued|survived|alive|brought back)\b",
+    re.IGNORECASE,
+)
 #: "31 sites could not be assessed": a count whose own predicate is negated is no figure.
-_NEGATED_PREDICATE = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:could|can|were|was|have|has|had|"
-                                r"did|are|is)\s*(?:not|n't)\b", re.IGNORECASE)
+_NEGATED_PREDICATE = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,3}?(?:could|can|were|was|have|has|had|"
+    r"did|are|is)\s*(?:not|n't)\b",
+    re.IGNORECASE,
+)
 #: "only 308 of them have been brought back": a part that escaped the harm is no figure.
-_RELEASED_PART = re.compile(r"^\s+of (?:them|those|whom)\s+(?:\w+\s+){0,3}?(?:released|freed|"
-                            r"repatriated|returned|rescued|survived|brought back)\b",
-                            re.IGNORECASE)
+_RELEASED_PART = re.compile(
+    r"^\s+of (?:them|those|whom)\s+(?:\w+\s+){0,3}?(?:released|freed|"
+    r"repatriated|returned|rescued|survived|brought back)\b",
+    re.IGNORECASE,
+)
 #: Subjects that are people; such counts are never ``damaged``.
 PERSON_EXCLUDES = frozenset({"damaged"})
-_PREDICATE = re.compile(r"^\s+(?:of (?:them|whom|those)\s+)?(?:\w+\s+){0,1}(?:were|are|was|is)\s+", re.IGNORECASE)
+_PREDICATE = re.compile(
+    r"^\s+(?:of (?:them|whom|those)\s+)?(?:\w+\s+){0,1}(?:were|are|was|is)\s+", re.IGNORECASE
+)
 _QUALIFIER_TAIL = re.compile(r"\s*(?:another\s+|a total of\s+|the\s+|some\s+)?", re.IGNORECASE)
-_NP_END = re.compile(r"[,;.()\[\]“”\"]|\b(?:were|was|are|is|have|has|had|who|that|which|in|at|on|"
-                     r"from|during|after|by|as|to|into|and|or|with|while|when|since)\b",
-                     re.IGNORECASE)
+_NP_END = re.compile(
+    r"[,;.()\[\]“”\"]|\b(?:were|was|are|is|have|has|had|who|that|which|in|at|on|"
+    r"from|during|after|by|as|to|into|and|or|with|while|when|since)\b",
+    re.IGNORECASE,
+)
 _OF_THE_NP = re.compile(r"\b(?:of|out of) the\s+(\w+(?:[- ]\w+)?)\s+(\w+)", re.IGNORECASE)
 _DAMAGE_STEM = re.compile(r"\bdestr|\bdamag|\bdisrepair\b", re.IGNORECASE)
 _PLAIN_NEGATOR = re.compile(r"no|not|none", re.IGNORECASE)
@@ -74,14 +105,18 @@ _APPOSITION_GAP = re.compile(r"\s*[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|,\s*and)\s*")
 #: "63 of the 67 mosques", "Of the 161 sites", "all of Gaza's 2.3 million people": the number
 #: is the base a part is taken from (a population, not a harmed group) and is not a figure.
 _BASE_GAP = re.compile(r"^\s+(?:of|out of)\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
-_BASE_OPENER = re.compile(r"(?:^|[^\w\s]\s*|\s)Of the\s+$|\b(?:[Aa]ll|[Mm]ost|[Hh]alf|[Mm]uch) of "
-                          r"[A-Z][\w-]*['’]s $")
+_BASE_OPENER = re.compile(
+    r"(?:^|[^\w\s]\s*|\s)Of the\s+$|\b(?:[Aa]ll|[Mm]ost|[Hh]alf|[Mm]uch) of "
+    r"[A-Z][\w-]*['’]s $"
+)
 #: "18 of the 31 trucks": a part of a non-count unit (vehicles, weapons) is no figure either.
 _PART_OF_AFTER = re.compile(r"^\s+(?:of|out of)\s+(?:the\s+|all\s+)?[\d,.]+\s+", re.IGNORECASE)
 #: "civilian houses": the adjective must not make an object count a count of civilians.
 _CIVILIAN_ADJECTIVE = re.compile(
     r"\bcivil(?:ian)?\s+(?=(?:houses?|homes?|buildings?|objects?|facilit|infrastructure|"
-    r"structures?|dwellings?|settlements?|apartments?|shelters?)\b)", re.IGNORECASE)
+    r"structures?|dwellings?|settlements?|apartments?|shelters?)\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -140,8 +175,11 @@ _SUBJECT_MEMO_OWNER: list[dict[str, re.Pattern[str]]] = []
 def _subject(cb: Codebook, phrase: str) -> str | None:
     """The most specific subject (:data:`SUBJECT_PRIORITY`) a subject word of ``phrase`` names."""
     subjects = cb.subjects
-    if not _SUBJECT_MEMO_OWNER or _SUBJECT_MEMO_OWNER[0] is not subjects \
-            or len(_SUBJECT_MEMO) >= SUBJECT_MEMO_SIZE:
+    if (
+        not _SUBJECT_MEMO_OWNER
+        or _SUBJECT_MEMO_OWNER[0] is not subjects
+        or len(_SUBJECT_MEMO) >= SUBJECT_MEMO_SIZE
+    ):
         _SUBJECT_MEMO.clear()
         _SUBJECT_MEMO_OWNER[:] = [subjects]
     elif phrase in _SUBJECT_MEMO:
@@ -198,9 +236,11 @@ def figures_in_sentence(
         context_subject = _subject(cb, m_of.group(2))
 
     def damage_in_sentence() -> bool:
-        return bool(cb.measure_right["damaged"].search(sentence)
-                    or cb.measure_left["damaged"].search(sentence)
-                    or _DAMAGE_STEM.search(sentence))
+        return bool(
+            cb.measure_right["damaged"].search(sentence)
+            or cb.measure_left["damaged"].search(sentence)
+            or _DAMAGE_STEM.search(sentence)
+        )
 
     cumulative_words: list[bool] = []  # computed at the first figure, then reused
     pending: list[tuple[int, NumberMention, str]] = []
@@ -209,39 +249,49 @@ def figures_in_sentence(
         hi = counts[i + 1].start if i + 1 < len(counts) else s_end
         semi = text.find(";", num.end, hi)
         hi_clause = semi if semi >= 0 else hi
-        measure, cue_span = choose_cue(cb, text, num, lo, hi_clause, starts_all, frozenset(),
-                                        words)
+        measure, cue_span = choose_cue(cb, text, num, lo, hi_clause, starts_all, frozenset(), words)
         if measure is None and num.range_role == "low" and i + 1 < len(counts):
             high = counts[i + 1]
             hi2 = counts[i + 2].start if i + 2 < len(counts) else s_end
-            measure, cue_span = choose_cue(cb, text, high, lo, hi2, starts_all, frozenset(),
-                                            words)
+            measure, cue_span = choose_cue(cb, text, high, lo, hi2, starts_all, frozenset(), words)
             if measure is not None:
                 hi = hi2
-        if measure is None and i + 1 < len(counts) \
-                and _SUB_BEFORE.search(text[num.end : counts[i + 1].start]):
+        if (
+            measure is None
+            and i + 1 < len(counts)
+            and _SUB_BEFORE.search(text[num.end : counts[i + 1].start])
+        ):
             # "40 civilians, including 12 children, were killed": the cue after the sub-count
             # is the total's too.
             sub = counts[i + 1]
             hi2 = counts[i + 2].start if i + 2 < len(counts) else s_end
             semi2 = text.find(";", num.end, hi2)
             measure, cue_span = choose_cue(
-                cb, text, num, lo, semi2 if semi2 >= 0 else hi2,
-                [p for p in starts_all if p != sub.start], frozenset(), words)
+                cb,
+                text,
+                num,
+                lo,
+                semi2 if semi2 >= 0 else hi2,
+                [p for p in starts_all if p != sub.start],
+                frozenset(),
+                words,
+            )
         if measure == "damaged":
             np_subject = _subject(cb, _np_after(text, num.end, hi))
             if np_subject is not None and np_subject not in OBJECT_SUBJECTS:
-                measure, cue_span = choose_cue(cb, text, num, lo, hi_clause, starts_all,
-                                                PERSON_EXCLUDES, words)
+                measure, cue_span = choose_cue(
+                    cb, text, num, lo, hi_clause, starts_all, PERSON_EXCLUDES, words
+                )
         window_lo = min(num.start, cue_span[0]) if cue_span else num.start
         window_hi = max(num.end, cue_span[1]) if cue_span else num.end
         combined = cb.combined.search(text, window_lo, min(hi_clause, window_hi + 40))
         if combined and (cue_span is None or combined.start() <= cue_span[1] + 1):
             continue
         negated = cb.negators.search(text, max(s_start, window_lo - 12), window_hi)
-        if negated and ((cue_span and cue_span[0] <= negated.start() < cue_span[1])
-                        or _SHARE_OF.search(text, max(s_start, negated.start() - 20),
-                                            negated.start())):
+        if negated and (
+            (cue_span and cue_span[0] <= negated.start() < cue_span[1])
+            or _SHARE_OF.search(text, max(s_start, negated.start() - 20), negated.start())
+        ):
             negated = None  # "left without water"; "roughly half of the population"
         if negated and not _PLAIN_NEGATOR.fullmatch(negated.group()):
             continue
@@ -276,7 +326,9 @@ def figures_in_sentence(
         link: Figure | None = None
         if _SUB_BEFORE.search(before) or OF_THEM_AFTER.match(text[num.end : hi]):
             kind = "sub"
-        elif _CONT_BEFORE.search(text[max(lo, num.start - 30) : num.start]) or _CONT_AFTER.match(text[num.end : hi]):
+        elif _CONT_BEFORE.search(text[max(lo, num.start - 30) : num.start]) or _CONT_AFTER.match(
+            text[num.end : hi]
+        ):
             kind = "cont"
         if out:
             link = out[-1]
@@ -285,8 +337,7 @@ def figures_in_sentence(
         if measure is None and link is not None:
             same_sentence = link.sentence == s_index
             gap = text[link.number_end : num.start]
-            gap_ok = same_sentence and word_count(gap) <= COORD_MAX_WORDS \
-                and _COORD_GAP.match(gap)
+            gap_ok = same_sentence and word_count(gap) <= COORD_MAX_WORDS and _COORD_GAP.match(gap)
             if kind in ("sub", "cont") or gap_ok:
                 measure = link.measure
         if measure is None:
@@ -297,10 +348,12 @@ def figures_in_sentence(
         if subject in (None, "people") and context_subject and context_subject != "people":
             subject = context_subject
         additive = kind == "cont" and not _ALSO_BEFORE.search(
-            text[max(lo, num.start - 30) : num.start])
+            text[max(lo, num.start - 30) : num.start]
+        )
         if link is not None and subject in (None, "people"):
-            if (additive and link.part_of is None) or (subject is None and (
-                    kind == "sub" or link.sentence == s_index)):
+            if (additive and link.part_of is None) or (
+                subject is None and (kind == "sub" or link.sentence == s_index)
+            ):
                 subject = link.subject
         span_start = min(num.start - qlen, cue_span[0] if cue_span else num.start)
         span_end = max(num.end, cue_span[1] if cue_span else num.end)
@@ -313,12 +366,22 @@ def figures_in_sentence(
             cumulative_words.append(bool(_CUMULATIVE.search(sentence)))
         cumulative = as_of_marker or cumulative_words[0]
         fig = Figure(
-            id=f"f{first_id + len(out)}", measure=measure, value=int(round(num.value)),
-            qualifier=qual, subject=subject or "people", as_of=fig_as_of, cumulative=cumulative,
-            start=span_start, end=span_end, quote=text[span_start:span_end], sentence=s_index,
-            number_start=num.start, number_end=num.end,
+            id=f"f{first_id + len(out)}",
+            measure=measure,
+            value=round(num.value),
+            qualifier=qual,
+            subject=subject or "people",
+            as_of=fig_as_of,
+            cumulative=cumulative,
+            start=span_start,
+            end=span_end,
+            quote=text[span_start:span_end],
+            sentence=s_index,
+            number_start=num.start,
+            number_end=num.end,
             part_of=link.id if (kind == "sub" and link is not None) else None,
-            mentions=[(num.start, num.end)], additive=additive,
+            mentions=[(num.start, num.end)],
+            additive=additive,
         )
         if link is not None and kind == "sub" and fig.as_of is None:
             fig.as_of = link.as_of
@@ -328,8 +391,9 @@ def figures_in_sentence(
     return out
 
 
-def _drop_bases(cb: Codebook, text: str, s_start: int,
-                counts: list[NumberMention]) -> list[NumberMention]:
+def _drop_bases(
+    cb: Codebook, text: str, s_start: int, counts: list[NumberMention]
+) -> list[NumberMention]:
     """Counts that are not harmed groups: the base of a part ("63 of the 67 mosques", "Of the
     161 sites") and parts of a non-count unit ("18 of the 31 trucks")."""
     kept: list[NumberMention] = []
@@ -347,8 +411,13 @@ def _drop_bases(cb: Codebook, text: str, s_start: int,
     return kept
 
 
-def _apposition(cb: Codebook, text: str, pending: list[tuple[int, NumberMention, str]],
-                attached: dict[int, Figure], next_id: int) -> list[Figure]:
+def _apposition(
+    cb: Codebook,
+    text: str,
+    pending: list[tuple[int, NumberMention, str]],
+    attached: dict[int, Figure],
+    next_id: int,
+) -> list[Figure]:
     """Cue-less counts coordinated with a following figure share its measure
     ("one woman and two children were killed"); their sum is added as a derived figure."""
     out: list[Figure] = []
@@ -360,14 +429,31 @@ def _apposition(cb: Codebook, text: str, pending: list[tuple[int, NumberMention,
         if not _APPOSITION_GAP.fullmatch(gap):
             continue
         subject = _subject(cb, gap) or "people"
-        fig = replace(nxt, id=f"f{next_id + len(out)}", value=int(round(num.value or 0)),
-                      qualifier=qual, subject=subject, start=num.start, end=nxt.end,
-                      quote=text[num.start : nxt.end], number_start=num.start,
-                      number_end=num.end, mentions=[(num.start, num.end)], part_of=None)
+        fig = replace(
+            nxt,
+            id=f"f{next_id + len(out)}",
+            value=round(num.value or 0),
+            qualifier=qual,
+            subject=subject,
+            start=num.start,
+            end=nxt.end,
+            quote=text[num.start : nxt.end],
+            number_start=num.start,
+            number_end=num.end,
+            mentions=[(num.start, num.end)],
+            part_of=None,
+        )
         out.append(fig)
-        total = replace(nxt, id=f"f{next_id + len(out)}", value=fig.value + nxt.value,
-                        subject="people", start=num.start, quote=text[num.start : nxt.end],
-                        derived="sum", mentions=[(num.start, nxt.number_end)])
+        total = replace(
+            nxt,
+            id=f"f{next_id + len(out)}",
+            value=fig.value + nxt.value,
+            subject="people",
+            start=num.start,
+            quote=text[num.start : nxt.end],
+            derived="sum",
+            mentions=[(num.start, nxt.number_end)],
+        )
         out.append(total)
         fig.part_of = total.id
         nxt.part_of = total.id
@@ -397,10 +483,18 @@ def merge_restatements(figures: list[Figure]) -> list[Figure]:
     kept: list[Figure] = []
     for fig in figures:
         twin = next(
-            (k for k in kept if k.measure == fig.measure and k.value == fig.value
-             and k.subject == fig.subject and k.sentence != fig.sentence
-             and not (k.part_of and fig.part_of and parent(k) != parent(fig))
-             and k.derived == fig.derived and not fig.additive and not k.additive),
+            (
+                k
+                for k in kept
+                if k.measure == fig.measure
+                and k.value == fig.value
+                and k.subject == fig.subject
+                and k.sentence != fig.sentence
+                and not (k.part_of and fig.part_of and parent(k) != parent(fig))
+                and k.derived == fig.derived
+                and not fig.additive
+                and not k.additive
+            ),
             None,
         )
         if twin is None:
@@ -414,10 +508,17 @@ def merge_restatements(figures: list[Figure]) -> list[Figure]:
         twin.cumulative = twin.cumulative or fig.cumulative
     result: list[Figure] = []
     for fig in kept:
-        if fig.qualifier in ("more_than", "at_least") and _is_round(fig.value) and any(
-            o is not fig and o.measure == fig.measure and not _is_round(o.value)
-            and fig.value < o.value < fig.value * 1.1 and o.derived is None
-            for o in kept
+        if (
+            fig.qualifier in ("more_than", "at_least")
+            and _is_round(fig.value)
+            and any(
+                o is not fig
+                and o.measure == fig.measure
+                and not _is_round(o.value)
+                and fig.value < o.value < fig.value * 1.1
+                and o.derived is None
+                for o in kept
+            )
         ):
             continue
         result.append(fig)

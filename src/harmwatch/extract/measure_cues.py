@@ -19,8 +19,16 @@ from harmwatch.extract.numbers import NumberMention
 from harmwatch.extract.wordindex import WordIndex
 
 __all__ = [
-    "GOVERNS_NEXT_WORDS", "LEFT_MAX_WORDS", "OF_THEM_AFTER", "RIGHT_MAX_WORDS", "choose_cue",
-    "nearest_left", "nearest_left_each", "nearest_right", "nearest_right_each", "word_count",
+    "GOVERNS_NEXT_WORDS",
+    "LEFT_MAX_WORDS",
+    "OF_THEM_AFTER",
+    "RIGHT_MAX_WORDS",
+    "choose_cue",
+    "nearest_left",
+    "nearest_left_each",
+    "nearest_right",
+    "nearest_right_each",
+    "word_count",
 ]
 
 #: Most words between a number and a right-hand cue ("two road administration employees had
@@ -31,16 +39,24 @@ LEFT_MAX_WORDS = 5
 #: A right cue followed this closely by another count is that count's verb, not ours.
 GOVERNS_NEXT_WORDS = 4
 #: "four of them killed": the cue after "of them" is the count's own.
-OF_THEM_AFTER = re.compile(r"^\s+(?:of (?:them|those|whom|the (?:dead|injured|wounded|victims|"
-                           r"killed|people))(?:\s+(?:killed|injured|wounded|dead))?)",
-                           re.IGNORECASE)
+OF_THEM_AFTER = re.compile(
+    r"^\s+(?:of (?:them|those|whom|the (?:dead|injured|wounded|victims|"
+    r"killed|people))(?:\s+(?:killed|injured|wounded|dead))?)",
+    re.IGNORECASE,
+)
 #: Right cues that are nouns naming a group ("political prisoners", "refugees", "victims"):
 #: when a verb cue of another measure follows in the clause ("7 political prisoners have died
 #: in custody"), the verb says what happened to the count and wins.
-_NOUN_CUE = re.compile(r"(?:refugees|captives|hostages|prisoners of war|pows|political prisoners|"
-                       r"victims|bodies|idps)$", re.IGNORECASE)
-_RELATIVE_CLAUSE = re.compile(r",\s*(?:some|many|most|all|several|none|one|two|three) of "
-                              r"(?:whom|which)\b", re.IGNORECASE)
+_NOUN_CUE = re.compile(
+    r"(?:refugees|captives|hostages|prisoners of war|pows|political prisoners|"
+    r"victims|bodies|idps)$",
+    re.IGNORECASE,
+)
+_RELATIVE_CLAUSE = re.compile(
+    r",\s*(?:some|many|most|all|several|none|one|two|three) of "
+    r"(?:whom|which)\b",
+    re.IGNORECASE,
+)
 #: "40 civilians, many of them children, were killed": a part in apposition leaves the cue to
 #: the count it describes.
 _PART_OF_GROUP = re.compile(r"[\w,.]+\s+(?:\w+\s+)?of (?:them|whom|those)\b", re.IGNORECASE)
@@ -60,9 +76,14 @@ def word_count(s: str) -> int:
     return len(_WORD.findall(s))
 
 
-def nearest_right(cb: Codebook, text: str, pos: int, limit: int,
-                   exclude: frozenset[str] = frozenset(),
-                   words: WordIndex | None = None) -> tuple[str, int, int] | None:
+def nearest_right(
+    cb: Codebook,
+    text: str,
+    pos: int,
+    limit: int,
+    exclude: frozenset[str] = frozenset(),
+    words: WordIndex | None = None,
+) -> tuple[str, int, int] | None:
     """The right-hand cue closest after ``pos``: each measure's first cue in the clause, if
     within :data:`RIGHT_MAX_WORDS`; the earliest wins, then the longest, then codebook order."""
     words = words or WordIndex(text)
@@ -92,8 +113,9 @@ def nearest_right(cb: Codebook, text: str, pos: int, limit: int,
     return best
 
 
-def nearest_right_each(cb: Codebook, text: str, pos: int, limit: int,
-                        exclude: frozenset[str], words: WordIndex) -> tuple[str, int, int] | None:
+def nearest_right_each(
+    cb: Codebook, text: str, pos: int, limit: int, exclude: frozenset[str], words: WordIndex
+) -> tuple[str, int, int] | None:
     """:func:`nearest_right` asking each measure in turn (for windows the index cannot
     answer)."""
     best: tuple[str, int, int] | None = None
@@ -107,9 +129,14 @@ def nearest_right_each(cb: Codebook, text: str, pos: int, limit: int,
     return best
 
 
-def nearest_left(cb: Codebook, text: str, lo: int, pos: int,
-                  exclude: frozenset[str] = frozenset(),
-                  words: WordIndex | None = None) -> tuple[str, int, int] | None:
+def nearest_left(
+    cb: Codebook,
+    text: str,
+    lo: int,
+    pos: int,
+    exclude: frozenset[str] = frozenset(),
+    words: WordIndex | None = None,
+) -> tuple[str, int, int] | None:
     """The left-hand cue ending closest before ``pos`` with no copula and at most
     :data:`LEFT_MAX_WORDS` words between; ties go to the measure first in the codebook."""
     words = words or WordIndex(text)
@@ -142,8 +169,9 @@ def nearest_left(cb: Codebook, text: str, lo: int, pos: int,
     return best
 
 
-def nearest_left_each(cb: Codebook, text: str, lo: int, pos: int,
-                       exclude: frozenset[str], words: WordIndex) -> tuple[str, int, int] | None:
+def nearest_left_each(
+    cb: Codebook, text: str, lo: int, pos: int, exclude: frozenset[str], words: WordIndex
+) -> tuple[str, int, int] | None:
     """:func:`nearest_left` asking each measure in turn (for windows the index cannot
     answer)."""
     best: tuple[str, int, int] | None = None
@@ -166,33 +194,49 @@ def _is_duration(cb: Codebook, text: str, pos: int) -> bool:
     return bool(m and cb.non_count_units.match(text, m.end()))
 
 
-def choose_cue(cb: Codebook, text: str, num: NumberMention, lo: int, hi_clause: int,
-                starts: list[int], exclude: frozenset[str],
-                words: WordIndex | None = None) -> tuple[str | None, tuple[int, int] | None]:
+def choose_cue(
+    cb: Codebook,
+    text: str,
+    num: NumberMention,
+    lo: int,
+    hi_clause: int,
+    starts: list[int],
+    exclude: frozenset[str],
+    words: WordIndex | None = None,
+) -> tuple[str | None, tuple[int, int] | None]:
     """The measure cue governing ``num``: a close right cue unless it is the verb of the next
     number ("killed 21 civilians and wounded another 70"), else a left cue."""
     right = nearest_right(cb, text, num.end, hi_clause, exclude, words)
     if right and _NOUN_CUE.search(text, right[1], right[2]):
         verb = nearest_right(cb, text, right[2], hi_clause, exclude | {right[0]}, words)
-        if verb and word_count(text[num.end : verb[1]]) <= RIGHT_MAX_WORDS \
-                and not _AND_OR.search(text, right[2], verb[1]):
+        if (
+            verb
+            and word_count(text[num.end : verb[1]]) <= RIGHT_MAX_WORDS
+            and not _AND_OR.search(text, right[2], verb[1])
+        ):
             right = verb
     if right and _NEW_CLAUSE.search(text, num.end, right[1]):
         right = None  # "the toll was 400, and that residents were searching for missing ..."
     rel = _RELATIVE_CLAUSE.search(text, num.end, right[1]) if right else None
     if right and rel and "," not in text[rel.end() : right[1]]:
         right = None  # "40 women, some of whom were held captive": the cue is the clause's
-    if right and any(num.end < s < right[1] and not _PART_OF_GROUP.match(text, s)
-                     for s in starts):
+    if right and any(num.end < s < right[1] and not _PART_OF_GROUP.match(text, s) for s in starts):
         right = None  # a vague or other count in between owns the cue ("dozens of others")
     if right:
         nxt = next((s for s in starts if s > right[2]), None)
         after_cue = text[right[2] : nxt] if nxt is not None else ""
-        governs = (nxt is not None and word_count(after_cue) <= GOVERNS_NEXT_WORDS
-                   and not _CONJ.search(after_cue) and not _is_duration(cb, text, nxt)
-                   and not _BREAK.search(after_cue))
-        if not governs or OF_THEM_AFTER.match(text[num.end : right[2]]) \
-                or word_count(text[num.end : right[1]]) == 0:
+        governs = (
+            nxt is not None
+            and word_count(after_cue) <= GOVERNS_NEXT_WORDS
+            and not _CONJ.search(after_cue)
+            and not _is_duration(cb, text, nxt)
+            and not _BREAK.search(after_cue)
+        )
+        if (
+            not governs
+            or OF_THEM_AFTER.match(text[num.end : right[2]])
+            or word_count(text[num.end : right[1]]) == 0
+        ):
             return right[0], (right[1], right[2])
     left = nearest_left(cb, text, lo, num.start, exclude, words)
     if left:

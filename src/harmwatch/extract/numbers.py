@@ -26,14 +26,43 @@ YEAR_RANGE = (1800, 2100)
 UNIT_WINDOW = 28
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-           "mln": 1_000_000, "bn": 1_000_000_000}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "mln": 1_000_000,
+    "bn": 1_000_000_000,
+}
 _NUMWORD = "|".join(sorted([*_UNITS, *_SCALES, "dozen"], key=len, reverse=True))
 _WORDS_RE = re.compile(
     rf"\b(?:(?:half\s+a|a|an)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
@@ -50,25 +79,37 @@ _VAGUE_RE = re.compile(
     r"several|numerous|countless|a few|a number of|many)\b",
     re.IGNORECASE,
 )
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _DATE_BEFORE = re.compile(rf"\b{_MONTH}\s*$", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}\b", re.IGNORECASE)
-_AGE_AFTER = re.compile(r"^(?:-|\s)(?:years?|yrs?)(?:-|\s)old\b|^-year\b|^ years of age", re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age of|ages of|age)(?:\s+(?:between|from))?\s*$"
-                         r"|\baged\s+(?:between\s+|from\s+)?\d{1,3}\s*(?:and|to|-|–)\s*$",
-                         re.IGNORECASE)
+_AGE_AFTER = re.compile(
+    r"^(?:-|\s)(?:years?|yrs?)(?:-|\s)old\b|^-year\b|^ years of age", re.IGNORECASE
+)
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|age of|ages of|age)(?:\s+(?:between|from))?\s*$"
+    r"|\baged\s+(?:between\s+|from\s+)?\d{1,3}\s*(?:and|to|-|–)\s*$",
+    re.IGNORECASE,
+)
 #: The first day of a day range ("between 23 and 29 September") is a date, not a count.
 _DAY_RANGE_AFTER = re.compile(rf"^\s*(?:and|to|-|–)\s*\d{{1,2}}\s+{_MONTH}\b", re.IGNORECASE)
 _NAME_AGE = re.compile(r"[A-Z][a-z]+,\s*$")
-_TIME_AFTER = re.compile(r"^(?::\d\d|\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\s*o'clock|\s*hrs\b)", re.IGNORECASE)
+_TIME_AFTER = re.compile(
+    r"^(?::\d\d|\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\s*o'clock|\s*hrs\b)", re.IGNORECASE
+)
 _TIME_BEFORE = re.compile(r"\b(?:at|by|until|from)\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
-_ID_BEFORE = re.compile(r"(?:\bno\.?\s*|#|\bnumber\s+|\barticle\s+|\bresolution\s+|\bpage\s+|"
-                        r"\bgrade\s+|\blevel\s+|[A-Za-z]-|\bcategory\s+|\bphase\s+)$", re.IGNORECASE)
+_ID_BEFORE = re.compile(
+    r"(?:\bno\.?\s*|#|\bnumber\s+|\barticle\s+|\bresolution\s+|\bpage\s+|"
+    r"\bgrade\s+|\blevel\s+|[A-Za-z]-|\bcategory\s+|\bphase\s+)$",
+    re.IGNORECASE,
+)
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥₽]|\bUS\$|\bUSD\s?|\bAMD\s?|\bEUR\s?)$", re.IGNORECASE)
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
-_RATE_AFTER = re.compile(r"^(?:\s+\w+){0,2}?\s+(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b",
-                         re.IGNORECASE)
+_RATE_AFTER = re.compile(
+    r"^(?:\s+\w+){0,2}?\s+(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b", re.IGNORECASE
+)
 _GLUED = re.compile(r"^[A-Za-z]")
 _RANGE_JOIN = re.compile(r"^\s*(?:to|-|–|—|and|or)\s*$", re.IGNORECASE)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
@@ -79,7 +120,8 @@ _TIMES_AFTER = re.compile(r"^\s*(?:\+|\bx\b)")
 _CLAUSE_END_AFTER = re.compile(r"^\s*(?:[,.;]|$)")
 _NOT_NUMBER_ONE = re.compile(
     r"^\s+(?:another|day|by one|side|way|point|time|of the (?:most|\w+est|main|first|"
-    r"few|best|worst|key))\b")
+    r"few|best|worst|key))\b"
+)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _SCALE_END = re.compile(r"(million|billion|thousand)\s*$", re.IGNORECASE)
 _LETTER = re.compile(r"[a-z]", re.IGNORECASE)
@@ -93,8 +135,13 @@ _ALL_NUMBERS = (_DIGITS, _WORDS, _VAGUE)
 NUMBER_PATTERNS = (
     _DIGITS,
     anchor(re.compile(rf"\b(?:{_NUMWORD})", re.IGNORECASE)),
-    anchor(re.compile(r"\b(?:tens|hundreds|dozens|thousands|millions|scores|several|numerous|"
-                      r"countless|few|number|many)\b", re.IGNORECASE)),
+    anchor(
+        re.compile(
+            r"\b(?:tens|hundreds|dozens|thousands|millions|scores|several|numerous|"
+            r"countless|few|number|many)\b",
+            re.IGNORECASE,
+        )
+    ),
 )
 
 
@@ -176,7 +223,7 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         return "age"
     if _TIME_AFTER.match(after) or (digits and "." in raw and _TIME_AFTER.match(after[:8])):
         return "time"
-    if digits and _DATE_BEFORE.search(before) and value <= 31 or _DATE_AFTER.match(after):
+    if (digits and _DATE_BEFORE.search(before) and value <= 31) or _DATE_AFTER.match(after):
         return "date"
     if digits and value <= 31 and _DAY_RANGE_AFTER.match(after):
         return "date"
@@ -210,8 +257,9 @@ def _word_is_number(text: str, m: re.Match[str]) -> bool:
     return True
 
 
-def find_numbers(text: str, start: int = 0, end: int | None = None,
-                 words: WordIndex | None = None) -> list[NumberMention]:
+def find_numbers(
+    text: str, start: int = 0, end: int | None = None, words: WordIndex | None = None
+) -> list[NumberMention]:
     """All numbers and vague quantities in ``text[start:end]``, offsets into ``text``.
 
     ``words`` is the document's :class:`WordIndex`, when the caller has one: the three number
@@ -258,7 +306,9 @@ def _link_ranges(text: str, found: list[tuple[int, int, float | None, str]]) -> 
             between = _BETWEEN_BEFORE.search(text[max(0, s - 12) : s])
             is_and = joiner.strip().lower() in ("and", "or")
             if (
-                v2 is not None and k2 == "count" and _RANGE_JOIN.match(joiner)
+                v2 is not None
+                and k2 == "count"
+                and _RANGE_JOIN.match(joiner)
                 and (not is_and or between)
             ):
                 scale = _SCALE_END.search(text[s2:e2])

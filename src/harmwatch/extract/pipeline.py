@@ -88,11 +88,21 @@ def _gazetteer_places(text: str) -> list[Place]:
         return []
     out: list[Place] = []
     for pm in gz.find(text):
-        out.append(Place(
-            start=pm.start, end=pm.end, mention=pm.mention, name=pm.name, country=pm.country,
-            lat=pm.lat, lon=pm.lon, geonameid=pm.geonameid, precision=pm.precision,
-            feature=pm.feature, alternates=tuple(getattr(pm, "alternates", ()) or ()),
-        ))
+        out.append(
+            Place(
+                start=pm.start,
+                end=pm.end,
+                mention=pm.mention,
+                name=pm.name,
+                country=pm.country,
+                lat=pm.lat,
+                lon=pm.lon,
+                geonameid=pm.geonameid,
+                precision=pm.precision,
+                feature=pm.feature,
+                alternates=tuple(getattr(pm, "alternates", ()) or ()),
+            )
+        )
     return out
 
 
@@ -117,10 +127,17 @@ def _by_window(windows: Windows, patterns: dict[str, AnchoredPattern]) -> dict[i
 
 def _figure_dict(f: Figure) -> dict[str, Any]:
     return {
-        "id": f.id, "measure": f.measure, "value": f.value, "qualifier": f.qualifier,
-        "subject": f.subject, "as_of": f.as_of.isoformat() if f.as_of else None,
-        "cumulative": f.cumulative, "span": [f.start, f.end], "quote": f.quote,
-        "part_of": f.part_of, "derived": f.derived,
+        "id": f.id,
+        "measure": f.measure,
+        "value": f.value,
+        "qualifier": f.qualifier,
+        "subject": f.subject,
+        "as_of": f.as_of.isoformat() if f.as_of else None,
+        "cumulative": f.cumulative,
+        "span": [f.start, f.end],
+        "quote": f.quote,
+        "part_of": f.part_of,
+        "derived": f.derived,
         "mentions": [list(m) for m in f.mentions],
     }
 
@@ -140,8 +157,9 @@ def extract_rules_v1(
     words = WordIndex(text)
     hint = year_hint(text, words)
     sentences = split_sentences(text)
-    windows = Windows(words, [(st.start, min(st.end, st.start + MAX_SENTENCE_CHARS))
-                              for st in sentences])
+    windows = Windows(
+        words, [(st.start, min(st.end, st.start + MAX_SENTENCE_CHARS)) for st in sentences]
+    )
     # 7a. targets, weapons and disaster words: each codebook pattern asked once per document
     targets_in = _by_window(windows, cb.anchors.targets)
     weapons_in = _by_window(windows, cb.anchors.weapons)
@@ -168,10 +186,26 @@ def extract_rules_v1(
         sf = SentenceFacts(sent.index, s, e, sent.paragraph)
         # 2. numbers  3. figures
         numbers = find_numbers(text, s, e, words) if n in with_numbers else []
-        marker, as_of = resolve_as_of(text, s, e, published, hint, words) if n in cut_off \
-            else (False, None)
-        sent_figs = figures_in_sentence(cb, text, s, e, sent.index, numbers, previous, marker,
-                                        as_of, len(figures) + 1, words) if numbers else []
+        marker, as_of = (
+            resolve_as_of(text, s, e, published, hint, words) if n in cut_off else (False, None)
+        )
+        sent_figs = (
+            figures_in_sentence(
+                cb,
+                text,
+                s,
+                e,
+                sent.index,
+                numbers,
+                previous,
+                marker,
+                as_of,
+                len(figures) + 1,
+                words,
+            )
+            if numbers
+            else []
+        )
         figures.extend(sent_figs)
         previous = SentenceContext(sent_figs, marker, as_of)
         # 4. categories
@@ -180,14 +214,18 @@ def extract_rules_v1(
         explicit |= sf.categories
         generic_spans[sent.index] = generic
         # 5. dates
-        sf.dates = find_dates(text, s, e, published, hint, last_day, words) \
-            if n in with_dates else []
+        sf.dates = (
+            find_dates(text, s, e, published, hint, last_day, words) if n in with_dates else []
+        )
         for d in sf.dates:
             if d.date is not None and d.precision == "day":
                 last_day = d.date
-        if marker and not sent_figs and as_of is not None and any(
-            d.role == "as_of" for d in sf.dates
-        ) is False:
+        if (
+            marker
+            and not sent_figs
+            and as_of is not None
+            and any(d.role == "as_of" for d in sf.dates) is False
+        ):
             from harmwatch.extract.dates import DateMention
 
             sf.dates.append(DateMention(s, s, as_of, None, "day", "event"))
@@ -195,8 +233,21 @@ def extract_rules_v1(
         sf.places = places_in[n]
         for site in find_sites(text, s, e, words) if n in with_sites else ():
             if not any(p.start <= site.start < p.end and p.end >= site.end for p in sf.places):
-                sf.places.append(Place(site.start, site.end, site.mention, site.name, None, None,
-                                       None, None, "exact", "site", site.alternates))
+                sf.places.append(
+                    Place(
+                        site.start,
+                        site.end,
+                        site.mention,
+                        site.name,
+                        None,
+                        None,
+                        None,
+                        None,
+                        "exact",
+                        "site",
+                        site.alternates,
+                    )
+                )
         # 7b. actors, targets, weapons
         sf.actors = [
             {"name": a.name, "role": a.role, "span": [a.start, a.end]}

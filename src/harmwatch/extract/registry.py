@@ -20,9 +20,16 @@ __all__ = ["Extractor", "available", "get", "register"]
 class Extractor(Protocol):
     """The call signature every registered extractor implements."""
 
-    def __call__(self, text: str, *, published: Any = None, title: str | None = None,
-                 language: str | None = None, source: str | None = None,
-                 sha256: str | None = None) -> dict[str, Any]: ...
+    def __call__(
+        self,
+        text: str,
+        *,
+        published: Any = None,
+        title: str | None = None,
+        language: str | None = None,
+        source: str | None = None,
+        sha256: str | None = None,
+    ) -> dict[str, Any]: ...
 
 
 _REGISTRY: dict[str, Callable[..., dict[str, Any]]] = {}

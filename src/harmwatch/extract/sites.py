@@ -19,9 +19,11 @@ from harmwatch.extract.wordindex import WordIndex
 
 __all__ = ["SITE_PATTERNS", "SiteMention", "find_sites"]
 
-_HEAD = (r"(?:Hospital|Cathedral|Church|Mosque|Monastery|Theat(?:er|re)|Camp|Park|Port|"
-         r"Museum|University|School|Prison|Station|Airport|Stadium|Market|Bridge|Corridor|"
-         r"Centre|Center|Clinic|Library|Temple|Shrine|Old City|Lake|Plant|Dam)")
+_HEAD = (
+    r"(?:Hospital|Cathedral|Church|Mosque|Monastery|Theat(?:er|re)|Camp|Park|Port|"
+    r"Museum|University|School|Prison|Station|Airport|Stadium|Market|Bridge|Corridor|"
+    r"Centre|Center|Clinic|Library|Temple|Shrine|Old City|Lake|Plant|Dam)"
+)
 _CAP = r"(?:[A-Z][\w’'-]*|al-[A-Z][\w’'-]*|\"[A-Z][\w’'-]*\")"
 _SITE_BEFORE_HEAD = re.compile(
     rf"\b((?:{_CAP}(?:'s|’s)?\s+)+(?:(?:displacement|refugee|detention|children's|maternity|"
@@ -63,8 +65,9 @@ def _alternates(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(a for a in alts if a and a != name))
 
 
-def find_sites(text: str, start: int, end: int,
-               words: WordIndex | None = None) -> list[SiteMention]:
+def find_sites(
+    text: str, start: int, end: int, words: WordIndex | None = None
+) -> list[SiteMention]:
     """Named sites in ``text[start:end]``.
 
     With the document's :class:`WordIndex` (``words``), a window without a head noun is

@@ -16,7 +16,53 @@ __all__ = ["Sentence", "Token", "split_sentences", "tokenize"]
 
 #: Words that end with a full stop without ending the sentence.
 ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "no", "nos", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "jr", "sr", "u.s", "u.n", "a.m", "p.m", "approx", "fig", "art", "vol", "dept", "gov", "rev"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "st",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jr",
+        "sr",
+        "u.s",
+        "u.n",
+        "a.m",
+        "p.m",
+        "approx",
+        "fig",
+        "art",
+        "vol",
+        "dept",
+        "gov",
+        "rev",
+    ]
 )
 #: A line shorter than this with no final punctuation is a headline/caption: its own sentence.
 HEADLINE_MAX_CHARS = 160
@@ -27,7 +73,8 @@ _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
 #: starts with the punctuation mark, written once in front so the regex engine can skip
 #: straight to the next ``.``, ``!`` or ``?`` instead of trying each character of the text.
 _BOUNDARY = re.compile(
-    r"[.!?](?:[.!?]*[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[\"”]?(?=[A-Z][a-z])|(?=[“\"][A-Z]))")
+    r"[.!?](?:[.!?]*[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[\"”]?(?=[A-Z][a-z])|(?=[“\"][A-Z]))"
+)
 _PARA = re.compile(r"\n[ \t]*\n+|\n(?=[ \t]*[•\-*]\s)")
 
 
@@ -81,7 +128,8 @@ def _hard_wrapped(text: str, start: int, end: int) -> bool:
     if len(lines) < 3:
         return False
     open_lines = [
-        ln for ln in lines[:-1]
+        ln
+        for ln in lines[:-1]
         if len(ln) >= WRAPPED_LINE_MIN_CHARS and not ln.endswith((".", "!", "?", ":", '"', "”"))
     ]
     return len(open_lines) * 2 >= len(lines) - 1
@@ -102,7 +150,9 @@ def _line_breaks(text: str, start: int, end: int) -> list[int]:
         while prev_end > start and text[prev_end - 1].isspace():
             prev_end -= 1
         prev = text[max(start, prev_end - FUNCTION_WORD_TAIL) : prev_end]
-        line_start = text.rfind("\n", start, nl) + 1 if text.rfind("\n", start, nl) >= start else start
+        line_start = (
+            text.rfind("\n", start, nl) + 1 if text.rfind("\n", start, nl) >= start else start
+        )
         line = text[line_start:nl].strip()
         nxt_start = nl + 1  # the next line, left-stripped, starts here
         while nxt_start < end and text[nxt_start].isspace():
@@ -111,13 +161,19 @@ def _line_breaks(text: str, start: int, end: int) -> list[int]:
         continues = bool(nxt) and (
             nxt[0].islower()
             or prev.endswith((",", "-", "–", "—", "("))
-            or bool(_FUNCTION_WORD_END.search(
-                text, max(start, prev_end - FUNCTION_WORD_TAIL), prev_end))
+            or bool(
+                _FUNCTION_WORD_END.search(text, max(start, prev_end - FUNCTION_WORD_TAIL), prev_end)
+            )
             or (wrapped and not prev.endswith((".", "!", "?", ":", "”", '"')))
         )
-        if line and not continues and (
-            prev.endswith((".", "!", "?", ":", "”", '"')) or len(line) <= HEADLINE_MAX_CHARS
-            or nxt[:1].isupper()
+        if (
+            line
+            and not continues
+            and (
+                prev.endswith((".", "!", "?", ":", "”", '"'))
+                or len(line) <= HEADLINE_MAX_CHARS
+                or nxt[:1].isupper()
+            )
         ):
             cuts.append(nl)
         pos = nl + 1
@@ -150,7 +206,12 @@ def split_sentences(text: str) -> list[Sentence]:
             dot = m.start()
             if text[dot] == "." and _is_abbreviation(text, dot):
                 continue
-            if text[dot] == "." and dot > 0 and text[dot - 1].isdigit() and text[dot + 1 : dot + 2].isdigit():
+            if (
+                text[dot] == "."
+                and dot > 0
+                and text[dot - 1].isdigit()
+                and text[dot + 1 : dot + 2].isdigit()
+            ):
                 continue
             cuts.add(m.end())
         bounds = sorted(c for c in cuts if p_start < c < p_end)

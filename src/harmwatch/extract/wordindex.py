@@ -166,9 +166,12 @@ class WordIndex:
             found = []  # registered, and no word of the document has its prefixes
         else:  # made after this index: look its prefixes up word by word
             found = [
-                start for word, start in zip(*self._words, strict=True)
-                if any(word + WHOLE_WORD == p if p.endswith(WHOLE_WORD) else word.startswith(p)
-                       for p in ap.prefixes)
+                start
+                for word, start in zip(*self._words, strict=True)
+                if any(
+                    word + WHOLE_WORD == p if p.endswith(WHOLE_WORD) else word.startswith(p)
+                    for p in ap.prefixes
+                )
             ]
         self._candidates[ap] = found
         return found
@@ -205,16 +208,19 @@ class WordIndex:
         """
         cut = self._cuts.get(offset)
         if cut is None:
-            cut = self._cuts[offset] = 0 < offset < self.length and _TWO_WORD_CHARS.match(
-                self.text, offset - 1, offset + 1) is not None
+            cut = self._cuts[offset] = (
+                0 < offset < self.length
+                and _TWO_WORD_CHARS.match(self.text, offset - 1, offset + 1) is not None
+            )
         return cut
 
     def cuts_word(self, start: int, end: int) -> bool:
         """Whether the slice ``text[start:end]`` begins or ends inside a word."""
         return self.inside_word(end) or (start < end and self.inside_word(start))
 
-    def finditer(self, ap: AnchoredPattern, start: int = 0,
-                 end: int | None = None) -> list[re.Match[str]]:
+    def finditer(
+        self, ap: AnchoredPattern, start: int = 0, end: int | None = None
+    ) -> list[re.Match[str]]:
         """The matches of ``ap.pattern.finditer(text, start, end)``."""
         text = self.text
         if end is None:
@@ -244,8 +250,9 @@ class WordIndex:
                 pos = m.end()  # anchored matches are never empty
         return out
 
-    def finditer_each(self, aps: tuple[AnchoredPattern, ...], start: int,
-                      end: int) -> list[list[re.Match[str]]]:
+    def finditer_each(
+        self, aps: tuple[AnchoredPattern, ...], start: int, end: int
+    ) -> list[list[re.Match[str]]]:
         """``[finditer(ap, start, end) for ap in aps]``, found in one pass over the group's
         candidates (a stage with several patterns asks per sentence; most find nothing)."""
         merged = self.merged(aps)
@@ -269,8 +276,9 @@ class WordIndex:
                 resume[i] = m.end()
         return found
 
-    def search(self, ap: AnchoredPattern, start: int = 0,
-               end: int | None = None) -> re.Match[str] | None:
+    def search(
+        self, ap: AnchoredPattern, start: int = 0, end: int | None = None
+    ) -> re.Match[str] | None:
         """The match of ``ap.pattern.search(text, start, end)``."""
         text = self.text
         if end is None:
@@ -290,8 +298,9 @@ class WordIndex:
                 return m
         return None
 
-    def finditer_in(self, ap: AnchoredPattern, start: int, end: int,
-                    view: str) -> list[re.Match[str]]:
+    def finditer_in(
+        self, ap: AnchoredPattern, start: int, end: int, view: str
+    ) -> list[re.Match[str]]:
         """The matches of ``ap.pattern.finditer(view)``, ``view`` being ``text[start:end]``.
 
         Offsets are in ``view``, as they would be. A slice has its own start and end, which
@@ -317,8 +326,9 @@ class WordIndex:
                 pos = m.end()
         return out
 
-    def search_in(self, ap: AnchoredPattern, start: int, end: int,
-                  view: str) -> re.Match[str] | None:
+    def search_in(
+        self, ap: AnchoredPattern, start: int, end: int, view: str
+    ) -> re.Match[str] | None:
         """The match of ``ap.pattern.search(view)``, ``view`` being ``text[start:end]``."""
         cands = self._candidates.get(ap)
         if cands is None:

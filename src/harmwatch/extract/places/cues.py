@@ -173,11 +173,7 @@ def cue_spans(doc: Doc, covered: set[int], lex: Lexicon, persons: set[str]) -> l
 
 def _glued_article(tokens: list, k: int) -> bool:
     """An article glued by a hyphen to the capitalised word after it ("al-Khatib")."""
-    return (
-        tokens[k].key in _ARTICLES
-        and k + 1 < len(tokens)
-        and tokens[k + 1].join == "-"
-    )
+    return tokens[k].key in _ARTICLES and k + 1 < len(tokens) and tokens[k + 1].join == "-"
 
 
 def _cue_possible(doc: Doc, first: int, last: int, lex: Lexicon) -> bool:

@@ -177,14 +177,19 @@ class Gazetteer:
             head = doc.word_after(m.end)
             # A village has one hospital or school ("the Abs hospital"); a city's facility
             # is named after it only when the city has one ("Kabul airport").
-            if end is None or head is None or (
-                m.feature != "village" and head.key not in UNIQUE_SITE_HEADS
+            if (
+                end is None
+                or head is None
+                or (m.feature != "village" and head.key not in UNIQUE_SITE_HEADS)
             ):
                 continue
             written = doc.text[m.start : end]
             name = " ".join(written.split())
-            out.append(PlaceMention(m.start, end, written, name, m.country, m.lat, m.lon, None,
-                                    "site", "exact", ()))
+            out.append(
+                PlaceMention(
+                    m.start, end, written, name, m.country, m.lat, m.lon, None, "site", "exact", ()
+                )
+            )
         return out
 
     def _precision(self, doc: Doc, start: int, best: Candidate, suffix: bool) -> str:
