@@ -38,6 +38,10 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from harmwatch.extract.places import Gazetteer
+from harmwatch.extract.places.candidates import top_candidate
+from harmwatch.extract.places.normalize import normalise
+
 if TYPE_CHECKING:
     from harmwatch.extract.events import Place
 
@@ -236,17 +240,10 @@ def late_locative(text: str, start: int, end: int, disaster: bool = False) -> bo
 @lru_cache(maxsize=4096)
 def _base_place(base: str) -> tuple[str, str, str | None] | None:
     """(name, feature, country) of the place a compass area is built on, from the gazetteer."""
-    try:
-        from harmwatch.extract.places import Gazetteer
-        from harmwatch.extract.places.normalize import normalise
-    except ImportError:  # pragma: no cover - places is part of the package
-        return None
     gz = Gazetteer.open()
     rows = gz.index.lookup(normalise(base))
     if not rows:
         return None
-    from harmwatch.extract.places.candidates import top_candidate
-
     best = top_candidate(rows)
     return best.name, best.feature, best.country
 

@@ -52,6 +52,7 @@ from harmwatch.extract.figures import (
     merge_restatements,
 )
 from harmwatch.extract.numbers import NUMBER_PATTERNS, find_numbers
+from harmwatch.extract.places import Gazetteer
 from harmwatch.extract.relevance import relevance
 from harmwatch.extract.sites import SITE_PATTERNS, find_sites
 from harmwatch.extract.text import split_sentences
@@ -69,12 +70,7 @@ MAX_SENTENCE_CHARS = 2_000
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> Any | None:
-    """The places teammate's gazetteer, opened once; None when it is not available."""
-    try:
-        from harmwatch.extract.places import Gazetteer
-    except ImportError:
-        log.info("gazetteer: harmwatch.extract.places not installed; places from sites only")
-        return None
+    """The gazetteer, opened once; None when it cannot be opened (places from sites only)."""
     try:
         return Gazetteer.open()
     except HarmwatchError as exc:
