@@ -40,6 +40,20 @@ def test_roles() -> None:
     assert roles("after the 9 November ceasefire agreement", pub)[0][2] == "attributive"
 
 
+def test_date_opening_a_statement_dates_the_statement() -> None:
+    pub = date(2024, 3, 11)
+    got = roles("On Sunday, the envoy of the council condemned the massacre in the camp", pub)
+    assert got == [("Sunday", "2024-03-10", "statement")]
+    got = roles("On Sunday, residents marched through the town to mourn the victims", pub)
+    assert got[0][2] == "statement"
+    # A verb of harm first: the date is the event's, whoever reports it afterwards.
+    got = roles("On Sunday, drones struck the market, the governor said", pub)
+    assert got[0][2] == "event"
+    # The date closes the harm clause; the attribution that follows does not move it.
+    got = roles("A strike killed 90 people on Saturday, the civil defence agency said", pub)
+    assert got[0][2] == "event"
+
+
 def test_range() -> None:
     d = find_dates("shelling on September 27-30", 0, 27, date(2020, 10, 30))[0]
     assert (d.date.isoformat(), d.date_end.isoformat()) == ("2020-09-27", "2020-09-30")

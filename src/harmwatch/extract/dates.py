@@ -118,6 +118,21 @@ _DATELINE_BEFORE = re.compile(r"(?:\b[A-Z]{3,}[A-Z ,.()]*,\s*|^\s*[A-Z][a-z]+,\s
 _HEADER_BEFORE = re.compile(
     r"(?:^|\n)\s*(?:date|published|updated|posted)(?: on)?:?\s+$", re.IGNORECASE
 )
+#: A speech, response or protest verb that comes, after a date opening its sentence, before any
+#: verb of harm ("On Sunday, the spokesperson of the State Department demanded sanctions for the
+#: massacre") dates the statement, not the harm it mentions.
+_SPEECH_OR_HARM_AFTER = re.compile(
+    r"\b(?:(?P<speech>said|says|told|announced|stated|demanded|called|urged|condemned|"
+    r"denounced|accused|claimed|denied|confirmed|warned|appealed|expressed|voiced|tweeted|"
+    r"wrote|posted|noted|insisted|responded|rejected|blamed|welcomed|recalled|reiterated|"
+    r"organi[sz]ed|protested|rallied|marched|met|visited|signed|agreed|voted)|"
+    r"(?P<harm>killed|killing|wounded|wounding|injured|injuring|struck|striking|hit|hitting|"
+    r"attacked|shelled|shelling|bombed|bombing|fired|firing|destroyed|damaged|detained|"
+    r"arrested|abducted|seized|captured|died|exploded|targeted|displaced|fled|shot|raided|"
+    r"stormed|burned|torched|looted|executed|massacred|opened|launched|dropped|"
+    r"were|was|is|are))\b",
+    re.IGNORECASE,
+)
 #: "said in a new report today", "a report published today by": the day of the statement.
 _REPORT_TODAY_BEFORE = re.compile(
     r"\b(?:in|by) (?:a|an|the|its|their) (?:[\w-]+\s+){0,2}(?:report|statement)\s+$|"
@@ -313,6 +328,14 @@ def _years_ago(before: str, day: date) -> date | None:
     return _safe_date(day.year - int(n), day.month, day.day)
 
 
+def _speech_first(after: str) -> bool:
+    """Whether the clause after a date that opens its sentence reaches a speech verb before
+    any verb of harm."""
+    clause = after[:100].split(";", 1)[0]
+    m = _SPEECH_OR_HARM_AFTER.search(clause)
+    return bool(m and m.group("speech"))
+
+
 def _role(text: str, s: int, e: int, kind: str, sentence: str, s_start: int) -> str:
     before = text[max(0, s - 40) : s]
     after = text[e : e + 40]
@@ -333,6 +356,10 @@ def _role(text: str, s: int, e: int, kind: str, sentence: str, s_start: int) -> 
     if _STATEMENT_BEFORE.search(before):
         return "statement"
     if kind == "rel" and _REPORT_TODAY_BEFORE.search(before):
+        return "statement"
+    if not _SPEECH_OR_HARM_AFTER.search(sentence[: s - s_start]) and _speech_first(
+        sentence[e - s_start :]
+    ):
         return "statement"
     if _THE_BEFORE.search(before) and _ATTRIBUTIVE_AFTER.match(after):
         return "attributive"

@@ -216,15 +216,6 @@ def extract_rules_v1(
         for d in sf.dates:
             if d.date is not None and d.precision == "day":
                 last_day = d.date
-        if (
-            marker
-            and not sent_figs
-            and as_of is not None
-            and any(d.role == "as_of" for d in sf.dates) is False
-        ):
-            from harmwatch.extract.dates import DateMention
-
-            sf.dates.append(DateMention(s, s, as_of, None, "day", "event"))
         # 6b. places and sites
         sf.places = places_in[n]
         for site in find_sites(text, s, e, words) if n in with_sites else ():
