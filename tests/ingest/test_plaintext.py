@@ -145,6 +145,20 @@ def test_date_in_long_prose_line_is_not_the_publication_date() -> None:
 
 
 @pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("GANJA, 11 October 2020 – ", date(2020, 10, 11)),
+        ("THE HAGUE, March 17, 2023 (Agency) – ", date(2023, 3, 17)),
+        ("KHARKIV, Ukraine, May 5, 2024 (Wire) - ", date(2024, 5, 5)),
+        ("The strike in Gaza on 11 October 2020 – ", None),
+    ],
+)
+def test_wire_dateline_opening_a_long_paragraph(lead: str, expected: date | None) -> None:
+    body = "Officials reported that several buildings were hit overnight and rescuers kept "
+    assert detect_published(lead + body * 2)[0] == expected
+
+
+@pytest.mark.parametrize(
     ("url", "expected"),
     [
         ("https://example.am/2023/01/17/gas-cut/", date(2023, 1, 17)),

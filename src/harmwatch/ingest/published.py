@@ -73,6 +73,13 @@ _PATTERNS = [
         re.IGNORECASE,
     ),
 ]
+#: A wire dateline opening a paragraph of any length: "BAKU, 23 November 2020 –",
+#: "KYIV, Ukraine, March 3, 2022 (Reuters) -". The date is the filing day, so it is the
+#: publication date even though the line is long.
+_DATELINE_LEAD = re.compile(
+    r"^\s*[A-Z][A-Z'’. -]{1,30}(?:,\s*[A-Z][^\W\d_'’. -]*(?:[ .'’-]+[^\W\d_]+)*)?,\s+"
+)
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—:]")
 _URL_PATTERNS = [
     re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/|$)"),
     re.compile(r"/(?P<y>(?:19|20)\d{2})/" + _MON + r"/(?P<d>\d{1,2})(?:/|$)", re.IGNORECASE),
@@ -101,6 +108,18 @@ def date_from_url(url: str | None) -> date | None:
     return None
 
 
+def _dateline_date(line: str) -> tuple[date, tuple[int, int]] | None:
+    """The date of a wire dateline opening ``line``, with its span in the line."""
+    lead = _DATELINE_LEAD.match(line)
+    if not lead:
+        return None
+    for pattern in _PATTERNS[2:]:
+        match = pattern.match(line, lead.end())
+        if match and _DATELINE_TAIL.match(line, match.end()) and (found := _make(match)):
+            return found, match.span()
+    return None
+
+
 def date_from_header(text: str) -> tuple[date | None, tuple[int, int] | None]:
     """The publication date stated at the top of ``text`` and the span it was read from."""
     marker = _STORE_MARKER.match(text)
@@ -113,6 +132,9 @@ def date_from_header(text: str) -> tuple[date | None, tuple[int, int] | None]:
     for line in head.splitlines(keepends=True)[:HEADER_LINES]:
         best: tuple[int, date, tuple[int, int]] | None = None
         if len(line.strip()) > MAX_DATE_LINE:
+            dated = _dateline_date(line)
+            if dated:
+                return dated[0], (offset + dated[1][0], offset + dated[1][1])
             offset += len(line)
             continue
         for pattern in _PATTERNS:
