@@ -125,7 +125,7 @@ _SPEECH_OR_HARM_AFTER = re.compile(
     r"\b(?:(?P<speech>said|says|told|announced|stated|demanded|called|urged|condemned|"
     r"denounced|accused|claimed|denied|confirmed|warned|appealed|expressed|voiced|tweeted|"
     r"wrote|posted|noted|insisted|responded|rejected|blamed|welcomed|recalled|reiterated|"
-    r"organi[sz]ed|protested|rallied|marched|met|visited|signed|agreed|voted)|"
+    r"organi[sz]ed|protested|rallied|marched|met|visited|signed|agreed|voted|issued)|"
     r"(?P<harm>killed|killing|wounded|wounding|injured|injuring|struck|striking|hit|hitting|"
     r"attacked|shelled|shelling|bombed|bombing|fired|firing|destroyed|damaged|detained|"
     r"arrested|abducted|seized|captured|died|exploded|targeted|displaced|fled|shot|raided|"

@@ -219,22 +219,27 @@ def extract_rules_v1(
         # 6b. places and sites
         sf.places = places_in[n]
         for site in find_sites(text, s, e, words) if n in with_sites else ():
-            if not any(p.start <= site.start < p.end and p.end >= site.end for p in sf.places):
-                sf.places.append(
-                    Place(
-                        site.start,
-                        site.end,
-                        site.mention,
-                        site.name,
-                        None,
-                        None,
-                        None,
-                        None,
-                        "exact",
-                        "site",
-                        site.alternates,
-                    )
+            if site.feature == "locality":
+                # An unlisted village or camp: only where the gazetteer found nothing.
+                if any(p.start < site.end and site.start < p.end for p in sf.places):
+                    continue
+            elif any(p.start <= site.start < p.end and p.end >= site.end for p in sf.places):
+                continue
+            sf.places.append(
+                Place(
+                    site.start,
+                    site.end,
+                    site.mention,
+                    site.name,
+                    None,
+                    None,
+                    None,
+                    None,
+                    "exact",
+                    site.feature,
+                    site.alternates,
                 )
+            )
         # 7b. actors, targets, weapons
         sf.actors = [
             {"name": a.name, "role": a.role, "span": [a.start, a.end]}

@@ -6,6 +6,11 @@ gazetteer lists. A site is a run of capitalised words ending in (or introduced b
 head noun. Its ``alternates`` hold the usual rewordings — inner lower-case words dropped ("Abu
 Shouk camp"), "Cathedral of X" as "X Cathedral", a possessive city folded in ("Mosul Old City")
 — so evaluation and linking can match the way analysts write the name.
+
+The same goes for villages, neighbourhoods and camps too small for the gazetteer, when the
+text says what they are: "the village of Kocho", "in the Dasht-e-Barchi neighbourhood",
+"Urum al-Kubra village". These come out with ``feature`` ``locality``; the pipeline keeps one
+only where the gazetteer found nothing on the same words.
 """
 
 from __future__ import annotations
@@ -30,14 +35,75 @@ _SITE_BEFORE_HEAD = re.compile(
     rf"teaching|main|central|regional)\s+)?{_HEAD.replace('Camp', '[Cc]amp')})\b"
 )
 _HEAD_OF = re.compile(rf"\b({_HEAD}\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)")
+#: A place name: capitalised words, joined by spaces or hyphens, with Arabic/Persian particles.
+_NAME = (
+    r"(?:al-|el-|ad-|ar-|as-|an-)?[A-Z][\w’']*"
+    r"(?:(?:-|\s|-(?:e|i|al|el|ul|ad|ash|as)-)[A-Z][\w’']*){0,3}"
+)
+_LOCALITY_HEAD = (
+    r"(?:village|town|hamlet|settlement|neighbou?rhood|district|suburb|quarter|camp|"
+    r"refugee camp|displacement camp|commune|township|locality)"
+)
+#: "the village of Kocho", "the town of Bakhmut", "the Jabalia refugee camp", "Kocho village".
+_LOCALITY_OF = re.compile(rf"\b{_LOCALITY_HEAD}\s+of\s+({_NAME})")
+_LOCALITY_BEFORE_HEAD = re.compile(rf"(?<![\w’'-])({_NAME})\s+{_LOCALITY_HEAD}\b")
 #: Every site mention holds a head noun starting a word: a window without one has no site.
 _HEAD_WORD = anchor(re.compile(rf"\b{_HEAD.replace('Camp', '[Cc]amp')}"))
 _HEAD_OF_ANCHORED = anchor(_HEAD_OF)
 #: What :func:`find_sites` needs in a window: it finds nothing where none of these can match.
-SITE_PATTERNS = (_HEAD_WORD,)
+_LOCALITY_WORD = anchor(re.compile(rf"\b{_LOCALITY_HEAD}\b"))
+SITE_PATTERNS = (_HEAD_WORD, _LOCALITY_WORD)
 _HEAD_OF_NAME = re.compile(rf"^({_HEAD})\s+of\s+(?:the\s+)?(.+)$")
 _POSSESSIVE = re.compile(r"['’]s\s")
 _GENERIC_CAPS = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "In", "On", "At"})
+#: Capitalised words before a locality head that are not names ("Palestinian refugee camp").
+_NOT_NAMES = frozenset(
+    {
+        "Palestinian",
+        "Syrian",
+        "Rohingya",
+        "Sudanese",
+        "Afghan",
+        "Ukrainian",
+        "Armenian",
+        "Azerbaijani",
+        "Israeli",
+        "Lebanese",
+        "Yazidi",
+        "Kurdish",
+        "Christian",
+        "Muslim",
+        "Arab",
+        "Jewish",
+        "Druze",
+        "Border",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Central",
+        "Old",
+        "New",
+        "Refugee",
+        "Displacement",
+        "Camp",
+        "Village",
+        "Town",
+        "District",
+        "Each",
+        "Every",
+        "One",
+        "Another",
+        "Which",
+        "What",
+        "Our",
+        "His",
+        "Her",
+        "Some",
+        "Many",
+        "Most",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +115,7 @@ class SiteMention:
     mention: str
     name: str
     alternates: tuple[str, ...]
+    feature: str = "site"
 
 
 def _alternates(name: str) -> tuple[str, ...]:
@@ -73,20 +140,53 @@ def find_sites(
     With the document's :class:`WordIndex` (``words``), a window without a head noun is
     passed over without scanning it.
     """
-    if words is not None and words.indexed(_HEAD_WORD):
-        heads = words.starts(_HEAD_WORD)
-        i = bisect_left(heads, start)
-        if i == len(heads) or heads[i] >= end:
-            return []
+    out: list[SiteMention] = []
+    if _any_head(words, _HEAD_WORD, start, end):
+        out = _named_sites(text, start, end)
+    if _any_head(words, _LOCALITY_WORD, start, end):
+        out += _localities(text, start, end, out)
+    return sorted(out, key=lambda x: x.start)
+
+
+def _any_head(words: WordIndex | None, head: re.Pattern[str], start: int, end: int) -> bool:
+    if words is None or not words.indexed(head):
+        return True
+    heads = words.starts(head)
+    i = bisect_left(heads, start)
+    return i < len(heads) and heads[i] < end
+
+
+def _localities(text: str, start: int, end: int, sites: list[SiteMention]) -> list[SiteMention]:
+    out: list[SiteMention] = []
+    for pat in (_LOCALITY_OF, _LOCALITY_BEFORE_HEAD):
+        for m in pat.finditer(text, start, end):
+            s, e = m.span(1)
+            name = text[s:e]
+            first = name.split()[0]
+            if (
+                first in _GENERIC_CAPS
+                or first in _NOT_NAMES
+                or (s == start and pat is _LOCALITY_BEFORE_HEAD)
+            ):
+                continue
+            if any(o.start < e and s < o.end for o in (*sites, *out)):
+                continue
+            out.append(SiteMention(s, e, name, name, (), "locality"))
+    return out
+
+
+def _named_sites(text: str, start: int, end: int) -> list[SiteMention]:
     out: list[SiteMention] = []
     for pat in (_SITE_BEFORE_HEAD, _HEAD_OF):
         for m in pat.finditer(text, start, end):
             s, e = m.start(1), m.end(1)
             words = text[s:e].split()
-            while words and words[0] in _GENERIC_CAPS:
+            while words and (words[0] in _GENERIC_CAPS or words[0] in _NOT_NAMES):
                 s += len(words[0]) + 1
                 words = words[1:]
-            if len(words) < 2 or any(o.start <= s < o.end or s <= o.start < e for o in out):
+            if len(words) < 2 or not words[0][:1].isupper():
+                continue
+            if any(o.start <= s < o.end or s <= o.start < e for o in out):
                 continue
             mention = text[s:e]
             name = mention.replace('"', "")
