@@ -112,3 +112,47 @@ def test_spans_quote_the_text() -> None:
     text = "Shelling killed 14 civilians and wounded 46 in Tartar, the prosecutor said."
     for f in extract_text(text)["figures"]:
         assert text[f["span"][0] : f["span"][1]] == f["quote"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "The death toll from the shelling rose to 31 from 24, the regional governor said.",
+            [("killed", 31, "exact", "people"), ("killed", 24, "exact", "people")],
+        ),
+        (
+            "Artillery fire destroyed 15 to 20 homes in the town.",
+            [("damaged", 15, "at_least", "buildings"), ("damaged", 20, "up_to", "buildings")],
+        ),
+        (
+            "Three hospitals were struck by missiles overnight.",
+            [("damaged", 3, "exact", "hospitals")],
+        ),
+        ("Two Russian rockets struck the station.", []),
+        (
+            "The ministry reported the death of one soldier and injury of four others.",
+            [("killed", 1, "exact", "soldiers"), ("injured", 4, "exact", "soldiers")],
+        ),
+        (
+            "The toll of the Tuesday strike on the market rose to 47, officials said.",
+            [("killed", 47, "exact", "people")],
+        ),
+        (
+            "The total number of agency staff killed since the start of the war is 194.",
+            [("killed", 194, "exact", "people")],
+        ),
+        (
+            "The M1 and M4 clinics, the two largest in the district, were struck and closed.",
+            [("damaged", 2, "exact", "hospitals")],
+        ),
+        (
+            "Of the 120 sites under watch, at least 9 have been destroyed and 11 damaged.",
+            [("damaged", 9, "at_least", "monuments"), ("damaged", 11, "exact", "monuments")],
+        ),
+    ],
+)
+def test_updates_ranges_appositions_and_object_counts(
+    text: str, expected: list[tuple[str, int, str, str]]
+) -> None:
+    assert figs(text) == expected

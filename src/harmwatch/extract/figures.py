@@ -63,6 +63,13 @@ _CONT_BEFORE = re.compile(
 )
 _CONT_AFTER = re.compile(r"^\s+(?:others?|more|other)\b", re.IGNORECASE)
 _OF_THE = re.compile(r"\b(?:of|out of) the\s+$", re.IGNORECASE)
+#: "rose to 31 from 24", "up from 12", "compared with 40 a day earlier": the count before an
+#: update is an earlier toll of the same measure and group.
+_EARLIER_COUNT = re.compile(
+    r"\s*(?:\w+\s+){0,2}?(?:,\s*)?(?:up |down )?(?:from|compared with|compared to)\s+"
+    r"(?:an earlier |a previous |the previous |an initial |the earlier )?",
+    re.IGNORECASE,
+)
 _COORD_GAP = re.compile(
     r"^[^;.]*?(?:\band\b|,|\bas well as\b|\bwhile\b|\bto\b)[^;.]*$", re.IGNORECASE
 )
@@ -94,7 +101,10 @@ _NP_END = re.compile(
     r"from|during|after|by|as|to|into|and|or|with|while|when|since)\b",
     re.IGNORECASE,
 )
-_OF_THE_NP = re.compile(r"\b(?:of|out of) the\s+(\w+(?:[- ]\w+)?)\s+(\w+)", re.IGNORECASE)
+_OF_THE_NP = re.compile(r"\b(?:of|out of) the\s+(\w+(?:[- ]\w+)??)\s+(\w+)", re.IGNORECASE)
+#: "the M10 and M2 hospitals, the two largest in the city, were struck": a count in apposition
+#: takes its group from the noun before the comma.
+_APPOSED_TO = re.compile(r"(\w+),\s+(?:the|all|both|its|their)\s+$", re.IGNORECASE)
 _DAMAGE_STEM = re.compile(r"\bdestr|\bdamag|\bdisrepair\b", re.IGNORECASE)
 _PLAIN_NEGATOR = re.compile(r"no|not|none", re.IGNORECASE)
 _NEGATOR_WORD = re.compile(r"\b(?:no|not|none)\b", re.IGNORECASE)
@@ -311,7 +321,8 @@ def figures_in_sentence(
             qual = "up_to"
         subj_phrase = _np_after(text, num.end, hi)
         if num.range_role == "low" and i + 1 < len(counts) and not _subject(cb, subj_phrase):
-            subj_phrase = _np_after(text, counts[i + 1].end, hi)
+            hi_high = counts[i + 2].start if i + 2 < len(counts) else s_end
+            subj_phrase = _np_after(text, counts[i + 1].end, hi_high)
         if not subj_phrase.strip() and cue_span and cue_span[0] >= num.end:
             subj_phrase = _np_after(text, cue_span[1], hi)
         pred = _PREDICATE.match(text[num.end : hi])
@@ -326,6 +337,8 @@ def figures_in_sentence(
         link: Figure | None = None
         if _SUB_BEFORE.search(before) or OF_THEM_AFTER.match(text[num.end : hi]):
             kind = "sub"
+        elif out and _EARLIER_COUNT.fullmatch(text[out[-1].number_end : num.start]):
+            kind = "earlier"
         elif _CONT_BEFORE.search(text[max(lo, num.start - 30) : num.start]) or _CONT_AFTER.match(
             text[num.end : hi]
         ):
@@ -338,8 +351,10 @@ def figures_in_sentence(
             same_sentence = link.sentence == s_index
             gap = text[link.number_end : num.start]
             gap_ok = same_sentence and word_count(gap) <= COORD_MAX_WORDS and _COORD_GAP.match(gap)
-            if kind in ("sub", "cont") or gap_ok:
+            if kind in ("sub", "cont", "earlier") or gap_ok:
                 measure = link.measure
+        if kind == "earlier" and link is not None and subject is None:
+            subject = link.subject
         if measure is None:
             pending.append((i, num, qual))
             continue
@@ -355,6 +370,10 @@ def figures_in_sentence(
                 subject is None and (kind == "sub" or link.sentence == s_index)
             ):
                 subject = link.subject
+        if subject is None and (apposed := _APPOSED_TO.search(before)):
+            subject = _subject(cb, apposed.group(1))
+        if measure == "damaged" and subject not in OBJECT_SUBJECTS:
+            continue  # "two Russian rockets struck": only objects are damaged
         span_start = min(num.start - qlen, cue_span[0] if cue_span else num.start)
         span_end = max(num.end, cue_span[1] if cue_span else num.end)
         fig_as_of = as_of if as_of_marker else None

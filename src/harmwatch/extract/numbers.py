@@ -100,6 +100,8 @@ _TIME_AFTER = re.compile(
     r"^(?::\d\d|\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\s*o'clock|\s*hrs\b)", re.IGNORECASE
 )
 _TIME_BEFORE = re.compile(r"\b(?:at|by|until|from)\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+#: "rose to 31 from 24", "up from 12": the earlier count of an update, not a clock time.
+_UPDATE_FROM = re.compile(r"(?:\bto\s+[\d,.]+|\bup|\bdown)\s+from\s+$", re.IGNORECASE)
 _ID_BEFORE = re.compile(
     r"(?:\bno\.?\s*|#|\bnumber\s+|\barticle\s+|\bresolution\s+|\bpage\s+|"
     r"\bgrade\s+|\blevel\s+|[A-Za-z]-|\bcategory\s+|\bphase\s+)$",
@@ -240,7 +242,13 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         return "unit"
     if _RATE_AFTER.match(after):
         return "rate"
-    if _TIME_BEFORE.search(before) and digits and value <= 24 and _CLAUSE_END_AFTER.match(after):
+    if (
+        _TIME_BEFORE.search(before)
+        and digits
+        and value <= 24
+        and _CLAUSE_END_AFTER.match(after)
+        and not _UPDATE_FROM.search(before)
+    ):
         return "time"
     return "count"
 
