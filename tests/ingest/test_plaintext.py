@@ -151,6 +151,8 @@ def test_date_in_long_prose_line_is_not_the_publication_date() -> None:
         ("THE HAGUE, March 17, 2023 (Agency) – ", date(2023, 3, 17)),
         ("KHARKIV, Ukraine, May 5, 2024 (Wire) - ", date(2024, 5, 5)),
         ("The strike in Gaza on 11 October 2020 – ", None),
+        ("SRINAGAR/ISLAMABAD, May 8, 2025 (Wire) - ", date(2025, 5, 8)),
+        ("Maputo, 14 de Março de 2023 — ", date(2023, 3, 14)),
     ],
 )
 def test_wire_dateline_opening_a_long_paragraph(lead: str, expected: date | None) -> None:

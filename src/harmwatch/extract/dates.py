@@ -121,6 +121,9 @@ _HEADER_BEFORE = re.compile(
 #: A speech, response or protest verb that comes, after a date opening its sentence, before any
 #: verb of harm ("On Sunday, the spokesperson of the State Department demanded sanctions for the
 #: massacre") dates the statement, not the harm it mentions.
+#: Most words before a date that still "opens" its sentence ("The court on Friday issued").
+OPENING_WORDS = 6
+_DATELINE_DASH = re.compile(r"\s[–—-]\s")
 _SPEECH_OR_HARM_AFTER = re.compile(
     r"\b(?:(?P<speech>said|says|told|announced|stated|demanded|called|urged|condemned|"
     r"denounced|accused|claimed|denied|confirmed|warned|appealed|expressed|voiced|tweeted|"
@@ -357,8 +360,11 @@ def _role(text: str, s: int, e: int, kind: str, sentence: str, s_start: int) -> 
         return "statement"
     if kind == "rel" and _REPORT_TODAY_BEFORE.search(before):
         return "statement"
-    if not _SPEECH_OR_HARM_AFTER.search(sentence[: s - s_start]) and _speech_first(
-        sentence[e - s_start :]
+    opening = _DATELINE_DASH.split(sentence[: s - s_start])[-1]
+    if (
+        len(opening.split()) <= OPENING_WORDS
+        and not _SPEECH_OR_HARM_AFTER.search(opening)
+        and _speech_first(sentence[e - s_start :])
     ):
         return "statement"
     if _THE_BEFORE.search(before) and _ATTRIBUTIVE_AFTER.match(after):

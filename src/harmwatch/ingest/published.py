@@ -54,6 +54,23 @@ MONTHS = {
     "nov": 11,
     "dec": 12,
 }
+#: Month names of the other languages our sources write dates in (es, pt, fr, de); a page
+#: header in Spanish or a translated wire keeps its original dateline.
+FOREIGN_MONTHS = {
+    **dict.fromkeys(("enero", "janeiro", "janvier", "januar"), 1),
+    **dict.fromkeys(("febrero", "fevereiro", "février", "fevrier", "februar"), 2),
+    **dict.fromkeys(("marzo", "março", "marco", "mars", "märz", "marz"), 3),
+    **dict.fromkeys(("abril", "avril"), 4),
+    **dict.fromkeys(("mayo", "maio", "mai"), 5),
+    **dict.fromkeys(("junio", "junho", "juin", "juni"), 6),
+    **dict.fromkeys(("julio", "julho", "juillet", "juli"), 7),
+    **dict.fromkeys(("agosto", "août", "aout"), 8),
+    **dict.fromkeys(("septiembre", "setiembre", "setembro", "septembre"), 9),
+    **dict.fromkeys(("octubre", "outubro", "octobre", "oktober"), 10),
+    **dict.fromkeys(("noviembre", "novembro", "novembre"), 11),
+    **dict.fromkeys(("diciembre", "dezembro", "décembre", "decembre", "dezember"), 12),
+}
+MONTHS.update(FOREIGN_MONTHS)
 _MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 
 _STORE_MARKER = re.compile(r"^\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
@@ -64,7 +81,9 @@ _PATTERNS = [
     re.compile(r"(?<![\d/.])(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>(?:19|20)\d{2})(?!\d)"),
     # 28 October 2020 / Monday, 04 April 2016 / 28 Nov 2018
     re.compile(
-        r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(?P<y>(?:19|20)\d{2})\b",
+        r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?"
+        + _MON
+        + r",?\s+(?:de\s+)?(?P<y>(?:19|20)\d{2})\b",
         re.IGNORECASE,
     ),
     # January 22, 2022 / September 27, 2023 / MARCH 10, 2001
@@ -77,7 +96,7 @@ _PATTERNS = [
 #: "KYIV, Ukraine, March 3, 2022 (Reuters) -". The date is the filing day, so it is the
 #: publication date even though the line is long.
 _DATELINE_LEAD = re.compile(
-    r"^\s*[A-Z][A-Z'’. -]{1,30}(?:,\s*[A-Z][^\W\d_'’. -]*(?:[ .'’-]+[^\W\d_]+)*)?,\s+"
+    r"^\s*[A-Z][A-Z'’./ -]{1,40}(?:,\s*[A-Z][^\W\d_'’. -]*(?:[ .'’-]+[^\W\d_]+)*)?,\s+"
 )
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—:]")
 _URL_PATTERNS = [
