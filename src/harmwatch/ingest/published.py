@@ -96,7 +96,8 @@ _PATTERNS = [
 #: "KYIV, Ukraine, March 3, 2022 (Reuters) -". The date is the filing day, so it is the
 #: publication date even though the line is long.
 _DATELINE_LEAD = re.compile(
-    r"^\s*[A-Z][A-Z'’./ -]{1,40}(?:,\s*[A-Z][^\W\d_'’. -]*(?:[ .'’-]+[^\W\d_]+)*)?,\s+"
+    r"^\s*[A-Z][^\W\d_]*(?:[ /.'’-]+[A-Z][^\W\d_]*){0,3}"
+    r"(?:,\s*[A-Z][^\W\d_]*(?:[ .'’-]+[^\W\d_]+)*)?,\s+"
 )
 _DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—:]")
 _URL_PATTERNS = [
