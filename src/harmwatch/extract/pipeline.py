@@ -53,7 +53,7 @@ from harmwatch.extract.figures import (
 )
 from harmwatch.extract.numbers import NUMBER_PATTERNS, find_numbers
 from harmwatch.extract.places import Gazetteer
-from harmwatch.extract.relevance import relevance
+from harmwatch.extract.relevance import background_harm_only, relevance
 from harmwatch.extract.sites import SITE_PATTERNS, find_sites
 from harmwatch.extract.text import split_sentences
 from harmwatch.extract.wordindex import Windows, WordIndex
@@ -259,6 +259,7 @@ def extract_rules_v1(
         by_sentence.setdefault(f.sentence, []).append(f.id)
     for sf in facts:
         sf.figure_ids = by_sentence.get(sf.index, [])
+    background_harm_only(categories.ctx, facts)  # a disaster report's passing war mention
     # 8. events
     events = group_events(text, facts)
     # 9. relevance

@@ -4,13 +4,40 @@ The codebook's definition is the rule: a document is relevant when it reports at
 category (every category but ``response``). The conflict gates of the categories stage already
 keep disasters, accidents, crime, sport and economy from cueing harm categories, so this stage
 only applies the definition and records why, which analysts see when they triage.
+
+One more guard works on the whole document: a disaster or accident report that mentions the
+war once in passing ("in neighbouring Syria, where years of war have left hospitals in ruin";
+"gathering sites for people displaced by the conflict" in a cholera bulletin) does not report
+conflict harm. When disaster words outnumber conflict words and only one sentence cues a harm
+category, that sentence is background and its harm categories are dropped.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from harmwatch.codebook import HARM_CATEGORIES
 
-__all__ = ["relevance"]
+if TYPE_CHECKING:
+    from harmwatch.extract.categories import DocContext
+
+__all__ = ["background_harm_only", "relevance"]
+
+#: Most sentences with harm categories a disaster report may hold for them to be background.
+BACKGROUND_SENTENCES = 1
+
+
+def background_harm_only(ctx: DocContext, facts: list[Any]) -> bool:
+    """Drop the harm categories of a disaster report's passing mention of conflict; say
+    whether it did. ``facts`` are the pipeline's per-sentence facts (``.categories`` sets)."""
+    if ctx.is_conflict or ctx.disaster_words <= ctx.conflict_words:
+        return False
+    harmful = [sf for sf in facts if sf.categories & HARM_CATEGORIES]
+    if not harmful or len(harmful) > BACKGROUND_SENTENCES:
+        return False
+    for sf in harmful:
+        sf.categories -= HARM_CATEGORIES
+    return True
 
 
 def relevance(categories: set[str]) -> tuple[bool, list[str]]:
