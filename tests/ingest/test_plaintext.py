@@ -76,6 +76,19 @@ def test_newsfeed_block_is_cut_and_its_figures_with_it() -> None:
     assert "engineers had inspected every building" in parsed.text
 
 
+def test_live_blog_entries_are_article_text() -> None:
+    entry = (
+        "Officials in the regional administration said rescuers were still working through "
+        "the rubble of the damaged block, and that the count of the injured was rising. "
+    )
+    raw = "LIVE updates\n\n" + "".join(
+        f"{h}:{m}\n{entry}Update number {n} followed.\n\n"
+        for n, (h, m) in enumerate([("08", "20"), ("09", "35"), ("11", "40"), ("13", "10")])
+    )
+    parsed = parse_plain_text(raw)
+    assert "Update number 3 followed." in parsed.text
+
+
 def test_terminator_before_article_does_not_swallow_page() -> None:
     raw = "News\nShow news feed\nShare\n\n" + ARTICLE
     parsed = parse_plain_text(raw)

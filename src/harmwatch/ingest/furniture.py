@@ -161,11 +161,28 @@ def _is_prose(line: str) -> bool:
     return len(stripped) > MAX_HEADER_LINE and sum(c.islower() for c in stripped) > 40
 
 
+def _headline_stamp(lines: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether line ``index`` is a time stamp introducing a headline, not a live-blog entry.
+
+    A newsfeed stamps short headlines ("22:31 Hotel fire in ..."); a live blog stamps
+    paragraphs of running text, which are the article itself.
+    """
+    body = lines[index][2]
+    stamp = _TIME_STAMP.match(body)
+    if not stamp:
+        return False
+    entry = body.strip()
+    if len(entry) <= 8:  # the stamp alone: its entry is the next line with text
+        entry = next((b for _s, _e, b in lines[index + 1 : index + 3] if b.strip()), "")
+    return not _is_prose(entry)
+
+
 def _newsfeed_start(lines: list[tuple[int, int, str]], index: int) -> bool:
-    stamps = sum(
-        1 for _s, _e, body in lines[index : index + NEWSFEED_WINDOW] if _TIME_STAMP.match(body)
-    )
-    return stamps >= NEWSFEED_MIN_STAMPS and bool(_TIME_STAMP.match(lines[index][2]))
+    if not _headline_stamp(lines, index):
+        return False
+    end = min(len(lines), index + NEWSFEED_WINDOW)
+    stamps = sum(1 for i in range(index, end) if _headline_stamp(lines, i))
+    return stamps >= NEWSFEED_MIN_STAMPS
 
 
 def find_furniture(text: str) -> list[Cut]:
