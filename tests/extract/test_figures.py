@@ -156,3 +156,46 @@ def test_updates_ranges_appositions_and_object_counts(
     text: str, expected: list[tuple[str, int, str, str]]
 ) -> None:
     assert figs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Some 100,000 people crossed into Armenia. Of them, some 30,000 are children and "
+            "about 18,000 are older persons.",
+            [
+                ("displaced", 100000, "about", "people"),
+                ("displaced", 30000, "about", "children"),
+                ("displaced", 18000, "about", "elderly"),
+            ],
+        ),
+        (
+            "Thirteen other pupils were wounded, including four in a serious condition.",
+            [("injured", 13, "exact", "children")],
+        ),
+        (
+            "The offensive has displaced 24,000 households, about 168,000 people.",
+            [("displaced", 168000, "about", "people")],
+        ),
+        ("Most of the town's population of about 50,000 has fled.", []),
+        ("The memorial cemetery holds the graves of 6,765 victims.", []),
+        ("The youngest of the seven was 19 when he was killed.", []),
+        (
+            "The toll has risen to 32, the agency said on Monday, up from 18 announced earlier.",
+            [("killed", 32, "exact", "people"), ("killed", 18, "exact", "people")],
+        ),
+        (
+            "Thirteen servicemen were captured and the whereabouts of 24 servicemen are unknown.",
+            [("detained", 13, "exact", "soldiers"), ("missing", 24, "exact", "soldiers")],
+        ),
+        (
+            "More than 30 people have been taken to hospitals in the north.",
+            [("injured", 30, "more_than", "people")],
+        ),
+    ],
+)
+def test_sub_counts_bases_and_updates_from_unseen_phrasings(
+    text: str, expected: list[tuple[str, int, str, str]]
+) -> None:
+    assert figs(text) == expected

@@ -53,7 +53,8 @@ SUBJECT_PRIORITY = (
 )
 _SUB_BEFORE = re.compile(
     r"\b(?:including|among them|among whom|of whom|of which|incl\.?)\s+"
-    r"(?:\w+\s+){0,2}$|[–—:]\s*$",
+    r"(?:\w+\s+){0,2}$|[–—:]\s*$|"
+    r"^\W*(?:of|among) (?:them|these|those|whom)\s*,?\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 _CONT_BEFORE = re.compile(
@@ -65,6 +66,9 @@ _CONT_AFTER = re.compile(r"^\s+(?:others?|more|other)\b", re.IGNORECASE)
 _OF_THE = re.compile(r"\b(?:of|out of) the\s+$", re.IGNORECASE)
 #: "rose to 31 from 24", "up from 12", "compared with 40 a day earlier": the count before an
 #: update is an earlier toll of the same measure and group.
+_UP_FROM = re.compile(
+    r"\b(?:up|down) from\s+(?:an earlier |a previous |the previous |an initial )?$", re.IGNORECASE
+)
 _EARLIER_COUNT = re.compile(
     r"\s*(?:\w+\s+){0,2}?(?:,\s*)?(?:up |down )?(?:from|compared with|compared to)\s+"
     r"(?:an earlier |a previous |the previous |an initial |the earlier )?",
@@ -117,7 +121,24 @@ _APPOSITION_GAP = re.compile(r"\s*[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|,\s*and)\s*")
 _BASE_GAP = re.compile(r"^\s+(?:of|out of)\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
 _BASE_OPENER = re.compile(
     r"(?:^|[^\w\s]\s*|\s)Of the\s+$|\b(?:[Aa]ll|[Mm]ost|[Hh]alf|[Mm]uch) of "
-    r"[A-Z][\w-]*['’]s $"
+    r"[A-Z][\w-]*['’]s $|"
+    r"\b(?:[Pp]opulation|[Gg]raves?|[Tt]ombs?) of (?:about |some |around |nearly |roughly )?$|"
+    r"\b(?:youngest|oldest|eldest|rest|remainder|last|first|each|none|either|neither|both) "
+    r"of the $"
+)
+#: "Thirteen were wounded, including four in a serious condition": a part told apart by its
+#: condition is not a group of its own (the convention lists the total only).
+_CONDITION_AFTER = re.compile(
+    r"\s+(?:of them |of whom )?(?:are |were |remain |in )?(?:a |an )?"
+    r"(?:serious(?:ly)?|critical(?:ly)?|grave|stable|life-threatening)\b",
+    re.IGNORECASE,
+)
+#: "24,000 households, about 168,000 people": households restated as people are the people.
+_AS_PEOPLE_AFTER = re.compile(
+    r"\s+(?:households|families),\s+(?:or\s+)?(?:about |some |around |nearly |roughly "
+    r"|an estimated |approximately )?[\d,.]+(?:\s+(?:million|thousand))?\s+(?:people|persons"
+    r"|individuals)\b",
+    re.IGNORECASE,
 )
 #: "18 of the 31 trucks": a part of a non-count unit (vehicles, weapons) is no figure either.
 _PART_OF_AFTER = re.compile(r"^\s+(?:of|out of)\s+(?:the\s+|all\s+)?[\d,.]+\s+", re.IGNORECASE)
@@ -253,6 +274,7 @@ def figures_in_sentence(
         )
 
     cumulative_words: list[bool] = []  # computed at the first figure, then reused
+    carried: tuple[str | None, tuple[int, int] | None] = (None, None)
     pending: list[tuple[int, NumberMention, str]] = []
     for i, num in enumerate(counts):
         lo = counts[i - 1].end if i > 0 else s_start
@@ -313,6 +335,16 @@ def figures_in_sentence(
             continue
         if _NEGATED_PREDICATE.match(text[num.end : min(hi_clause, num.end + 60)]):
             continue
+        if _AS_PEOPLE_AFTER.match(text, num.end, s_end):
+            carried = (measure, cue_span)  # the people count after it takes the measure
+            continue
+        if measure is None and carried[0] is not None:
+            measure, cue_span = carried
+        carried = (None, None)
+        if _SUB_BEFORE.search(text[lo : num.start]) and _CONDITION_AFTER.match(
+            text, num.end, s_end
+        ):
+            continue
         before = text[lo : num.start]
         qual, qlen = _qualifier(cb, text[max(lo, num.start - 40) : num.start])
         if num.range_role == "low":
@@ -337,7 +369,10 @@ def figures_in_sentence(
         link: Figure | None = None
         if _SUB_BEFORE.search(before) or OF_THEM_AFTER.match(text[num.end : hi]):
             kind = "sub"
-        elif out and _EARLIER_COUNT.fullmatch(text[out[-1].number_end : num.start]):
+        elif out and (
+            _EARLIER_COUNT.fullmatch(text[out[-1].number_end : num.start])
+            or _UP_FROM.search(text, max(lo, num.start - 30), num.start)
+        ):
             kind = "earlier"
         elif _CONT_BEFORE.search(text[max(lo, num.start - 30) : num.start]) or _CONT_AFTER.match(
             text[num.end : hi]

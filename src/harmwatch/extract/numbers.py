@@ -100,6 +100,10 @@ _TIME_AFTER = re.compile(
     r"^(?::\d\d|\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\s*o'clock|\s*hrs\b)", re.IGNORECASE
 )
 _TIME_BEFORE = re.compile(r"\b(?:at|by|until|from)\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+#: "The youngest of the seven was 19": an age told through its superlative.
+_YOUNGEST_BEFORE = re.compile(r"\b(?:youngest|oldest)\b[^.;]{0,40}\b(?:was|is|were)\s+$", re.I)
+#: "displaced two or three times": a count of repetitions.
+_OR_N_TIMES_AFTER = re.compile(r"^\s+(?:or|to)\s+[\w-]+\s+times\b", re.IGNORECASE)
 #: "rose to 31 from 24", "up from 12": the earlier count of an update, not a clock time.
 _UPDATE_FROM = re.compile(r"(?:\bto\s+[\d,.]+|\bup|\bdown)\s+from\s+$", re.IGNORECASE)
 _ID_BEFORE = re.compile(
@@ -221,6 +225,10 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         return "money"
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
         return "age"
+    if _YOUNGEST_BEFORE.search(text, max(0, start - 60), start):
+        return "age"
+    if _OR_N_TIMES_AFTER.match(after):
+        return "unit"
     if digits and value < 120 and _NAME_AGE.search(before) and _CLOSE_AFTER.match(after):
         return "age"
     if _TIME_AFTER.match(after) or (digits and "." in raw and _TIME_AFTER.match(after[:8])):
