@@ -26,6 +26,14 @@ def test_dateline_city_is_not_an_event_location() -> None:
     assert "Kyiv" not in names
 
 
+def test_dateline_city_referred_to_as_the_capital_is_the_event_location() -> None:
+    text = (
+        "MOGADISHU, Aug 3 (Wire) - Thirty people were killed when fighters attacked a crowded "
+        "restaurant in the Somali capital on Friday evening, a spokesman said."
+    )
+    assert "Mogadishu" in locations(text)
+
+
 def test_parenthesised_dateline_is_not_an_event_location() -> None:
     text = (
         "(Nairobi) – Armed groups shelled displacement camps near Goma in eastern Congo, "

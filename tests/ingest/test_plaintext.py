@@ -76,6 +76,16 @@ def test_newsfeed_block_is_cut_and_its_figures_with_it() -> None:
     assert "engineers had inspected every building" in parsed.text
 
 
+def test_newsfeed_above_the_article_is_cut() -> None:
+    raw = (
+        "WORLD NEWSFEED\n09:12  Bus crash kills 12 on mountain road\n08:47  Markets rally\n"
+        "08:30  Factory fire injures 30 workers\n" + ARTICLE
+    )
+    parsed = parse_plain_text(raw)
+    assert "Bus crash" not in parsed.text and "injures 30" not in parsed.text
+    assert "engineers had inspected every building" in parsed.text
+
+
 def test_live_blog_entries_are_article_text() -> None:
     entry = (
         "Officials in the regional administration said rescuers were still working through "

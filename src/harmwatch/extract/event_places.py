@@ -472,12 +472,29 @@ def add_parent_regions(groups: list[list[Place]], mentioned: list[Place]) -> Non
             groups[first[parent]].append(regions[parent])
 
 
-def promote_dateline(groups: list[list[Place]], index: int, dateline: Place) -> None:
+#: "... attacked a restaurant in the Somali capital", "... in the city on Friday": the event
+#: sentence refers to the dateline city instead of naming it.
+_CITY_REFERENCE = re.compile(
+    r"\b(?:in|on|of|across|near|outside|struck|hit|around) the "
+    r"(?:[A-Z][\w-]+ )?(?:capital|city|town)\b"
+)
+
+
+def promote_dateline(
+    groups: list[list[Place]], index: int, dateline: Place, event_text: str = ""
+) -> None:
     """Rule 6: when every harm place found is a country or a compass area of one and the
     dateline city lies in that country ("AMASRA, Turkey (AP) — The death toll from a coal mine
     explosion in northern Turkey rose to 40"), the dateline city is where it happened; it
     joins event ``index``. A dateline abroad ("BEIRUT, LEBANON — ... a missile hit Ganja")
-    or any town already named keeps the dateline out."""
+    or any town already named keeps the dateline out. Rule 6b: an event sentence that refers
+    to "the (Somali) capital" or "the city" without naming a town there is about the dateline
+    city."""
+    if _CITY_REFERENCE.search(event_text) and not any(
+        p.feature in SPECIFIC_FEATURES for p in groups[index]
+    ):
+        groups[index].insert(0, dateline)
+        return
     places = [p for g in groups for p in g]
     if not places or dateline.country is None:
         return

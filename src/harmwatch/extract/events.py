@@ -238,7 +238,8 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
                 chosen.append(p)
         per_group.append(chosen)
     if dateline is not None:
-        promote_dateline(per_group, *dateline)
+        n_dl = dateline[0]
+        promote_dateline(per_group, *dateline, text[groups[n_dl][0].start : groups[n_dl][-1].end])
     per_group = refine_locations(text, per_group, frozenset(national))
     add_parent_regions(per_group, [p for sf in facts for p in sf.places])
     events: list[dict[str, Any]] = []

@@ -27,12 +27,14 @@ __all__ = ["SITE_PATTERNS", "SiteMention", "find_sites"]
 _HEAD = (
     r"(?:Hospital|Cathedral|Church|Mosque|Monastery|Theat(?:er|re)|Camp|Park|Port|"
     r"Museum|University|School|Prison|Station|Airport|Stadium|Market|Bridge|Corridor|"
-    r"Centre|Center|Clinic|Library|Temple|Shrine|Old City|Lake|Plant|Dam)"
+    r"Centre|Center|Clinic|Library|Temple|Shrine|Old City|Lake|Plant|Dam|Beach|Square|Gorge)"
 )
 _CAP = r"(?:[A-Z][\w’'-]*|al-[A-Z][\w’'-]*|\"[A-Z][\w’'-]*\")"
+#: Heads also written in lower case after a name ("Abu Shouk camp", "Lido beach").
+_HEAD_LOOSE = _HEAD.replace("Camp", "[Cc]amp").replace("Beach", "[Bb]each")
 _SITE_BEFORE_HEAD = re.compile(
     rf"\b((?:{_CAP}(?:'s|’s)?\s+)+(?:(?:displacement|refugee|detention|children's|maternity|"
-    rf"teaching|main|central|regional)\s+)?{_HEAD.replace('Camp', '[Cc]amp')})\b"
+    rf"teaching|main|central|regional)\s+)?{_HEAD_LOOSE})\b"
 )
 _HEAD_OF = re.compile(rf"\b({_HEAD}\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)")
 #: A place name: capitalised words, joined by spaces or hyphens, with Arabic/Persian particles.
@@ -48,7 +50,7 @@ _LOCALITY_HEAD = (
 _LOCALITY_OF = re.compile(rf"\b{_LOCALITY_HEAD}\s+of\s+({_NAME})")
 _LOCALITY_BEFORE_HEAD = re.compile(rf"(?<![\w’'-])({_NAME})\s+{_LOCALITY_HEAD}\b")
 #: Every site mention holds a head noun starting a word: a window without one has no site.
-_HEAD_WORD = anchor(re.compile(rf"\b{_HEAD.replace('Camp', '[Cc]amp')}"))
+_HEAD_WORD = anchor(re.compile(rf"\b{_HEAD_LOOSE}"))
 _HEAD_OF_ANCHORED = anchor(_HEAD_OF)
 #: What :func:`find_sites` needs in a window: it finds nothing where none of these can match.
 _LOCALITY_WORD = anchor(re.compile(rf"\b{_LOCALITY_HEAD}\b"))

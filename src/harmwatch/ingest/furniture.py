@@ -197,6 +197,10 @@ def find_furniture(text: str) -> list[Cut]:
     for start, end, body in lines[:first_prose]:
         if _HEADER_LINE.match(body) and len(body.strip()) <= MAX_HEADER_LINE:
             cuts.append(Cut(start, end, "header"))
+    # a newsfeed above the story: from its first stamp to the first line of prose
+    feed = next((i for i in range(first_prose) if _newsfeed_start(lines, i)), None)
+    if feed is not None and first_prose < len(lines):
+        cuts.append(Cut(lines[feed][0], lines[first_prose][0], "newsfeed above the article"))
     # 4. tail, and 1. line furniture on the way
     article_chars = 0
     in_teaser_list = False
