@@ -64,3 +64,18 @@ def test_as_of() -> None:
     assert resolve_as_of(text, 0, len(text), date(2023, 9, 19)) == (True, date(2023, 9, 19))
     text = "As of March, 62 deaths"
     assert resolve_as_of(text, 0, len(text), date(2022, 5, 26)) == (True, None)
+
+
+def test_night_of_two_days_is_a_range() -> None:
+    got = roles("shelling hit the town on the night of 10 to 11 September 2023", None)
+    assert got[0][1:] == ("2023-09-10", "event")
+
+
+def test_toll_updates_and_release_headers_are_not_event_days() -> None:
+    pub = date(2023, 8, 16)
+    got = roles("The toll from the blast at the depot near the city rose to 35 on Wednesday", pub)
+    assert got[0][2] == "update"
+    got = roles("Fired Banned Weapons on Donetsk October 20, 2014 (Kyiv) — Forces used", None)
+    assert got[0][2] == "dateline"
+    got = roles("COX'S BAZAR, Bangladesh, Aug 10, 2024 - Drones hit crowds", None)
+    assert got[0][2] == "dateline"

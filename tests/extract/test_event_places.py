@@ -192,3 +192,11 @@ def test_addressees_of_an_appeal_are_not_event_locations() -> None:
 def test_area_after_the_town_keeps_the_town() -> None:
     text = "Rockets fell in the Haifa area and damaged 12 houses, rescue services said."
     assert "Haifa" in locations(text)
+
+
+def test_day_told_in_the_sentence_before_dates_the_event() -> None:
+    out = extract_text(
+        "On 3 March 2024, a truck carrying road workers drove over a mine near the village. "
+        "Two workers were killed and three were wounded.",
+    )
+    assert [e["date"] for e in out["events"]] == ["2024-03-03"]

@@ -69,7 +69,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dmy",
         re.compile(
-            rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*(?:[-–]|and)\s*(?P<d2>[0-3]?\d))?\s+"
+            rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to)\s*(?P<d2>[0-3]?\d))?\s+"
             rf"(?:of\s+)?{_M}(?:,?\s+(?P<y>(?:19|20)\d\d))?\b",
             re.IGNORECASE,
         ),
@@ -114,7 +114,12 @@ _HEADER_BAR_AFTER = re.compile(r"^\s*\|")
 #: "ISLAMABAD, MARCH 10, 2001": a capitalised place and a comma mark a dateline wherever the
 #: sentence splitter put it (headlines in capitals often run into it).
 _CAPS_DATELINE_BEFORE = re.compile(r"\b[A-Z]{3,},\s*$")
-_DATELINE_BEFORE = re.compile(r"(?:\b[A-Z]{3,}[A-Z ,.()]*,\s*|^\s*[A-Z][a-z]+,\s*)$")
+_DATELINE_BEFORE = re.compile(
+    r"(?:\b[A-Z]{3,}[A-Z'’ ,.()-]*(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)*)?,\s*"
+    r"|(?:^|\n)\s*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:,\s*[A-Z][a-z]+)?,\s*)$"
+)
+#: "October 20, 2014 (Kyiv) —": a date before a bracketed place and a dash heads a release.
+_DATELINE_AFTER = re.compile(r"\s*\([A-Z][\w .'’-]{1,30}\)\s*[—–-]")
 _HEADER_BEFORE = re.compile(
     r"(?:^|\n)\s*(?:date|published|updated|posted)(?: on)?:?\s+$", re.IGNORECASE
 )
@@ -156,7 +161,10 @@ _FUTURE_BEFORE = re.compile(
 #: "Ten years ago today": an anniversary resolved against the publication day.
 _YEARS_AGO = re.compile(r"\b(?P<n>[\w-]+)\s+years?\s+ago\s+$", re.IGNORECASE)
 _UPDATE_SENTENCE = re.compile(
-    r"\btoll\b[^.]{0,80}\b(?:rose|risen|rises|climbed|increased|reached)\b", re.IGNORECASE
+    r"\b(?:toll|number of (?:the )?(?:dead|deaths|victims|injured|wounded))\b[^.]{0,160}"
+    r"\b(?:rose|risen|rises|climbed|increased|reached|stood|stands)\b"
+    r"|\bhad counted\b|\bcounted [\d,]+ (?:dead|deaths|bodies)\b",
+    re.IGNORECASE,
 )
 _AS_OF = re.compile(r"\bas of:?\s+", re.IGNORECASE)
 _SO_FAR = re.compile(r"\b(?:so far|to date|thus far|up to now|until now)\b", re.IGNORECASE)
@@ -374,6 +382,8 @@ def _role(text: str, s: int, e: int, kind: str, sentence: str, s_start: int) -> 
     ):
         if s - s_start < 60 or _CAPS_DATELINE_BEFORE.search(before):
             return "dateline"
+    if kind in ("mdy", "dmy") and _DATELINE_AFTER.match(text, e, e + 40):
+        return "dateline"
     if _UPDATE_SENTENCE.search(sentence):
         return "update"
     return "event"

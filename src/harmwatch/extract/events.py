@@ -161,6 +161,11 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
     return not is_reference_place(text, sent_start, place)
 
 
+def _event_days(dates: list[DateMention]) -> list[DateMention]:
+    """The dates of ``dates`` that can date an event to the day."""
+    return [d for d in dates if d.date is not None and d.role == "event" and d.precision == "day"]
+
+
 def _date_fields(dates: list[DateMention]) -> tuple[str | None, str | None, str | None, list[str]]:
     usable = [d for d in dates if d.date is not None and d.role in ("event", "since")]
     days = sorted({d.date for d in usable if d.precision == "day"})
@@ -188,7 +193,24 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
     # event before them (or after them, when none precedes).
     lent: dict[int, list[SentenceFacts]] = {}
     pending: list[SentenceFacts] = []
+    # "On 3 March, a truck drove over a mine. Two workers were killed.": the day told in the
+    # sentence before an event, in its paragraph, is the event's when it has none of its own.
+    lent_dates: dict[int, list[DateMention]] = {}
+    before: SentenceFacts | None = None
     for sf in facts:
+        prev, before = before, sf
+        if (
+            sf.is_event
+            and prev is not None
+            and not prev.is_event
+            and prev.index == sf.index - 1
+            and prev.paragraph == sf.paragraph
+            and not _event_days(sf.dates)
+            and not (groups and groups[-1][-1].index == sf.index - 1)
+        ):
+            days = _event_days(prev.dates)
+            if days:
+                lent_dates[len(groups)] = days
         if not sf.is_event:
             if sf.places and late_locative(text, sf.start, sf.end, sf.disaster):
                 if groups:
@@ -246,6 +268,8 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
     for group, places in zip(groups, per_group, strict=True):
         categories = sorted(set().union(*(g.categories for g in group)) - {"response"})
         dates = [d for g in group for d in g.dates]
+        if not _event_days(dates):
+            dates += lent_dates.get(len(events), [])
         date, date_end, precision, days = _date_fields(dates)
         locations = [p.as_dict() for p in places]
         start, end = group[0].start, group[-1].end
