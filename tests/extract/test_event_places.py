@@ -200,3 +200,12 @@ def test_day_told_in_the_sentence_before_dates_the_event() -> None:
         "Two workers were killed and three were wounded.",
     )
     assert [e["date"] for e in out["events"]] == ["2024-03-03"]
+
+
+def test_region_named_as_a_village_address_is_not_an_event_location() -> None:
+    text = (
+        "Shelling damaged 116 houses, including a school in Tazakand village, Aghdam district, "
+        "and the Nngi village of Martuni region was also shelled."
+    )
+    names = locations(text)
+    assert "Aghdam District" not in names and "Martuni Province" not in names

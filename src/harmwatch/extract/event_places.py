@@ -355,9 +355,33 @@ def refine_locations(
             coarse = p.feature in ("country", "area")
             if coarse and _APPOSITION.search(text, max(0, p.start - BEFORE_WINDOW), p.start):
                 continue
+            if p.feature == "region" and _container(text, p, places):
+                continue
             kept.append(p)
         out.append(kept)
     return out
+
+
+#: What may stand between a place and the region holding it: "Tazakand village, Aghdam
+#: district", "the Nngi village of Martuni region", "Berdzor of Kashatagh region".
+_CONTAINER_GAP = re.compile(
+    r"\s*(?:village|town|city|camp|settlement|neighbou?rhood)?\s*(?:,|\bof\b|\bin\b)\s*(?:the\s+)?",
+    re.IGNORECASE,
+)
+#: Most characters between a place and the region named as its container.
+CONTAINER_GAP_CHARS = 30
+
+
+def _container(text: str, region: Place, places: list[Place]) -> bool:
+    """Rule 4b: a region named only to say where a town or village lies is an address, not a
+    level the harm was reported at (the devset lists the village, not its district)."""
+    return any(
+        q.feature in ("city", "village", "site", "locality")
+        and q.end <= region.start
+        and region.start - q.end <= CONTAINER_GAP_CHARS
+        and _CONTAINER_GAP.fullmatch(text, q.end, region.start)
+        for q in places
+    )
 
 
 def national_countries(figures: bool, places: Iterable[Place]) -> list[Place]:

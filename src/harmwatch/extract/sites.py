@@ -43,12 +43,22 @@ _NAME = (
     r"(?:(?:-|\s|-(?:e|i|al|el|ul|ad|ash|as)-)[A-Z][\w’']*){0,3}"
 )
 _LOCALITY_HEAD = (
-    r"(?:village|town|hamlet|settlement|neighbou?rhood|district|suburb|quarter|camp|"
-    r"refugee camp|displacement camp|commune|township|locality)"
+    r"(?:villages?|towns?|hamlets?|settlements?|neighbou?rhood|district|suburb|quarter|camps?|"
+    r"refugee camp|displacement camp|communes?|township|locality)"
 )
 #: "the village of Kocho", "the town of Bakhmut", "the Jabalia refugee camp", "Kocho village".
+_LOCALITY_HEAD_PLURAL = re.compile(r"\b(?:villages|towns|hamlets|settlements|camps|communes)\b")
 _LOCALITY_OF = re.compile(rf"\b{_LOCALITY_HEAD}\s+of\s+({_NAME})")
 _LOCALITY_BEFORE_HEAD = re.compile(rf"(?<![\w’'-])({_NAME})\s+{_LOCALITY_HEAD}\b")
+#: "the towns of Dhiban, Al-Busayrah and Al-Shuhayl": more names after the first.
+_LOCALITY_MORE = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)({_NAME})")
+#: "a resident of Khurvaleti, in the Gori municipality", "near Ishkhanasar in Syunik province":
+#: a name placed inside a named unit is a place.
+_LOCALITY_IN_UNIT = re.compile(
+    rf"\b(?:in|near|of|at|outside)\s+({_NAME}),?\s+in\s+(?:the\s+)?[A-Z][\w'’-]*"
+    r"(?:\s+[A-Z][\w'’-]*)?\s+(?:province|district|region|municipality|governorate|county|"
+    r"oblast|state|township|department|marz)\b"
+)
 #: Every site mention holds a head noun starting a word: a window without one has no site.
 _HEAD_WORD = anchor(re.compile(rf"\b{_HEAD_LOOSE}"))
 _HEAD_OF_ANCHORED = anchor(_HEAD_OF)
@@ -84,8 +94,6 @@ _NOT_NAMES = frozenset(
         "Eastern",
         "Western",
         "Central",
-        "Old",
-        "New",
         "Refugee",
         "Displacement",
         "Camp",
@@ -160,20 +168,25 @@ def _any_head(words: WordIndex | None, head: re.Pattern[str], start: int, end: i
 
 def _localities(text: str, start: int, end: int, sites: list[SiteMention]) -> list[SiteMention]:
     out: list[SiteMention] = []
-    for pat in (_LOCALITY_OF, _LOCALITY_BEFORE_HEAD):
+    spans: list[tuple[int, int]] = []
+    for pat in (_LOCALITY_OF, _LOCALITY_BEFORE_HEAD, _LOCALITY_IN_UNIT):
         for m in pat.finditer(text, start, end):
-            s, e = m.span(1)
-            name = text[s:e]
-            first = name.split()[0]
-            if (
-                first in _GENERIC_CAPS
-                or first in _NOT_NAMES
-                or (s == start and pat is _LOCALITY_BEFORE_HEAD)
-            ):
-                continue
-            if any(o.start < e and s < o.end for o in (*sites, *out)):
-                continue
-            out.append(SiteMention(s, e, name, name, (), "locality"))
+            if m.start(1) == start and pat is _LOCALITY_BEFORE_HEAD:
+                continue  # a capitalised word opening the sentence need not be a name
+            spans.append(m.span(1))
+            if pat is _LOCALITY_OF and _LOCALITY_HEAD_PLURAL.search(m.group()):
+                pos = m.end(1)
+                while (more := _LOCALITY_MORE.match(text, pos, end)) is not None:
+                    spans.append(more.span(1))
+                    pos = more.end(1)
+    for s, e in spans:
+        name = text[s:e]
+        first = name.split()[0]
+        if first in _GENERIC_CAPS or first in _NOT_NAMES:
+            continue
+        if any(o.start < e and s < o.end for o in (*sites, *out)):
+            continue
+        out.append(SiteMention(s, e, name, name, (), "locality"))
     return out
 
 
