@@ -9,6 +9,7 @@ SHARED = REPO.parent / "shared"
 DEVSET = SHARED / "devset"
 SEEDS = SHARED / "seeds"
 PROJECT = REPO / "tests" / "data" / "extract"
+REALWORLD = SHARED / "corpora" / "realworld-html"
 
 #: An article written for these tests (not third-party text): figures, dates, places, furniture.
 SAMPLE = """Shelling kills five civilians in Martuni as hospital is hit

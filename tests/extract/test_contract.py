@@ -114,3 +114,11 @@ def test_cli_extract_on_a_file_prints_the_contract(tmp_path: Path) -> None:
     output = json.loads(lines[0])
     jsonschema.validate(output, extraction_schema())
     assert len(output["sha256"]) == 64 and output["source"] == str(p)
+
+
+def test_language_the_rules_do_not_read_is_skipped_not_judged() -> None:
+    from harmwatch.extract import extract_text
+
+    out = extract_text("Bei 30 Grad gingen drei Siege an Berlin.", language="de")
+    assert out["relevant"] is False and out["figures"] == [] and "'de'" in out["skipped"]
+    assert "skipped" not in extract_text("Shelling hit the town.", language="en")

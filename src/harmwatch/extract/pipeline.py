@@ -63,6 +63,10 @@ __all__ = ["EXTRACTOR_NAME", "extract_rules_v1"]
 log = logging.getLogger(__name__)
 
 EXTRACTOR_NAME = "extractor.rules.v1"
+#: Languages whose cues the codebook holds. A page in another language (German weather news
+#: speaks of "30 Grad", sports news of "Siege") would match English cues by accident, so it is
+#: reported as skipped, with nothing extracted, rather than as "not relevant" by mistake.
+READS_LANGUAGES = frozenset({"en"})
 #: Sentences longer than this are page dumps without punctuation; they are scanned in windows
 #: of this size so one runaway "sentence" cannot make cue windows span a whole page.
 MAX_SENTENCE_CHARS = 2_000
@@ -138,6 +142,35 @@ def _figure_dict(f: Figure) -> dict[str, Any]:
     }
 
 
+def _skipped(
+    cb: Any,
+    text: str,
+    published: date | None,
+    title: str | None,
+    language: str,
+    source: str | None,
+    sha256: str | None,
+) -> dict[str, Any]:
+    """The contract dict of a document in a language the rules do not read."""
+    return {
+        "source": source,
+        "sha256": sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "title": title,
+        "published": published.isoformat() if published else None,
+        "language": language,
+        "extractor": EXTRACTOR_NAME,
+        "codebook_version": cb.version,
+        "relevant": False,
+        "categories": [],
+        "figures": [],
+        "events": [],
+        "claimed_by": [],
+        "skipped": f"language {language!r} is not read by {EXTRACTOR_NAME} (reads: "
+        + ", ".join(sorted(READS_LANGUAGES))
+        + ")",
+    }
+
+
 def extract_rules_v1(
     text: str,
     *,
@@ -149,6 +182,8 @@ def extract_rules_v1(
 ) -> dict[str, Any]:
     """Run the cascade on one article text and return the contract dict."""
     cb = load_codebook()
+    if language is not None and language not in READS_LANGUAGES:
+        return _skipped(cb, text, published, title, language, source, sha256)
     # 1. words and sentences
     words = WordIndex(text)
     hint = year_hint(text, words)
