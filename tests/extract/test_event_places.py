@@ -209,3 +209,20 @@ def test_region_named_as_a_village_address_is_not_an_event_location() -> None:
     )
     names = locations(text)
     assert "Aghdam District" not in names and "Martuni Province" not in names
+
+
+def test_place_heading_lends_its_places_to_the_paragraph_under_it() -> None:
+    text = (
+        "Weekly update\n\n1. Bahir Dar, Amhara Region.\nOn 13 August, a drone strike hit a "
+        "minibus station, killing 11 civilians.\n\n2. Gondar.\nShelling damaged 20 houses."
+    )
+    out = extract_text(text)
+    assert [[loc["mention"] for loc in e["locations"]] for e in out["events"]] == [
+        ["Bahir Dar"],
+        ["Gondar"],
+    ]
+
+
+def test_outskirts_of_a_town_are_where_the_harm_happened() -> None:
+    names = locations("Regime artillery shelled the outskirts of Ariha with around 40 shells.")
+    assert "Ariha" in names

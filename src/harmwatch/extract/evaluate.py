@@ -48,14 +48,17 @@ ALIASES: tuple[tuple[str, ...], ...] = (
     ("tartar", "terter"),
 )
 _ALIAS_KEY = {name: group[0] for group in ALIASES for name in group}
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|ash|at|az) (?=\w{3})")
 
 
 def location_key(name: str) -> str:
-    """Fold case, accents, 'the', punctuation and the devset's aliases."""
+    """Fold case, accents, 'the', a leading Arabic article, punctuation and the devset's
+    aliases."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     folded = re.sub(r"['’]s\b", "", folded)
     folded = re.sub(r"^the\s+", "", folded.strip())
     folded = re.sub(r"[^a-z0-9]+", " ", folded).strip()
+    folded = _ARTICLE.sub("", folded)  # "Al-Abdiyah" = "Abdiyah", as transliterations vary
     return _ALIAS_KEY.get(folded, _ALIAS_KEY.get(folded.replace(" ", "-"), folded))
 
 

@@ -69,7 +69,7 @@ SPECIFIC_FEATURES = frozenset({"city", "village", "site"})
 _COMPASS = r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
 _REFERENCE_BEFORE = re.compile(
     rf"(?:\b\d[\d.,]*\s*(?:nautical\s+)?(?:km|kms|kilomet(?:er|re)s?|miles?|m)\b[^.;]{{0,20}}?"
-    rf"(?:{_COMPASS}\s+)?(?:of|from)|\b{_COMPASS}\s+of|\boutskirts\s+of|\bafter\s+the\s+capital,?"
+    rf"(?:{_COMPASS}\s+)?(?:of|from)|\b{_COMPASS}\s+of|\bafter\s+the\s+capital,?"
     rf"|(?:country|nation)['’]s\s+capital,?|\b(?:war|conflict|dispute|talks)\s+over"
     rf"|\b(?:protests?|demonstrations?|rall(?:y|ies)|vigils?|marche?s?)\b[^.;]{{0,30}}?\bin"
     rf"|\b(?:is|are|was|were|comes?|came|hails?)\s+from"
@@ -115,7 +115,6 @@ _REFERENCE_WORDS = (
     "south",
     "east",
     "west",
-    "outskirts",
     "capital",
     "war ",
     "conflict",

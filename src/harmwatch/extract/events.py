@@ -161,6 +161,28 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
     return not is_reference_place(text, sent_start, place)
 
 
+#: A heading line: list numbering, place names, unit words and punctuation only.
+_HEADING_WORDS = re.compile(
+    r"(?:\d+[.)]|zone|district|region|province|state|governorate|county|oblast|area|and|"
+    r"[,.;:–—-])",
+    re.IGNORECASE,
+)
+#: Longest heading that can lend its places to the paragraph after it.
+HEADING_MAX_CHARS = 80
+
+
+def _is_place_heading(text: str, sf: SentenceFacts) -> bool:
+    """Whether sentence ``sf`` is a short heading made of place names ("1. Finote Selam, West
+    Gojjam Zone."), which says where the paragraph after it happened."""
+    if sf.end - sf.start > HEADING_MAX_CHARS:
+        return False
+    rest = text[sf.start : sf.end]
+    for p in sorted(sf.places, key=lambda p: p.start, reverse=True):
+        if sf.start <= p.start and p.end <= sf.end:
+            rest = rest[: p.start - sf.start] + rest[p.end - sf.start :]
+    return not _HEADING_WORDS.sub(" ", rest).strip()
+
+
 def _event_days(dates: list[DateMention]) -> list[DateMention]:
     """The dates of ``dates`` that can date an event to the day."""
     return [d for d in dates if d.date is not None and d.role == "event" and d.precision == "day"]
@@ -197,8 +219,15 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
     # sentence before an event, in its paragraph, is the event's when it has none of its own.
     lent_dates: dict[int, list[DateMention]] = {}
     before: SentenceFacts | None = None
+    heading: SentenceFacts | None = None
     for sf in facts:
         prev, before = before, sf
+        if not sf.is_event and sf.places and _is_place_heading(text, sf):
+            heading = sf  # "1. Finote Selam, West Gojjam Zone." over the paragraph it heads
+            continue
+        if heading is not None and sf.is_event and heading.index == sf.index - 1:
+            lent.setdefault(len(groups), []).append(heading)
+        heading = None
         if (
             sf.is_event
             and prev is not None
