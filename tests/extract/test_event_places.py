@@ -226,3 +226,13 @@ def test_place_heading_lends_its_places_to_the_paragraph_under_it() -> None:
 def test_outskirts_of_a_town_are_where_the_harm_happened() -> None:
     names = locations("Regime artillery shelled the outskirts of Ariha with around 40 shells.")
     assert "Ariha" in names
+
+
+def test_destination_lists_and_seats_of_organisations_are_not_event_locations() -> None:
+    text = (
+        "Shelling of Wad Madani killed 25 civilians, and about 250,000 people fled towards "
+        "Sennar, Gedaref and Kassala, a monitoring group based in the United Kingdom said."
+    )
+    names = locations(text)
+    assert "Wad Madani" in names
+    assert not names & {"Sennar", "Al Qadarif", "Kassala", "United Kingdom"}

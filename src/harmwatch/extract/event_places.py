@@ -364,11 +364,14 @@ def refine_locations(
 #: What may stand between a place and the region holding it: "Tazakand village, Aghdam
 #: district", "the Nngi village of Martuni region", "Berdzor of Kashatagh region".
 _CONTAINER_GAP = re.compile(
-    r"\s*(?:village|town|city|camp|settlement|neighbou?rhood)?\s*(?:,|\bof\b|\bin\b)\s*(?:the\s+)?",
+    r"\s*(?:village|town|city|camp|settlement|neighbou?rhood)?"
+    r"(?:\s*(?:,|\bof\b|\bin\b))+\s*(?:the\s+)?"
+    r"(?:(?:department|province|region|district|governorate|state|county|oblast|municipality)"
+    r"\s+of\s+)?",
     re.IGNORECASE,
 )
 #: Most characters between a place and the region named as its container.
-CONTAINER_GAP_CHARS = 30
+CONTAINER_GAP_CHARS = 40
 
 
 def _container(text: str, region: Place, places: list[Place]) -> bool:

@@ -43,6 +43,21 @@ _DESTINATION = re.compile(
     r"(?:(?:town|city|village|capital|country|region|border)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
+#: Characters before a place read for a destination list it may close.
+LIST_WINDOW = 90
+_NAME_WORDS = r"(?:[A-Z][\w'’.-]*\s+){0,3}?(?:[A-Z][\w'’.-]*)"
+#: A list of names after a destination word, ending right before the place: "most of them
+#: towards Cúcuta, Ocaña and " / "crossed into Russia's " / "flown to burn centres in ".
+_DESTINATION_LIST = re.compile(
+    r"\b(?:towards?|into|fled to|headed to|evacuated to|flown to|taken to|moved to|"
+    r"crossed into|arrived in)\s+(?:the\s+)?"
+    rf"(?:(?:{_NAME_WORDS}\s*,\s*)*{_NAME_WORDS}\s*,?\s*(?:and|or)\s+|(?:{_NAME_WORDS}\s*,\s*)+|"
+    r"[A-Z][\w-]*['’]s\s+|(?:\w+\s+){1,3}in\s+)$"
+)
+_BASED_IN = re.compile(
+    r"\b(?:based|headquartered|registered|exiled|living)\s+in\s+(?:the\s+)?$", re.IGNORECASE
+)
+_CLOCK_AFTER = re.compile(r"\s+time\b", re.IGNORECASE)
 _INSTITUTION = re.compile(
     r"\b(?:ministry|ministry of \w+(?: \w+)?|president|government|prime minister|minister|"
     r"mfa|mod|ombudsman|defender|republic|embassy|ambassador|parliament|representative|"
@@ -156,6 +171,10 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
         return False
     if _STATEMENT_AFTER.match(after):
         return False
+    if _DESTINATION_LIST.search(text, max(sent_start, place.start - LIST_WINDOW), place.start):
+        return False  # "towards Sennar, Gedaref and Kassala": every town of the list
+    if _BASED_IN.search(before) or _CLOCK_AFTER.match(after):
+        return False  # "an organisation based in the United Kingdom"; "(Yerevan time)"
     if place.feature == "country" and not _COUNTRY_FRAME.search(before):
         return False
     return not is_reference_place(text, sent_start, place)
