@@ -312,3 +312,12 @@ def test_generic_building_of_a_hit_hospital_is_not_property_destruction() -> Non
     assert "attack_on_health" in got and "property_destruction" not in got
     got = cats("The army shelling destroyed houses and damaged the district hospital.")
     assert "property_destruction" in got
+
+
+def test_school_among_damaged_objects_is_an_attack_on_education() -> None:
+    text = (
+        "Azerbaijani forces shelled the district overnight. As a result of the shelling, 116 "
+        "houses and 26 civil facilities, including a carpet factory and a modular school "
+        "building, were damaged, the prosecutor's office said."
+    )
+    assert {"attack_on_education", "property_destruction"} <= set(cats(text))

@@ -67,6 +67,8 @@ EXTRACTOR_NAME = "extractor.rules.v1"
 #: speaks of "30 Grad", sports news of "Siege") would match English cues by accident, so it is
 #: reported as skipped, with nothing extracted, rather than as "not relevant" by mistake.
 READS_LANGUAGES = frozenset({"en"})
+#: Categories of attacks on a kind of site, by the target word that names the site.
+SITE_OF_TARGET = {"hospital": "attack_on_health", "school": "attack_on_education"}
 #: Sentences longer than this are page dumps without punctuation; they are scanned in windows
 #: of this size so one runaway "sentence" cannot make cue windows span a whole page.
 MAX_SENTENCE_CHARS = 2_000
@@ -281,6 +283,10 @@ def extract_rules_v1(
             for a in (find_actors(text, s, e, words) if n in with_actors else ())
         ]
         sf.targets = targets_in.get(n, [])
+        if "property_destruction" in sf.categories:
+            # "116 houses and 26 facilities, including a school building, were damaged": a
+            # school or hospital among the damaged objects is an attack on it too.
+            sf.categories |= {SITE_OF_TARGET[t] for t in sf.targets if t in SITE_OF_TARGET}
         sf.weapons = weapons_in.get(n, [])
         sf.disaster = n in disaster_hits
         facts.append(sf)
