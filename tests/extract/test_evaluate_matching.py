@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from harmwatch.extract.evaluate import _match_locations, location_key
 
 
@@ -26,3 +28,41 @@ def test_scarce_gold_names_are_served_first() -> None:
     gold = {"a", "b"}
     pred = {"p1": {"a", "b"}, "p2": {"a"}}
     assert _match_locations(gold, pred) == {"a": "p2", "b": "p1"}
+
+
+def test_gold_documents_may_be_html_or_legacy_encoded(tmp_path) -> None:
+    from harmwatch.extract.evaluate import evaluate
+
+    body = (
+        "Shelling killed 12 civilians in the town of Martuni on Saturday, officials said. "
+        "Rescuers searched the rubble of two houses for hours."
+    )
+    (tmp_path / "a1.html").write_text(
+        f"<html><head><title>Town shelled</title></head><body><article><p>{body}</p>"
+        "</article></body></html>",
+        "utf-8",
+    )
+    (tmp_path / "a2.txt").write_bytes(body.replace("Martuni", "Мартуни").encode("cp1251"))
+    line = {
+        "url": None,
+        "published": None,
+        "relevant": True,
+        "categories": ["shelling"],
+        "figures": [
+            {
+                "measure": "killed",
+                "value": 12,
+                "qualifier": "exact",
+                "subject": "civilians",
+                "as_of": None,
+            }
+        ],
+        "event_locations": [],
+        "event_dates": [],
+        "notes": "",
+    }
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps({"id": i, **line}) for i in ("a1", "a2")) + "\n", "utf-8")
+    report = evaluate(gold, tmp_path)
+    assert report.documents == 2
+    assert report.figures.tp == 2 and report.relevance_correct == 2

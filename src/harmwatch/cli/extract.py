@@ -150,7 +150,9 @@ def _table(summary: dict) -> Table:
 @one_line_errors
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL (id = document file stem).")],
-    docs: Annotated[Path, typer.Option("--docs", help="Directory holding <id>.txt files.")],
+    docs: Annotated[
+        Path, typer.Option("--docs", help="Directory of <id>.txt (or .html, .pdf...) files.")
+    ],
     extractor: ExtractorOption = DEFAULT_EXTRACTOR,
     json_out: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     min_relevance: Annotated[float, typer.Option(help="Floor for relevance accuracy.")] = 0.0,

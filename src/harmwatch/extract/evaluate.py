@@ -1,8 +1,9 @@
 """Score an extractor against gold annotation (the format of ``shared/seeds/gold.jsonl``).
 
-Each gold line names a document ``<id>.txt`` in the docs directory. The document goes through
-plain-text ingestion (furniture removal, publication date) exactly as in production, then through
-the extractor. Metrics follow the issue and ``shared/devset/README.md``:
+Each gold line names a document ``<id>.txt`` (or one ``<id>.<ext>`` of another kind ingestion
+reads: html, pdf, json...) in the docs directory. The document goes through ingestion's decoding
+and parsing (furniture removal, publication date) exactly as in production, then through the
+extractor. Metrics follow the issue and ``shared/devset/README.md``:
 
 - relevance: accuracy over all documents;
 - categories: micro precision/recall/F1 over documents whose gold ``relevant`` is true;
@@ -17,6 +18,7 @@ the extractor. Metrics follow the issue and ``shared/devset/README.md``:
 
 from __future__ import annotations
 
+import glob
 import json
 import re
 import unicodedata
@@ -213,22 +215,54 @@ def _read_gold(gold_path: Path) -> list[dict[str, Any]]:
     return gold
 
 
+def _document_path(docs_dir: Path, doc_id: str) -> Path:
+    """``<id>.txt`` in ``docs_dir``, else the one file named ``<id>.<ext>`` (html, pdf, ...)."""
+    path = docs_dir / f"{doc_id}.txt"
+    if path.is_file():
+        return path
+    others = sorted(p for p in docs_dir.glob(f"{glob.escape(doc_id)}.*") if p.is_file())
+    if len(others) == 1:
+        return others[0]
+    reason = "gold names a missing document" if not others else "several files share the id"
+    raise UnreadableSource(str(path), reason)
+
+
+def _parse(path: Path, url: str | None, cfg: Any) -> Any:
+    """The document as ingestion would store it: a text file decoded as ingestion decodes it
+    (with the gold's url, which may date the article), any other kind through the sources and
+    parser of ingestion."""
+    from harmwatch.errors import RejectedInput
+    from harmwatch.ingest.decode import decode_bytes
+    from harmwatch.ingest.load import Loaded, load_sources
+    from harmwatch.ingest.plaintext import parse_plain_text
+
+    if path.suffix == ".txt":
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise UnreadableSource(str(path), f"cannot read: {exc}") from exc
+        return parse_plain_text(decode_bytes(raw, str(path))[0], url)
+    found = next(iter(load_sources([str(path)], cfg)), None)
+    if isinstance(found, Loaded):
+        return found.parsed
+    if isinstance(found, RejectedInput):
+        raise found
+    raise UnreadableSource(str(path), "no document in this file")
+
+
 def evaluate(
     gold_path: str | Path, docs_dir: str | Path, extractor: str = "extractor.rules.v1"
 ) -> EvalReport:
     """Run ``extractor`` on every gold document and score it."""
+    from harmwatch.config import load_config
     from harmwatch.extract import extract_text
-    from harmwatch.ingest.plaintext import parse_plain_text
 
     gold_path, docs_dir = Path(gold_path), Path(docs_dir)
     report = EvalReport(extractor=extractor)
+    cfg = load_config()
     for g in _read_gold(gold_path):
-        path = docs_dir / f"{g['id']}.txt"
-        try:
-            raw = path.read_text("utf-8")
-        except OSError as exc:
-            raise UnreadableSource(str(path), f"gold names a missing document: {exc}") from exc
-        parsed = parse_plain_text(raw, g.get("url"))
+        path = _document_path(docs_dir, g["id"])
+        parsed = _parse(path, g.get("url"), cfg)
         result = extract_text(
             parsed.text,
             published=parsed.published,
