@@ -174,6 +174,16 @@ def test_updates_ranges_appositions_and_object_counts(
             "Thirteen other pupils were wounded, including four in a serious condition.",
             [("injured", 13, "exact", "children")],
         ),
+        ("Doctors said that nine of the wounded were in serious condition.", []),
+        ("Rescuers saved 21 people, including one fisherman, and treated the injured.", []),
+        (
+            "Partners provided food and shelter kits to 6,800 newly displaced households.",
+            [],
+        ),
+        (
+            "More than 8,000 men and boys were killed in the space of a few days.",
+            [("killed", 8000, "more_than", "people")],
+        ),
         (
             "The offensive has displaced 24,000 households, about 168,000 people.",
             [("displaced", 168000, "about", "people")],

@@ -124,12 +124,19 @@ _BASE_OPENER = re.compile(
     r"[A-Z][\w-]*['’]s $|"
     r"\b(?:[Pp]opulation|[Gg]raves?|[Tt]ombs?) of (?:about |some |around |nearly |roughly )?$|"
     r"\b(?:youngest|oldest|eldest|rest|remainder|last|first|each|none|either|neither|both) "
-    r"of the $"
+    r"of the $|\ball but $"
+)
+#: "provided food and shelter kits to 6,800 newly displaced households": people reached by aid
+#: are counted by the aid, not as a harmed group of the report.
+_AID_RECIPIENTS_BEFORE = re.compile(
+    r"\b(?:provided|distributed|delivered|assisted|reached|supported|served|helped|registered)"
+    r"\b[^.;]{0,80}\b(?:to|for)\s+(?:about |some |around |nearly |more than |over |at least )?$",
+    re.IGNORECASE,
 )
 #: "Thirteen were wounded, including four in a serious condition": a part told apart by its
 #: condition is not a group of its own (the convention lists the total only).
 _CONDITION_AFTER = re.compile(
-    r"\s+(?:of them |of whom )?(?:are |were |remain |in )?(?:a |an )?"
+    r"\s+(?:of them |of whom )?(?:are |were |remain |remained |in )*(?:a |an )?"
     r"(?:serious(?:ly)?|critical(?:ly)?|grave|stable|life-threatening)\b",
     re.IGNORECASE,
 )
@@ -341,10 +348,19 @@ def figures_in_sentence(
         if measure is None and carried[0] is not None:
             measure, cue_span = carried
         carried = (None, None)
-        if _SUB_BEFORE.search(text[lo : num.start]) and _CONDITION_AFTER.match(
-            text, num.end, s_end
+        of_them = OF_THEM_AFTER.match(text[num.end : s_end])
+        if (_SUB_BEFORE.search(text[lo : num.start]) or of_them) and _CONDITION_AFTER.match(
+            text, num.end + (of_them.end() if of_them else 0), s_end
         ):
-            continue
+            continue  # "including four in a serious condition", "nine of the wounded were in
+            # serious condition"
+        if (
+            i > 0
+            and i - 1 not in attached
+            and counts[i - 1].range_id is None
+            and _SUB_BEFORE.search(text[counts[i - 1].end : num.start])
+        ):
+            continue  # a part of a count that is no figure ("rescued 21, including one")
         before = text[lo : num.start]
         qual, qlen = _qualifier(cb, text[max(lo, num.start - 40) : num.start])
         if num.range_role == "low":
@@ -456,6 +472,8 @@ def _drop_bases(
         if prev is not None and _BASE_GAP.match(text[prev.end : num.start]):
             continue
         if _BASE_OPENER.search(text[max(s_start, num.start - 30) : num.start]):
+            continue
+        if _AID_RECIPIENTS_BEFORE.search(text, max(s_start, num.start - 120), num.start):
             continue
         after = text[num.end : num.end + 60]
         part = _PART_OF_AFTER.match(after)

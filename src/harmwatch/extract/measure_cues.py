@@ -64,7 +64,7 @@ _PART_OF_GROUP = re.compile(r"[\w,.]+\s+(?:\w+\s+)?of (?:them|whom|those)\b", re
 _NEW_CLAUSE = re.compile(r",\s*(?:and that|but|while|whereas)\b", re.IGNORECASE)
 #: A line break or bracket between a cue and the next count: the cue is not that count's verb.
 _BREAK = re.compile(r"[\n()\[\]]")
-_QUANTITY_WORD = re.compile(r"[\w,.]+\s+")
+_QUANTITY_WORD = re.compile(r"(?:an?\s+)?[\w,.]+\s+")
 _AND_OR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+(?:[-’']\w+)*")
 _COPULA = re.compile(r"\b(?:was|were|is|are|been|being|be|a member)\b", re.IGNORECASE)
