@@ -138,8 +138,10 @@ def _hard_wrapped(text: str, start: int, end: int) -> bool:
 def _line_breaks(text: str, start: int, end: int) -> list[int]:
     """Offsets where a single newline ends a sentence (headline, caption, list line)."""
     cuts: list[int] = []
-    wrapped = _hard_wrapped(text, start, end)
     pos = start
+    if text.find("\n", pos, end) < 0:
+        return cuts  # one line: nothing to cut (most paragraphs)
+    wrapped = _hard_wrapped(text, start, end)
     while True:
         nl = text.find("\n", pos, end)
         if nl < 0:
@@ -204,13 +206,9 @@ def split_sentences(text: str) -> list[Sentence]:
         cuts = set(_line_breaks(text, p_start, p_end))
         for m in _BOUNDARY.finditer(text, p_start, p_end):
             dot = m.start()
-            if text[dot] == "." and _is_abbreviation(text, dot):
-                continue
-            if (
-                text[dot] == "."
-                and dot > 0
-                and text[dot - 1].isdigit()
-                and text[dot + 1 : dot + 2].isdigit()
+            if text[dot] == "." and (
+                _is_abbreviation(text, dot)
+                or (dot > 0 and text[dot - 1].isdigit() and text[dot + 1 : dot + 2].isdigit())
             ):
                 continue
             cuts.add(m.end())

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
+from itertools import accumulate, repeat
 
 from harmwatch.codebook.anchors import MAX_PREFIX_CHARS, WHOLE_WORD, AnchoredPattern, registered
 
@@ -35,6 +35,8 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 MAX_REMEMBERED_WORDS = 50_000
 #: The candidate list of a pattern that must be scanned in full (compared by identity).
 _SCAN: list[int] = []
+#: What :meth:`WordIndex.merged` finds in its cache for a group not merged yet.
+_UNKNOWN: list[tuple[int, int]] = []
 
 
 class _PrefixTable:
@@ -179,17 +181,16 @@ class WordIndex:
     def merged(self, aps: tuple[AnchoredPattern, ...]) -> list[tuple[int, int]] | None:
         """``(offset, i)`` for every candidate of every ``aps[i]``, sorted (cached); None when
         one of them has to be scanned. For asking a group of patterns in one pass."""
-        try:
-            return self._merged[aps]
-        except KeyError:  # once per document and group
-            pass
-        found: list[tuple[int, int]] | None = []
+        found = self._merged.get(aps, _UNKNOWN)
+        if found is not _UNKNOWN:
+            return found
+        found = []  # once per document and group
         for i, ap in enumerate(aps):
             cands = self.candidates(ap)
             if cands is _SCAN:
                 found = None
                 break
-            found.extend([(c, i) for c in cands])
+            found.extend(zip(cands, repeat(i)))
         if found is not None:
             found.sort()
         self._merged[aps] = found
@@ -216,7 +217,14 @@ class WordIndex:
 
     def cuts_word(self, start: int, end: int) -> bool:
         """Whether the slice ``text[start:end]`` begins or ends inside a word."""
-        return self.inside_word(end) or (start < end and self.inside_word(start))
+        cuts = self._cuts  # inside_word's memo, read here first: most offsets are known
+        cut = cuts.get(end)
+        if cut is None:
+            cut = self.inside_word(end)
+        if cut or start >= end:
+            return cut
+        cut = cuts.get(start)
+        return self.inside_word(start) if cut is None else cut
 
     def finditer(
         self, ap: AnchoredPattern, start: int = 0, end: int | None = None
@@ -255,9 +263,15 @@ class WordIndex:
     ) -> list[list[re.Match[str]]]:
         """``[finditer(ap, start, end) for ap in aps]``, found in one pass over the group's
         candidates (a stage with several patterns asks per sentence; most find nothing)."""
-        merged = self.merged(aps)
-        if merged is None or (end < self.length and self.inside_word(end)):
+        merged = self._merged.get(aps, _UNKNOWN)
+        if merged is _UNKNOWN:
+            merged = self.merged(aps)
+        if merged is None:
             return [self.finditer(ap, start, end) for ap in aps]
+        if end < self.length:
+            cut = self._cuts.get(end)
+            if cut or (cut is None and self.inside_word(end)):
+                return [self.finditer(ap, start, end) for ap in aps]
         first = bisect_left(merged, (start, -1))
         if first == len(merged) or merged[first][0] >= end:
             return [[] for _ in aps]

@@ -146,10 +146,11 @@ def cue_spans(doc: Doc, covered: set[int], lex: Lexicon, persons: set[str]) -> l
     """Capitalised runs marked as places by a noun after them or a cue phrase before them."""
     tokens = doc.tokens
     spans: list[CueSpan] = []
+    not_name = _not_name_tokens(lex)
     n = len(tokens)
     k = 0
     while k < n:
-        if k in covered or not (_name_token(tokens[k].key, lex) or _glued_article(tokens, k)):
+        if k in covered or (tokens[k].key in not_name and not _glued_article(tokens, k)):
             k += 1
             continue
         last = k
@@ -158,7 +159,7 @@ def cue_spans(doc: Doc, covered: set[int], lex: Lexicon, persons: set[str]) -> l
             and last + 1 - k < MAX_CUE_TOKENS
             and last + 1 not in covered
             and (tokens[last + 1].join in (" ", "-") or tokens[last + 1].join in lex.connectors)
-            and (_name_token(tokens[last + 1].key, lex) or _glued_article(tokens, last + 1))
+            and (tokens[last + 1].key not in not_name or _glued_article(tokens, last + 1))
         ):
             last += 1
         if _cue_possible(doc, k, last, lex) and not doc.headline(tokens[k].start):
@@ -193,14 +194,23 @@ def _cue_possible(doc: Doc, first: int, last: int, lex: Lexicon) -> bool:
 
 def _name_token(key: str, lex: Lexicon) -> bool:
     """A capitalised token that may be part of an unknown place name."""
-    return not (
-        key in lex.never
-        or key in lex.demonyms
-        or key in lex.titles
-        or key in lex.place_nouns
-        or key in lex.descriptors
-        or key in _ARTICLES
-    )
+    return key not in _not_name_tokens(lex)
+
+
+#: Per lexicon (by identity, the lexicon kept alive beside it): the keys
+#: :func:`_name_token` rejects, as one set.
+_NOT_NAME_TOKENS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _not_name_tokens(lex: Lexicon) -> frozenset[str]:
+    """Never-words, demonyms, titles, place nouns, descriptors and articles, in one set."""
+    entry = _NOT_NAME_TOKENS.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        words = frozenset().union(
+            lex.never, lex.demonyms, lex.titles, lex.place_nouns, lex.descriptors, _ARTICLES
+        )
+        entry = _NOT_NAME_TOKENS[id(lex)] = (lex, words)
+    return entry[1]
 
 
 def _marked_feature(doc: Doc, first: int, last: int, lex: Lexicon) -> str | None:

@@ -24,9 +24,11 @@ Every threshold is an UPPER_CASE constant below with the reason for its value.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from harmwatch.extract.places.candidates import Candidate, prior, top_candidate
 from harmwatch.extract.places.lexicon import Lexicon
@@ -69,6 +71,14 @@ SPECIFIC_FEATURES = frozenset({"site", "route"})
 SCORED_BY_PRIOR = 8
 EARTH_RADIUS_KM = 6371.0
 _BOX_DEG = REGION_KM / 111.0
+# Margin added to the latitude window looked up by bisection; the exact box test still runs
+# on what it returns, so the window only has to be a superset of the box.
+_BOX_MARGIN_DEG = 1e-6
+# Rounding allowance when a score bound rules a candidate out (scores are sums of a few terms
+# of order 1..20, so rounding differences are ~1e-15).
+_SCORE_SLACK = 1e-9
+# Most the distance term of :func:`score` can add.
+_MAX_DISTANCE_BONUS = max(NEAR_BONUS, REGION_BONUS, 0.0)
 
 
 @dataclass(slots=True)
@@ -86,6 +96,12 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+@lru_cache(maxsize=50_000)
+def _one_country(rows: tuple[Candidate, ...]) -> bool:
+    """Whether every candidate of a name lies in the same country (cached per row tuple)."""
+    return len({c.country for c in rows}) == 1
 
 
 def lexical_filter(hits: list[Hit], lex: Lexicon) -> list[Hit]:
@@ -125,6 +141,7 @@ class Context:
         self.total = float(sum(self.votes.values()))
         self.anchors: list[tuple[float, float, str]] = []
         self.names: set[str] = set()
+        self._sorted_anchors()
 
     @classmethod
     def from_tokens(cls, tokens: Iterable[Token], lex: Lexicon) -> Context:
@@ -151,7 +168,7 @@ class Context:
             unique[hit.key] = (hit, best, 1) if seen is None else (seen[0], seen[1], seen[2] + 1)
         for key, (hit, best, times) in unique.items():
             rows: tuple[Candidate, ...] = hit.rows  # type: ignore[assignment]
-            if firm_only and len({c.country for c in rows}) != 1:
+            if firm_only and not _one_country(rows):
                 continue
             if not firm(hit, best):
                 # Small single-word places do not make context for each other: capitalised
@@ -167,6 +184,20 @@ class Context:
                 if not firm_only or len(rows) == 1:
                     self.anchors.append((best.lat, best.lon, key))
         self.total = float(sum(self.votes.values()))
+        self._sorted_anchors()
+
+    def _sorted_anchors(self) -> None:
+        """Index :attr:`anchors` for :meth:`nearest_km`: sorted by latitude, each with the
+        radians and cosine of its latitude (the haversine terms that depend on it alone), and
+        an empty memo of distances (valid until the anchors change)."""
+        ordered = sorted(self.anchors, key=lambda a: a[0])
+        self._lats = [lat for lat, _, _ in ordered]
+        self._anchor_terms = [
+            (lat, lon, key, p, math.cos(p))
+            for lat, lon, key in ordered
+            for p in (math.radians(lat),)
+        ]
+        self._nearest: dict[tuple[Candidate, str], float] = {}
 
     def in_context(self, cand: Candidate, key: str) -> bool:
         """The candidate's country holds enough votes, or another place of the text is near."""
@@ -195,18 +226,38 @@ class Context:
         return iso, votes / self.total
 
     def nearest_km(self, cand: Candidate, own_key: str) -> float:
-        """Distance to the closest anchor that is not this hit itself (inf when none)."""
+        """Distance to the closest anchor that is not this hit itself (inf when none).
+
+        The same value :func:`km` gives, computed with the anchor's latitude terms prepared
+        once per context and remembered per candidate and key until the anchors change.
+        """
         if cand.lat is None or cand.lon is None or cand.feature == "country":
             return math.inf
+        memo_key = (cand, own_key)
+        best = self._nearest.get(memo_key)
+        if best is not None:
+            return best
         best = math.inf
         lat0, lon0 = cand.lat, cand.lon
-        for lat, lon, key in self.anchors:
-            # Cheap box test first: beyond REGION_KM the exact distance is never used.
-            if key == own_key or abs(lat - lat0) > _BOX_DEG:
-                continue
-            d = km(lat0, lon0, lat, lon)
-            if d < best:
-                best = d
+        lats = self._lats
+        # Cheap box test first: beyond REGION_KM the exact distance is never used. Only the
+        # anchors in a latitude window around the box are looked at (they are sorted).
+        lo = bisect_left(lats, lat0 - _BOX_DEG - _BOX_MARGIN_DEG)
+        hi = bisect_right(lats, lat0 + _BOX_DEG + _BOX_MARGIN_DEG)
+        if lo < hi:
+            p1 = math.radians(lat0)
+            cos1 = math.cos(p1)
+            sin, asin, sqrt = math.sin, math.asin, math.sqrt
+            for lat, lon, key, p2, cos2 in self._anchor_terms[lo:hi]:
+                if key == own_key or abs(lat - lat0) > _BOX_DEG:
+                    continue
+                # km(lat0, lon0, lat, lon), term for term
+                dp, dl = p2 - p1, math.radians(lon - lon0)
+                a = sin(dp / 2) ** 2 + cos1 * cos2 * sin(dl / 2) ** 2
+                d = 2 * EARTH_RADIUS_KM * asin(min(1.0, sqrt(a)))
+                if d < best:
+                    best = d
+        self._nearest[memo_key] = best
         return best
 
 
@@ -256,14 +307,73 @@ def choose(hit: Hit, ctx: Context, memo: dict[tuple[str, str | None], Resolved])
         regional = tuple(c for c in rows if c.feature == "region")
         rows = regional or rows
     if len(rows) > SCORED_BY_PRIOR:
-        ranked = sorted(rows, key=prior, reverse=True)
-        rows = tuple(ranked[:SCORED_BY_PRIOR]) + tuple(
+        ranked = _ranked(rows)
+        rows = ranked[:SCORED_BY_PRIOR] + tuple(
             c for c in ranked[SCORED_BY_PRIOR:] if ctx.votes.get(c.country or "")
         )
-    scored = [(score(c, hit, ctx), c) for c in rows]
-    best_score, best = max(scored, key=lambda sc: (sc[0], sc[1].population))
+    best, best_score = _best_scored(rows, hit.key, ctx)
     memo[key] = Resolved(hit, best, best_score)
     return memo[key]
+
+
+@lru_cache(maxsize=50_000)
+def _ranked(rows: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """``rows`` by prior, highest first, ties in row order (cached per row tuple)."""
+    return tuple(sorted(rows, key=prior, reverse=True))
+
+
+def _best_scored(rows: tuple[Candidate, ...], own: str, ctx: Context) -> tuple[Candidate, float]:
+    """The candidate ``max`` picks by (:func:`score`, population), first of equals, and its
+    score, computing the distance term only for candidates that can still win.
+
+    The prior, country share and parent terms are cheap; the distance term adds at most
+    NEAR_BONUS. A candidate whose cheap terms plus that bonus stay below the best full score
+    found so far cannot win, so candidates are visited by that bound and the rest skipped.
+    Each full score is summed exactly as :func:`score` sums it.
+    """
+    names = ctx.names
+    # Context.share(country, without=own), its own-name part worked out once for all rows.
+    votes, total_votes = ctx.votes, ctx.total
+    own_country, own_votes = ctx.by_key.get(own, (None, 0.0))
+    if own in ctx.by_key:
+        total_votes -= own_votes
+    bounds: list[tuple[float, int, float, bool]] = []
+    for i, cand in enumerate(rows):
+        country = cand.country
+        if not country:
+            share = 0.0
+        else:
+            mine = votes.get(country, 0.0)
+            if country == own_country:
+                mine -= own_votes
+            share = max(0.0, mine) / total_votes if total_votes > 0 else 0.0
+        cheap = prior(cand) + COUNTRY_CONTEXT_WEIGHT * share
+        parent = bool(cand.parent) and normalise(cand.parent) in names
+        bound = cheap + _MAX_DISTANCE_BONUS + (PARENT_BONUS if parent else 0.0)
+        bounds.append((bound, i, cheap, parent))
+    bounds.sort(key=lambda b: (-b[0], b[1]))
+    best_i = -1
+    best_score = -math.inf
+    best_pop = 0
+    for bound, i, total, parent in bounds:
+        if best_i >= 0 and bound + _SCORE_SLACK < best_score:
+            break  # sorted by bound: no later candidate can reach the best either
+        cand = rows[i]
+        dist = ctx.nearest_km(cand, own)
+        if dist <= NEAR_KM:
+            total += NEAR_BONUS
+        elif dist <= REGION_KM:
+            total += REGION_BONUS
+        if parent:
+            total += PARENT_BONUS
+        pop = cand.population
+        if (
+            best_i < 0
+            or total > best_score
+            or (total == best_score and (pop > best_pop or (pop == best_pop and i < best_i)))
+        ):
+            best_i, best_score, best_pop = i, total, pop
+    return rows[best_i], best_score
 
 
 def resolve(hits: list[Hit], doc: Doc, lex: Lexicon) -> tuple[list[Resolved], Context]:

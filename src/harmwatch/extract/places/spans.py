@@ -101,7 +101,7 @@ def find_hits(
 
 def _spans_from(doc: Doc, i: int, lex: Lexicon, limit: int) -> list[tuple[int, str, int, int]]:
     """Spans starting at token ``i``, shortest first: (last token, key, char end, words)."""
-    tokens = doc.tokens
+    tokens, text = doc.tokens, doc.text
     out: list[tuple[int, str, int, int]] = []
     key = tokens[i].key
     words = key.count(" ") + 1
@@ -109,10 +109,15 @@ def _spans_from(doc: Doc, i: int, lex: Lexicon, limit: int) -> list[tuple[int, s
     while True:
         tok = tokens[j]
         if words <= limit:
-            out.append((j, key, tok.end, words))
+            end = tok.end
+            out.append((j, key, end, words))
             after = (
-                doc.word_after(tok.end)
-                if words < limit and not tok.possessive and doc.lowercase_after(tok.end)
+                doc.word_after(end)
+                # doc.lowercase_after(end), spelled out: it is asked for most tokens
+                if words < limit
+                and not tok.possessive
+                and text.startswith(" ", end)
+                and "a" <= text[end + 1 : end + 2] <= "z"
                 else None
             )
             if after is not None and after.key in lex.site_words:
@@ -140,13 +145,23 @@ def _spans_from(doc: Doc, i: int, lex: Lexicon, limit: int) -> list[tuple[int, s
 
 def _name_like(key: str, lex: Lexicon) -> bool:
     """A capitalised word that could be part of a person's or an organisation's name."""
-    return not (
-        key in lex.descriptors
-        or key in lex.demonyms
-        or key in lex.never
-        or key in lex.region_suffixes
-        or key in lex.titles
-    )
+    return key not in _not_name_like(lex)
+
+
+#: Per lexicon (by identity, the lexicon kept alive beside it): the keys :func:`_name_like`
+#: rejects, as one set.
+_NOT_NAME_LIKE: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _not_name_like(lex: Lexicon) -> frozenset[str]:
+    """Descriptors, demonyms, never-words, region suffixes and titles, in one set."""
+    entry = _NOT_NAME_LIKE.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        words = frozenset().union(
+            lex.descriptors, lex.demonyms, lex.never, lex.region_suffixes, lex.titles
+        )
+        entry = _NOT_NAME_LIKE[id(lex)] = (lex, words)
+    return entry[1]
 
 
 def _describe(hit: Hit, doc: Doc, lex: Lexicon) -> None:
@@ -157,6 +172,7 @@ def _describe(hit: Hit, doc: Doc, lex: Lexicon) -> None:
     """
     tokens, text = doc.tokens, doc.text
     first, last = tokens[hit.first], tokens[hit.last]
+    not_name = _not_name_like(lex)
     hit.strong = top_candidate(hit.rows).feature in STRONG_FEATURES  # type: ignore[arg-type]
     if hit.strong:
         hit.title_before = _title_before(hit, doc, lex)
@@ -175,10 +191,10 @@ def _describe(hit: Hit, doc: Doc, lex: Lexicon) -> None:
         if prev.key in lex.titles:
             hit.title_before = True
             break
-        if _name_like(prev.key, lex) and not prev.possessive and not doc.headline(prev.start):
+        if prev.key not in not_name and not prev.possessive and not doc.headline(prev.start):
             hit.names_before = True
     if not hit.title_before:
-        if tokens[k].join in NAME_PARTICLES and k > 0 and _name_like(tokens[k - 1].key, lex):
+        if tokens[k].join in NAME_PARTICLES and k > 0 and tokens[k - 1].key not in not_name:
             hit.names_before = hit.names_before or not doc.headline(tokens[k].start)
         before = doc.prev_word(tokens[k].start)
         if before is not None and before.key in lex.titles:
@@ -193,9 +209,9 @@ def _describe(hit: Hit, doc: Doc, lex: Lexicon) -> None:
     if hit.end != last.end or last.possessive:
         return  # ends in a site word or a possessive: nothing more is read after it
     nxt_tok = tokens[hit.last + 1] if hit.last + 1 < len(tokens) else None
-    if nxt_tok is not None and nxt_tok.join in (" ", "-") and _name_like(nxt_tok.key, lex):
+    if nxt_tok is not None and nxt_tok.join in (" ", "-") and nxt_tok.key not in not_name:
         hit.names_after = not doc.headline(nxt_tok.start)
-    elif nxt_tok is not None and nxt_tok.join in NAME_PARTICLES and _name_like(nxt_tok.key, lex):
+    elif nxt_tok is not None and nxt_tok.join in NAME_PARTICLES and nxt_tok.key not in not_name:
         # "San Antonio de Garamendi": the name goes on past a particle.
         hit.names_after = not doc.headline(nxt_tok.start)
     after = doc.word_after(last.end)

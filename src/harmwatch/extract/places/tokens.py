@@ -33,7 +33,10 @@ _ARTICLES = "al|el|ad|ar|as|an|ash|at|az|ed|en|es"
 # One simple pattern keeps the scan in C: a capitalised word (internal apostrophes allowed).
 # Dotted abbreviations ("U.S.") and glued articles ("al-" of "al-Balah") are rare and are
 # recognised around its matches instead of by alternatives that slow every position down.
-_CAP_RE = re.compile(rf"\b[{_UPPER}][^\W\d_]*(?:[{_APOS}][^\W\d_]+)*")
+# The word boundary before the capital is tested after it, as "no word character before the
+# capital" (every character of the class is a word character, so that is ``\b``): a pattern
+# that opens with a character class lets the regex engine skip ahead to the next capital.
+_CAP_RE = re.compile(rf"[{_UPPER}](?<!\w.)[^\W\d_]*(?:[{_APOS}][^\W\d_]+)*")
 _DOTTED_RE = re.compile(r"(?:[A-Z]\.){2,}")
 _ARTICLE_BEFORE_RE = re.compile(rf"(?<![^\W\d_])({_ARTICLES})[{re.escape(HYPHENS)}]$")
 _WORD_RE = re.compile(rf"[^\W\d_]+(?:[{_APOS}][^\W\d_]+)*")
@@ -76,6 +79,10 @@ class Word:
     cap: bool
 
 
+#: What the per-position caches of :class:`Doc` return for a position not looked at yet.
+_UNSEEN = Word(-1, -1, "", False)
+
+
 class Doc:
     """The text with its capitalised tokens and lazily computed context."""
 
@@ -90,8 +97,9 @@ class Doc:
 
     def word_after(self, pos: int) -> Word | None:
         """The word right after ``pos`` when only spaces separate them (cached per position)."""
-        if pos in self._after:
-            return self._after[pos]
+        word = self._after.get(pos, _UNSEEN)
+        if word is not _UNSEEN:
+            return word
         m = _NEXT_WORD_RE.match(self.text, pos)
         word = None
         if m is not None:
@@ -102,8 +110,9 @@ class Doc:
 
     def prev_word(self, pos: int) -> Word | None:
         """The word right before ``pos`` when only spaces separate them (cached per position)."""
-        if pos in self._prev:
-            return self._prev[pos]
+        word = self._prev.get(pos, _UNSEEN)
+        if word is not _UNSEEN:
+            return word
         text = self.text
         j = pos - 1
         while j >= 0 and text[j] in " \t":
@@ -120,7 +129,8 @@ class Doc:
 
     def lowercase_after(self, pos: int) -> bool:
         """Cheap test: a space then a lowercase ASCII letter follow ``pos``."""
-        return self.text[pos : pos + 1] == " " and "a" <= self.text[pos + 1 : pos + 2] <= "z"
+        text = self.text
+        return text.startswith(" ", pos) and "a" <= text[pos + 1 : pos + 2] <= "z"
 
     def words_before(self, pos: int, count: int) -> list[Word]:
         """Up to ``count`` words before ``pos`` in the same sentence, nearest first (cached)."""
@@ -175,37 +185,33 @@ class Doc:
 def _tokenise(text: str, skip: frozenset[str]) -> list[Token]:
     """Capitalised tokens with their joins; words whose key is in ``skip`` are left out."""
     tokens: list[Token] = []
-    prev_end = -1
+    append = tokens.append
+    prev_end = -1  # end of the previous word taken (-10 after a skipped one)
     prev_poss = False
+    last_end = -1  # end of the last token made (-1 before the first)
     for m in _CAP_RE.finditer(text):
-        start, end = m.start(), m.end()
         word = m.group()
         if not word[0].isupper():
             continue  # a lowercase letter inside the uppercase class (Latin Extended-A)
+        start, end = m.span()
         if end - start == 1 and text[end : end + 1] == ".":
             dotted = _DOTTED_RE.match(text, start)
             if dotted is not None:
-                if tokens and tokens[-1].end > start:
+                if last_end > start:
                     continue
                 end, word = dotted.end(), dotted.group()
         elif start and text[start - 1] in _HYPHEN_SET:
             article = _ARTICLE_BEFORE_RE.search(text, max(0, start - 5), start)
-            if article is not None and (not tokens or tokens[-1].end <= article.start()):
-                a_start = article.start(1)
-                tokens.append(
-                    Token(
-                        a_start,
-                        article.end(1),
-                        article.group(1),
-                        article.group(1),
-                        _join(text, tokens, prev_end, prev_poss, a_start),
-                        False,
-                    )
-                )
-                prev_end, prev_poss = article.end(1), False
-        if tokens and tokens[-1].end > start:
+            if article is not None and last_end <= article.start():
+                a_start, a_end = article.span(1)
+                glued = article.group(1)
+                join = _join(text, tokens, prev_end, prev_poss, a_start)
+                append(Token(a_start, a_end, glued, glued, join, False))
+                prev_end = last_end = a_end
+                prev_poss = False
+        if last_end > start:
             continue  # inside a dotted abbreviation already taken
-        possessive = len(word) > 2 and word[-2] in _APOS_SET and word[-1] in "sS"
+        possessive = word[-1] in "sS" and len(word) > 2 and word[-2] in _APOS_SET
         if possessive:
             end -= 2
             word = word[:-2]
@@ -215,10 +221,13 @@ def _tokenise(text: str, skip: frozenset[str]) -> list[Token]:
             continue
         if prev_end == start - 1 and text[prev_end] == " ":
             join = " "
+        elif prev_end < 0 or start - prev_end > 6:
+            join = ""  # what _join says without looking at the gap
         else:
             join = _join(text, tokens, prev_end, prev_poss, start)
-        tokens.append(Token(start, end, word, key, join, possessive))
-        prev_end, prev_poss = end, possessive
+        append(Token(start, end, word, key, join, possessive))
+        prev_end = last_end = end
+        prev_poss = possessive
     return tokens
 
 
