@@ -321,3 +321,12 @@ def test_school_among_damaged_objects_is_an_attack_on_education() -> None:
         "building, were damaged, the prosecutor's office said."
     )
     assert {"attack_on_education", "property_destruction"} <= set(cats(text))
+
+
+def test_harm_characterised_as_past_habit_is_not_coded() -> None:
+    text = (
+        "The group has carried out several attacks on Hazaras and on their schools, mosques "
+        "and hospitals in the past, the UN mission said."
+    )
+    assert set(cats(text)) <= {"response"}
+    assert "attack_on_health" in cats("Shelling hit the hospital in the past 24 hours, killing 3.")

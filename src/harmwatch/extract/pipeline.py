@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from bisect import bisect_right
 from datetime import date
 from functools import lru_cache
@@ -67,6 +68,12 @@ EXTRACTOR_NAME = "extractor.rules.v1"
 #: speaks of "30 Grad", sports news of "Siege") would match English cues by accident, so it is
 #: reported as skipped, with nothing extracted, rather than as "not relevant" by mistake.
 READS_LANGUAGES = frozenset({"en"})
+#: A sentence that only characterises harm done before, without an event of its own.
+_PAST_HABIT = re.compile(
+    r"\b(?:in the past|in previous years|in years past|over the years|historically)\b"
+    r"(?!\s+(?:\d+|few|several|two|three|24|48|\w+\s+(?:hours|days|weeks)))",
+    re.IGNORECASE,
+)
 #: Categories of attacks on a kind of site, by the target word that names the site.
 SITE_OF_TARGET = {"hospital": "attack_on_health", "school": "attack_on_education"}
 #: Sentences longer than this are page dumps without punctuation; they are scanned in windows
@@ -244,6 +251,11 @@ def extract_rules_v1(
         # 4. categories
         hits, generic = categories.sentence(n)
         sf.categories = {h.code for h in hits}
+        if sf.categories and _PAST_HABIT.search(text, s, e):
+            # "has carried out several attacks on their schools and hospitals in the past": a
+            # characterisation of earlier harm without an event is not coded.
+            sf.categories &= {"response"}
+            generic = []
         explicit |= sf.categories
         generic_spans[sent.index] = generic
         # 5. dates
