@@ -133,13 +133,6 @@ _AID_RECIPIENTS_BEFORE = re.compile(
     r"\b[^.;]{0,80}\b(?:to|for)\s+(?:about |some |around |nearly |more than |over |at least )?$",
     re.IGNORECASE,
 )
-#: "Thirteen were wounded, including four in a serious condition": a part told apart by its
-#: condition is not a group of its own (the convention lists the total only).
-_CONDITION_AFTER = re.compile(
-    r"\s+(?:of them |of whom )?(?:are |were |remain |remained |in )*(?:a |an )?"
-    r"(?:serious(?:ly)?|critical(?:ly)?|grave|stable|life-threatening)\b",
-    re.IGNORECASE,
-)
 #: "24,000 households, about 168,000 people": households restated as people are the people.
 _AS_PEOPLE_AFTER = re.compile(
     r"\s+(?:households|families),\s+(?:or\s+)?(?:about |some |around |nearly |roughly "
@@ -348,12 +341,6 @@ def figures_in_sentence(
         if measure is None and carried[0] is not None:
             measure, cue_span = carried
         carried = (None, None)
-        of_them = OF_THEM_AFTER.match(text[num.end : s_end])
-        if (_SUB_BEFORE.search(text[lo : num.start]) or of_them) and _CONDITION_AFTER.match(
-            text, num.end + (of_them.end() if of_them else 0), s_end
-        ):
-            continue  # "including four in a serious condition", "nine of the wounded were in
-            # serious condition"
         if (
             i > 0
             and i - 1 not in attached
