@@ -524,7 +524,7 @@ def promote_dateline(
     places = [p for g in groups for p in g]
     if not places or dateline.country is None:
         return
-    if any(p.feature not in ("country", "area") for p in places):
+    if any(p.feature not in ("country", "area", "region") for p in places):
         return
     if all(p.country == dateline.country for p in places):
         groups[index].insert(0, dateline)

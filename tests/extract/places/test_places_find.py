@@ -182,3 +182,14 @@ def test_open_is_cached_per_path(gazetteer_file, gaz: Gazetteer) -> None:
 def test_empty_and_lowercase_text(gaz: Gazetteer) -> None:
     assert gaz.find("") == []
     assert gaz.find("nothing here is capitalised, not even kyiv.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Fires swept through hillside neighbourhoods of Viña del Mar overnight.", "Viña del Mar"),
+        ("Clashes spread in the east of Deir ez-Zor on Sunday.", "Deir ez-Zor"),
+    ],
+)
+def test_names_with_stop_words_and_glued_articles(gaz: Gazetteer, text: str, name: str) -> None:
+    assert name in names(gaz.find(text))

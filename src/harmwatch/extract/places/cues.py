@@ -13,7 +13,28 @@ from dataclasses import dataclass
 from harmwatch.extract.places.lexicon import Lexicon
 from harmwatch.extract.places.tokens import Doc
 
-_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "an", "ash", "at", "az", "ed", "en", "es"})
+_ARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "ad",
+        "ar",
+        "as",
+        "an",
+        "ash",
+        "at",
+        "az",
+        "ed",
+        "en",
+        "es",
+        "ez",
+        "ul",
+        "ud",
+        "ur",
+        "us",
+        "ut",
+    }
+)
 
 # Most tokens of a place name recognised only by a cue ("Azad Garagoyunlu", "López de Micay").
 MAX_CUE_TOKENS = 4

@@ -29,7 +29,7 @@ LOOKBACK_CHARS = 60
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u1e00-\u1eff\u0400-\u042f\u0531-\u0556"
 _APOS = re.escape(APOSTROPHES)
-_ARTICLES = "al|el|ad|ar|as|an|ash|at|az|ed|en|es"
+_ARTICLES = "al|el|ad|ar|as|an|ash|at|az|ed|en|es|ez|ul|ud|ur|us|ut"
 # One simple pattern keeps the scan in C: a capitalised word (internal apostrophes allowed).
 # Dotted abbreviations ("U.S.") and glued articles ("al-" of "al-Balah") are rare and are
 # recognised around its matches instead of by alternatives that slow every position down.
@@ -216,7 +216,15 @@ def _tokenise(text: str, skip: frozenset[str]) -> list[Token]:
             end -= 2
             word = word[:-2]
         key = normalise(word)
-        if key in skip and not _touches_capital(text, start, end, prev_end):
+        if (
+            key in skip
+            and not _touches_capital(text, start, end, prev_end)
+            and not (
+                0 <= prev_end
+                and start - prev_end <= 6
+                and _CONNECTOR_GAP_RE.match(text[prev_end:start])
+            )
+        ):  # "Viña del Mar": a stop word after a connector ends a name
             prev_end = -10  # the next token does not join across a skipped word
             continue
         if prev_end == start - 1 and text[prev_end] == " ":
