@@ -68,6 +68,13 @@ def demo(ctx: typer.Context) -> None:
                 escape(figures),
             )
         out.print(figures_table)
+        skipped = [r for r in extracted.outputs if r.get("skipped")]
+        if skipped:
+            out.print(
+                f"not read ({len(skipped)}): "
+                + "; ".join(f"{r['document_id']} {r['skipped']}" for r in skipped),
+                highlight=False,
+            )
         report = verify(archive.engine, archive.blobs)
         with archive.engine.connect() as conn:
             info = docs.status(conn, archive.database)
