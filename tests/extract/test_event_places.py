@@ -236,3 +236,16 @@ def test_destination_lists_and_seats_of_organisations_are_not_event_locations() 
     names = locations(text)
     assert "Wad Madani" in names
     assert not names & {"Sennar", "Al Qadarif", "Kassala", "United Kingdom"}
+
+
+def test_origin_of_fighters_backers_and_speaking_cities_are_not_event_locations() -> None:
+    names = locations(
+        "Jihadists from Libya, Afghanistan, northern parts of Syria and other countries, with "
+        "the support of Turkey, committed beheadings of captives in Hadrut."
+    )
+    assert "Hadrut" in names and not names & {"Libya", "Afghanistan", "Syria", "Turkey"}
+    names = locations(
+        "More than 100,000 residents were forcibly displaced, and the Mayor of Paris "
+        "condemned it. Paris calls for the release of all captives held in Baku."
+    )
+    assert "Paris" not in names

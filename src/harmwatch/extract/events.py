@@ -54,12 +54,19 @@ _DESTINATION_LIST = re.compile(
     rf"(?:(?:{_NAME_WORDS}\s*,\s*)*{_NAME_WORDS}\s*,?\s*(?:and|or)\s+|(?:{_NAME_WORDS}\s*,\s*)+|"
     r"[A-Z][\w-]*['’]s\s+|(?:\w+\s+){1,3}in\s+)$"
 )
+#: Where fighters come from, and who backs a party: not where the harm happened.
+_ORIGIN_OR_BACKER = re.compile(
+    r"(?i:\b(?:groups?|fighters|mercenaries|members|militants|jihadists|recruits|volunteers)"
+    r"\s+from)\s+(?:(?:[A-Z][\w'’-]*|(?i:northern|southern|eastern|western|parts|of|other|"
+    r"the|and))[\s,]+)*$"
+    r"|(?i:\b(?:support|backing|help|assistance|aid)\s+(?:of|from)\s+(?:the\s+)?)$"
+)
 _BASED_IN = re.compile(
     r"\b(?:based|headquartered|registered|exiled|living)\s+in\s+(?:the\s+)?$", re.IGNORECASE
 )
 _CLOCK_AFTER = re.compile(r"\s+time\b", re.IGNORECASE)
 _INSTITUTION = re.compile(
-    r"\b(?:ministry|ministry of \w+(?: \w+)?|president|government|prime minister|minister|"
+    r"\b(?:ministry|ministry of \w+(?: \w+)?|president|government|prime minister|minister|mayor|"
     r"mfa|mod|ombudsman|defender|republic|embassy|ambassador|parliament|representative|"
     r"representation|office|commissioner|committee|governor|university|diocese|"
     r"leadership|army|forces|authorities)\s+(?:\([A-Z]+\)\s+)?(?:of|in)\s+(?:the\s+)?$"
@@ -80,7 +87,8 @@ _COUNTRY_FRAME = re.compile(
 _STATEMENT_AFTER = re.compile(
     r"^\s*(?:,[^,.;]{1,30},\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|told|announced|"
     r"reported|stated|acknowledged|accused|claimed|claims|denied|denies|confirmed|insisted|"
-    r"warned|responded|blamed|rejected|condemned)\b",
+    r"warned|responded|blamed|rejected|condemned|calls|called|urged|urges|demanded|demands|"
+    r"welcomed|welcomes)\b",
     re.IGNORECASE,
 )
 _DASH_AFTER = re.compile(r"^\s*[—–-]")
@@ -173,6 +181,8 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
         return False
     if _DESTINATION_LIST.search(text, max(sent_start, place.start - LIST_WINDOW), place.start):
         return False  # "towards Sennar, Gedaref and Kassala": every town of the list
+    if _ORIGIN_OR_BACKER.search(text, max(sent_start, place.start - LIST_WINDOW), place.start):
+        return False  # "fighters from Libya, Afghanistan and ...", "with the support of Turkey"
     if _BASED_IN.search(before) or _CLOCK_AFTER.match(after):
         return False  # "an organisation based in the United Kingdom"; "(Yerevan time)"
     if place.feature == "country" and not _COUNTRY_FRAME.search(before):
