@@ -79,3 +79,30 @@ def test_toll_updates_and_release_headers_are_not_event_days() -> None:
     assert got[0][2] == "dateline"
     got = roles("COX'S BAZAR, Bangladesh, Aug 10, 2024 - Drones hit crowds", None)
     assert got[0][2] == "dateline"
+
+
+def test_report_header_cut_off() -> None:
+    from harmwatch.extract.dates import report_cut_off
+
+    text = "FLASH UPDATE No. 4\nSituation as of 2 October 2023, 12:00\n\nKEY FIGURES\n"
+    assert report_cut_off(text + "100 514 refugees", date(2023, 10, 3))[0] == date(2023, 10, 2)
+    text = "Key figures (to date)\nSince the coup, 5,712 people have been killed."
+    assert report_cut_off(text, date(2024, 10, 1))[0] == date(2024, 10, 1)
+    prose = (
+        "Officials said on Monday that as of 2 October the count of the missing, which had "
+        "been rising for days, stood at 21 people in the district."
+    )
+    assert report_cut_off(prose, date(2023, 10, 3)) is None
+
+
+def test_report_cut_off_dates_cumulative_counts_only() -> None:
+    from harmwatch.extract import extract_text
+
+    text = (
+        "SITUATION REPORT No. 9\nAs of 14 October 2021\n\nMore than 10,000 people have been "
+        "displaced since September. On 3 October a missile hit a school, killing four people."
+    )
+    figs = {
+        f["value"]: f["as_of"] for f in extract_text(text, published=date(2021, 10, 15))["figures"]
+    }
+    assert figs[10000] == "2021-10-14" and figs[4] is None

@@ -26,6 +26,7 @@ __all__ = [
     "DateMention",
     "as_of_windows",
     "find_dates",
+    "report_cut_off",
     "resolve_as_of",
     "year_hint",
 ]
@@ -472,3 +473,42 @@ def resolve_as_of(
     if words.search_in(_SO_FAR_ANCHORED, start, end, sentence):
         return True, published
     return False, None
+
+
+#: Characters at the top of a report searched for its cut-off header.
+REPORT_HEADER_CHARS = 600
+#: "All information valid as of 1 July 2024", "Situation as of 2 October 2023, 12:00", a line
+#: "As of 14 October 2021", "Figures as at 5 May": the cut-off of every count in the report.
+_REPORT_CUT_OFF = re.compile(
+    r"(?:\b(?:situation|information|data|figures|numbers|status|statistics)\b[^.\n]{0,30}?"
+    r"\b(?:valid\s+)?as\s+(?:of|at)\b|(?:^|\n)[ \t]*as\s+(?:of|at)\b)",
+    re.IGNORECASE,
+)
+#: "Key figures (to date)": the report's counts run to its publication day.
+_TO_DATE_HEADER = re.compile(r"(?:^|\n)[^\n.]{0,40}\(to date\)[ \t]*(?:\n|$)", re.IGNORECASE)
+#: A header line is short; a cut-off inside running prose belongs to its sentence only.
+REPORT_HEADER_LINE = 90
+
+
+def report_cut_off(text: str, published: date | None) -> tuple[date, int] | None:
+    """The cut-off a report states in its header for all its counts, and where the header
+    ends; None when the top of the text states none.
+
+    Conventions (``tests/data/extract/README.md``, "Cut-offs"): a header "All information
+    valid as of 1 July 2024" applies to the cumulative counts of that report; "(to date)"
+    in a heading gives the publication day.
+    """
+    head = text[:REPORT_HEADER_CHARS]
+    for m in _REPORT_CUT_OFF.finditer(head):
+        line_start = head.rfind("\n", 0, m.end()) + 1
+        line_end = head.find("\n", m.end())
+        line_end = line_end if line_end >= 0 else len(head)
+        if line_end - line_start > REPORT_HEADER_LINE:
+            continue
+        for dm in find_dates(text, m.end(), line_end, published):
+            if dm.date is not None and dm.precision == "day":
+                return dm.date, line_end
+    to_date = _TO_DATE_HEADER.search(head)
+    if to_date and published is not None:
+        return published, to_date.end()
+    return None

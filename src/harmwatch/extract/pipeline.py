@@ -42,6 +42,7 @@ from harmwatch.extract.dates import (
     DATE_PATTERNS,
     as_of_windows,
     find_dates,
+    report_cut_off,
     resolve_as_of,
     year_hint,
 )
@@ -307,6 +308,12 @@ def extract_rules_v1(
         if generic_spans.get(sf.index):
             sf.categories.add(generic_code)
     figures = merge_restatements(figures)
+    cut_off = report_cut_off(text, published)
+    if cut_off is not None:
+        # A report's header cut-off ("Situation as of 2 October 2023") dates its counts.
+        for f in figures:
+            if f.as_of is None and f.cumulative and f.start >= cut_off[1]:
+                f.as_of = cut_off[0]
     by_sentence: dict[int, list[str]] = {}
     for f in figures:
         by_sentence.setdefault(f.sentence, []).append(f.id)
