@@ -106,3 +106,17 @@ def test_report_cut_off_dates_cumulative_counts_only() -> None:
         f["value"]: f["as_of"] for f in extract_text(text, published=date(2021, 10, 15))["figures"]
     }
     assert figs[10000] == "2021-10-14" and figs[4] is None
+
+
+def test_by_a_day_is_a_cut_off_and_still_missing_runs_to_publication() -> None:
+    from harmwatch.extract import extract_text
+
+    pub = date(2023, 1, 16)  # a Monday
+    out = extract_text(
+        "By Monday evening the death toll had risen to 40, the governor said. "
+        "About 30 residents are still missing.",
+        published=pub,
+    )
+    as_of = {f["value"]: f["as_of"] for f in out["figures"]}
+    assert as_of == {40: "2023-01-16", 30: "2023-01-16"}
+    assert roles("hit by gunfire on 6 October", pub)[0][2] == "event"

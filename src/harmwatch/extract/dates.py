@@ -169,7 +169,16 @@ _UPDATE_SENTENCE = re.compile(
 )
 _AS_OF = re.compile(r"\bas of:?\s+", re.IGNORECASE)
 _SO_FAR = re.compile(r"\b(?:so far|to date|thus far|up to now|until now)\b", re.IGNORECASE)
-_AS_OF_BEFORE = re.compile(r"\bas of:?\s+(?:[\w:.]+\s+){0,2}$", re.IGNORECASE)
+#: "By Monday evening the death toll had risen to 40", "by Thursday morning": the day a count
+#: was taken (a cut-off, as the project's conventions read "by Thursday morning").
+_BY_DAY = re.compile(
+    r"\bby\s+(?:early\s+|late\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b",
+    re.IGNORECASE,
+)
+_AS_OF_BEFORE = re.compile(
+    r"\bas of:?\s+(?:[\w:.]+\s+){0,2}$|\bby\s+(?:early\s+|late\s+)?$", re.IGNORECASE
+)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:\w+\s+)?$", re.IGNORECASE)
 _COPYRIGHT_AFTER = re.compile(r"^[.,]?\s*©")
 _PHOTO_AFTER = re.compile(r"^\.\s*(?:PHOTO|Photo|Credit)")
@@ -194,6 +203,7 @@ _PERIOD_WORD = anchor(
 DATE_PATTERNS = (*_ALL_DATES[:5], _PERIOD_WORD, _MONTH_WORD, _YEAR_WORD)
 _AS_OF_ANCHORED = anchor(_AS_OF)
 _SO_FAR_ANCHORED = anchor(_SO_FAR)
+_BY_DAY_ANCHORED = anchor(_BY_DAY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -443,7 +453,11 @@ def find_dates(
 
 def as_of_windows(windows: Windows) -> set[int]:
     """The windows :func:`resolve_as_of` can find a cut-off in (it finds none elsewhere)."""
-    return windows.searching(_AS_OF_ANCHORED) | windows.searching(_SO_FAR_ANCHORED)
+    return (
+        windows.searching(_AS_OF_ANCHORED)
+        | windows.searching(_SO_FAR_ANCHORED)
+        | windows.searching(_BY_DAY_ANCHORED)
+    )
 
 
 def resolve_as_of(
@@ -456,9 +470,10 @@ def resolve_as_of(
 ) -> tuple[bool, date | None]:
     """Whether the sentence marks a cut-off, and its day if known.
 
-    "As of 16 October 2024" gives that day; "as of 8 p.m.", "as of Sunday evening", "so far",
-    "to date" give the publication day (or the weekday before it); "As of March" marks a
-    cut-off without a day, so ``as_of`` stays null as the convention asks.
+    "As of 16 October 2024" and "by Monday evening" give that day; "as of 8 p.m.", "as of
+    Sunday evening", "so far", "to date" give the publication day (or the weekday before
+    it); "As of March" marks a cut-off without a day, so ``as_of`` stays null as the
+    convention asks.
     """
     sentence = text[start:end]
     words = words or WordIndex(text)
@@ -472,6 +487,10 @@ def resolve_as_of(
         return True, None
     if words.search_in(_SO_FAR_ANCHORED, start, end, sentence):
         return True, published
+    if words.search_in(_BY_DAY_ANCHORED, start, end, sentence):
+        for dm in find_dates(text, start, end, published, hint, words=words):
+            if dm.role == "as_of" and dm.precision == "day":
+                return True, dm.date
     return False, None
 
 

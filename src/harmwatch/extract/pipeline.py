@@ -75,6 +75,14 @@ _PAST_HABIT = re.compile(
     r"(?!\s+(?:\d+|few|several|two|three|24|48|\w+\s+(?:hours|days|weeks)))",
     re.IGNORECASE,
 )
+#: "21 people are still missing", "at least 23 Armenians are still held": counts of people
+#: missing or held that run to the day of the report.
+_STILL = re.compile(
+    r"[^.;]*?\bstill\s+(?:missing|unaccounted|held|detained|in custody|in captivity|"
+    r"remain)",
+    re.IGNORECASE,
+)
+STILL_WINDOW = 60
 #: Categories of attacks on a kind of site, by the target word that names the site.
 SITE_OF_TARGET = {"hospital": "attack_on_health", "school": "attack_on_education"}
 #: Sentences longer than this are page dumps without punctuation; they are scanned in windows
@@ -308,6 +316,14 @@ def extract_rules_v1(
         if generic_spans.get(sf.index):
             sf.categories.add(generic_code)
     figures = merge_restatements(figures)
+    for f in figures:
+        if (
+            f.as_of is None
+            and published is not None
+            and f.measure in ("missing", "detained")
+            and _STILL.match(text, f.number_end, f.number_end + STILL_WINDOW)
+        ):
+            f.as_of = published  # "150 people are still missing": as of the report's day
     cut_off = report_cut_off(text, published)
     if cut_off is not None:
         # A report's header cut-off ("Situation as of 2 October 2023") dates its counts.
