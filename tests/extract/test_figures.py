@@ -184,6 +184,22 @@ def test_updates_ranges_appositions_and_object_counts(
             [("killed", 8000, "more_than", "people")],
         ),
         (
+            "Strikes killed 338 people, including 106 children, and 846 were injured.",
+            [
+                ("killed", 338, "exact", "people"),
+                ("killed", 106, "exact", "children"),
+                ("injured", 846, "exact", "people"),
+            ],
+        ),
+        (
+            "Around 25,000 women, children and elderly people were expelled by bus.",
+            [("displaced", 25000, "about", "people")],
+        ),
+        (
+            "The number of servicemen killed has risen to 105. Thirteen servicemen were captured.",
+            [("killed", 105, "exact", "soldiers"), ("detained", 13, "exact", "prisoners_of_war")],
+        ),
+        (
             "The offensive has displaced 24,000 households, about 168,000 people.",
             [("displaced", 168000, "about", "people")],
         ),
@@ -196,7 +212,7 @@ def test_updates_ranges_appositions_and_object_counts(
         ),
         (
             "Thirteen servicemen were captured and the whereabouts of 24 servicemen are unknown.",
-            [("detained", 13, "exact", "soldiers"), ("missing", 24, "exact", "soldiers")],
+            [("detained", 13, "exact", "prisoners_of_war"), ("missing", 24, "exact", "soldiers")],
         ),
         (
             "More than 30 people have been taken to hospitals in the north.",

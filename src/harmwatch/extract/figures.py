@@ -195,6 +195,13 @@ def _qualifier(cb: Codebook, before: str) -> tuple[str, int]:
     return best
 
 
+#: "25,000 women, children and elderly people": three groups listed after a count make a
+#: mixed group, ``people``.
+_GROUP_WORD = r"(?:women|men|children|boys|girls|elderly(?:\s+people)?|old people|infants)"
+_MIXED_LIST = re.compile(
+    rf"\s+{_GROUP_WORD}\s*,\s*{_GROUP_WORD}(?:\s*,\s*{_GROUP_WORD})*\s*,?\s+and\s+{_GROUP_WORD}\b",
+    re.IGNORECASE,
+)
 #: Past this many phrases the subject memo starts afresh.
 SUBJECT_MEMO_SIZE = 20_000
 #: Subjects of recent phrases (phrases recur within and across articles), and the codebook
@@ -218,11 +225,13 @@ def _subject(cb: Codebook, phrase: str) -> str | None:
     key = phrase
     found = None
     phrase = _CIVILIAN_ADJECTIVE.sub("", phrase)
-    for code in SUBJECT_PRIORITY:
-        pat = subjects.get(code)
-        if pat is not None and pat.search(phrase):
-            found = code
-            break
+    named = [
+        code
+        for code in SUBJECT_PRIORITY
+        if (pat := subjects.get(code)) is not None and pat.search(phrase)
+    ]
+    if named:
+        found = named[0]
     _SUBJECT_MEMO[key] = found
     return found
 
@@ -385,6 +394,7 @@ def figures_in_sentence(
             link = out[-1]
         elif previous and previous.figures:
             link = previous.figures[-1]
+        own_cue = measure is not None
         if measure is None and link is not None:
             same_sentence = link.sentence == s_index
             gap = text[link.number_end : num.start]
@@ -405,11 +415,26 @@ def figures_in_sentence(
         )
         if link is not None and subject in (None, "people"):
             if (additive and link.part_of is None) or (
-                subject is None and (kind == "sub" or link.sentence == s_index)
+                subject is None
+                and (
+                    kind == "sub"
+                    or (link.sentence == s_index and (link.part_of is None or not own_cue))
+                )
             ):
+                # A sub-count's group ("including 106 children") is not that of the next total
+                # with a verb of its own ("and 846 were injured"), only of its siblings
+                # ("18 in Hadrut, five in Shushi").
                 subject = link.subject
         if subject is None and (apposed := _APPOSED_TO.search(before)):
             subject = _subject(cb, apposed.group(1))
+        if subject is None and cue_span and cue_span[1] <= num.start:
+            # "the number of servicemen killed has risen to 105": the group is in the cue
+            in_cue = _subject(cb, text[cue_span[0] : cue_span[1]])
+            subject = in_cue if in_cue not in OBJECT_SUBJECTS else None
+        if _MIXED_LIST.match(text, num.end, s_end):
+            subject = "people"  # "25,000 women, children and elderly people"
+        if measure == "detained" and subject == "soldiers":
+            subject = "prisoners_of_war"  # captured servicemen are prisoners of war
         if measure == "damaged" and subject not in OBJECT_SUBJECTS:
             continue  # "two Russian rockets struck": only objects are damaged
         span_start = min(num.start - qlen, cue_span[0] if cue_span else num.start)
