@@ -61,6 +61,15 @@ _ORIGIN_OR_BACKER = re.compile(
     r"the|and))[\s,]+)*$"
     r"|(?i:\b(?:support|backing|help|assistance|aid)\s+(?:of|from)\s+(?:the\s+)?)$"
 )
+#: Words one of which each pattern below needs: a window without them is passed over.
+_DESTINATION_WORDS = ("toward", "into", " to ", "arrived in")
+_ORIGIN_WORDS = ("from", " of ")
+
+
+def _has_any(window: str, words: tuple[str, ...]) -> bool:
+    return any(w in window for w in words)
+
+
 _BASED_IN = re.compile(
     r"\b(?:based|headquartered|registered|exiled|living)\s+in\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -179,11 +188,13 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
         return False
     if _STATEMENT_AFTER.match(after):
         return False
-    if _DESTINATION_LIST.search(text, max(sent_start, place.start - LIST_WINDOW), place.start):
+    lo = max(sent_start, place.start - LIST_WINDOW)
+    window = text[lo : place.start].lower()
+    if _has_any(window, _DESTINATION_WORDS) and _DESTINATION_LIST.search(text, lo, place.start):
         return False  # "towards Sennar, Gedaref and Kassala": every town of the list
-    if _ORIGIN_OR_BACKER.search(text, max(sent_start, place.start - LIST_WINDOW), place.start):
+    if _has_any(window, _ORIGIN_WORDS) and _ORIGIN_OR_BACKER.search(text, lo, place.start):
         return False  # "fighters from Libya, Afghanistan and ...", "with the support of Turkey"
-    if _BASED_IN.search(before) or _CLOCK_AFTER.match(after):
+    if (" in" in before and _BASED_IN.search(before)) or _CLOCK_AFTER.match(after):
         return False  # "an organisation based in the United Kingdom"; "(Yerevan time)"
     if place.feature == "country" and not _COUNTRY_FRAME.search(before):
         return False

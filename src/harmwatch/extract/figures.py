@@ -485,7 +485,11 @@ def _drop_bases(
             continue
         if _BASE_OPENER.search(text[max(s_start, num.start - 30) : num.start]):
             continue
-        if _AID_RECIPIENTS_BEFORE.search(text, max(s_start, num.start - 120), num.start):
+        aid_lo = max(s_start, num.start - 120)
+        window = text[aid_lo : num.start]
+        if (" to " in window or " for " in window) and (
+            _AID_RECIPIENTS_BEFORE.search(text, aid_lo, num.start)
+        ):
             continue
         after = text[num.end : num.end + 60]
         part = _PART_OF_AFTER.match(after)

@@ -225,7 +225,9 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         return "money"
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
         return "age"
-    if _YOUNGEST_BEFORE.search(text, max(0, start - 60), start):
+    if "est" in text[max(0, start - 60) : start] and _YOUNGEST_BEFORE.search(
+        text, max(0, start - 60), start
+    ):
         return "age"
     if _OR_N_TIMES_AFTER.match(after):
         return "unit"
