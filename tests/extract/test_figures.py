@@ -224,3 +224,45 @@ def test_sub_counts_bases_and_updates_from_unseen_phrasings(
     text: str, expected: list[tuple[str, int, str, str]]
 ) -> None:
     assert figs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "According to the ministry, 2.367 people have been killed and 10.984 wounded.",
+            [("killed", 2367, "exact", "people"), ("injured", 10984, "exact", "people")],
+        ),
+        (
+            "The government estimates that some 1,2 million people have been forced from their "
+            "homes.",
+            [("displaced", 1200000, "about", "people")],
+        ),
+        (
+            "Some 170,000 people, about half of the state's population, had been displaced.",
+            [("displaced", 170000, "about", "people")],
+        ),
+        (
+            "The army said 15 attackers had been killed and about 20 suspects detained.",
+            [("killed", 15, "exact", "people"), ("detained", 20, "about", "people")],
+        ),
+        (
+            "Gunmen stormed the school and took away at least 15 pupils, some as young as eight.",
+            [("detained", 15, "at_least", "children")],
+        ),
+        (
+            "More than 200 people, most of them women living in displacement camps, were "
+            "reported abducted.",
+            [("detained", 200, "more_than", "people")],
+        ),
+        (
+            "Traders say more than 40 shops were reduced to rubble.",
+            [("damaged", 40, "more_than", "buildings")],
+        ),
+        ("We call on the state to:\n1. free the pupils;\n3. help the victims' families.", []),
+    ],
+)
+def test_translated_separators_appositions_and_list_numbers(
+    text: str, expected: list[tuple[str, int, str, str]]
+) -> None:
+    assert figs(text) == expected

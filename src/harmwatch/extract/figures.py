@@ -334,6 +334,14 @@ def figures_in_sentence(
             or _SHARE_OF.search(text, max(s_start, negated.start() - 20), negated.start())
         ):
             negated = None  # "left without water"; "roughly half of the population"
+        if (
+            negated
+            and cue_span
+            and num.end < negated.start() < cue_span[0]
+            and "," in text[num.end : negated.start()]
+            and "," in text[negated.end() : cue_span[0]]
+        ):
+            negated = None  # "170,000 people, about half of the population, were displaced"
         if negated and not _PLAIN_NEGATOR.fullmatch(negated.group()):
             continue
         if negated and _NEGATOR_WORD.search(text[max(s_start, num.start - 12) : num.start]):

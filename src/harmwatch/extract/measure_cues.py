@@ -34,6 +34,9 @@ __all__ = [
 #: Most words between a number and a right-hand cue ("two road administration employees had
 #: hit a mine and were killed" needs 9).
 RIGHT_MAX_WORDS = 10
+#: Most words between a number and the verb that outranks a noun cue before it ("200 people,
+#: most of them women and children living in displacement camps, were reported abducted").
+NOUN_VERB_MAX_WORDS = 16
 #: Most words between a left-hand cue and its number ("injured by suffocation has increased to").
 LEFT_MAX_WORDS = 5
 #: A right cue followed this closely by another count is that count's verb, not ours.
@@ -49,7 +52,7 @@ OF_THEM_AFTER = re.compile(
 #: in custody"), the verb says what happened to the count and wins.
 _NOUN_CUE = re.compile(
     r"(?:refugees|captives|hostages|prisoners of war|pows|political prisoners|"
-    r"victims|bodies|idps)$",
+    r"victims|bodies|idps|camps)$",
     re.IGNORECASE,
 )
 _RELATIVE_CLAUSE = re.compile(
@@ -211,7 +214,7 @@ def choose_cue(
         verb = nearest_right(cb, text, right[2], hi_clause, exclude | {right[0]}, words)
         if (
             verb
-            and word_count(text[num.end : verb[1]]) <= RIGHT_MAX_WORDS
+            and word_count(text[num.end : verb[1]]) <= NOUN_VERB_MAX_WORDS
             and not _AND_OR.search(text, right[2], verb[1])
         ):
             right = verb

@@ -69,11 +69,18 @@ _WORDS_RE = re.compile(
     rf"(?:{_NUMWORD})(?:(?:\s+and\s+|[\s-]+)(?:{_NUMWORD}))*\b",
     re.IGNORECASE,
 )
+#: Digits with English separators ("2,700", "100 514"), with the separators of translated text
+#: ("2.367 people", "1,2 million": the dot groups thousands, the comma marks decimals), or plain.
 _DIGITS_RE = re.compile(
-    r"(?<![\w.,:])(\d{1,3}(?:(?:,|[\u00a0\u202f\u2009 ])\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?<![\w.,:])(\d{1,3}(?:(?:,|[\u00a0\u202f\u2009 ])\d{3})+(?![\d])(?:\.\d+)?"
+    r"|[1-9]\d{0,2}(?:\.\d{3})+(?![\d.,])"
+    r"|\d{1,3},\d{1,2}(?=\s*(?:million|billion|mln|bn)\b)"
+    r"|\d+(?:\.\d+)?)"
     r"(?:\s*(million|billion|thousand|hundred|mln|bn)\b)?",
     re.IGNORECASE,
 )
+_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+_COMMA_DECIMAL = re.compile(r"\d{1,3},\d{1,2}")
 _VAGUE_RE = re.compile(
     r"\b(?:tens of thousands|hundreds of thousands|dozens|hundreds|thousands|millions|scores|"
     r"several|numerous|countless|a few|a number of|many)\b",
@@ -89,7 +96,7 @@ _AGE_AFTER = re.compile(
     r"^(?:-|\s)(?:years?|yrs?)(?:-|\s)old\b|^-year\b|^ years of age", re.IGNORECASE
 )
 _AGE_BEFORE = re.compile(
-    r"\b(?:aged|age of|ages of|age)(?:\s+(?:between|from))?\s*$"
+    r"\b(?:aged|age of|ages of|age|as young as|as old as)(?:\s+(?:between|from))?\s*$"
     r"|\baged\s+(?:between\s+|from\s+)?\d{1,3}\s*(?:and|to|-|–)\s*$",
     re.IGNORECASE,
 )
@@ -100,6 +107,9 @@ _TIME_AFTER = re.compile(
     r"^(?::\d\d|\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\s*o'clock|\s*hrs\b)", re.IGNORECASE
 )
 _TIME_BEFORE = re.compile(r"\b(?:at|by|until|from)\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+#: A list item's number: at the start of a line, followed by "." or ")" and a space.
+_LIST_ITEM = re.compile(r"[.)]\s+\S")
+_LINE_START = re.compile(r"(?:^|\n|[;:]\s)\s*$")
 #: "The youngest of the seven was 19": an age told through its superlative.
 _YOUNGEST_BEFORE = re.compile(r"\b(?:youngest|oldest)\b[^.;]{0,40}\b(?:was|is|were)\s+$", re.I)
 #: "displaced two or three times": a count of repetitions.
@@ -204,6 +214,10 @@ def parse_number_words(words: str) -> float | None:
 
 
 def _digits_value(number: str, scale: str | None) -> float:
+    if scale and _COMMA_DECIMAL.fullmatch(number):
+        number = number.replace(",", ".")  # "1,2 million"
+    elif not scale and _DOT_THOUSANDS.fullmatch(number):
+        number = number.replace(".", "")  # "2.367 people"
     cleaned = _NUMBER_SEPARATORS.sub("", number)
     value = float(cleaned)
     if scale:
@@ -225,6 +239,12 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         return "money"
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
         return "age"
+    if (
+        digits
+        and _LIST_ITEM.match(text, end)
+        and _LINE_START.search(text, max(0, start - 4), start)
+    ):
+        return "id"  # "3. ensure the victims' families...": an item number of a list
     if "est" in text[max(0, start - 60) : start] and _YOUNGEST_BEFORE.search(
         text, max(0, start - 60), start
     ):
