@@ -266,3 +266,35 @@ def test_translated_separators_appositions_and_list_numbers(
     text: str, expected: list[tuple[str, int, str, str]]
 ) -> None:
     assert figs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Two other foreign journalists, a French reporter and a British photographer, were "
+            "wounded.",
+            [("injured", 2, "exact", "journalists")],
+        ),
+        (
+            "27 civilians were killed , 141 civilians were injured , more than 300 private "
+            "houses and 40 other civilian facilities were damaged .",
+            [
+                ("killed", 27, "exact", "civilians"),
+                ("injured", 141, "exact", "civilians"),
+                ("damaged", 300, "more_than", "buildings"),
+                ("damaged", 40, "exact", "buildings"),
+            ],
+        ),
+        ("He was detained and held for eleven days.[18] Others were held too.", []),
+        ("Teams have neutralised over 32,000 mines and 80,000 items of ordnance.", []),
+        (
+            "The army said its forces had eliminated ten fighters of the group.",
+            [("killed", 10, "exact", "soldiers")],
+        ),
+    ],
+)
+def test_appositions_objects_footnotes_and_military_claims(
+    text: str, expected: list[tuple[str, int, str, str]]
+) -> None:
+    assert figs(text) == expected

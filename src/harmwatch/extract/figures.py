@@ -96,6 +96,8 @@ _RELEASED_PART = re.compile(
 )
 #: Subjects that are people; such counts are never ``damaged``.
 PERSON_EXCLUDES = frozenset({"damaged"})
+#: Measures only people suffer: a count of houses or schools is never one of them.
+PEOPLE_ONLY = frozenset({"killed", "injured", "detained", "missing"})
 _PREDICATE = re.compile(
     r"^\s+(?:of (?:them|whom|those)\s+)?(?:\w+\s+){0,1}(?:were|are|was|is)\s+", re.IGNORECASE
 )
@@ -144,7 +146,7 @@ _AS_PEOPLE_AFTER = re.compile(
 _PART_OF_AFTER = re.compile(r"^\s+(?:of|out of)\s+(?:the\s+|all\s+)?[\d,.]+\s+", re.IGNORECASE)
 #: "civilian houses": the adjective must not make an object count a count of civilians.
 _CIVILIAN_ADJECTIVE = re.compile(
-    r"\bcivil(?:ian)?\s+(?=(?:houses?|homes?|buildings?|objects?|facilit|infrastructure|"
+    r"\bcivil(?:ian)?\s+(?=(?:houses?|homes?|buildings?|objects?|facilit(?:y|ies)|infrastructure|"
     r"structures?|dwellings?|settlements?|apartments?|shelters?)\b)",
     re.IGNORECASE,
 )
@@ -322,6 +324,13 @@ def figures_in_sentence(
             if np_subject is not None and np_subject not in OBJECT_SUBJECTS:
                 measure, cue_span = choose_cue(
                     cb, text, num, lo, hi_clause, starts_all, PERSON_EXCLUDES, words
+                )
+        elif measure in PEOPLE_ONLY:
+            np_subject = _subject(cb, _np_after(text, num.end, hi))
+            if np_subject in OBJECT_SUBJECTS:
+                # "more than 300 private houses ... were damaged" after "141 were injured ,"
+                measure, cue_span = choose_cue(
+                    cb, text, num, num.start, hi_clause, starts_all, PEOPLE_ONLY, words
                 )
         window_lo = min(num.start, cue_span[0]) if cue_span else num.start
         window_hi = max(num.end, cue_span[1]) if cue_span else num.end

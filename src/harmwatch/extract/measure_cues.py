@@ -79,6 +79,26 @@ def word_count(s: str) -> int:
     return len(_WORD.findall(s))
 
 
+#: An apposition between a count and its verb ("Two journalists, a French reporter and a
+#: British photographer, were wounded") does not count towards the distance.
+_APPOSITION = re.compile(r",[^,;.]{1,80},")
+
+
+#: Most words outside the apposition for it to be left out of the distance: the count's own
+#: noun phrase and an auxiliary ("other foreign journalists, ..., were").
+APPOSITION_FRAME_WORDS = 5
+
+
+def _gap_words(gap: str) -> int:
+    """Words between a count and a right-hand cue, a short frame's apposition left out."""
+    words = word_count(gap)
+    if "," in gap and words > RIGHT_MAX_WORDS:
+        outside = word_count(_APPOSITION.sub(" ", gap))
+        if outside <= APPOSITION_FRAME_WORDS:
+            return outside
+    return words
+
+
 def nearest_right(
     cb: Codebook,
     text: str,
@@ -109,7 +129,7 @@ def nearest_right(
         if m is None:
             continue
         done.add(i)
-        if word_count(text[pos:c]) > RIGHT_MAX_WORDS:
+        if _gap_words(text[pos:c]) > RIGHT_MAX_WORDS:
             break  # and every later cue is further away
         if best is None or (c == best[1] and m.end() > best[2]):
             best = (names[i], c, m.end())
@@ -126,7 +146,7 @@ def nearest_right_each(
         if measure in exclude:
             continue
         m = words.search(ap, pos, limit)
-        if m and word_count(text[pos : m.start()]) <= RIGHT_MAX_WORDS:
+        if m and _gap_words(text[pos : m.start()]) <= RIGHT_MAX_WORDS:
             if best is None or m.start() < best[1] or (m.start() == best[1] and m.end() > best[2]):
                 best = (measure, m.start(), m.end())
     return best

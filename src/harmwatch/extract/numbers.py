@@ -239,6 +239,8 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         return "money"
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
         return "age"
+    if digits and text[start - 1 : start] == "[" and text[end : end + 1] == "]":
+        return "id"  # a footnote marker: "... for eleven days.[18]"
     if (
         digits
         and _LIST_ITEM.match(text, end)
