@@ -60,7 +60,8 @@ _NOT_ATTACK = re.compile(
 ORDINARY_CRIME = re.compile(
     r"\b(?:corruption|bribe(?:s|ry)?|embezzl(?:ed|ement|ing)|fraud|money laundering|"
     r"drug(?:s| trafficking| dealers?)|smuggling|illegal(?:ly)? enrich\w*|tax evasion|"
-    r"suspected of having (?:acquired|taken|received|stolen))\b",
+    r"suspected of having (?:acquired|taken|received|stolen)|hold-ups?|holdups?|robber(?:y|ies)|"
+    r"heists?|burglar(?:y|ies)|theft)\b",
     re.IGNORECASE,
 )
 _ORDINARY_CRIME = anchor(ORDINARY_CRIME)
