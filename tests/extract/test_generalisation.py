@@ -330,3 +330,33 @@ def test_harm_characterised_as_past_habit_is_not_coded() -> None:
     )
     assert set(cats(text)) <= {"response"}
     assert "attack_on_health" in cats("Shelling hit the hospital in the past 24 hours, killing 3.")
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        (
+            "Armenian forces shelled the city. The building of a secondary school in the centre, "
+            "where no lessons are held since the start of hostilities, was also hit.",
+            "attack_on_education",
+        ),
+        (
+            "Clashes between the army and armed groups left 1.600 children without classes.",
+            "attack_on_education",
+        ),
+        (
+            "Two military helicopters circled the village and opened fire on the monastery school.",
+            "air_strike",
+        ),
+        (
+            "Russian troops occupied the town; men were held for days or weeks in basements.",
+            "detention",
+        ),
+        (
+            "Soldiers at a checkpoint blocked ambulances from reaching the village for hours.",
+            "blockade",
+        ),
+    ],
+)
+def test_unseen_phrasings_of_attacks_and_captivity(text: str, code: str) -> None:
+    assert code in cats(text)
