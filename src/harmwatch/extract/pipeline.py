@@ -160,16 +160,16 @@ def _figure_dict(f: Figure) -> dict[str, Any]:
     }
 
 
-def _skipped(
+def _document(
     cb: Any,
     text: str,
     published: date | None,
     title: str | None,
-    language: str,
+    language: str | None,
     source: str | None,
     sha256: str | None,
 ) -> dict[str, Any]:
-    """The contract dict of a document in a language the rules do not read."""
+    """The contract dict of a document with nothing extracted yet."""
     return {
         "source": source,
         "sha256": sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
@@ -183,9 +183,6 @@ def _skipped(
         "figures": [],
         "events": [],
         "claimed_by": [],
-        "skipped": f"language {language!r} is not read by {EXTRACTOR_NAME} (reads: "
-        + ", ".join(sorted(READS_LANGUAGES))
-        + ")",
     }
 
 
@@ -200,8 +197,15 @@ def extract_rules_v1(
 ) -> dict[str, Any]:
     """Run the cascade on one article text and return the contract dict."""
     cb = load_codebook()
+    out = _document(cb, text, published, title, language, source, sha256)
     if language is not None and language not in READS_LANGUAGES:
-        return _skipped(cb, text, published, title, language, source, sha256)
+        # a page in a language the cues do not read is reported, not judged
+        out["skipped"] = (
+            f"language {language!r} is not read by {EXTRACTOR_NAME} (reads: "
+            + ", ".join(sorted(READS_LANGUAGES))
+            + ")"
+        )
+        return out
     # 1. words and sentences
     words = WordIndex(text)
     hint = year_hint(text, words)
@@ -347,17 +351,11 @@ def extract_rules_v1(
         if name not in seen_claims:
             seen_claims.add(name)
             claimed.append({"name": name, "span": [cs, ce]})
-    return {
-        "source": source,
-        "sha256": sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        "title": title,
-        "published": published.isoformat() if published else None,
-        "language": language,
-        "extractor": EXTRACTOR_NAME,
-        "codebook_version": cb.version,
-        "relevant": relevant,
-        "categories": sorted(doc_categories),
-        "figures": [_figure_dict(f) for f in figures],
-        "events": events,
-        "claimed_by": claimed,
-    }
+    out.update(
+        relevant=relevant,
+        categories=sorted(doc_categories),
+        figures=[_figure_dict(f) for f in figures],
+        events=events,
+        claimed_by=claimed,
+    )
+    return out
