@@ -4,15 +4,22 @@
    document indexed once (:mod:`.wordindex`) for every codebook look-up of every stage;
 2. numbers (:mod:`.numbers`) — every numeral/number word, classified (count, year, age, vague...);
 3. figures (:mod:`.figures`) — counts governed by a measure cue, with qualifier, subject,
-   ``as_of`` and sub-count links; restatements merged document-wide;
+   ``as_of`` and sub-count links; restatements merged document-wide; then the cut-offs that
+   hold beyond a sentence: a report header's ("Situation as of ...") for cumulative counts, the
+   report's day for people "still missing" or held;
 4. categories (:mod:`.categories`) — codebook cues per sentence behind conflict gates; generic
-   attack words resolved once the document's explicit means are known;
+   attack words resolved once the document's explicit means are known; a past habit ("...in
+   the past") is not coded, a school or hospital among damaged objects is;
 5. dates (:mod:`.dates`) — resolved against ``published``, each with a role;
 6. places — gazetteer mentions (:mod:`harmwatch.extract.places`, when installed) plus named
    sites (:mod:`.sites`);
 7. actors (:mod:`.actors`) — perpetrator/victim groups and ``claimed_by`` sources;
 8. events (:mod:`.events`) — event sentences grouped, with event-only places and dates;
-9. relevance (:mod:`.relevance`) — the codebook definition applied to the document categories.
+9. relevance (:mod:`.relevance`) — the codebook definition applied to the document categories,
+   after a disaster report's single passing mention of war is set aside as background.
+
+A document in a language the codebook does not read (``READS_LANGUAGES``) is returned with
+``skipped`` saying so and nothing extracted.
 
 Each stage reads only what the stages before it produced, so a later ML extractor can replace
 one stage and keep the rest. The output is the extraction contract
