@@ -120,3 +120,12 @@ def test_by_a_day_is_a_cut_off_and_still_missing_runs_to_publication() -> None:
     as_of = {f["value"]: f["as_of"] for f in out["figures"]}
     assert as_of == {40: "2023-01-16", 30: "2023-01-16"}
     assert roles("hit by gunfire on 6 October", pub)[0][2] == "event"
+
+
+def test_update_day_follows_the_verb_and_that_weekday_is_not_resolved() -> None:
+    pub = date(2024, 7, 1)
+    got = roles("The toll from the bombings in Gwoza on Saturday has risen to 32 on Monday", pub)
+    assert [(q, r) for q, _d, r in got] == [("Saturday", "event"), ("Monday", "update")]
+    got = roles("The number of people killed rose to 94 on Friday from 71", pub)
+    assert got[0][2] == "update"
+    assert roles("121 people died that Saturday", pub)[0][2] == "anaphoric"

@@ -162,11 +162,13 @@ _FUTURE_BEFORE = re.compile(
 #: "Ten years ago today": an anniversary resolved against the publication day.
 _YEARS_AGO = re.compile(r"\b(?P<n>[\w-]+)\s+years?\s+ago\s+$", re.IGNORECASE)
 _UPDATE_SENTENCE = re.compile(
-    r"\b(?:toll|number of (?:the )?(?:dead|deaths|victims|injured|wounded))\b[^.]{0,160}"
+    r"\b(?:toll|number of (?:the )?(?:\w+ ){0,2}(?:dead|deaths|victims|injured|wounded|killed|"
+    r"martyrs))\b[^.]{0,160}"
     r"\b(?:rose|risen|rises|climbed|increased|reached|stood|stands)\b"
     r"|\bhad counted\b|\bcounted [\d,]+ (?:dead|deaths|bodies)\b",
     re.IGNORECASE,
 )
+_ANAPHORIC_BEFORE = re.compile(r"\b(?:that|the same|that same)\s+$", re.IGNORECASE)
 _AS_OF = re.compile(r"\bas of:?\s+", re.IGNORECASE)
 _SO_FAR = re.compile(r"\b(?:so far|to date|thus far|up to now|until now)\b", re.IGNORECASE)
 #: "By Monday evening the death toll had risen to 40", "by Thursday morning": the day a count
@@ -373,6 +375,8 @@ def _role(text: str, s: int, e: int, kind: str, sentence: str, s_start: int) -> 
         return "period"
     if kind == "weekday" and _FUTURE_BEFORE.search(before):
         return "future"
+    if kind == "weekday" and _ANAPHORIC_BEFORE.search(before):
+        return "anaphoric"  # "121 people died that Saturday": the day told before, not a new one
     if _COPYRIGHT_AFTER.match(after) or _PHOTO_AFTER.match(after):
         return "caption"
     if _STATEMENT_BEFORE.search(before):
@@ -395,7 +399,10 @@ def _role(text: str, s: int, e: int, kind: str, sentence: str, s_start: int) -> 
             return "dateline"
     if kind in ("mdy", "dmy") and _DATELINE_AFTER.match(text, e, e + 40):
         return "dateline"
-    if _UPDATE_SENTENCE.search(sentence):
+    update = _UPDATE_SENTENCE.search(sentence)
+    if update and s - s_start >= update.end():
+        # "rose to 35 on Wednesday": the day of the count; a day before the verb ("the toll
+        # from the bombings on Saturday has risen to 32") is the attack's
         return "update"
     return "event"
 
