@@ -360,3 +360,11 @@ def test_harm_characterised_as_past_habit_is_not_coded() -> None:
 )
 def test_unseen_phrasings_of_attacks_and_captivity(text: str, code: str) -> None:
     assert code in cats(text)
+
+
+def test_air_raid_alarms_are_not_air_strikes() -> None:
+    text = (
+        "Russian missiles struck the centre of the city, killing 12. Residents were asked not "
+        "to ignore the air raid alarms and to stay in shelters."
+    )
+    assert "air_strike" not in cats(text) and "shelling" in cats(text)
