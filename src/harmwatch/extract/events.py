@@ -258,10 +258,10 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
     # "On 3 March, a truck drove over a mine. Two workers were killed.": the day told in the
     # sentence before an event, in its paragraph, is the event's when it has none of its own.
     lent_dates: dict[int, list[DateMention]] = {}
-    before: SentenceFacts | None = None
+    last_sentence: SentenceFacts | None = None
     heading: SentenceFacts | None = None
     for sf in facts:
-        prev, before = before, sf
+        prev, last_sentence = last_sentence, sf
         if not sf.is_event and sf.places and _is_place_heading(text, sf):
             heading = sf  # "1. Finote Selam, West Gojjam Zone." over the paragraph it heads
             continue
