@@ -298,3 +298,35 @@ def test_appositions_objects_footnotes_and_military_claims(
     text: str, expected: list[tuple[str, int, str, str]]
 ) -> None:
     assert figs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Regrettably, ninety-two (92) of our soldiers fell on the field of honour.",
+            [("killed", 92, "exact", "soldiers")],
+        ),
+        (
+            "The attackers killed at least 40 civilians. Of the dead whose identity we could "
+            "confirm, 17 were children.",
+            [("killed", 40, "at_least", "civilians"), ("killed", 17, "exact", "children")],
+        ),
+        ("The agency said 47 children had been killed or maimed since the truce.", []),
+        ("A resident said a dozen children were among the dead.", []),
+        ("The Division conducted 51 interviews with victims and witnesses.", []),
+        ("A workshop was held on 30 July with 25 prison officials.", []),
+        (
+            "15 schools are closed, leaving about 14,000 pupils without classes.",
+            [("affected", 14000, "about", "children")],
+        ),
+        (
+            "The government said that about 400 terrorists were neutralised.",
+            [("killed", 400, "about", "soldiers")],
+        ),
+    ],
+)
+def test_parenthesised_numerals_opening_groups_and_non_counts(
+    text: str, expected: list[tuple[str, int, str, str]]
+) -> None:
+    assert figs(text) == expected

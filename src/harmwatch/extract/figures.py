@@ -107,6 +107,7 @@ _NP_END = re.compile(
     r"from|during|after|by|as|to|into|and|or|with|while|when|since)\b",
     re.IGNORECASE,
 )
+_PAREN_NUMERAL = re.compile(r"\s*\(\d[\d,.]*\)(?:\s+of\s+(?:our|the|their|its)\b)?")
 _OF_THE_NP = re.compile(r"\b(?:of|out of) the\s+(\w+(?:[- ]\w+)??)\s+(\w+)", re.IGNORECASE)
 #: "the M10 and M2 hospitals, the two largest in the city, were struck": a count in apposition
 #: takes its group from the noun before the comma.
@@ -135,6 +136,22 @@ _AID_RECIPIENTS_BEFORE = re.compile(
     r"\b[^.;]{0,80}\b(?:to|for)\s+(?:about |some |around |nearly |more than |over |at least )?$",
     re.IGNORECASE,
 )
+_OF_THE_MEASURE = re.compile(
+    r"\W*(?:of|among) the (?:[\d,]+ )?(dead|killed|victims|wounded|injured|displaced|detainees|"
+    r"detained|missing)\b[^,.;]{0,60},",
+    re.IGNORECASE,
+)
+_OPENING_MEASURES = {
+    "dead": "killed",
+    "killed": "killed",
+    "victims": "killed",
+    "wounded": "injured",
+    "injured": "injured",
+    "displaced": "displaced",
+    "detainees": "detained",
+    "detained": "detained",
+    "missing": "missing",
+}
 #: "24,000 households, about 168,000 people": households restated as people are the people.
 _AS_PEOPLE_AFTER = re.compile(
     r"\s+(?:households|families),\s+(?:or\s+)?(?:about |some |around |nearly |roughly "
@@ -240,6 +257,9 @@ def _subject(cb: Codebook, phrase: str) -> str | None:
 
 def _np_after(text: str, pos: int, limit: int) -> str:
     """The noun phrase after a number: up to the first verb, clause mark or preposition."""
+    paren = _PAREN_NUMERAL.match(text, pos, limit)
+    if paren:
+        pos = paren.end()  # "ninety-two (92) of our soldiers"
     m = _NP_END.search(text[pos:limit])
     return text[pos : pos + (m.start() if m else min(60, limit - pos))]
 
@@ -273,6 +293,10 @@ def figures_in_sentence(
     attached: dict[int, Figure] = {}
     sentence = text[s_start:s_end]
     context_subject = None
+    # "Of the dead whose identity we could confirm, 17 were children": the parts take the
+    # measure of the group the sentence opens with.
+    opening = _OF_THE_MEASURE.match(sentence)
+    opening_measure = _OPENING_MEASURES.get(opening.group(1).lower()) if opening else None
     m_of = _OF_THE_NP.search(sentence)
     if m_of:
         context_subject = _subject(cb, m_of.group(2))
@@ -420,6 +444,8 @@ def figures_in_sentence(
                 measure = link.measure
         if kind == "earlier" and link is not None and subject is None:
             subject = link.subject
+        if measure is None and opening_measure and num.start > s_start + opening.end():
+            measure, kind = opening_measure, "sub"
         if measure is None:
             pending.append((i, num, qual))
             continue

@@ -97,7 +97,7 @@ _AGE_AFTER = re.compile(
 )
 _AGE_BEFORE = re.compile(
     r"\b(?:aged|age of|ages of|age|as young as|as old as)(?:\s+(?:between|from))?\s*$"
-    r"|\baged\s+(?:between\s+|from\s+)?\d{1,3}\s*(?:and|to|-|–)\s*$",
+    r"|\baged\s+(?:between\s+|from\s+)?(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)\s*(?:and|to|-|–)\s*$",
     re.IGNORECASE,
 )
 #: The first day of a day range ("between 23 and 29 September") is a date, not a count.
@@ -107,6 +107,7 @@ _TIME_AFTER = re.compile(
     r"^(?::\d\d|\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\s*o'clock|\s*hrs\b)", re.IGNORECASE
 )
 _TIME_BEFORE = re.compile(r"\b(?:at|by|until|from)\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+_WORD_BEFORE_PAREN = re.compile(rf"\b(?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD}))*\s*\($", re.IGNORECASE)
 #: A list item's number: at the start of a line, followed by "." or ")" and a space.
 _LIST_ITEM = re.compile(r"[.)]\s+\S")
 _LINE_START = re.compile(r"(?:^|\n|[;:]\s)\s*$")
@@ -118,7 +119,8 @@ _OR_N_TIMES_AFTER = re.compile(r"^\s+(?:or|to)\s+[\w-]+\s+times\b", re.IGNORECAS
 _UPDATE_FROM = re.compile(r"(?:\bto\s+[\d,.]+|\bup|\bdown)\s+from\s+$", re.IGNORECASE)
 _ID_BEFORE = re.compile(
     r"(?:\bno\.?\s*|#|\bnumber\s+|\barticle\s+|\bresolution\s+|\bpage\s+|"
-    r"\bgrade\s+|\blevel\s+|[A-Za-z]-|\bcategory\s+|\bphase\s+)$",
+    r"\bgrade\s+|\blevel\s+|[A-Za-z]-|\bcategory\s+|\bphase\s+|\bsector\s+|\bzone\s+|"
+    r"\bblock\s+|\bgate\s+|\bward\s+|\broute\s+|\bhighway\s+|\broad\s+)$",
     re.IGNORECASE,
 )
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥₽]|\bUS\$|\bUSD\s?|\bAMD\s?|\bEUR\s?)$", re.IGNORECASE)
@@ -239,6 +241,9 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         return "money"
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
         return "age"
+    if digits and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+        if _WORD_BEFORE_PAREN.search(text, max(0, start - 30), start):
+            return "id"  # "ninety-two (92) of our soldiers": the word already counted them
     if digits and text[start - 1 : start] == "[" and text[end : end + 1] == "]":
         return "id"  # a footnote marker: "... for eleven days.[18]"
     if (
@@ -287,6 +292,8 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
 
 def _word_is_number(text: str, m: re.Match[str]) -> bool:
     phrase = m.group().lower()
+    if phrase in ("a dozen", "an dozen", "dozen"):
+        return False  # "a dozen children": as vague as "dozens" (the devset lists no such count)
     if phrase in ("one",):
         after = text[m.end() : m.end() + 20].lower()
         before = text[max(0, m.start() - 6) : m.start()].lower()
