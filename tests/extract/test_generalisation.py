@@ -368,3 +368,18 @@ def test_air_raid_alarms_are_not_air_strikes() -> None:
         "to ignore the air raid alarms and to stay in shelters."
     )
     assert "air_strike" not in cats(text) and "shelling" in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("The town and its villages came under heavy artillery fire on the night.", "shelling"),
+        ("Azerbaijani troops captured six Armenian servicemen near the village.", "detention"),
+        (
+            "Amid the offensive, residents set fire to their houses rather than leave them.",
+            "property_destruction",
+        ),
+    ],
+)
+def test_came_under_fire_captured_servicemen_and_burned_houses(text: str, code: str) -> None:
+    assert code in cats(text)
