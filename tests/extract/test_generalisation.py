@@ -383,3 +383,15 @@ def test_air_raid_alarms_are_not_air_strikes() -> None:
 )
 def test_came_under_fire_captured_servicemen_and_burned_houses(text: str, code: str) -> None:
     assert code in cats(text)
+
+
+def test_disaster_report_naming_the_war_in_passing_is_not_relevant() -> None:
+    text = (
+        "Flash floods after torrential rain killed 24 people in the province on Sunday. "
+        "Floodwaters ripped through camps for people displaced by the war, damaging some 1,100 "
+        "shelters, and 40 houses were destroyed in the town. Heavy rains are expected to "
+        "continue, and the floods have cut several roads."
+    )
+    out = extract_text(text)
+    assert out["relevant"] is False
+    assert any(f["value"] == 24 and f["measure"] == "killed" for f in out["figures"])

@@ -251,6 +251,11 @@ class DocumentCategories:
         self._conflict_here = (
             set() if self.ctx.is_conflict else windows.searching(cb.anchors.conflict)
         )
+        if self._conflict_here and self.ctx.disaster_words > self.ctx.conflict_words:
+            # In a disaster report, a sentence about the disaster that names the war in passing
+            # ("floodwaters ripped through camps for people displaced by the war") does not
+            # report conflict harm.
+            self._conflict_here -= windows.searching(cb.anchors.disaster)
         self._not_attack = windows.searching(_NOT_ATTACK_ANCHORED)
         self._crime: set[int] = set()
         if words.search(_ORDINARY_CRIME, 0, len(text)) is not None:
