@@ -66,12 +66,10 @@ _CONT_AFTER = re.compile(r"^\s+(?:others?|more|other)\b", re.IGNORECASE)
 _OF_THE = re.compile(r"\b(?:of|out of) the\s+$", re.IGNORECASE)
 #: "rose to 31 from 24", "up from 12", "compared with 40 a day earlier": the count before an
 #: update is an earlier toll of the same measure and group.
-_UP_FROM = re.compile(
-    r"\b(?:up|down) from\s+(?:an earlier |a previous |the previous |an initial )?$", re.IGNORECASE
-)
+_EARLIER = r"(?:an earlier |a previous |the previous |an initial |the earlier )?"
+_UP_FROM = re.compile(rf"\b(?:up|down) from\s+{_EARLIER}$", re.IGNORECASE)
 _EARLIER_COUNT = re.compile(
-    r"\s*(?:\w+\s+){0,2}?(?:,\s*)?(?:up |down )?(?:from|compared with|compared to)\s+"
-    r"(?:an earlier |a previous |the previous |an initial |the earlier )?",
+    rf"\s*(?:\w+\s+){{0,2}}?(?:,\s*)?(?:up |down )?(?:from|compared with|compared to)\s+{_EARLIER}",
     re.IGNORECASE,
 )
 _COORD_GAP = re.compile(

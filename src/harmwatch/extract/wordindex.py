@@ -233,9 +233,7 @@ class WordIndex:
         text = self.text
         if end is None:
             end = len(text)
-        cands = self._candidates.get(ap)
-        if cands is None:
-            cands = self.candidates(ap)
+        cands = self._candidates.get(ap) or self.candidates(ap)
         if cands is _SCAN or (end < self.length and self.inside_word(end)):
             return list(ap.pattern.finditer(text, start, end))
         i = bisect_left(cands, start)
@@ -297,9 +295,7 @@ class WordIndex:
         text = self.text
         if end is None:
             end = len(text)
-        cands = self._candidates.get(ap)
-        if cands is None:
-            cands = self.candidates(ap)
+        cands = self._candidates.get(ap) or self.candidates(ap)
         if cands is _SCAN or (end < self.length and self.inside_word(end)):
             return ap.pattern.search(text, start, end)
         match = ap.pattern.match
@@ -320,9 +316,7 @@ class WordIndex:
         Offsets are in ``view``, as they would be. A slice has its own start and end, which
         lookarounds and ``\\b`` see, so this is not :meth:`finditer` with bounds.
         """
-        cands = self._candidates.get(ap)
-        if cands is None:
-            cands = self.candidates(ap)
+        cands = self._candidates.get(ap) or self.candidates(ap)
         if cands is _SCAN or self.cuts_word(start, end):
             return list(ap.pattern.finditer(view))
         out: list[re.Match[str]] = []
@@ -344,9 +338,7 @@ class WordIndex:
         self, ap: AnchoredPattern, start: int, end: int, view: str
     ) -> re.Match[str] | None:
         """The match of ``ap.pattern.search(view)``, ``view`` being ``text[start:end]``."""
-        cands = self._candidates.get(ap)
-        if cands is None:
-            cands = self.candidates(ap)
+        cands = self._candidates.get(ap) or self.candidates(ap)
         if cands is _SCAN or self.cuts_word(start, end):
             return ap.pattern.search(view)
         match = ap.pattern.match
