@@ -151,8 +151,17 @@ def _table(summary: dict) -> Table:
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL (id = document file stem).")],
     docs: Annotated[
-        Path, typer.Option("--docs", help="Directory of <id>.txt (or .html, .pdf...) files.")
-    ],
+        Path | None,
+        typer.Option("--docs", help="Directory of <id>.txt (or .html, .pdf...) files."),
+    ] = None,
+    against: Annotated[
+        Path | None,
+        typer.Option(
+            "--against",
+            help="Score a second annotation (gold format) of the same documents instead of "
+            "an extractor: inter-annotator agreement.",
+        ),
+    ] = None,
     extractor: ExtractorOption = DEFAULT_EXTRACTOR,
     json_out: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     min_relevance: Annotated[float, typer.Option(help="Floor for relevance accuracy.")] = 0.0,
@@ -161,10 +170,21 @@ def evaluate(
     min_locations_f1: Annotated[float, typer.Option(help="Floor for event-location F1.")] = 0.0,
     min_dates_f1: Annotated[float, typer.Option(help="Floor for event-date F1.")] = 0.0,
 ) -> None:
-    """Score an extractor against gold and exit non-zero when a score is below its floor."""
+    """Score an extractor against gold and exit non-zero when a score is below its floor.
+
+    With ``--against OTHER.jsonl`` no extractor runs: a second annotation of the same
+    documents is scored against the first (how far two annotators agree).
+    """
+    from harmwatch.extract.evaluate import agreement
     from harmwatch.extract.evaluate import evaluate as run
 
-    summary = run(gold, docs, extractor=extractor).summary()
+    if (docs is None) == (against is None):
+        err.print("[red]error:[/red] give either --docs DIR (score an extractor) or --against FILE")
+        raise typer.Exit(2)
+    if against is not None:
+        summary = agreement(gold, against).summary()
+    else:
+        summary = run(gold, docs, extractor=extractor).summary()
     if json_out:
         sys.stdout.write(json.dumps(summary, indent=2) + "\n")
     else:

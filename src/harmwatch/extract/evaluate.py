@@ -14,6 +14,9 @@ extractor. Metrics follow the issue and ``shared/devset/README.md``:
   name, its mention as written or an alternate name, after case/accent folding, with the
   devset's aliases (Artsakh = Nagorno-Karabakh, Shushi = Shusha, Khankendi = Stepanakert...);
 - event dates: micro P/R/F1 over all documents on full ISO days.
+
+:func:`agreement` scores a second human annotation of the same documents with the same
+metrics (inter-annotator agreement), which tells how far any extractor can be held to a gold.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from typing import Any
 
 from harmwatch.errors import ConfigError, UnreadableSource
 
-__all__ = ["PRF", "EvalReport", "evaluate", "location_key"]
+__all__ = ["PRF", "EvalReport", "agreement", "evaluate", "location_key"]
 
 #: Names the devset treats as one place (README, "event_locations").
 ALIASES: tuple[tuple[str, ...], ...] = (
@@ -271,31 +274,70 @@ def evaluate(
             source=str(path),
             extractor=extractor,
         )
-        report.documents += 1
-        report.relevance_correct += result["relevant"] == g["relevant"]
-        detail: dict[str, Any] = {"id": g["id"], "relevant": [g["relevant"], result["relevant"]]}
-        if g["relevant"]:
-            gc, pc = set(g["categories"]), set(result["categories"])
-            report.categories.tp += len(gc & pc)
-            report.categories.gold += len(gc)
-            report.categories.pred += len(pc)
-            detail["categories_missed"] = sorted(gc - pc)
-            detail["categories_extra"] = sorted(pc - gc)
-            missed, extra = _match_figures(g["figures"], result["figures"], report)
-            detail["figures_missed"], detail["figures_extra"] = missed, extra
-        gold_locs = {location_key(n) for n in g.get("event_locations", [])}
-        pred_locs = _pred_locations(result)
-        pairs = _match_locations(gold_locs, pred_locs)
-        report.locations.tp += len(pairs)
-        report.locations.gold += len(gold_locs)
-        report.locations.pred += len(pred_locs)
-        detail["locations_missed"] = sorted(gold_locs - set(pairs))
-        detail["locations_extra"] = sorted(set(pred_locs) - set(pairs.values()))
-        gold_days, pred_days = set(g.get("event_dates", [])), _pred_dates(result)
-        report.dates.tp += len(gold_days & pred_days)
-        report.dates.gold += len(gold_days)
-        report.dates.pred += len(pred_days)
-        detail["dates_missed"] = sorted(gold_days - pred_days)
-        detail["dates_extra"] = sorted(pred_days - gold_days)
-        report.details.append(detail)
+        _score(g, result, report)
     return report
+
+
+def agreement(gold_path: str | Path, other_path: str | Path) -> EvalReport:
+    """Score a second annotation of the same documents (gold format) against the first.
+
+    This is inter-annotator agreement measured with the extractor's own metrics: the
+    ceiling an extractor can be held to on that data. Every document of ``gold_path`` must
+    be annotated in ``other_path``; documents only in ``other_path`` are ignored.
+    """
+    gold_path, other_path = Path(gold_path), Path(other_path)
+    others = {o["id"]: o for o in _read_gold(other_path)}
+    report = EvalReport(extractor=f"annotation:{other_path.name}")
+    for g in _read_gold(gold_path):
+        other = others.get(g["id"])
+        if other is None:
+            raise ConfigError(f"{other_path}: no annotation of {g['id']!r}")
+        _score(g, _as_result(other), report)
+    return report
+
+
+def _as_result(annotation: dict[str, Any]) -> dict[str, Any]:
+    """A gold-format annotation in the shape of an extraction result (one event holding every
+    location and date), so the same scoring reads both."""
+    return {
+        "relevant": annotation["relevant"],
+        "categories": annotation["categories"],
+        "figures": annotation["figures"],
+        "events": [
+            {
+                "locations": [{"name": n} for n in annotation.get("event_locations", [])],
+                "dates": annotation.get("event_dates", []),
+            }
+        ],
+    }
+
+
+def _score(g: dict[str, Any], result: dict[str, Any], report: EvalReport) -> None:
+    """Add one document's comparison (gold ``g`` against ``result``) to ``report``."""
+    report.documents += 1
+    report.relevance_correct += result["relevant"] == g["relevant"]
+    detail: dict[str, Any] = {"id": g["id"], "relevant": [g["relevant"], result["relevant"]]}
+    if g["relevant"]:
+        gc, pc = set(g["categories"]), set(result["categories"])
+        report.categories.tp += len(gc & pc)
+        report.categories.gold += len(gc)
+        report.categories.pred += len(pc)
+        detail["categories_missed"] = sorted(gc - pc)
+        detail["categories_extra"] = sorted(pc - gc)
+        missed, extra = _match_figures(g["figures"], result["figures"], report)
+        detail["figures_missed"], detail["figures_extra"] = missed, extra
+    gold_locs = {location_key(n) for n in g.get("event_locations", [])}
+    pred_locs = _pred_locations(result)
+    pairs = _match_locations(gold_locs, pred_locs)
+    report.locations.tp += len(pairs)
+    report.locations.gold += len(gold_locs)
+    report.locations.pred += len(pred_locs)
+    detail["locations_missed"] = sorted(gold_locs - set(pairs))
+    detail["locations_extra"] = sorted(set(pred_locs) - set(pairs.values()))
+    gold_days, pred_days = set(g.get("event_dates", [])), _pred_dates(result)
+    report.dates.tp += len(gold_days & pred_days)
+    report.dates.gold += len(gold_days)
+    report.dates.pred += len(pred_days)
+    detail["dates_missed"] = sorted(gold_days - pred_days)
+    detail["dates_extra"] = sorted(pred_days - gold_days)
+    report.details.append(detail)
