@@ -28,3 +28,51 @@ def test_unlisted_village_named_by_its_kind() -> None:
 def test_demonyms_and_sentence_openers_are_not_localities() -> None:
     assert found("A Palestinian refugee camp was hit.") == []
     assert found("Village elders said nothing.") == []
+
+
+def test_place_name_built_like_one() -> None:
+    got = found("Mortars fell on Kafr Tukharim and near Wadi al-Harir on Sunday.")
+    assert ("Kafr Tukharim", "locality") in got and ("Wadi al-Harir", "locality") in got
+
+
+def test_named_area_of_a_city_and_coordinated_units() -> None:
+    assert ("Bustan al-Qasr", "locality") in found(
+        "Two shells struck a street in the Bustan al-Qasr area of the city."
+    )
+    assert ("Tambura", "locality") in found("Families fled Nzara and Tambura counties.")
+
+
+def test_a_describing_word_before_a_plural_unit_is_not_a_name() -> None:
+    assert found("Satellite images show entire Zaghawa neighbourhoods burned.") == []
+    assert found("Buildings collapsed across ten Turkish provinces.") == []
+
+
+class _Town:
+    def __init__(self, start: int, end: int, country: str, feature: str = "city") -> None:
+        self.start, self.end, self.country, self.feature = start, end, country, feature
+
+
+def _mates(text: str, towns: list[str], country: str = "SY") -> list[tuple[str, str | None]]:
+    from harmwatch.extract.sites import list_mates
+
+    places = [_Town(text.index(t), text.index(t) + len(t), country) for t in towns]
+    got = list_mates(text, 0, len(text), places)
+    for m in got:
+        assert text[m.start : m.end] == m.mention
+    return [(m.name, m.country) for m in got]
+
+
+def test_names_listed_with_gazetteer_towns_are_towns_of_their_country() -> None:
+    text = "Artillery shelled the outskirts of Ariha, Kansafra and Marata on Tuesday."
+    assert _mates(text, ["Ariha"]) == [("Kansafra", "SY"), ("Marata", "SY")]
+
+
+def test_list_mates_need_a_list_of_towns() -> None:
+    # an address or an apposition is not a list
+    assert _mates("said the governor of Nabatieh, Sana Haddad, on Monday.", ["Nabatieh"]) == []
+    # the list names hospitals, not towns
+    assert _mates("The wounded died at Jableh and Ibn Rushd hospitals.", ["Jableh"]) == []
+    # a date after a name
+    assert _mates("Strikes hit Saada and Janury 21 was calm.", ["Saada"]) == []
+    # no gazetteer town in the list
+    assert _mates("Hamas and Fatah met in Cairo.", ["Cairo"]) == []

@@ -63,7 +63,7 @@ from harmwatch.extract.figures import (
 from harmwatch.extract.numbers import NUMBER_PATTERNS, find_numbers
 from harmwatch.extract.places import Gazetteer
 from harmwatch.extract.relevance import background_harm_only, relevance
-from harmwatch.extract.sites import SITE_PATTERNS, find_sites
+from harmwatch.extract.sites import SITE_PATTERNS, find_sites, list_mates
 from harmwatch.extract.text import split_sentences
 from harmwatch.extract.wordindex import Windows, WordIndex
 
@@ -287,7 +287,11 @@ def extract_rules_v1(
                 last_day = d.date
         # 6b. places and sites
         sf.places = places_in[n]
-        for site in find_sites(text, s, e, words) if n in with_sites else ():
+        sites = find_sites(text, s, e, words) if n in with_sites else []
+        # an unlisted place lies in the one country the sentence's gazetteer places share
+        countries = {p.country for p in sf.places if p.country}
+        home = countries.pop() if len(countries) == 1 else None
+        for site in [*sites, *list_mates(text, s, e, sf.places)]:
             if site.feature == "locality":
                 # An unlisted village or camp: only where the gazetteer found nothing.
                 if any(p.start < site.end and site.start < p.end for p in sf.places):
@@ -300,7 +304,7 @@ def extract_rules_v1(
                     site.end,
                     site.mention,
                     site.name,
-                    None,
+                    site.country or (home if site.feature == "locality" else None),
                     None,
                     None,
                     None,

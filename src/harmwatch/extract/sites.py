@@ -9,20 +9,30 @@ Shouk camp"), "Cathedral of X" as "X Cathedral", a possessive city folded in ("M
 
 The same goes for villages, neighbourhoods and camps too small for the gazetteer, when the
 text says what they are: "the village of Kocho", "in the Dasht-e-Barchi neighbourhood",
-"Urum al-Kubra village". These come out with ``feature`` ``locality``; the pipeline keeps one
-only where the gazetteer found nothing on the same words.
+"Urum al-Kubra village", "the Zaid al-Mushki area of Taiz", "Ramree island", or when the name
+itself is built like a place name ("Kafr Nabl", "Deir Hafer", "Wadi Derna", "Lake Kivu").
+These come out with ``feature`` ``locality``; the pipeline keeps one only where the gazetteer
+found nothing on the same words.
+
+:func:`list_mates` reads one more clue: a name listed with gazetteer towns ("Ariha and
+Kansafra", "Quelimane, Namacurra and Nicoadala") is a town of the same country.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from typing import Any
 
 from harmwatch.codebook.anchors import anchor
+from harmwatch.extract.places.lexicon import lexicon
 from harmwatch.extract.wordindex import WordIndex
 
-__all__ = ["SITE_PATTERNS", "SiteMention", "find_sites"]
+__all__ = ["SITE_PATTERNS", "SiteMention", "find_sites", "list_mates"]
 
 _HEAD = (
     r"(?:Hospital|Cathedral|Church|Mosque|Monastery|Theat(?:er|re)|Camp|Park|Port|"
@@ -40,14 +50,18 @@ _HEAD_OF = re.compile(rf"\b({_HEAD}\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)")
 #: A place name: capitalised words, joined by spaces or hyphens, with Arabic/Persian particles.
 _NAME = (
     r"(?:al-|el-|ad-|ar-|as-|an-)?[A-Z][\w’']*"
-    r"(?:(?:-|\s|-(?:e|i|al|el|ul|ad|ash|as)-)[A-Z][\w’']*){0,3}"
+    r"(?:(?:-|\s|[-\s](?:e|i|al|el|ul|ad|ash|as|an|ar|at|az)-)[A-Z][\w’']*){0,3}"
 )
 _LOCALITY_HEAD = (
-    r"(?:villages?|towns?|hamlets?|settlements?|neighbou?rhood|district|suburb|quarter|camps?|"
-    r"refugee camp|displacement camp|communes?|township|locality)"
+    r"(?:villages?|towns?|hamlets?|settlements?|neighbou?rhoods?|districts?|suburbs?|quarter|"
+    r"camps?|refugee camp|displacement camp|communes?|townships?|locality|counties|county|"
+    r"provinces|municipalities|administrative posts?|area|island|peninsula)"
 )
 #: "the village of Kocho", "the town of Bakhmut", "the Jabalia refugee camp", "Kocho village".
-_LOCALITY_HEAD_PLURAL = re.compile(r"\b(?:villages|towns|hamlets|settlements|camps|communes)\b")
+_LOCALITY_HEAD_PLURAL = re.compile(
+    r"\b(?:villages|towns|hamlets|settlements|camps|communes|districts|counties|provinces|"
+    r"municipalities|posts|neighbou?rhoods|townships)\b"
+)
 _LOCALITY_OF = re.compile(rf"\b{_LOCALITY_HEAD}\s+of\s+({_NAME})")
 _LOCALITY_BEFORE_HEAD = re.compile(rf"(?<![\w’'-])({_NAME})\s+{_LOCALITY_HEAD}\b")
 #: "the towns of Dhiban, Al-Busayrah and Al-Shuhayl": more names after the first.
@@ -59,12 +73,21 @@ _LOCALITY_IN_UNIT = re.compile(
     r"(?:\s+[A-Z][\w'’-]*)?\s+(?:province|district|region|municipality|governorate|county|"
     r"oblast|state|township|department|marz)\b"
 )
+_AFTER_AND = re.compile(r"(?:,|\band)\s+$")
+#: Words that open an Arabic or Kurdish place name ("Kafr Nabl", "Deir Hafer", "Tal Abyad",
+#: "Ras Isa", "Ein Tarma", "Jabal al-Zawiya", "Wadi Derna", "Beit Hanoun"), and "Lake X".
+_TOPONYM_FIRST = re.compile(
+    r"(?<![\w’'-])((?:Kafr|Kfar|Deir|Dayr|Tal|Tell|Ein|Ain|Ras|Jabal|Jebel|Wadi|Khirbet|Beit|"
+    r"Bir|Umm|Lake|Mount)\s+(?:(?:al|el|ad|ar|as|ash|an|at|az)-)?[A-Z][\w’']*"
+    r"(?:[\s-](?:(?:al|el|ad|ar|as|ash|an|at|az)-)?[A-Z][\w’']*){0,2})"
+)
 #: Every site mention holds a head noun starting a word: a window without one has no site.
 _HEAD_WORD = anchor(re.compile(rf"\b{_HEAD_LOOSE}"))
 _HEAD_OF_ANCHORED = anchor(_HEAD_OF)
 #: What :func:`find_sites` needs in a window: it finds nothing where none of these can match.
 _LOCALITY_WORD = anchor(re.compile(rf"\b{_LOCALITY_HEAD}\b"))
-SITE_PATTERNS = (_HEAD_WORD, _LOCALITY_WORD)
+_TOPONYM_WORD = anchor(_TOPONYM_FIRST)
+SITE_PATTERNS = (_HEAD_WORD, _LOCALITY_WORD, _TOPONYM_WORD)
 _HEAD_OF_NAME = re.compile(rf"^({_HEAD})\s+of\s+(?:the\s+)?(.+)$")
 _POSSESSIVE = re.compile(r"['’]s\s")
 _GENERIC_CAPS = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "In", "On", "At"})
@@ -126,6 +149,7 @@ class SiteMention:
     name: str
     alternates: tuple[str, ...]
     feature: str = "site"
+    country: str | None = None
 
 
 def _alternates(name: str) -> tuple[str, ...]:
@@ -153,7 +177,7 @@ def find_sites(
     out: list[SiteMention] = []
     if _any_head(words, _HEAD_WORD, start, end):
         out = _named_sites(text, start, end)
-    if _any_head(words, _LOCALITY_WORD, start, end):
+    if _any_head(words, _LOCALITY_WORD, start, end) or _any_head(words, _TOPONYM_WORD, start, end):
         out += _localities(text, start, end, out)
     return sorted(out, key=lambda x: x.start)
 
@@ -169,20 +193,26 @@ def _any_head(words: WordIndex | None, head: re.Pattern[str], start: int, end: i
 def _localities(text: str, start: int, end: int, sites: list[SiteMention]) -> list[SiteMention]:
     out: list[SiteMention] = []
     spans: list[tuple[int, int]] = []
-    for pat in (_LOCALITY_OF, _LOCALITY_BEFORE_HEAD, _LOCALITY_IN_UNIT):
+    for pat in (_LOCALITY_OF, _LOCALITY_BEFORE_HEAD, _LOCALITY_IN_UNIT, _TOPONYM_FIRST):
         for m in pat.finditer(text, start, end):
-            if m.start(1) == start and pat is _LOCALITY_BEFORE_HEAD:
-                continue  # a capitalised word opening the sentence need not be a name
+            if pat is _LOCALITY_BEFORE_HEAD:
+                if m.start(1) == start:
+                    continue  # a capitalised word opening the sentence need not be a name
+                if m.group().endswith("s") and not _AFTER_AND.search(text, start, m.start(1)):
+                    # "Massalit neighbourhoods", "Turkish provinces": before a plural head a
+                    # lone capitalised word describes; "Poonch and Rajouri districts" names
+                    continue
             spans.append(m.span(1))
             if pat is _LOCALITY_OF and _LOCALITY_HEAD_PLURAL.search(m.group()):
                 pos = m.end(1)
                 while (more := _LOCALITY_MORE.match(text, pos, end)) is not None:
                     spans.append(more.span(1))
                     pos = more.end(1)
+    stop = _not_place_words()
     for s, e in spans:
         name = text[s:e]
         first = name.split()[0]
-        if first in _GENERIC_CAPS or first in _NOT_NAMES:
+        if first in _GENERIC_CAPS or first in _NOT_NAMES or first.lower() in stop:
             continue
         if any(o.start < e and s < o.end for o in (*sites, *out)):
             continue
@@ -207,3 +237,88 @@ def _named_sites(text: str, start: int, end: int) -> list[SiteMention]:
             name = mention.replace('"', "")
             out.append(SiteMention(s, e, mention, name, _alternates(name)))
     return sorted(out, key=lambda x: x.start)
+
+
+_LIST_NAME = re.compile(rf"(?<![\w’'-]){_NAME}")
+#: What may stand between two names of one list: ", ", " and ", ", and ", " or ".
+_LIST_SEP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+#: Features of a gazetteer place that vouch for its list-mates being towns too.
+_SETTLEMENTS = frozenset({"city", "village", "locality"})
+_AND_OR = re.compile(r"\b(?:and|or)\b")
+_WORD_AFTER = re.compile(r"\s+([a-z]+)")
+_NUMBER_AFTER = re.compile(r"\s*\d")
+#: Plural nouns after a list that make its names something other than towns.
+_NOT_TOWN_HEADS = frozenset(
+    "hospitals schools mosques churches camps forces fighters militias brigades units clans "
+    "tribes communities families streets roads rivers airports universities groups".split()
+)
+_MONTHS_DAYS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _not_place_words() -> frozenset[str]:
+    """Lower-case words that make a capitalised list item something other than a town."""
+    lex = lexicon()
+    return (
+        lex.common_words
+        | frozenset(lex.demonyms)
+        | lex.titles
+        | lex.never
+        | _MONTHS_DAYS
+        | frozenset(w.lower() for w in _NOT_NAMES | _GENERIC_CAPS)
+    )
+
+
+def list_mates(text: str, start: int, end: int, places: Sequence[Any]) -> list[SiteMention]:
+    """Unlisted towns named in one list with gazetteer towns of the sentence.
+
+    "fighters shelled the outskirts of Ariha and Kansafra", "cases in Juba, Rubkona and
+    Malakal": when a list of capitalised names holds a town or village the gazetteer resolved
+    (``places``: objects with ``start``, ``end``, ``feature`` and ``country``) and every town
+    of the list lies in one country, the other names of the list are towns of that country.
+    A name made of common words, demonyms, titles, months or days, or opening the sentence,
+    is left alone.
+    """
+    towns = [p for p in places if p.feature in _SETTLEMENTS and start <= p.start < end]
+    if not towns:
+        return []
+    out: list[SiteMention] = []
+    chain: list[re.Match[str]] = []
+    for m in _LIST_NAME.finditer(text, start, end):
+        if chain and _LIST_SEP.fullmatch(text, chain[-1].end(), m.start()):
+            chain.append(m)
+            continue
+        out += _mates(text, start, chain, places, towns)
+        chain = [m]
+    out += _mates(text, start, chain, places, towns)
+    return out
+
+
+def _mates(
+    text: str, start: int, chain: list[re.Match[str]], places: Sequence[Any], towns: list[Any]
+) -> list[SiteMention]:
+    if len(chain) < 2 or not any(
+        _AND_OR.search(text, a.end(), b.start()) for a, b in pairwise(chain)
+    ):
+        return []  # "Saada, Yemen": an address or an apposition, not a list
+    after = _WORD_AFTER.match(text, chain[-1].end())
+    if after and after.group(1).lower() in _NOT_TOWN_HEADS:
+        return []  # "Madina and Erdogan hospitals": a list of something else
+    found = [t for t in towns if any(m.start() <= t.start and t.end <= m.end() for m in chain)]
+    if not found or len({t.country for t in found}) != 1:
+        return []
+    stop = _not_place_words()
+    out: list[SiteMention] = []
+    for m in chain:
+        s, e = m.span()
+        if s == start or any(p.start < e and s < p.end for p in places):
+            continue
+        if any(w.lower() in stop for w in re.split(r"[\s-]+", m.group())):
+            continue
+        if text.startswith(("'s", "’s"), e) or _NUMBER_AFTER.match(text, e):
+            continue  # a party ("Moscow and Kadyrov's forces"), a date ("Jaunary 21")
+        out.append(SiteMention(s, e, m.group(), m.group(), (), "locality", found[0].country))
+    return out
