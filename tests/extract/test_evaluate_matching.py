@@ -66,3 +66,10 @@ def test_gold_documents_may_be_html_or_legacy_encoded(tmp_path) -> None:
     report = evaluate(gold, tmp_path)
     assert report.documents == 2
     assert report.figures.tp == 2 and report.relevance_correct == 2
+
+
+def test_first_level_unit_words_are_one_word() -> None:
+    assert location_key("Donetsk Oblast") == location_key("Donetsk region")
+    assert location_key("Hajjah Governorate") == location_key("Hajjah province")
+    assert location_key("Idlib province") != location_key("Idlib")
+    assert location_key("Tartar district") != location_key("Tartar region")

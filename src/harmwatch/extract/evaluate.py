@@ -54,16 +54,21 @@ ALIASES: tuple[tuple[str, ...], ...] = (
 )
 _ALIAS_KEY = {name: group[0] for group in ALIASES for name in group}
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|ash|at|az) (?=\w{3})")
+#: Words for a first-level unit, which countries and writers swap freely ("Donetsk Oblast",
+#: "Donetsk region", "Donetsk province"): folded to one. District- and county-level words are
+#: not, nor is a bare name ("Idlib province" is not the city of Idlib).
+_UNIT_WORD = re.compile(r"(?<=\w) (?:oblast|province|governorate|region|state|marz|krai)$")
 
 
 def location_key(name: str) -> str:
-    """Fold case, accents, 'the', a leading Arabic article, punctuation and the devset's
-    aliases."""
+    """Fold case, accents, 'the', a leading Arabic article, punctuation, the word for a
+    first-level unit and the devset's aliases."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     folded = re.sub(r"['’]s\b", "", folded)
     folded = re.sub(r"^the\s+", "", folded.strip())
     folded = re.sub(r"[^a-z0-9]+", " ", folded).strip()
     folded = _ARTICLE.sub("", folded)  # "Al-Abdiyah" = "Abdiyah", as transliterations vary
+    folded = _UNIT_WORD.sub(" region", folded)
     return _ALIAS_KEY.get(folded, _ALIAS_KEY.get(folded.replace(" ", "-"), folded))
 
 
