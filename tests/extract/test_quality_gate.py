@@ -76,3 +76,27 @@ def test_real_pages_off_topic_stay_irrelevant() -> None:
             relevant.append(doc.title)
     assert read >= 20 and skipped >= 100  # mostly German pages: skipped, English ones read
     assert len(relevant) <= REALWORLD_RELEVANT_MAX, relevant
+
+
+def test_second_annotation_covers_the_test_split_in_gold_format() -> None:
+    """The inter-annotator file annotates exactly the held-aside documents, with codebook
+    codes, so ``evaluate --against`` can score it (the agreement figures are in the set's
+    README)."""
+    from harmwatch.codebook import load_codebook
+    from harmwatch.extract.evaluate import agreement
+
+    first, second = PROJECT / "gold-test.jsonl", PROJECT / "gold-test.second.jsonl"
+    if not second.exists():
+        pytest.skip("no second annotation")
+    cb = load_codebook()
+    lines = [json.loads(line) for line in second.read_text("utf-8").splitlines() if line]
+    ids = [json.loads(line)["id"] for line in first.read_text("utf-8").splitlines() if line]
+    assert [line["id"] for line in lines] == ids
+    for line in lines:
+        assert set(line["categories"]) <= set(cb.categories), line["id"]
+        for f in line["figures"]:
+            assert f["measure"] in cb.measure_definitions and f["subject"] in cb.subjects, line[
+                "id"
+            ]
+    summary = agreement(first, second).summary()
+    assert summary["documents"] == len(ids)
