@@ -395,3 +395,46 @@ def test_disaster_report_naming_the_war_in_passing_is_not_relevant() -> None:
     out = extract_text(text)
     assert out["relevant"] is False
     assert any(f["value"] == 24 and f["measure"] == "killed" for f in out["figures"])
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a negation inside a relative clause is not the count's
+        (
+            "Three farmers who had not left the valley were found dead near the orchard.",
+            [("killed", 3, "exact", "people")],
+        ),
+        # a relative clause between a count and its verb
+        (
+            "Another 14 fishermen who were thought to be at sea that night remain unaccounted for.",
+            [("missing", 14, "exact", "people")],
+        ),
+        # a negated cue is the cue, not a negation of it
+        (
+            "About 6,000 residents have not been able to return to their homes since the raid.",
+            [("displaced", 6000, "about", "people")],
+        ),
+        # a vague count joined by a bare "and" shares the verb
+        (
+            "About 30 civilians and several police officers were killed in the ambush.",
+            [("killed", 30, "about", "civilians")],
+        ),
+        (
+            "The army acknowledged the loss of 9 of its soldiers in the assault.",
+            [("killed", 9, "exact", "soldiers")],
+        ),
+        (
+            "Investigators found that 11 women were subjected to rape by the militia.",
+            [("affected", 11, "exact", "women")],
+        ),
+    ],
+)
+def test_clause_shapes_between_count_and_cue(
+    text: str, expected: list[tuple[str, int, str, str]]
+) -> None:
+    assert figs(text) == expected
+
+
+def test_negated_predicate_of_the_count_still_drops_it() -> None:
+    assert figs("In the raid, 31 sites could not be assessed by the inspectors.") == []

@@ -81,8 +81,10 @@ _RELEASE_AFTER = re.compile(
     re.IGNORECASE,
 )
 #: "31 sites could not be assessed": a count whose own predicate is negated is no figure.
+#: A relative pronoun on the way starts a clause of its own ("Two villagers who had not been
+#: able to flee were found dead"): its negation is not the count's.
 _NEGATED_PREDICATE = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,3}?(?:could|can|were|was|have|has|had|"
+    r"^\s+(?:(?!(?:who|which|that)\b)[\w-]+\s+){0,3}?(?:could|can|were|was|have|has|had|"
     r"did|are|is)\s*(?:not|n't)\b",
     re.IGNORECASE,
 )
@@ -381,8 +383,9 @@ def figures_in_sentence(
             continue
         if _RELEASED_PART.match(text[num.end : min(hi, num.end + 60)]):
             continue
-        if _NEGATED_PREDICATE.match(text[num.end : min(hi_clause, num.end + 60)]):
-            continue
+        neg = _NEGATED_PREDICATE.match(text[num.end : min(hi_clause, num.end + 60)])
+        if neg and not (cue_span and cue_span[0] <= num.end + neg.end() - 1 < cue_span[1]):
+            continue  # unless the negation is the cue's own ("have not been able to return")
         if _AS_PEOPLE_AFTER.match(text, num.end, s_end):
             carried = (measure, cue_span)  # the people count after it takes the measure
             continue

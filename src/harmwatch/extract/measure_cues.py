@@ -67,6 +67,9 @@ _PART_OF_GROUP = re.compile(r"[\w,.]+\s+(?:\w+\s+)?of (?:them|whom|those)\b", re
 _NEW_CLAUSE = re.compile(r",\s*(?:and that|but|while|whereas)\b", re.IGNORECASE)
 #: A line break or bracket between a cue and the next count: the cue is not that count's verb.
 _BREAK = re.compile(r"[\n()\[\]]")
+#: "20 civilians and several members of the armed group were killed": a count joined to ours
+#: by a bare "and" shares our verb (unlike ", and that dozens of others were wounded").
+_JOINED_NP = re.compile(r"\s+(?:[\w-]+\s+){1,2}(?:and|as well as)\s+", re.IGNORECASE)
 _QUANTITY_WORD = re.compile(r"(?:an?\s+)?[\w,.]+\s+")
 _AND_OR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+(?:[-’']\w+)*")
@@ -89,13 +92,24 @@ _APPOSITION = re.compile(r",[^,;.]{1,80},")
 APPOSITION_FRAME_WORDS = 5
 
 
+#: A relative clause between a count and its verb ("36 civilians who were believed to have been
+#: in the area remain unaccounted for"): its pronoun, then the clause up to the main verb.
+_RELATIVE = re.compile(r"\b(?:who|whom|which)\b", re.IGNORECASE)
+
+
 def _gap_words(gap: str) -> int:
-    """Words between a count and a right-hand cue, a short frame's apposition left out."""
+    """Words between a count and a right-hand cue, a short frame's apposition or relative
+    clause left out (as long as the whole stays within :data:`NOUN_VERB_MAX_WORDS`)."""
     words = word_count(gap)
-    if "," in gap and words > RIGHT_MAX_WORDS:
+    if words <= RIGHT_MAX_WORDS:
+        return words
+    if "," in gap:
         outside = word_count(_APPOSITION.sub(" ", gap))
         if outside <= APPOSITION_FRAME_WORDS:
             return outside
+    rel = _RELATIVE.search(gap)
+    if rel and words <= NOUN_VERB_MAX_WORDS and word_count(gap[: rel.start()]) <= 3:
+        return word_count(gap[: rel.start()]) + 1  # the noun phrase and the main verb
     return words
 
 
@@ -243,7 +257,12 @@ def choose_cue(
     rel = _RELATIVE_CLAUSE.search(text, num.end, right[1]) if right else None
     if right and rel and "," not in text[rel.end() : right[1]]:
         right = None  # "40 women, some of whom were held captive": the cue is the clause's
-    if right and any(num.end < s < right[1] and not _PART_OF_GROUP.match(text, s) for s in starts):
+    if right and any(
+        num.end < s < right[1]
+        and not _PART_OF_GROUP.match(text, s)
+        and not _JOINED_NP.fullmatch(text, num.end, s)
+        for s in starts
+    ):
         right = None  # a vague or other count in between owns the cue ("dozens of others")
     if right:
         nxt = next((s for s in starts if s > right[2]), None)
