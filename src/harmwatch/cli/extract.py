@@ -158,7 +158,7 @@ def evaluate(
         Path | None,
         typer.Option(
             "--against",
-            help="Score a second annotation (gold format) of the same documents instead of "
+            help="Score a second annotation (gold format) of some of the gold documents instead of "
             "an extractor: inter-annotator agreement.",
         ),
     ] = None,

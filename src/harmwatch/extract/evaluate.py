@@ -284,20 +284,20 @@ def evaluate(
 
 
 def agreement(gold_path: str | Path, other_path: str | Path) -> EvalReport:
-    """Score a second annotation of the same documents (gold format) against the first.
+    """Score a second annotation (gold format) of some of the gold documents against the first.
 
     This is inter-annotator agreement measured with the extractor's own metrics: the
-    ceiling an extractor can be held to on that data. Every document of ``gold_path`` must
-    be annotated in ``other_path``; documents only in ``other_path`` are ignored.
+    ceiling an extractor can be held to on that data. The documents scored are those of
+    ``other_path`` (a second annotation may cover a sample); each must be in ``gold_path``.
     """
     gold_path, other_path = Path(gold_path), Path(other_path)
-    others = {o["id"]: o for o in _read_gold(other_path)}
+    gold = {g["id"]: g for g in _read_gold(gold_path)}
     report = EvalReport(extractor=f"annotation:{other_path.name}")
-    for g in _read_gold(gold_path):
-        other = others.get(g["id"])
-        if other is None:
-            raise ConfigError(f"{other_path}: no annotation of {g['id']!r}")
-        _score(g, _as_result(other), report)
+    for other in _read_gold(other_path):
+        first = gold.get(other["id"])
+        if first is None:
+            raise ConfigError(f"{gold_path}: no annotation of {other['id']!r}")
+        _score(first, _as_result(other), report)
     return report
 
 
