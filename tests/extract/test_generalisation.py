@@ -438,3 +438,52 @@ def test_clause_shapes_between_count_and_cue(
 
 def test_negated_predicate_of_the_count_still_drops_it() -> None:
     assert figs("In the raid, 31 sites could not be assessed by the inspectors.") == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # an update's starting count is the same toll, whatever cue follows it
+        (
+            "The toll rose to 57 by Sunday evening from 40 given on Saturday, as more of the "
+            "wounded died in hospital.",
+            [("killed", 57, "exact", "people"), ("killed", 40, "exact", "people")],
+        ),
+        # a list joined by "and" shares the verb across a vague count
+        (
+            "About 12 kiosks, a bakery and several cars were destroyed in the blast.",
+            [("damaged", 12, "about", "buildings")],
+        ),
+        (
+            "Some 9,000 residents of the valley towns have fled towards the coast.",
+            [("displaced", 9000, "about", "people")],
+        ),
+        (
+            "More than 4,000 inhabitants of the border villages have fled since Monday.",
+            [("displaced", 4000, "more_than", "people")],
+        ),
+        # an elliptical second count with its own place
+        (
+            "Over 2,000 people were evacuated from the hills around Tarnak and about 800 in Qalat.",
+            [("displaced", 2000, "more_than", "people"), ("displaced", 800, "about", "people")],
+        ),
+        (
+            "Around 7,500 people remain cut off from the outside world after the bridge fell.",
+            [("affected", 7500, "about", "people")],
+        ),
+        (
+            "About 3,000 people are staying in evacuation centres set up in schools.",
+            [("displaced", 3000, "about", "people")],
+        ),
+        (
+            "Nearly 600 people have arrived by boat in the port town this week.",
+            [("displaced", 600, "about", "people")],
+        ),
+    ],
+)
+def test_updates_lists_and_ellipses(text: str, expected: list[tuple[str, int, str, str]]) -> None:
+    assert figs(text) == expected
+
+
+def test_a_population_is_still_no_count() -> None:
+    assert figs("The district, home to 60,000 inhabitants, was shelled on Monday.") == []

@@ -69,7 +69,7 @@ _OF_THE = re.compile(r"\b(?:of|out of) the\s+$", re.IGNORECASE)
 _EARLIER = r"(?:an earlier |a previous |the previous |an initial |the earlier )?"
 _UP_FROM = re.compile(rf"\b(?:up|down) from\s+{_EARLIER}$", re.IGNORECASE)
 _EARLIER_COUNT = re.compile(
-    rf"\s*(?:\w+\s+){{0,2}}?(?:,\s*)?(?:up |down )?(?:from|compared with|compared to)\s+{_EARLIER}",
+    rf"\s*(?:\w+\s+){{0,4}}?(?:,\s*)?(?:up |down )?(?:from|compared with|compared to)\s+{_EARLIER}",
     re.IGNORECASE,
 )
 _COORD_GAP = re.compile(
@@ -107,6 +107,10 @@ _NP_END = re.compile(
     r"from|during|after|by|as|to|into|and|or|with|while|when|since)\b",
     re.IGNORECASE,
 )
+_PEOPLE_OF = re.compile(
+    r"\s*(?:[\w-]+\s+)?(residents|inhabitants|people|families|villagers|civilians)\s+of\b",
+    re.IGNORECASE,
+)
 _PAREN_NUMERAL = re.compile(r"\s*\(\d[\d,.]*\)(?:\s+of\s+(?:our|the|their|its)\b)?")
 _OF_THE_NP = re.compile(r"\b(?:of|out of) the\s+(\w+(?:[- ]\w+)??)\s+(\w+)", re.IGNORECASE)
 #: "the M10 and M2 hospitals, the two largest in the city, were struck": a count in apposition
@@ -116,6 +120,14 @@ _DAMAGE_STEM = re.compile(r"\bdestr|\bdamag|\bdisrepair\b", re.IGNORECASE)
 _PLAIN_NEGATOR = re.compile(r"no|not|none", re.IGNORECASE)
 _NEGATOR_WORD = re.compile(r"\b(?:no|not|none)\b", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\b(?:half|third|quarter|most|much|part) of the\s+$", re.IGNORECASE)
+#: "a town of 25,000 inhabitants", "with 40,000 inhabitants": a population, not the count of
+#: people a verb says something about.
+_POPULATION_BEFORE = re.compile(r"\b(?:of|with|has|had|home to|population of)\s+$", re.I)
+PEOPLE_MEASURES = frozenset({"killed", "injured", "displaced", "detained", "missing", "affected"})
+_AND_BARE = re.compile(r"\s(?:and|while|but)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+_PLACE_AFTER = re.compile(
+    r"\s+(?:in|from|on|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*[.;,]"
+)
 _ALSO_BEFORE = re.compile(r"\balso\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CUMULATIVE = re.compile(r"\b(?:since|total|toll|in all|so far)\b", re.IGNORECASE)
 _APPOSITION_GAP = re.compile(r"\s*[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|,\s*and)\s*")
@@ -261,7 +273,9 @@ def _np_after(text: str, pos: int, limit: int) -> str:
     if paren:
         pos = paren.end()  # "ninety-two (92) of our soldiers"
     m = _NP_END.search(text[pos:limit])
-    return text[pos : pos + (m.start() if m else min(60, limit - pos))]
+    np = text[pos : pos + (m.start() if m else min(60, limit - pos))]
+    people_of = _PEOPLE_OF.match(np)
+    return np[: people_of.end(1)] if people_of else np  # "residents of the villages": people
 
 
 def figures_in_sentence(
@@ -375,6 +389,16 @@ def figures_in_sentence(
             and "," in text[negated.end() : cue_span[0]]
         ):
             negated = None  # "170,000 people, about half of the population, were displaced"
+        if (
+            negated
+            and negated.group().lower() == "inhabitants"
+            and not text[num.end : negated.start()].strip()
+            and cue_span
+            and cue_span[0] > negated.end()
+            and measure in PEOPLE_MEASURES
+            and not _POPULATION_BEFORE.search(text, max(s_start, num.start - 20), num.start)
+        ):
+            negated = None  # "some 25,000 inhabitants of the villages have fled"
         if negated and not _PLAIN_NEGATOR.fullmatch(negated.group()):
             continue
         if negated and _NEGATOR_WORD.search(text[max(s_start, num.start - 12) : num.start]):
@@ -440,9 +464,21 @@ def figures_in_sentence(
         if measure is None and link is not None:
             same_sentence = link.sentence == s_index
             gap = text[link.number_end : num.start]
-            gap_ok = same_sentence and word_count(gap) <= COORD_MAX_WORDS and _COORD_GAP.match(gap)
+            gap_ok = same_sentence and (
+                (word_count(gap) <= COORD_MAX_WORDS and _COORD_GAP.match(gap))
+                or (
+                    # "138,000 people were evacuated in Thailand and about 135,000 in Cambodia":
+                    # a bare count after "and", with a place and no noun of its own
+                    _AND_BARE.search(gap) is not None
+                    and _PLACE_AFTER.match(text, num.end, s_end) is not None
+                )
+            )
             if kind in ("sub", "cont", "earlier") or gap_ok:
                 measure = link.measure
+        if kind == "earlier" and link is not None and link.sentence == s_index:
+            # "rose to 107 from 65 announced on Monday, as more of the wounded died": the count
+            # an update starts from is the same toll, whatever cue follows it
+            measure, cue_span = link.measure, None
         if kind == "earlier" and link is not None and subject is None:
             subject = link.subject
         if measure is None and opening_measure and num.start > s_start + opening.end():
@@ -452,7 +488,12 @@ def figures_in_sentence(
             continue
         if any(f.value == int(num.value) for f in out) and _OF_THE.search(before):
             continue
-        if subject in (None, "people") and context_subject and context_subject != "people":
+        if (
+            subject in (None, "people")
+            and context_subject
+            and context_subject != "people"
+            and not _PEOPLE_OF.match(text, num.end, hi)
+        ):
             subject = context_subject
         additive = kind == "cont" and not _ALSO_BEFORE.search(
             text[max(lo, num.start - 30) : num.start]

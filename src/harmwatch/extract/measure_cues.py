@@ -67,9 +67,14 @@ _PART_OF_GROUP = re.compile(r"[\w,.]+\s+(?:\w+\s+)?of (?:them|whom|those)\b", re
 _NEW_CLAUSE = re.compile(r",\s*(?:and that|but|while|whereas)\b", re.IGNORECASE)
 #: A line break or bracket between a cue and the next count: the cue is not that count's verb.
 _BREAK = re.compile(r"[\n()\[\]]")
-#: "20 civilians and several members of the armed group were killed": a count joined to ours
-#: by a bare "and" shares our verb (unlike ", and that dozens of others were wounded").
-_JOINED_NP = re.compile(r"\s+(?:[\w-]+\s+){1,2}(?:and|as well as)\s+", re.IGNORECASE)
+#: "20 civilians and several members of the armed group were killed", "30 kiosks, a shop and
+#: several cars were destroyed": a count joined to ours by a list's "and" shares our verb
+#: (unlike ", and that dozens of others were wounded").
+_JOINED_NP = re.compile(
+    r"\s+[\w-]+(?:\s+[\w-]+)?(?:,\s+(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?){0,4},?"
+    r"\s+(?:and|as well as)\s+",
+    re.IGNORECASE,
+)
 _QUANTITY_WORD = re.compile(r"(?:an?\s+)?[\w,.]+\s+")
 _AND_OR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+(?:[-’']\w+)*")
