@@ -76,3 +76,15 @@ def test_list_mates_need_a_list_of_towns() -> None:
     assert _mates("Strikes hit Saada and Janury 21 was calm.", ["Saada"]) == []
     # no gazetteer town in the list
     assert _mates("Hamas and Fatah met in Cairo.", ["Cairo"]) == []
+
+
+def test_name_placed_in_a_local_unit_or_apposed_to_a_kind_of_place() -> None:
+    got = found("Drones hit mourners in Gidan Dabo, in Zamfara State's Maru local government area.")
+    assert ("Gidan Dabo", "locality") in got and ("Maru", "locality") in got
+    assert ("Kutum", "locality") in found("Shells fell on Kutum, a town in North Darfur, at dawn.")
+    assert ("Haro", "locality") in found("Gunmen killed farmers in Haro kebele overnight.")
+
+
+def test_possessive_city_before_a_site_is_an_alternate_away() -> None:
+    sites = find_sites("A strike hit Tehran's Evin prison.", 0, 34)
+    assert sites and "Evin prison" in sites[0].alternates

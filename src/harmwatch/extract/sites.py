@@ -41,7 +41,9 @@ _HEAD = (
 )
 _CAP = r"(?:[A-Z][\w’'-]*|al-[A-Z][\w’'-]*|\"[A-Z][\w’'-]*\")"
 #: Heads also written in lower case after a name ("Abu Shouk camp", "Lido beach").
-_HEAD_LOOSE = _HEAD.replace("Camp", "[Cc]amp").replace("Beach", "[Bb]each")
+_HEAD_LOOSE = _HEAD
+for _head in ("Camp", "Beach", "Prison"):
+    _HEAD_LOOSE = _HEAD_LOOSE.replace(_head, f"[{_head[0]}{_head[0].lower()}]{_head[1:]}")
 _SITE_BEFORE_HEAD = re.compile(
     rf"\b((?:{_CAP}(?:'s|’s)?\s+)+(?:(?:displacement|refugee|detention|children's|maternity|"
     rf"teaching|main|central|regional)\s+)?{_HEAD_LOOSE})\b"
@@ -55,7 +57,8 @@ _NAME = (
 _LOCALITY_HEAD = (
     r"(?:villages?|towns?|hamlets?|settlements?|neighbou?rhoods?|districts?|suburbs?|quarter|"
     r"camps?|refugee camp|displacement camp|communes?|townships?|locality|counties|county|"
-    r"provinces|municipalities|administrative posts?|area|island|peninsula)"
+    r"provinces|municipalities|administrative posts?|area|island|peninsula|kebele|woreda|"
+    r"local government area)"
 )
 #: "the village of Kocho", "the town of Bakhmut", "the Jabalia refugee camp", "Kocho village".
 _LOCALITY_HEAD_PLURAL = re.compile(
@@ -68,10 +71,18 @@ _LOCALITY_BEFORE_HEAD = re.compile(rf"(?<![\w’'-])({_NAME})\s+{_LOCALITY_HEAD}
 _LOCALITY_MORE = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)({_NAME})")
 #: "a resident of Khurvaleti, in the Gori municipality", "near Ishkhanasar in Syunik province":
 #: a name placed inside a named unit is a place.
+_UNIT = (
+    r"(?:province|district|region|municipality|governorate|county|oblast|state|township|"
+    r"department|marz|local government area|woreda|zone|circle|commune|territory|chiefdom)"
+)
 _LOCALITY_IN_UNIT = re.compile(
     rf"\b(?:in|near|of|at|outside)\s+({_NAME}),?\s+in\s+(?:the\s+)?[A-Z][\w'’-]*"
-    r"(?:\s+[A-Z][\w'’-]*)?\s+(?:province|district|region|municipality|governorate|county|"
-    r"oblast|state|township|department|marz)\b"
+    rf"(?:\s+[A-Z][\w'’-]*){{0,2}}\s+{_UNIT}\b"
+)
+#: "Kabkabiya, a town in North Darfur": a name in apposition to a kind of place.
+_LOCALITY_APPOSED = re.compile(
+    rf"(?<![\w’'-])({_NAME}),\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?:town|village|city|"
+    r"hamlet|settlement|locality|district|suburb|neighbou?rhood|camp)\s+(?:in|of|near|on)\b"
 )
 _AFTER_AND = re.compile(r"(?:,|\band)\s+$")
 #: Words that open an Arabic or Kurdish place name ("Kafr Nabl", "Deir Hafer", "Tal Abyad",
@@ -87,7 +98,8 @@ _HEAD_OF_ANCHORED = anchor(_HEAD_OF)
 #: What :func:`find_sites` needs in a window: it finds nothing where none of these can match.
 _LOCALITY_WORD = anchor(re.compile(rf"\b{_LOCALITY_HEAD}\b"))
 _TOPONYM_WORD = anchor(_TOPONYM_FIRST)
-SITE_PATTERNS = (_HEAD_WORD, _LOCALITY_WORD, _TOPONYM_WORD)
+_UNIT_WORD = anchor(re.compile(rf"\b{_UNIT}\b"))
+SITE_PATTERNS = (_HEAD_WORD, _LOCALITY_WORD, _TOPONYM_WORD, _UNIT_WORD)
 _HEAD_OF_NAME = re.compile(rf"^({_HEAD})\s+of\s+(?:the\s+)?(.+)$")
 _POSSESSIVE = re.compile(r"['’]s\s")
 _GENERIC_CAPS = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "In", "On", "At"})
@@ -163,6 +175,8 @@ def _alternates(name: str) -> tuple[str, ...]:
         alts.append(f"{m.group(2)} {m.group(1)}")
     if "'s " in name or "’s " in name:
         alts.append(_POSSESSIVE.sub(" ", name))
+        # "Tehran's Evin prison" is also "Evin prison"
+        alts.append(_POSSESSIVE.split(name, maxsplit=1)[1])
     return tuple(dict.fromkeys(a for a in alts if a and a != name))
 
 
@@ -177,7 +191,7 @@ def find_sites(
     out: list[SiteMention] = []
     if _any_head(words, _HEAD_WORD, start, end):
         out = _named_sites(text, start, end)
-    if _any_head(words, _LOCALITY_WORD, start, end) or _any_head(words, _TOPONYM_WORD, start, end):
+    if any(_any_head(words, w, start, end) for w in (_LOCALITY_WORD, _TOPONYM_WORD, _UNIT_WORD)):
         out += _localities(text, start, end, out)
     return sorted(out, key=lambda x: x.start)
 
@@ -193,7 +207,13 @@ def _any_head(words: WordIndex | None, head: re.Pattern[str], start: int, end: i
 def _localities(text: str, start: int, end: int, sites: list[SiteMention]) -> list[SiteMention]:
     out: list[SiteMention] = []
     spans: list[tuple[int, int]] = []
-    for pat in (_LOCALITY_OF, _LOCALITY_BEFORE_HEAD, _LOCALITY_IN_UNIT, _TOPONYM_FIRST):
+    for pat in (
+        _LOCALITY_OF,
+        _LOCALITY_BEFORE_HEAD,
+        _LOCALITY_IN_UNIT,
+        _TOPONYM_FIRST,
+        _LOCALITY_APPOSED,
+    ):
         for m in pat.finditer(text, start, end):
             if pat is _LOCALITY_BEFORE_HEAD:
                 if m.start(1) == start:
@@ -210,6 +230,8 @@ def _localities(text: str, start: int, end: int, sites: list[SiteMention]) -> li
                     pos = more.end(1)
     stop = _not_place_words()
     for s, e in spans:
+        if (own := _POSSESSIVE.search(text, s, e)) is not None:
+            s = own.end()  # "Kaduna State's Igabi local government area": Igabi
         name = text[s:e]
         first = name.split()[0]
         if first in _GENERIC_CAPS or first in _NOT_NAMES or first.lower() in stop:
