@@ -249,3 +249,21 @@ def test_origin_of_fighters_backers_and_speaking_cities_are_not_event_locations(
         "condemned it. Paris calls for the release of all captives held in Baku."
     )
     assert "Paris" not in names
+
+
+def test_a_sentence_where_devices_went_off_lends_its_places() -> None:
+    text = (
+        "Booby-trapped radios exploded across the country on Tuesday, killing 11 people and "
+        "wounding hundreds, officials said. The devices went off in shops and cars in Tyre "
+        "and in villages of the Bekaa valley."
+    )
+    assert "Tyre" in locations(text)
+
+
+def test_unlisted_towns_listed_with_a_known_one_are_event_places() -> None:
+    text = (
+        "Syrian government artillery shelled Ariha, Kafrlata and Marata in Idlib province on "
+        "Tuesday, killing four civilians, the civil defence said."
+    )
+    names = locations(text)
+    assert {"Ariha", "Kafrlata", "Marata"} <= names

@@ -170,7 +170,8 @@ _COMPASS_WORD = re.compile(
 _HARM_WORD = re.compile(
     r"\b(?:casualt|victim|death|dead|kill|wound|injur|destr|damag|struck|shell|bomb|hit|fight|"
     r"clash|loss|battle|assault|attack|offensive|raid|massacr|explo|blast|storm|overran|burn|"
-    r"torch|loot|blew|deton|abduct|kidnap|execut|shot|worst|hardest|most|badly|severely)",
+    r"torch|loot|blew|deton|abduct|kidnap|execut|shot|worst|hardest|most|badly|severely|"
+    r"went off|came under)",
     re.IGNORECASE,
 )
 #: A coarse place right after a named one locates it ("Goma in eastern Congo", "Kramatorsk,
@@ -193,7 +194,8 @@ _LOCATIVE_HARM = re.compile(
     r"\b(?:casualties|victims|deaths|dead|killed|wounded|injured|destroyed|damaged|destruction|"
     r"struck|shelled|bombed|hit|fighting|clashes|losses|battles?|assault|attack|offensive|raid|"
     r"massacre|explosion|blast|bombs?|stormed|overran|raided|burned|burnt|torched|looted|"
-    r"blew|exploded|detonated|abducted|kidnapped|executed|massacred|shot)\b[^.;]{0,60}?"
+    r"blew|exploded|detonated|abducted|kidnapped|executed|massacred|shot|went off|"
+    r"came under (?:\w+ )?(?:fire|shelling|attack|bombardment))\b[^.;]{0,60}?"
     r"\b(?:in|at|on|near)\b"
     r"|\b(?:worst|hardest|most|badly|severely)[- ](?:hit|affected)\b"
     r"|\b(?:attacked|shelled|bombed|struck|hit|stormed|raided|targeted|captured)\s+(?:the\s+)?"
