@@ -487,3 +487,39 @@ def test_updates_lists_and_ellipses(text: str, expected: list[tuple[str, int, st
 
 def test_a_population_is_still_no_count() -> None:
     assert figs("The district, home to 60,000 inhabitants, was shelled on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Gunmen took away about 15 villagers, including wounded women, before dawn.",
+            [("detained", 15, "about", "people")],
+        ),
+        ("Detainees include four lawyers.", [("detained", 4, "exact", "people")]),
+        (
+            "Shelling hit the substation, cutting the power supply to some 18,000 people.",
+            [("affected", 18000, "about", "people")],
+        ),
+        (
+            "About 700 of the town's residents had already left by nightfall.",
+            [("displaced", 700, "about", "people")],
+        ),
+        (
+            "Some 4,000 people have crossed the Ruzizi river into Burundi this week.",
+            [("displaced", 4000, "about", "people")],
+        ),
+        ("Attackers set fire to about 40 of the huts.", [("damaged", 40, "about", "buildings")]),
+        (
+            "Three farmers, members of a cooperative that had worked the terraced plots above the "
+            "river for decades, were killed by a mine.",
+            [("killed", 3, "exact", "people")],
+        ),
+        (
+            "One pilot was killed, as were a colonel and some 14 soldiers on board.",
+            [("killed", 1, "exact", "people"), ("killed", 14, "about", "soldiers")],
+        ),
+    ],
+)
+def test_more_clause_shapes(text: str, expected: list[tuple[str, int, str, str]]) -> None:
+    assert figs(text) == expected

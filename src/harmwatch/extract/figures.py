@@ -111,6 +111,7 @@ _PEOPLE_OF = re.compile(
     r"\s*(?:[\w-]+\s+)?(residents|inhabitants|people|families|villagers|civilians)\s+of\b",
     re.IGNORECASE,
 )
+_OWNER = re.compile(r"\b\w+['’]s\s+(?=\w)")
 _PAREN_NUMERAL = re.compile(r"\s*\(\d[\d,.]*\)(?:\s+of\s+(?:our|the|their|its)\b)?")
 _OF_THE_NP = re.compile(r"\b(?:of|out of) the\s+(\w+(?:[- ]\w+)??)\s+(\w+)", re.IGNORECASE)
 #: "the M10 and M2 hospitals, the two largest in the city, were struck": a count in apposition
@@ -124,6 +125,7 @@ _SHARE_OF = re.compile(r"\b(?:half|third|quarter|most|much|part) of the\s+$", re
 #: people a verb says something about.
 _POPULATION_BEFORE = re.compile(r"\b(?:of|with|has|had|home to|population of)\s+$", re.I)
 PEOPLE_MEASURES = frozenset({"killed", "injured", "displaced", "detained", "missing", "affected"})
+_AS_WERE = re.compile(r",\s+as\s+(?:was|were)\s+[^,;.]{0,40}$", re.IGNORECASE)
 _AND_BARE = re.compile(r"\s(?:and|while|but)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _PLACE_AFTER = re.compile(
     r"\s+(?:in|from|on|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*[.;,]"
@@ -275,7 +277,10 @@ def _np_after(text: str, pos: int, limit: int) -> str:
     m = _NP_END.search(text[pos:limit])
     np = text[pos : pos + (m.start() if m else min(60, limit - pos))]
     people_of = _PEOPLE_OF.match(np)
-    return np[: people_of.end(1)] if people_of else np  # "residents of the villages": people
+    if people_of:
+        return np[: people_of.end(1)]  # "residents of the villages": people
+    owner = _OWNER.search(np)
+    return np[owner.end() :] if owner else np  # "of the town's residents": the residents
 
 
 def figures_in_sentence(
@@ -466,6 +471,8 @@ def figures_in_sentence(
             gap = text[link.number_end : num.start]
             gap_ok = same_sentence and (
                 (word_count(gap) <= COORD_MAX_WORDS and _COORD_GAP.match(gap))
+                # "One crew member was killed, as were a general and some 27 soldiers"
+                or _AS_WERE.search(gap) is not None
                 or (
                     # "138,000 people were evacuated in Thailand and about 135,000 in Cambodia":
                     # a bare count after "and", with a place and no noun of its own

@@ -75,6 +75,8 @@ _JOINED_NP = re.compile(
     r"\s+(?:and|as well as)\s+",
     re.IGNORECASE,
 )
+#: ", including" / ", among them" not closed by a comma before the cue.
+_INCLUDING = re.compile(r",\s*(?:including|among them)\b[^,;]*$", re.IGNORECASE)
 _QUANTITY_WORD = re.compile(r"(?:an?\s+)?[\w,.]+\s+")
 _AND_OR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+(?:[-’']\w+)*")
@@ -89,7 +91,7 @@ def word_count(s: str) -> int:
 
 #: An apposition between a count and its verb ("Two journalists, a French reporter and a
 #: British photographer, were wounded") does not count towards the distance.
-_APPOSITION = re.compile(r",[^,;.]{1,80},")
+_APPOSITION = re.compile(r",[^,;.]{1,120},")
 
 
 #: Most words outside the apposition for it to be left out of the distance: the count's own
@@ -262,6 +264,12 @@ def choose_cue(
     rel = _RELATIVE_CLAUSE.search(text, num.end, right[1]) if right else None
     if right and rel and "," not in text[rel.end() : right[1]]:
         right = None  # "40 women, some of whom were held captive": the cue is the clause's
+    if right and _INCLUDING.search(text, num.end, right[1]):
+        # "took away about 20 people, including injured children": a cue inside the
+        # sub-group's phrase describes the sub-group; the count's own cue is on its left
+        left = nearest_left(cb, text, lo, num.start, exclude, words)
+        if left:
+            return left[0], (left[1], left[2])
     if right and any(
         num.end < s < right[1]
         and not _PART_OF_GROUP.match(text, s)
