@@ -523,3 +523,25 @@ def test_a_population_is_still_no_count() -> None:
 )
 def test_more_clause_shapes(text: str, expected: list[tuple[str, int, str, str]]) -> None:
     assert figs(text) == expected
+
+
+def test_small_hedged_count_near_a_precise_one_is_another_fact() -> None:
+    got = figs(
+        "Rescuers recovered at least 30 bodies from the ruins. Doctors said 31 patients had "
+        "died in the hospital during the siege."
+    )
+    assert ("killed", 30, "at_least", "people") in got and ("killed", 31, "exact", "people") in got
+
+
+def test_large_hedged_round_count_restating_a_precise_one_is_dropped() -> None:
+    got = figs("More than 150 people were killed. The ministry said 153 people were killed.")
+    assert [g[1] for g in got] == [153]
+
+
+def test_place_count_after_a_cue_is_not_its_object() -> None:
+    assert figs("Officials said 2,600 people remain confined in 12 villages.") == [
+        ("affected", 2600, "exact", "people")
+    ]
+    assert figs(
+        "About 9.000 people in the districts of Tadó, Bagadó and Lloró are confined by the fighting."
+    ) == [("affected", 9000, "about", "people")]

@@ -647,6 +647,11 @@ def _is_round(value: int) -> bool:
     return value >= 10 and bool(_ROUND.search(str(value)))
 
 
+#: Below this a hedged round count and a precise one near it are usually two facts ("at least
+#: 20 bodies recovered", "21 patients died"); above it, one restated ("more than 150", "153").
+RESTATED_MIN = 100
+
+
 def merge_restatements(figures: list[Figure]) -> list[Figure]:
     """One figure per restated count, keeping the hedge, the as_of and every mention.
 
@@ -690,6 +695,7 @@ def merge_restatements(figures: list[Figure]) -> list[Figure]:
     for fig in kept:
         if (
             fig.qualifier in ("more_than", "at_least")
+            and fig.value >= RESTATED_MIN
             and _is_round(fig.value)
             and any(
                 o is not fig

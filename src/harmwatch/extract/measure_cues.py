@@ -75,6 +75,12 @@ _JOINED_NP = re.compile(
     r"\s+(?:and|as well as)\s+",
     re.IGNORECASE,
 )
+#: "3,400 people remain confined in 14 villages": a count after a preposition counts places,
+#: it is not the object of the cue verb ("killed at least 21" still is).
+_PLACE_COUNT_AFTER = re.compile(
+    r"\s+(?:in|across|from|into|on|near|around|among|at(?!\s+(?:least|most)\b))\s",
+    re.IGNORECASE,
+)
 #: ", including" / ", among them" not closed by a comma before the cue.
 _INCLUDING = re.compile(r",\s*(?:including|among them)\b[^,;]*$", re.IGNORECASE)
 _QUANTITY_WORD = re.compile(r"(?:an?\s+)?[\w,.]+\s+")
@@ -99,6 +105,7 @@ _APPOSITION = re.compile(r",[^,;.]{1,120},")
 APPOSITION_FRAME_WORDS = 5
 
 
+_NAME_LIST = re.compile(r"[A-Z][\w’'-]*(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s+)[A-Z][\w’'-]*)+")
 #: A relative clause between a count and its verb ("36 civilians who were believed to have been
 #: in the area remain unaccounted for"): its pronoun, then the clause up to the main verb.
 _RELATIVE = re.compile(r"\b(?:who|whom|which)\b", re.IGNORECASE)
@@ -106,8 +113,11 @@ _RELATIVE = re.compile(r"\b(?:who|whom|which)\b", re.IGNORECASE)
 
 def _gap_words(gap: str) -> int:
     """Words between a count and a right-hand cue, a short frame's apposition or relative
-    clause left out (as long as the whole stays within :data:`NOUN_VERB_MAX_WORDS`)."""
+    clause left out (as long as the whole stays within :data:`NOUN_VERB_MAX_WORDS`); a list of
+    names counts as one word ("people in Istmina, Medio San Juan and Sipí are confined")."""
     words = word_count(gap)
+    if words > RIGHT_MAX_WORDS:
+        words = word_count(_NAME_LIST.sub("X", gap))
     if words <= RIGHT_MAX_WORDS:
         return words
     if "," in gap:
@@ -286,6 +296,7 @@ def choose_cue(
             and not _CONJ.search(after_cue)
             and not _is_duration(cb, text, nxt)
             and not _BREAK.search(after_cue)
+            and not _PLACE_COUNT_AFTER.match(after_cue)
         )
         if (
             not governs
