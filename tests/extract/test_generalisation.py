@@ -543,5 +543,5 @@ def test_place_count_after_a_cue_is_not_its_object() -> None:
         ("affected", 2600, "exact", "people")
     ]
     assert figs(
-        "About 9.000 people in the districts of Tadó, Bagadó and Lloró are confined by the fighting."
+        "About 9.000 people in the districts of Tadó, Bagadó and Lloró are confined by fighting."
     ) == [("affected", 9000, "about", "people")]
