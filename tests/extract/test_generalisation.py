@@ -545,3 +545,39 @@ def test_place_count_after_a_cue_is_not_its_object() -> None:
     assert figs(
         "About 9.000 people in the districts of Tadó, Bagadó and Lloró are confined by fighting."
     ) == [("affected", 9000, "about", "people")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Two international courts have ruled on the massacre.", []),
+        ("Rebels seized three military bases near the town.", []),
+        ("The site note 2023/08 lists the damage.", []),
+        (
+            "At least 14 people were killed in the two blasts on Friday.",
+            [("killed", 14, "at_least", "people")],
+        ),
+        (
+            "The three wounded reporters were evacuated to the capital for surgery.",
+            [("injured", 3, "exact", "journalists")],
+        ),
+        ("Investigators interviewed 45 displaced persons in the camps.", []),
+        ("Drones hit five villages in the valley on Sunday.", []),
+        (
+            "The offensive destroyed five villages in the valley.",
+            [("damaged", 5, "exact", "settlements")],
+        ),
+        (
+            "At least 8 men convicted of treason have been executed this year.",
+            [("killed", 8, "at_least", "people")],
+        ),
+        (
+            "Nearly 2,000 civilians were killed, a monitor said. It counted 1,962 civilians killed.",
+            [("killed", 1962, "exact", "civilians")],
+        ),
+    ],
+)
+def test_counts_that_are_not_harm_and_restated_counts(
+    text: str, expected: list[tuple[str, int, str, str]]
+) -> None:
+    assert figs(text) == expected

@@ -125,6 +125,19 @@ _SHARE_OF = re.compile(r"\b(?:half|third|quarter|most|much|part) of the\s+$", re
 #: people a verb says something about.
 _POPULATION_BEFORE = re.compile(r"\b(?:of|with|has|had|home to|population of)\s+$", re.I)
 PEOPLE_MEASURES = frozenset({"killed", "injured", "displaced", "detained", "missing", "affected"})
+_MEDICAL_MOVE = re.compile(
+    r"[^.;]{0,60}?\b(?:for (?:surgery|treatment|medical (?:care|treatment))|to (?:a |the )?"
+    r"(?:\w+ )?hospitals?)\b",
+    re.IGNORECASE,
+)
+_TARGETED = re.compile(r"(?:hit|struck|shelled|attacked|targeted|bombed)", re.IGNORECASE)
+_TARGETED_BEFORE = re.compile(
+    r"\b(?:hit|struck|shelled|attacked|targeted|bombed)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_INTERVIEWED = re.compile(
+    r"\b(?:interviewed|surveyed|spoke (?:to|with)|met with|consulted)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _AS_WERE = re.compile(r",\s+as\s+(?:was|were)\s+[^,;.]{0,40}$", re.IGNORECASE)
 _AND_BARE = re.compile(r"\s(?:and|while|but)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _PLACE_AFTER = re.compile(
@@ -527,6 +540,19 @@ def figures_in_sentence(
             subject = "people"  # "25,000 women, children and elderly people"
         if measure == "detained" and subject == "soldiers":
             subject = "prisoners_of_war"  # captured servicemen are prisoners of war
+        if (
+            measure == "displaced"
+            and cue_span
+            and _MEDICAL_MOVE.match(text, cue_span[1], min(s_end, cue_span[1] + 80))
+        ):
+            continue  # "evacuated to Yerevan for surgery": the wounded moved for care
+        if subject == "settlements" and (
+            (cue_span and _TARGETED.fullmatch(text, cue_span[0], cue_span[1]))
+            or _TARGETED_BEFORE.search(text, max(s_start, num.start - qlen - 20), num.start - qlen)
+        ):
+            continue  # "strikes hit four villages": places attacked, not damage counted
+        if _INTERVIEWED.search(text, max(s_start, num.start - 30), num.start):
+            continue  # "interviewed 87 displaced persons": the sources, not the harm
         if measure == "damaged" and subject not in OBJECT_SUBJECTS:
             continue  # "two Russian rockets struck": only objects are damaged
         span_start = min(num.start - qlen, cue_span[0] if cue_span else num.start)
@@ -652,6 +678,14 @@ def _is_round(value: int) -> bool:
 RESTATED_MIN = 100
 
 
+def _restates(rounded: Figure, precise: int) -> bool:
+    """Whether a hedged round count says the precise one again: "more than 150" for 153,
+    "nearly 1,000" for 973."""
+    if rounded.qualifier == "about":
+        return abs(precise - rounded.value) <= rounded.value * 0.05
+    return rounded.value < precise < rounded.value * 1.1
+
+
 def merge_restatements(figures: list[Figure]) -> list[Figure]:
     """One figure per restated count, keeping the hedge, the as_of and every mention.
 
@@ -694,14 +728,14 @@ def merge_restatements(figures: list[Figure]) -> list[Figure]:
     result: list[Figure] = []
     for fig in kept:
         if (
-            fig.qualifier in ("more_than", "at_least")
+            fig.qualifier in ("more_than", "at_least", "about")
             and fig.value >= RESTATED_MIN
             and _is_round(fig.value)
             and any(
                 o is not fig
                 and o.measure == fig.measure
                 and not _is_round(o.value)
-                and fig.value < o.value < fig.value * 1.1
+                and _restates(fig, o.value)
                 and o.derived is None
                 for o in kept
             )

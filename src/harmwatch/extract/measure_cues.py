@@ -55,6 +55,18 @@ _NOUN_CUE = re.compile(
     r"victims|bodies|idps|camps)$",
     re.IGNORECASE,
 )
+#: "six people convicted of espionage have been executed": a participle modifying the count,
+#: then the clause's own verb; the verb says what happened.
+_PARTICIPLE = re.compile(
+    r"(?:convicted|accused|arrested|detained|abducted|kidnapped|displaced|wounded|injured|"
+    r"captured|sentenced)",
+    re.IGNORECASE,
+)
+_PARTICIPLE_PHRASE = re.compile(
+    r"\s+(?:of|for|in|by|during|on|at|near|from)\s+[^,;.]{0,60}?\b(?:have|has|had)\s+been\b"
+    r"|\s+(?:of|for|in|by|during|on|at|near|from)\s+[^,;.]{0,60}?\b(?:were|was|died)\b",
+    re.IGNORECASE,
+)
 _RELATIVE_CLAUSE = re.compile(
     r",\s*(?:some|many|most|all|several|none|one|two|three) of "
     r"(?:whom|which)\b",
@@ -261,7 +273,13 @@ def choose_cue(
     """The measure cue governing ``num``: a close right cue unless it is the verb of the next
     number ("killed 21 civilians and wounded another 70"), else a left cue."""
     right = nearest_right(cb, text, num.end, hi_clause, exclude, words)
-    if right and _NOUN_CUE.search(text, right[1], right[2]):
+    if right and (
+        _NOUN_CUE.search(text, right[1], right[2])
+        or (
+            _PARTICIPLE.fullmatch(text, right[1], right[2])
+            and _PARTICIPLE_PHRASE.match(text, right[2])
+        )
+    ):
         verb = nearest_right(cb, text, right[2], hi_clause, exclude | {right[0]}, words)
         if (
             verb

@@ -117,6 +117,12 @@ _YOUNGEST_BEFORE = re.compile(r"\b(?:youngest|oldest)\b[^.;]{0,40}\b(?:was|is|we
 _OR_N_TIMES_AFTER = re.compile(r"^\s+(?:or|to)\s+[\w-]+\s+times\b", re.IGNORECASE)
 #: "rose to 31 from 24", "up from 12": the earlier count of an update, not a clock time.
 _UPDATE_FROM = re.compile(r"(?:\bto\s+[\d,.]+|\bup|\bdown)\s+from\s+$", re.IGNORECASE)
+#: "two international courts", "two military bases": a describing word before a unit.
+_UNIT_ADJECTIVE = re.compile(
+    r"^(?:international|military|regional|local|separate|other|more|heavy|major|armou?red|"
+    r"naval|air|army|rebel|enemy)\s+(?=\w)",
+    re.IGNORECASE,
+)
 _ID_BEFORE = re.compile(
     r"(?:\bno\.?\s*|#|\bnumber\s+|\barticle\s+|\bresolution\s+|\bpage\s+|"
     r"\bgrade\s+|\blevel\s+|[A-Za-z]-|\bcategory\s+|\bphase\s+|\bsector\s+|\bzone\s+|"
@@ -270,9 +276,11 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         return "year"
     if digits and _DECADE_AFTER.match(after):
         return "year"
-    if _ID_BEFORE.search(before):
+    if _ID_BEFORE.search(before) or (before.endswith("/") and before[-2:-1].isdigit()):
+        return "id"  # "No. 14", "note 2022/07"
+    if after.startswith("/") and after[1:2].isdigit():
         return "id"
-    unit = load_codebook().non_count_units.match(after.lstrip(" -"))
+    unit = load_codebook().non_count_units.match(_UNIT_ADJECTIVE.sub("", after.lstrip(" -"), 1))
     if unit and after[: len(after) - len(after.lstrip(" -"))] in ("", " ", "-", " -"):
         return "unit"
     if _TIMES_AFTER.match(after) or before.endswith("+"):
