@@ -267,3 +267,17 @@ def test_unlisted_towns_listed_with_a_known_one_are_event_places() -> None:
     )
     names = locations(text)
     assert {"Ariha", "Kafrlata", "Marata"} <= names
+
+
+def test_hospitals_where_the_wounded_are_treated_are_not_event_places() -> None:
+    text = (
+        "A fire at a wedding hall in Qaraqosh killed 107 people on Tuesday night, officials "
+        "said. Another 82 were still being treated in hospitals in Mosul and Erbil."
+    )
+    names = locations(text)
+    assert "Mosul" not in names and "Erbil" not in names
+
+
+def test_hospitals_that_were_hit_keep_their_place() -> None:
+    text = "An air strike hit hospitals in Khan Younis on Monday, killing 12 patients."
+    assert "Khan Yunis" in locations(text) or "Khan Younis" in locations(text)

@@ -89,12 +89,22 @@ _REFERENCE_BEFORE = re.compile(
 #: town of Bule and to the general hospital in Bunia"): a destination, not a harm place.
 _MOVED_TO = re.compile(
     r"\b(?:taken|transported|evacuated|moved|brought|rushed|fled|transferred|relocated|"
-    r"admitted)\s+(?:\w+\s+)?(?:to|into)\b[^.;,]{0,80}$",
+    r"admitted|airlifted|flown)\s+(?:\w+\s+)?(?:to|into)\b[^.;,]{0,80}$",
     re.IGNORECASE,
+)
+#: Where the wounded are treated ("82 were still being treated in hospitals in Mosul, Erbil and
+#: Qaraqosh", "airlifted to hospitals in Yerevan"): not where the harm happened, unless the
+#: hospitals are what was hit.
+_TREATED_IN = re.compile(
+    r"\b(?:treated|hospitali[sz]ed|admitted|airlifted|flown|are|were|remain|remained|still|"
+    r"died|recovering)\b(?:(?!hit\b|struck|strike|attack|shell|bomb|raid|storm)[^.;]){0,30}?"
+    r"\bhospitals?\s+(?:in|of|at)\s+[\w'’ ,-]{0,60}$"
 )
 #: Words one of which every match of _MOVED_TO / _REFERENCE_BEFORE holds: a plain substring
 #: test rejects most windows before the (slower, end-anchored) pattern runs.
 _MOVED_WORDS = (
+    "airlifted",
+    "flown",
     "taken",
     "transported",
     "evacuated",
@@ -212,6 +222,8 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
     lo = max(sent_start, place.start - MOVED_WINDOW)
     window = text[lo : place.start].lower()
     if any(w in window for w in _MOVED_WORDS) and _MOVED_TO.search(window):
+        return True
+    if "hospital" in window and _TREATED_IN.search(window):
         return True
     if text.startswith("-based", place.end) or "-based " in place.mention:
         return True  # "the Stepanakert-based university": an attribute of an organisation
