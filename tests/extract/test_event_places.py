@@ -281,3 +281,12 @@ def test_hospitals_where_the_wounded_are_treated_are_not_event_places() -> None:
 def test_hospitals_that_were_hit_keep_their_place() -> None:
     text = "An air strike hit hospitals in Khan Younis on Monday, killing 12 patients."
     assert "Khan Yunis" in locations(text) or "Khan Younis" in locations(text)
+
+
+def test_state_named_as_the_address_of_a_village_through_its_local_unit() -> None:
+    text = (
+        "Gunmen abducted 40 pupils from a school in Kuriga, Chikun local government area of "
+        "Kaduna State, on Thursday, police in Nigeria said."
+    )
+    names = locations(text)
+    assert "Kaduna State" not in names

@@ -379,13 +379,16 @@ def refine_locations(
 #: district", "the Nngi village of Martuni region", "Berdzor of Kashatagh region".
 _CONTAINER_GAP = re.compile(
     r"\s*(?:village|town|city|camp|settlement|neighbou?rhood)?"
-    r"(?:\s*(?:,|\bof\b|\bin\b))+\s*(?:the\s+)?"
+    r"(?:\s*(?:,|\(|\bof\b|\bin\b))+\s*(?:the\s+)?"
+    # "Kuriga, Chikun local government area of Kaduna State": a unit between them
+    r"(?:(?:[A-Z][\w'’-]+\s+){0,2}(?:local government area|lga|district|county|municipality|"
+    r"township|woreda|zone|circle|commune|kebele)\s*(?:,|\bof\b|\bin\b)\s*(?:the\s+)?)?"
     r"(?:(?:department|province|region|district|governorate|state|county|oblast|municipality)"
     r"\s+of\s+)?",
     re.IGNORECASE,
 )
 #: Most characters between a place and the region named as its container.
-CONTAINER_GAP_CHARS = 40
+CONTAINER_GAP_CHARS = 60
 
 
 def _container(text: str, region: Place, places: list[Place]) -> bool:
