@@ -76,7 +76,7 @@ _UNIT = (
     r"department|marz|local government area|woreda|zone|circle|commune|territory|chiefdom)"
 )
 _LOCALITY_IN_UNIT = re.compile(
-    rf"\b(?:in|near|of|at|outside)\s+({_NAME}),?\s+in\s+(?:the\s+)?[A-Z][\w'’-]*"
+    rf"\b(?:in|near|of|at|outside)\s+({_NAME}),?\s+(?:in\s+)?(?:the\s+)?[A-Z][\w'’-]*"
     rf"(?:\s+[A-Z][\w'’-]*){{0,2}}\s+{_UNIT}\b"
 )
 #: "Kabkabiya, a town in North Darfur": a name in apposition to a kind of place.
