@@ -581,3 +581,17 @@ def test_counts_that_are_not_harm_and_restated_counts(
     text: str, expected: list[tuple[str, int, str, str]]
 ) -> None:
     assert figs(text) == expected
+
+
+def test_header_cut_off_dates_counts_up_to_the_report_day_not_single_events() -> None:
+    text = (
+        "SOUTH KIVU: Flash Update No. 3\nSituation as of 12 May 2024\n\n"
+        "KEY FIGURES\n64 people killed | 3,900 displaced\n\n"
+        "More than 3,900 people have been displaced since the attacks began. On Tuesday, a "
+        "shell killed 5 people at a market in the town."
+    )
+    out = extract_text(text, published=date(2024, 5, 13))["figures"]
+    as_of = {(f["measure"], f["value"]): f["as_of"] for f in out}
+    assert as_of[("killed", 64)] == "2024-05-12"
+    assert as_of[("displaced", 3900)] == "2024-05-12"
+    assert as_of[("killed", 5)] is None

@@ -78,7 +78,7 @@ _PART_OF_GROUP = re.compile(r"[\w,.]+\s+(?:\w+\s+)?of (?:them|whom|those)\b", re
 #: A clause of its own between a count and a right cue: the cue is that clause's.
 _NEW_CLAUSE = re.compile(r",\s*(?:and that|but|while|whereas)\b", re.IGNORECASE)
 #: A line break or bracket between a cue and the next count: the cue is not that count's verb.
-_BREAK = re.compile(r"[\n()\[\]]")
+_BREAK = re.compile(r"[\n()\[\]|•·]")
 #: "20 civilians and several members of the armed group were killed", "30 kiosks, a shop and
 #: several cars were destroyed": a count joined to ours by a list's "and" shares our verb
 #: (unlike ", and that dozens of others were wounded").

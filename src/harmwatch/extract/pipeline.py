@@ -150,6 +150,21 @@ def _by_window(windows: Windows, patterns: dict[str, AnchoredPattern]) -> dict[i
     return found
 
 
+#: "have been displaced", "has fled", "have died": a count up to the report's day.
+_PRESENT_PERFECT = re.compile(r"\b(?:have|has)\s+(?:now\s+|already\s+)?(?:been\s+)?\w+", re.I)
+
+
+def _counted_to_date(text: str, f: Figure) -> bool:
+    """Whether a count in a report with a header cut-off runs up to that cut-off: a cumulative
+    count, one in the present perfect ("10,000 people have been displaced"), or one of the
+    report's key-figure line ("115 people killed | 6,270 displaced")."""
+    if f.cumulative or _PRESENT_PERFECT.search(text, f.start, f.end):
+        return True
+    line_start = text.rfind("\n", 0, f.start) + 1
+    line_end = text.find("\n", f.end)
+    return " | " in text[line_start : line_end if line_end >= 0 else len(text)]
+
+
 def _figure_dict(f: Figure) -> dict[str, Any]:
     return {
         "id": f.id,
@@ -343,7 +358,7 @@ def extract_rules_v1(
     if cut_off is not None:
         # A report's header cut-off ("Situation as of 2 October 2023") dates its counts.
         for f in figures:
-            if f.as_of is None and f.cumulative and f.start >= cut_off[1]:
+            if f.as_of is None and f.start >= cut_off[1] and _counted_to_date(text, f):
                 f.as_of = cut_off[0]
     by_sentence: dict[int, list[str]] = {}
     for f in figures:
