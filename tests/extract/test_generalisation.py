@@ -595,3 +595,15 @@ def test_header_cut_off_dates_counts_up_to_the_report_day_not_single_events() ->
     assert as_of[("killed", 64)] == "2024-05-12"
     assert as_of[("displaced", 3900)] == "2024-05-12"
     assert as_of[("killed", 5)] is None
+
+
+@pytest.mark.parametrize(
+    "text,subject",
+    [
+        ("Troops killed about 40 gunmen in the forest.", "soldiers"),
+        ("Police said 6 attackers were killed in the exchange of fire.", "soldiers"),
+        ("Eight members of the security forces were killed in the ambush.", "soldiers"),
+    ],
+)
+def test_armed_attackers_and_security_forces_are_soldiers(text: str, subject: str) -> None:
+    assert [g[3] for g in figs(text)] == [subject]
