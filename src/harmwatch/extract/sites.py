@@ -191,8 +191,16 @@ def find_sites(
     out: list[SiteMention] = []
     if _any_head(words, _HEAD_WORD, start, end):
         out = _named_sites(text, start, end)
-    if any(_any_head(words, w, start, end) for w in (_LOCALITY_WORD, _TOPONYM_WORD, _UNIT_WORD)):
-        out += _localities(text, start, end, out)
+    # each locality pattern runs only where its own trigger word is
+    patterns = []
+    if _any_head(words, _LOCALITY_WORD, start, end):
+        patterns += [_LOCALITY_OF, _LOCALITY_BEFORE_HEAD, _LOCALITY_APPOSED, _LOCALITY_IN_UNIT]
+    elif _any_head(words, _UNIT_WORD, start, end):
+        patterns.append(_LOCALITY_IN_UNIT)
+    if _any_head(words, _TOPONYM_WORD, start, end):
+        patterns.append(_TOPONYM_FIRST)
+    if patterns:
+        out += _localities(text, start, end, out, patterns)
     return sorted(out, key=lambda x: x.start)
 
 
@@ -204,16 +212,12 @@ def _any_head(words: WordIndex | None, head: re.Pattern[str], start: int, end: i
     return i < len(heads) and heads[i] < end
 
 
-def _localities(text: str, start: int, end: int, sites: list[SiteMention]) -> list[SiteMention]:
+def _localities(
+    text: str, start: int, end: int, sites: list[SiteMention], patterns: list[re.Pattern[str]]
+) -> list[SiteMention]:
     out: list[SiteMention] = []
     spans: list[tuple[int, int]] = []
-    for pat in (
-        _LOCALITY_OF,
-        _LOCALITY_BEFORE_HEAD,
-        _LOCALITY_IN_UNIT,
-        _TOPONYM_FIRST,
-        _LOCALITY_APPOSED,
-    ):
+    for pat in patterns:
         for m in pat.finditer(text, start, end):
             if pat is _LOCALITY_BEFORE_HEAD:
                 if m.start(1) == start:
@@ -305,7 +309,7 @@ def list_mates(text: str, start: int, end: int, places: Sequence[Any]) -> list[S
     is left alone.
     """
     towns = [p for p in places if p.feature in _SETTLEMENTS and start <= p.start < end]
-    if not towns:
+    if not towns or not _AND_OR.search(text, start, end):
         return []
     out: list[SiteMention] = []
     chain: list[re.Match[str]] = []
