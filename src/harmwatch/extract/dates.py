@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 from harmwatch.codebook.anchors import AnchoredPattern, anchor
 from harmwatch.extract.numbers import parse_number_words
@@ -340,6 +341,30 @@ def _resolve(
     return None, None, "day"
 
 
+#: Date kinds that give a day of the month.
+_DAY_KINDS = ("mdy", "dmy", "dmy_num", "iso")
+#: What may stand between a weekday and the date it names: "Monday, 23 June", "Tuesday (July 2)".
+_WEEKDAY_JOIN = re.compile(r"[\s,(]{0,4}(?:the\s+)?")
+
+
+def _year_of_weekday(
+    day: date, end: date | None, weekday: int, published: date | None
+) -> tuple[date, date | None]:
+    """``day`` (and ``end``) moved to the nearest year in which ``day`` falls on ``weekday``,
+    not after publication; unchanged when no year close by fits."""
+    if day.weekday() == weekday:
+        return day, end
+    for shift in (-1, 1, -2, 2):
+        moved = _safe_date(day.year + shift, day.month, day.day)
+        if moved is None or moved.weekday() != weekday:
+            continue
+        if published is not None and moved > published + timedelta(days=FUTURE_SLACK_DAYS):
+            continue
+        moved_end = _safe_date(end.year + shift, end.month, end.day) if end else None
+        return moved, moved_end
+    return day, end
+
+
 def _years_ago(before: str, day: date) -> date | None:
     """``day`` moved back by "<N> years ago" written before it; None for a 29 February that
     has no twin."""
@@ -435,16 +460,24 @@ def find_dates(
                 continue
             spans.append((s, e, kind, m))
     spans.sort(key=lambda x: x[0])
+    # "Saturday 12 October", "Monday, 23 June": the weekday names the day the date gives; it is
+    # not a second date, and it tells the date's year when the text does not.
+    named_day: dict[int, int] = {}
+    joined: set[int] = set()
+    for (s, e, kind, m), nxt in pairwise(spans):
+        if kind == "weekday" and nxt[2] in _DAY_KINDS and _WEEKDAY_JOIN.fullmatch(text, e, nxt[0]):
+            named_day[nxt[0]] = _WEEKDAYS.index(m.group("wd").lower())
+            joined.add(s)
     out: list[DateMention] = []
     for s, e, kind, m in spans:
-        if kind == "weekday" and any(
-            (o.precision == "day" and o.date and abs(o.start - e) < 6) or abs(s - o.end) < 6
-            for o in out
-            if o.date is not None
+        if kind == "weekday" and (
+            s in joined or any(abs(s - o.end) < 6 for o in out if o.date is not None)
         ):
             continue
         stated = _month_years(text) if kind in ("mdy", "dmy") and not m.group("y") else None
         d, d_end, precision = _resolve(kind, m, published, hint, last, stated)
+        if s in named_day and d is not None and not m.groupdict().get("y"):
+            d, d_end = _year_of_weekday(d, d_end, named_day[s], published)
         if kind == "rel" and d is not None and precision == "day":
             d = _years_ago(text[max(start, s - 30) : s], d)
         if kind == "weekday":
