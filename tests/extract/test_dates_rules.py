@@ -25,3 +25,10 @@ def test_weekday_naming_a_date_is_one_day_and_fixes_its_year() -> None:
     assert roles("Fighting resumed on Sunday, 3 May, near the dam", date(2020, 5, 6)) == [
         ("3 May", "2020-05-03", "event")
     ]
+
+
+def test_count_updates_with_decimals_or_count_nouns_are_update_days() -> None:
+    pub = date(2023, 3, 6)
+    text = "The number of people killed by Friday's 6.1 earthquake rose to 410 on Sunday"
+    assert [g[2] for g in roles(text, pub) if g[0] == "Sunday"] == ["update"]
+    assert roles("The count of the dead stood at 88 yesterday.", pub)[0][2] == "update"

@@ -162,9 +162,11 @@ _FUTURE_BEFORE = re.compile(
 )
 #: "Ten years ago today": an anniversary resolved against the publication day.
 _YEARS_AGO = re.compile(r"\b(?P<n>[\w-]+)\s+years?\s+ago\s+$", re.IGNORECASE)
+#: "The toll ... rose to 35 on Wednesday", "the number of people killed by the 7.8 quake rose",
+#: "The count stood at 745 yesterday": the day of a count, not of the harm.
 _UPDATE_SENTENCE = re.compile(
-    r"\b(?:toll|number of (?:the )?(?:\w+ ){0,2}(?:dead|deaths|victims|injured|wounded|killed|"
-    r"martyrs))\b[^.]{0,160}"
+    r"\b(?:toll|count|tally|number of (?:the )?(?:\w+ ){0,2}(?:dead|deaths|victims|injured|"
+    r"wounded|killed|martyrs))\b(?:[^.]|\.\d){0,160}?"
     r"\b(?:rose|risen|rises|climbed|increased|reached|stood|stands)\b"
     r"|\bhad counted\b|\bcounted [\d,]+ (?:dead|deaths|bodies)\b",
     re.IGNORECASE,
