@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from harmwatch.extract import extract_text
 from harmwatch.extract.dates import find_dates
 
 
@@ -32,3 +33,16 @@ def test_count_updates_with_decimals_or_count_nouns_are_update_days() -> None:
     text = "The number of people killed by Friday's 6.1 earthquake rose to 410 on Sunday"
     assert [g[2] for g in roles(text, pub) if g[0] == "Sunday"] == ["update"]
     assert roles("The count of the dead stood at 88 yesterday.", pub)[0][2] == "update"
+
+
+def event_days(text: str, published: date) -> list[str]:
+    out = extract_text(text, published=published)
+    return sorted({d for e in out["events"] for d in e["dates"]})
+
+
+def test_start_of_ongoing_harm_outside_an_event_sentence_dates_the_event() -> None:
+    text = (
+        "Shelling killed four civilians in the town, the governor said.\n\n"
+        "The valley has been without electricity since 3 March."
+    )
+    assert event_days(text, date(2024, 3, 14)) == ["2024-03-03"]
