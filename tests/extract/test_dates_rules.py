@@ -46,3 +46,38 @@ def test_start_of_ongoing_harm_outside_an_event_sentence_dates_the_event() -> No
         "The valley has been without electricity since 3 March."
     )
     assert event_days(text, date(2024, 3, 14)) == ["2024-03-03"]
+
+
+def test_day_an_incident_verb_governs_outside_an_event_sentence_dates_the_event() -> None:
+    pub = date(2024, 3, 14)
+    text = (
+        "Seven passengers died and 12 were hurt on the mountain road, the police said.\n\n"
+        "Their minibus overturned near the pass on Saturday evening."
+    )
+    assert event_days(text, pub) == ["2024-03-09"]
+    # A day no incident governs stays out.
+    text = text.replace("Their minibus overturned near the pass", "The driver was questioned")
+    assert event_days(text, pub) == []
+
+
+def test_incident_cues_in_the_date_clause() -> None:
+    pub = date(2024, 3, 14)
+    incident = [
+        (text[d.start : d.end], d.incident)
+        for text in (
+            "Witnesses said a jet dropped two bombs on the square at noon on Monday.",
+            "He was filming the aftermath of the March 2 assault on the hamlet.",
+            "The convoy came under heavy fire near the bridge on the night of 4 to 5 March.",
+            "Officials visited the camp on Monday, a week after the truce, which began on 1 March.",
+            "Ministers met in the capital on Monday.",
+        )
+        for d in find_dates(text, 0, len(text), pub)
+    ]
+    assert incident == [
+        ("Monday", True),
+        ("March 2", True),
+        ("4 to 5 March", True),
+        ("Monday", False),
+        ("1 March", False),
+        ("Monday", False),
+    ]

@@ -221,6 +221,10 @@ class DateMention:
     date_end: date | None
     precision: str
     role: str
+    #: Whether a verb or noun of an incident (harm, attack, accident) governs the date in its
+    #: clause ("the truck overturned on Saturday", "the April 2 assault"), so the date is the
+    #: incident's even where the sentence itself is not an event sentence.
+    incident: bool = False
 
 
 def year_hint(text: str, words: WordIndex | None = None) -> int | None:
@@ -379,6 +383,40 @@ def _years_ago(before: str, day: date) -> date | None:
     return _safe_date(day.year - int(n), day.month, day.day)
 
 
+#: Verbs of an incident: harm, attack, accident or disaster.
+_INCIDENT_VERB = (
+    r"(?:killed|shot(?:\s+dead)?|opened\s+fire|began\s+(?:shooting|firing)|fired\s+(?:up)?on|"
+    r"came\s+under\s+(?:heavy\s+|intense\s+)?(?:fire|attack|shelling|bombardment)|"
+    r"shelled|struck|bombed|dropped\s+(?:\w+\s+){0,2}(?:bombs?|explosives|munitions)|exploded|"
+    r"blew\s+up|detonated|attacked|stormed|raided|overran|overrun|occupied|seized|captured|"
+    r"abducted|kidnapped|executed|massacred|torched|set\s+(?:on\s+)?fire|burned|burnt|"
+    r"destroyed|damaged|looted|collapsed|capsized|overturned|tipped\s+over|sank|"
+    r"swept\s+away|broke\s+out|erupted|crashed|derailed|took\s+place)"
+)
+#: Nouns of an incident, which date it when the date follows them in a phrase ("the attack on
+#: the village on 23 March") or stands right before them ("the April 2 assault").
+_INCIDENT_NOUN = (
+    r"(?:attacks?|assault|killings?|massacre|shelling|bombing|bombardment|air\s*strikes?|"
+    r"strikes?|raid|explosions?|blasts?|earthquake|quake|fire|shooting|ambush)"
+)
+_INCIDENT_BEFORE = re.compile(
+    rf"\b(?:{_INCIDENT_VERB}\b(?:(?!\bwhich\b|\bwho\b)[^;:!?]){{0,70}}|(?:the|an?|its|their)\s+{_INCIDENT_NOUN}\s+"
+    r"(?:(?:on|of|in|at|near|against)\s+[^;:,!?]{0,60})?)$",
+    re.IGNORECASE,
+)
+_INCIDENT_AFTER = re.compile(
+    rf"^(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{_INCIDENT_NOUN}|{_INCIDENT_VERB})\b",
+    re.IGNORECASE,
+)
+
+
+def _incident(text: str, s: int, e: int, s_start: int, s_end: int) -> bool:
+    """Whether an incident verb or noun governs the date at ``text[s:e]`` in its clause."""
+    before = text[max(s_start, s - 90) : s]
+    after = text[e : min(s_end, e + 40)]
+    return bool(_INCIDENT_BEFORE.search(before) or _INCIDENT_AFTER.match(after))
+
+
 def _speech_first(after: str) -> bool:
     """Whether the clause after a date that opens its sentence reaches a speech verb before
     any verb of harm."""
@@ -487,7 +525,8 @@ def find_dates(
             if _MONTH_AFTER.match(nxt):
                 continue
         role = _role(text, s, e, kind, sentence, start)
-        out.append(DateMention(s, e, d, d_end, precision, role))
+        incident = role == "event" and _incident(text, s, e, start, end)
+        out.append(DateMention(s, e, d, d_end, precision, role, incident))
         if d is not None and precision == "day":
             last = d
     return out

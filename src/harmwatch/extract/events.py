@@ -250,9 +250,14 @@ def _date_fields(dates: list[DateMention]) -> tuple[str | None, str | None, str 
 
 def _borrowed_days(sf: SentenceFacts) -> list[DateMention]:
     """The days a sentence that is not an event sentence still gives an event: the start of
-    ongoing harm ("Since 12 December the road has been closed")."""
+    ongoing harm ("Since 12 December the road has been closed") and the day an incident verb or
+    noun governs ("The truck overturned on Saturday afternoon")."""
     return [
-        d for d in sf.dates if d.date is not None and d.precision == "day" and d.role == "since"
+        d
+        for d in sf.dates
+        if d.date is not None
+        and d.precision == "day"
+        and (d.role == "since" or (d.role == "event" and d.incident))
     ]
 
 
