@@ -81,3 +81,18 @@ def test_incident_cues_in_the_date_clause() -> None:
         ("1 March", False),
         ("Monday", False),
     ]
+
+
+def test_day_of_an_act_that_is_not_harm_is_not_an_event_day() -> None:
+    pub = date(2024, 6, 8)
+    for text in (
+        "Relatives gathered outside the town hall on Friday to remember the 30 dead of the raid.",
+        "Inspectors visited the clinic on 4 June and found two wards destroyed.",
+        "The mayor told local radio on Thursday that 11 people had been killed in the strikes.",
+        "The tribunal, in its order of 2 June, required the army to stop the demolitions.",
+        "Families filed a complaint against the militia on Wednesday over the burned homes.",
+    ):
+        assert [r for r in roles(text, pub) if r[2] == "event"] == [], text
+    # A verb of harm between the act and the date keeps the date the harm's.
+    text = "Villagers gathered in the square when a drone struck it on Friday."
+    assert roles(text, pub)[0][2] == "event"

@@ -410,6 +410,20 @@ _INCIDENT_AFTER = re.compile(
 )
 
 
+#: A verb of an act that is not harm governing the date, with up to six words of object between
+#: ("visited the prison on", "gathered at the memorial centre on", "filed a lawsuit ... on",
+#: "told Ukrainian television on", "in its order of"): the day of that act, not of the harm.
+_ACTIVITY_BEFORE = re.compile(
+    r"\b(?:visited|gathered|met|laid(?!\s+siege)|filed|signed|hosted|declared|decreed|ordered|"
+    r"adopted|pulled\s+out|withdrew|(?:began\s+)?withdrawing|travelled|traveled|returned|resumed|"
+    r"convened|surveying|searching|mourning|campaign\s+started|told|"
+    r"(?:order|ruling|decision|judgment|resolution)\s+of)\b"
+    rf"(?:\s+(?!(?:when|after|while|as)\b|{_INCIDENT_VERB}\b)[\w'’-]+){{0,6}}?"
+    r"\s+(?:(?:on|from|in|of)\s+)?(?:(?:early|late)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _incident(text: str, s: int, e: int, s_start: int, s_end: int) -> bool:
     """Whether an incident verb or noun governs the date at ``text[s:e]`` in its clause."""
     before = text[max(s_start, s - 90) : s]
@@ -448,6 +462,8 @@ def _role(text: str, s: int, e: int, kind: str, sentence: str, s_start: int) -> 
         return "statement"
     if kind == "rel" and _REPORT_TODAY_BEFORE.search(before):
         return "statement"
+    if _ACTIVITY_BEFORE.search(text, max(s_start, s - 70), s):
+        return "activity"
     opening = _DATELINE_DASH.split(sentence[: s - s_start])[-1]
     if (
         len(opening.split()) <= OPENING_WORDS
