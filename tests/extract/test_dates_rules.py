@@ -96,3 +96,17 @@ def test_day_of_an_act_that_is_not_harm_is_not_an_event_day() -> None:
     # A verb of harm between the act and the date keeps the date the harm's.
     text = "Villagers gathered in the square when a drone struck it on Friday."
     assert roles(text, pub)[0][2] == "event"
+
+
+def test_issue_lines_bylines_and_place_date_lines_are_not_event_days() -> None:
+    for text in (
+        "Situation report No. 7\nIssued 3 May 2024\nShelling killed 4 people in the town.",
+        "Site note\nDate of visit: 2 May 2024\nThe shrine was burned.",
+        "Monitoring Network for the Valley — 1 May 2024\nTroops burned 30 homes.",
+        "Weekly bulletin: arrests in the north\nLakeside City, 3 May 2024\nPolice detained 40.",
+    ):
+        got = roles(text, None)
+        assert got and got[0][2] in ("header", "dateline"), (text, got)
+    # A line that tells the event, not the page, keeps its day.
+    got = roles("The attack of 2 May 2024\nShells killed 9 people.", None)
+    assert got[0][2] == "event"

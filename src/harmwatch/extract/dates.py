@@ -123,8 +123,14 @@ _DATELINE_BEFORE = re.compile(
 #: "October 20, 2014 (Kyiv) —": a date before a bracketed place and a dash heads a release.
 _DATELINE_AFTER = re.compile(r"\s*\([A-Z][\w .'’-]{1,30}\)\s*[—–-]")
 _HEADER_BEFORE = re.compile(
-    r"(?:^|\n)\s*(?:date|published|updated|posted)(?: on)?:?\s+$", re.IGNORECASE
+    r"(?:^|\n|[|·])\s*(?:date|published|updated|posted|issued|dated|date of \w+)(?: on)?:?\s+$",
+    re.IGNORECASE,
 )
+#: "Assistance Association (Burma) — 1 October 2024", "Press release · 17 November 2021": a
+#: dated line after a separator, the date closing its line (a clock time may follow).
+_BYLINE_BEFORE = re.compile(r"[—–|·]\s*(?:[A-Z][a-z]+day,?\s+)?$")
+_YEAR_END = re.compile(r"(?:19|20)\d\d$")
+_LINE_END_AFTER = re.compile(r"(?:,?\s*\d{1,2}[:.]\d\d)?[ \t]*(?:\n|$)")
 #: A speech, response or protest verb that comes, after a date opening its sentence, before any
 #: verb of harm ("On Sunday, the spokesperson of the State Department demanded sanctions for the
 #: massacre") dates the statement, not the harm it mentions.
@@ -444,6 +450,13 @@ def _role(text: str, s: int, e: int, kind: str, sentence: str, s_start: int) -> 
     after = text[e : e + 40]
     if _HEADER_BEFORE.search(before) or _HEADER_BAR_AFTER.match(after):
         return "header"
+    if (
+        kind in _DAY_KINDS
+        and _BYLINE_BEFORE.search(before)
+        and _LINE_END_AFTER.match(after)
+        and _YEAR_END.search(text, s, e)
+    ):
+        return "header"
     if _AS_OF_BEFORE.search(before):
         return "as_of"
     if _SINCE_BEFORE.search(before):
@@ -476,7 +489,8 @@ def _role(text: str, s: int, e: int, kind: str, sentence: str, s_start: int) -> 
     if kind in ("mdy", "dmy", "dmy_num") and _DATELINE_BEFORE.search(
         text[max(s_start, s - 40) : s]
     ):
-        if s - s_start < 60 or _CAPS_DATELINE_BEFORE.search(before):
+        line_start = max(s_start, text.rfind("\n", 0, s) + 1)
+        if s - line_start < 60 or _CAPS_DATELINE_BEFORE.search(before):
             return "dateline"
     if kind in ("mdy", "dmy") and _DATELINE_AFTER.match(text, e, e + 40):
         return "dateline"
