@@ -110,3 +110,12 @@ def test_issue_lines_bylines_and_place_date_lines_are_not_event_days() -> None:
     # A line that tells the event, not the page, keeps its day.
     got = roles("The attack of 2 May 2024\nShells killed 9 people.", None)
     assert got[0][2] == "event"
+
+
+def test_months_weeks_and_days_ago_today() -> None:
+    pub = date(2024, 5, 31)
+    assert roles("Twelve months ago today, a bomb tore through the market.", pub)[0][1] == (
+        "2023-05-31"
+    )
+    assert roles("Three months ago today the dam burst.", pub)[0][1] is None  # 31 February
+    assert roles("Two weeks ago today, shells hit the school.", pub)[0][1] == "2024-05-17"

@@ -167,7 +167,9 @@ _FUTURE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 #: "Ten years ago today": an anniversary resolved against the publication day.
-_YEARS_AGO = re.compile(r"\b(?P<n>[\w-]+)\s+years?\s+ago\s+$", re.IGNORECASE)
+_YEARS_AGO = re.compile(
+    r"\b(?P<n>[\w-]+)\s+(?P<unit>year|month|week|day)s?\s+ago\s+$", re.IGNORECASE
+)
 #: "The toll ... rose to 35 on Wednesday", "the number of people killed by the 7.8 quake rose",
 #: "The count stood at 745 yesterday": the day of a count, not of the harm.
 _UPDATE_SENTENCE = re.compile(
@@ -378,15 +380,23 @@ def _year_of_weekday(
 
 
 def _years_ago(before: str, day: date) -> date | None:
-    """``day`` moved back by "<N> years ago" written before it; None for a 29 February that
-    has no twin."""
+    """``day`` moved back by "<N> years (months, weeks, days) ago" written before it ("Twelve
+    months ago today"); None for a day that has no twin (29 February, 31 April)."""
     m = _YEARS_AGO.search(before)
     if not m:
         return day
     n = parse_number_words(m.group("n")) if not m.group("n").isdigit() else int(m.group("n"))
     if not n:
         return day
-    return _safe_date(day.year - int(n), day.month, day.day)
+    n, unit = int(n), m.group("unit").lower()
+    if unit == "day":
+        return day - timedelta(days=n)
+    if unit == "week":
+        return day - timedelta(weeks=n)
+    if unit == "month":
+        months = day.year * 12 + day.month - 1 - n
+        return _safe_date(months // 12, months % 12 + 1, day.day)
+    return _safe_date(day.year - n, day.month, day.day)
 
 
 #: Verbs of an incident: harm, attack, accident or disaster.
