@@ -119,3 +119,15 @@ def test_months_weeks_and_days_ago_today() -> None:
     )
     assert roles("Three months ago today the dam burst.", pub)[0][1] is None  # 31 February
     assert roles("Two weeks ago today, shells hit the school.", pub)[0][1] == "2024-05-17"
+
+
+def test_a_date_opening_its_sentence_is_an_incident_day_when_the_main_verb_is_harm() -> None:
+    pub = date(2024, 5, 31)
+    text = "On 11 May, at about 09:00, gunmen of a so-called self-defence group stormed the mine."
+    assert [(d.role, d.incident) for d in find_dates(text, 0, len(text), pub)] == [("event", True)]
+    text = (
+        "On 11 May, at about 09:00, officials of the so-called provincial council met the elders."
+    )
+    assert [(d.role, d.incident) for d in find_dates(text, 0, len(text), pub)] == [
+        ("statement", False)
+    ]

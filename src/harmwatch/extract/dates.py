@@ -138,7 +138,7 @@ _LINE_END_AFTER = re.compile(r"(?:,?\s*\d{1,2}[:.]\d\d)?[ \t]*(?:\n|$)")
 OPENING_WORDS = 6
 _DATELINE_DASH = re.compile(r"\s[–—-]\s")
 _SPEECH_OR_HARM_AFTER = re.compile(
-    r"\b(?:(?P<speech>said|says|told|announced|stated|demanded|called|urged|condemned|"
+    r"(?<!-)\b(?:(?P<speech>said|says|told|announced|stated|demanded|called|urged|condemned|"
     r"denounced|accused|claimed|denied|confirmed|warned|appealed|expressed|voiced|tweeted|"
     r"wrote|posted|noted|insisted|responded|rejected|blamed|welcomed|recalled|reiterated|"
     r"organi[sz]ed|protested|rallied|marched|met|visited|signed|agreed|voted|issued)|"
@@ -440,11 +440,31 @@ _ACTIVITY_BEFORE = re.compile(
 )
 
 
+#: After a date opening its sentence, the main verb: a speech verb or an incident verb.
+_SPEECH_OR_INCIDENT = re.compile(
+    rf"(?<!-)\b(?:(?P<speech>said|says|told|announced|stated|reported|informs|informed|"
+    rf"claimed|confirmed|denied|accused|condemned|called|urged|visited|met|signed)|"
+    rf"(?P<incident>{_INCIDENT_VERB}|swept\s+(?:into|through)))\b",
+    re.IGNORECASE,
+)
+#: Characters after a date opening its sentence searched for the sentence's main verb.
+OPENING_CLAUSE_CHARS = 200
+
+
 def _incident(text: str, s: int, e: int, s_start: int, s_end: int) -> bool:
-    """Whether an incident verb or noun governs the date at ``text[s:e]`` in its clause."""
+    """Whether an incident verb or noun governs the date at ``text[s:e]`` in its clause, or
+    is the first main verb after a date opening its sentence ("On 11 March, at around 13:00,
+    gunmen of the group blew up the track")."""
     before = text[max(s_start, s - 90) : s]
     after = text[e : min(s_end, e + 40)]
-    return bool(_INCIDENT_BEFORE.search(before) or _INCIDENT_AFTER.match(after))
+    if _INCIDENT_BEFORE.search(before) or _INCIDENT_AFTER.match(after):
+        return True
+    opening = _DATELINE_DASH.split(text[s_start:s])[-1]
+    if len(opening.split()) > OPENING_WORDS or _SPEECH_OR_HARM_AFTER.search(opening):
+        return False
+    clause = text[e : min(s_end, e + OPENING_CLAUSE_CHARS)].split(";", 1)[0]
+    m = _SPEECH_OR_INCIDENT.search(clause)
+    return bool(m and m.group("incident"))
 
 
 def _speech_first(after: str) -> bool:
