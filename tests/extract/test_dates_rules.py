@@ -131,3 +131,9 @@ def test_a_date_opening_its_sentence_is_an_incident_day_when_the_main_verb_is_ha
     assert [(d.role, d.incident) for d in find_dates(text, 0, len(text), pub)] == [
         ("statement", False)
     ]
+
+
+def test_a_headline_ending_in_an_end_verb_does_not_make_the_next_line_a_period_end() -> None:
+    text = "Siege of the Depot Ended\n\nOn 4 May 2024, gunmen stormed the fuel depot."
+    assert roles(text, None) == [("4 May 2024", "2024-05-04", "event")]
+    assert roles("The curfew ended on 4 May 2024.", None)[0][2] == "period"

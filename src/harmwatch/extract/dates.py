@@ -159,7 +159,9 @@ _REPORT_TODAY_BEFORE = re.compile(
 #: period (its end is a cut-off), not the days of the harm.
 _PERIOD_BEFORE = re.compile(r"\bbetween\s+(?:(?:[\w,]+\s+){0,3}and\s+)?$", re.IGNORECASE)
 #: "until March 30", "the airlift that ended on August 30": the end of a period, not an event.
-_END_BEFORE = re.compile(r"\b(?:until|till|ended|ends|concluded)\s+(?:on\s+)?$", re.IGNORECASE)
+_END_BEFORE = re.compile(
+    r"\b(?:until|till|ended|ends|concluded)[ \t]+(?:on[ \t]+)?$", re.IGNORECASE
+)
 #: "their case resumes on Thursday": a weekday of a future step is not resolved backwards.
 _FUTURE_BEFORE = re.compile(
     r"\b(?:resumes?|will\s+\w+|next|is due|are due|scheduled)\s+"
