@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 from harmwatch.codebook.anchors import AnchoredPattern, anchor
 from harmwatch.extract.numbers import parse_number_words
@@ -122,8 +123,14 @@ _DATELINE_BEFORE = re.compile(
 #: "October 20, 2014 (Kyiv) —": a date before a bracketed place and a dash heads a release.
 _DATELINE_AFTER = re.compile(r"\s*\([A-Z][\w .'’-]{1,30}\)\s*[—–-]")
 _HEADER_BEFORE = re.compile(
-    r"(?:^|\n)\s*(?:date|published|updated|posted)(?: on)?:?\s+$", re.IGNORECASE
+    r"(?:^|\n|[|·])\s*(?:date|published|updated|posted|issued|dated|date of \w+)(?: on)?:?\s+$",
+    re.IGNORECASE,
 )
+#: "Assistance Association (Burma) — 1 October 2024", "Press release · 17 November 2021": a
+#: dated line after a separator, the date closing its line (a clock time may follow).
+_BYLINE_BEFORE = re.compile(r"[—–|·]\s*(?:[A-Z][a-z]+day,?\s+)?$")
+_YEAR_END = re.compile(r"(?:19|20)\d\d$")
+_LINE_END_AFTER = re.compile(r"(?:,?\s*\d{1,2}[:.]\d\d)?[ \t]*(?:\n|$)")
 #: A speech, response or protest verb that comes, after a date opening its sentence, before any
 #: verb of harm ("On Sunday, the spokesperson of the State Department demanded sanctions for the
 #: massacre") dates the statement, not the harm it mentions.
@@ -131,7 +138,7 @@ _HEADER_BEFORE = re.compile(
 OPENING_WORDS = 6
 _DATELINE_DASH = re.compile(r"\s[–—-]\s")
 _SPEECH_OR_HARM_AFTER = re.compile(
-    r"\b(?:(?P<speech>said|says|told|announced|stated|demanded|called|urged|condemned|"
+    r"(?<!-)\b(?:(?P<speech>said|says|told|announced|stated|demanded|called|urged|condemned|"
     r"denounced|accused|claimed|denied|confirmed|warned|appealed|expressed|voiced|tweeted|"
     r"wrote|posted|noted|insisted|responded|rejected|blamed|welcomed|recalled|reiterated|"
     r"organi[sz]ed|protested|rallied|marched|met|visited|signed|agreed|voted|issued)|"
@@ -152,7 +159,9 @@ _REPORT_TODAY_BEFORE = re.compile(
 #: period (its end is a cut-off), not the days of the harm.
 _PERIOD_BEFORE = re.compile(r"\bbetween\s+(?:(?:[\w,]+\s+){0,3}and\s+)?$", re.IGNORECASE)
 #: "until March 30", "the airlift that ended on August 30": the end of a period, not an event.
-_END_BEFORE = re.compile(r"\b(?:until|till|ended|ends|concluded)\s+(?:on\s+)?$", re.IGNORECASE)
+_END_BEFORE = re.compile(
+    r"\b(?:until|till|ended|ends|concluded)[ \t]+(?:on[ \t]+)?$", re.IGNORECASE
+)
 #: "their case resumes on Thursday": a weekday of a future step is not resolved backwards.
 _FUTURE_BEFORE = re.compile(
     r"\b(?:resumes?|will\s+\w+|next|is due|are due|scheduled)\s+"
@@ -160,10 +169,14 @@ _FUTURE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 #: "Ten years ago today": an anniversary resolved against the publication day.
-_YEARS_AGO = re.compile(r"\b(?P<n>[\w-]+)\s+years?\s+ago\s+$", re.IGNORECASE)
+_YEARS_AGO = re.compile(
+    r"\b(?P<n>[\w-]+)\s+(?P<unit>year|month|week|day)s?\s+ago\s+$", re.IGNORECASE
+)
+#: "The toll ... rose to 35 on Wednesday", "the number of people killed by the 7.8 quake rose",
+#: "The count stood at 745 yesterday": the day of a count, not of the harm.
 _UPDATE_SENTENCE = re.compile(
-    r"\b(?:toll|number of (?:the )?(?:\w+ ){0,2}(?:dead|deaths|victims|injured|wounded|killed|"
-    r"martyrs))\b[^.]{0,160}"
+    r"\b(?:toll|count|tally|number of (?:the )?(?:\w+ ){0,2}(?:dead|deaths|victims|injured|"
+    r"wounded|killed|martyrs))\b(?:[^.]|\.\d){0,160}?"
     r"\b(?:rose|risen|rises|climbed|increased|reached|stood|stands)\b"
     r"|\bhad counted\b|\bcounted [\d,]+ (?:dead|deaths|bodies)\b",
     re.IGNORECASE,
@@ -218,6 +231,10 @@ class DateMention:
     date_end: date | None
     precision: str
     role: str
+    #: Whether a verb or noun of an incident (harm, attack, accident) governs the date in its
+    #: clause ("the truck overturned on Saturday", "the April 2 assault"), so the date is the
+    #: incident's even where the sentence itself is not an event sentence.
+    incident: bool = False
 
 
 def year_hint(text: str, words: WordIndex | None = None) -> int | None:
@@ -340,16 +357,116 @@ def _resolve(
     return None, None, "day"
 
 
+#: Date kinds that give a day of the month.
+_DAY_KINDS = ("mdy", "dmy", "dmy_num", "iso")
+#: What may stand between a weekday and the date it names: "Monday, 23 June", "Tuesday (July 2)".
+_WEEKDAY_JOIN = re.compile(r"[\s,(]{0,4}(?:the\s+)?")
+
+
+def _year_of_weekday(
+    day: date, end: date | None, weekday: int, published: date | None
+) -> tuple[date, date | None]:
+    """``day`` (and ``end``) moved to the nearest year in which ``day`` falls on ``weekday``,
+    not after publication; unchanged when no year close by fits."""
+    if day.weekday() == weekday:
+        return day, end
+    for shift in (-1, 1, -2, 2):
+        moved = _safe_date(day.year + shift, day.month, day.day)
+        if moved is None or moved.weekday() != weekday:
+            continue
+        if published is not None and moved > published + timedelta(days=FUTURE_SLACK_DAYS):
+            continue
+        moved_end = _safe_date(end.year + shift, end.month, end.day) if end else None
+        return moved, moved_end
+    return day, end
+
+
 def _years_ago(before: str, day: date) -> date | None:
-    """``day`` moved back by "<N> years ago" written before it; None for a 29 February that
-    has no twin."""
+    """``day`` moved back by "<N> years (months, weeks, days) ago" written before it ("Twelve
+    months ago today"); None for a day that has no twin (29 February, 31 April)."""
     m = _YEARS_AGO.search(before)
     if not m:
         return day
     n = parse_number_words(m.group("n")) if not m.group("n").isdigit() else int(m.group("n"))
     if not n:
         return day
-    return _safe_date(day.year - int(n), day.month, day.day)
+    n, unit = int(n), m.group("unit").lower()
+    if unit == "day":
+        return day - timedelta(days=n)
+    if unit == "week":
+        return day - timedelta(weeks=n)
+    if unit == "month":
+        months = day.year * 12 + day.month - 1 - n
+        return _safe_date(months // 12, months % 12 + 1, day.day)
+    return _safe_date(day.year - n, day.month, day.day)
+
+
+#: Verbs of an incident: harm, attack, accident or disaster.
+_INCIDENT_VERB = (
+    r"(?:killed|shot(?:\s+dead)?|opened\s+fire|began\s+(?:shooting|firing)|fired\s+(?:up)?on|"
+    r"came\s+under\s+(?:heavy\s+|intense\s+)?(?:fire|attack|shelling|bombardment)|"
+    r"shelled|struck|bombed|dropped\s+(?:\w+\s+){0,2}(?:bombs?|explosives|munitions)|exploded|"
+    r"blew\s+up|detonated|attacked|stormed|raided|overran|overrun|occupied|seized|captured|"
+    r"abducted|kidnapped|executed|massacred|torched|set\s+(?:on\s+)?fire|burned|burnt|"
+    r"destroyed|damaged|looted|collapsed|capsized|overturned|tipped\s+over|sank|"
+    r"swept\s+away|broke\s+out|erupted|crashed|derailed|took\s+place)"
+)
+#: Nouns of an incident, which date it when the date follows them in a phrase ("the attack on
+#: the village on 23 March") or stands right before them ("the April 2 assault").
+_INCIDENT_NOUN = (
+    r"(?:attacks?|assault|killings?|massacre|shelling|bombing|bombardment|air\s*strikes?|"
+    r"strikes?|raid|explosions?|blasts?|earthquake|quake|fire|shooting|ambush)"
+)
+_INCIDENT_BEFORE = re.compile(
+    rf"\b(?:{_INCIDENT_VERB}\b(?:(?!\bwhich\b|\bwho\b)[^;:!?]){{0,70}}|(?:the|an?|its|their)\s+{_INCIDENT_NOUN}\s+"
+    r"(?:(?:on|of|in|at|near|against)\s+[^;:,!?]{0,60})?)$",
+    re.IGNORECASE,
+)
+_INCIDENT_AFTER = re.compile(
+    rf"^(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{_INCIDENT_NOUN}|{_INCIDENT_VERB})\b",
+    re.IGNORECASE,
+)
+
+
+#: A verb of an act that is not harm governing the date, with up to six words of object between
+#: ("visited the prison on", "gathered at the memorial centre on", "filed a lawsuit ... on",
+#: "told Ukrainian television on", "in its order of"): the day of that act, not of the harm.
+_ACTIVITY_BEFORE = re.compile(
+    r"\b(?:visited|gathered|met|laid(?!\s+siege)|filed|signed|hosted|declared|decreed|ordered|"
+    r"adopted|pulled\s+out|withdrew|(?:began\s+)?withdrawing|travelled|traveled|returned|resumed|"
+    r"convened|surveying|searching|mourning|campaign\s+started|told|"
+    r"(?:order|ruling|decision|judgment|resolution)\s+of)\b"
+    rf"(?:\s+(?!(?:when|after|while|as)\b|{_INCIDENT_VERB}\b)[\w'’-]+){{0,6}}?"
+    r"\s+(?:(?:on|from|in|of)\s+)?(?:(?:early|late)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+#: After a date opening its sentence, the main verb: a speech verb or an incident verb.
+_SPEECH_OR_INCIDENT = re.compile(
+    rf"(?<!-)\b(?:(?P<speech>said|says|told|announced|stated|reported|informs|informed|"
+    rf"claimed|confirmed|denied|accused|condemned|called|urged|visited|met|signed)|"
+    rf"(?P<incident>{_INCIDENT_VERB}|swept\s+(?:into|through)))\b",
+    re.IGNORECASE,
+)
+#: Characters after a date opening its sentence searched for the sentence's main verb.
+OPENING_CLAUSE_CHARS = 200
+
+
+def _incident(text: str, s: int, e: int, s_start: int, s_end: int) -> bool:
+    """Whether an incident verb or noun governs the date at ``text[s:e]`` in its clause, or
+    is the first main verb after a date opening its sentence ("On 11 March, at around 13:00,
+    gunmen of the group blew up the track")."""
+    before = text[max(s_start, s - 90) : s]
+    after = text[e : min(s_end, e + 40)]
+    if _INCIDENT_BEFORE.search(before) or _INCIDENT_AFTER.match(after):
+        return True
+    opening = _DATELINE_DASH.split(text[s_start:s])[-1]
+    if len(opening.split()) > OPENING_WORDS or _SPEECH_OR_HARM_AFTER.search(opening):
+        return False
+    clause = text[e : min(s_end, e + OPENING_CLAUSE_CHARS)].split(";", 1)[0]
+    m = _SPEECH_OR_INCIDENT.search(clause)
+    return bool(m and m.group("incident"))
 
 
 def _speech_first(after: str) -> bool:
@@ -364,6 +481,13 @@ def _role(text: str, s: int, e: int, kind: str, sentence: str, s_start: int) -> 
     before = text[max(0, s - 40) : s]
     after = text[e : e + 40]
     if _HEADER_BEFORE.search(before) or _HEADER_BAR_AFTER.match(after):
+        return "header"
+    if (
+        kind in _DAY_KINDS
+        and _BYLINE_BEFORE.search(before)
+        and _LINE_END_AFTER.match(after)
+        and _YEAR_END.search(text, s, e)
+    ):
         return "header"
     if _AS_OF_BEFORE.search(before):
         return "as_of"
@@ -383,6 +507,8 @@ def _role(text: str, s: int, e: int, kind: str, sentence: str, s_start: int) -> 
         return "statement"
     if kind == "rel" and _REPORT_TODAY_BEFORE.search(before):
         return "statement"
+    if _ACTIVITY_BEFORE.search(text, max(s_start, s - 70), s):
+        return "activity"
     opening = _DATELINE_DASH.split(sentence[: s - s_start])[-1]
     if (
         len(opening.split()) <= OPENING_WORDS
@@ -395,7 +521,8 @@ def _role(text: str, s: int, e: int, kind: str, sentence: str, s_start: int) -> 
     if kind in ("mdy", "dmy", "dmy_num") and _DATELINE_BEFORE.search(
         text[max(s_start, s - 40) : s]
     ):
-        if s - s_start < 60 or _CAPS_DATELINE_BEFORE.search(before):
+        line_start = max(s_start, text.rfind("\n", 0, s) + 1)
+        if s - line_start < 60 or _CAPS_DATELINE_BEFORE.search(before):
             return "dateline"
     if kind in ("mdy", "dmy") and _DATELINE_AFTER.match(text, e, e + 40):
         return "dateline"
@@ -435,16 +562,24 @@ def find_dates(
                 continue
             spans.append((s, e, kind, m))
     spans.sort(key=lambda x: x[0])
+    # "Saturday 12 October", "Monday, 23 June": the weekday names the day the date gives; it is
+    # not a second date, and it tells the date's year when the text does not.
+    named_day: dict[int, int] = {}
+    joined: set[int] = set()
+    for (s, e, kind, m), nxt in pairwise(spans):
+        if kind == "weekday" and nxt[2] in _DAY_KINDS and _WEEKDAY_JOIN.fullmatch(text, e, nxt[0]):
+            named_day[nxt[0]] = _WEEKDAYS.index(m.group("wd").lower())
+            joined.add(s)
     out: list[DateMention] = []
     for s, e, kind, m in spans:
-        if kind == "weekday" and any(
-            (o.precision == "day" and o.date and abs(o.start - e) < 6) or abs(s - o.end) < 6
-            for o in out
-            if o.date is not None
+        if kind == "weekday" and (
+            s in joined or any(abs(s - o.end) < 6 for o in out if o.date is not None)
         ):
             continue
         stated = _month_years(text) if kind in ("mdy", "dmy") and not m.group("y") else None
         d, d_end, precision = _resolve(kind, m, published, hint, last, stated)
+        if s in named_day and d is not None and not m.groupdict().get("y"):
+            d, d_end = _year_of_weekday(d, d_end, named_day[s], published)
         if kind == "rel" and d is not None and precision == "day":
             d = _years_ago(text[max(start, s - 30) : s], d)
         if kind == "weekday":
@@ -452,7 +587,8 @@ def find_dates(
             if _MONTH_AFTER.match(nxt):
                 continue
         role = _role(text, s, e, kind, sentence, start)
-        out.append(DateMention(s, e, d, d_end, precision, role))
+        incident = role == "event" and _incident(text, s, e, start, end)
+        out.append(DateMention(s, e, d, d_end, precision, role, incident))
         if d is not None and precision == "day":
             last = d
     return out

@@ -248,6 +248,29 @@ def _date_fields(dates: list[DateMention]) -> tuple[str | None, str | None, str 
     return None, None, None, []
 
 
+def _borrowed_days(sf: SentenceFacts) -> list[DateMention]:
+    """The days a sentence that is not an event sentence still gives an event: the start of
+    ongoing harm ("Since 12 December the road has been closed") and the day an incident verb or
+    noun governs ("The truck overturned on Saturday afternoon")."""
+    return [
+        d
+        for d in sf.dates
+        if d.date is not None
+        and d.precision == "day"
+        and (d.role == "since" or (d.role == "event" and d.incident))
+    ]
+
+
+def _nearest_group(groups: list[list[SentenceFacts]], index: int) -> int | None:
+    """The group of event sentences closest to sentence ``index`` (the earlier one on a tie)."""
+    best: tuple[int, int] | None = None
+    for n, group in enumerate(groups):
+        gap = max(group[0].index - index, index - group[-1].index, 0)
+        if best is None or gap < best[0]:
+            best = (gap, n)
+    return best[1] if best else None
+
+
 def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
     """Group consecutive event sentences of a paragraph into event records."""
     groups: list[list[SentenceFacts]] = []
@@ -310,6 +333,13 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
             groups.append([sf])
     if pending and groups:
         lent.setdefault(0, [])[:0] = pending
+    # Days told outside event sentences go to the nearest event.
+    borrowed: dict[int, list[DateMention]] = {}
+    for sf in facts:
+        days = [] if sf.is_event else _borrowed_days(sf)
+        near = _nearest_group(groups, sf.index) if days else None
+        if near is not None:
+            borrowed.setdefault(near, []).extend(days)
     per_group: list[list[Place]] = []
     national: set[int] = set()
     dateline: tuple[int, Place] | None = None
@@ -339,6 +369,7 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
         dates = [d for g in group for d in g.dates]
         if not _event_days(dates):
             dates += lent_dates.get(len(events), [])
+        dates += borrowed.get(len(events), [])
         date, date_end, precision, days = _date_fields(dates)
         locations = [p.as_dict() for p in places]
         start, end = group[0].start, group[-1].end
