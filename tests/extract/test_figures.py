@@ -244,7 +244,7 @@ def test_sub_counts_bases_and_updates_from_unseen_phrasings(
         ),
         (
             "The army said 15 attackers had been killed and about 20 suspects detained.",
-            [("killed", 15, "exact", "people"), ("detained", 20, "about", "people")],
+            [("killed", 15, "exact", "soldiers"), ("detained", 20, "about", "people")],
         ),
         (
             "Gunmen stormed the school and took away at least 15 pupils, some as young as eight.",

@@ -138,6 +138,12 @@ _INTERVIEWED = re.compile(
     r"\b(?:interviewed|surveyed|spoke (?:to|with)|met with|consulted)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+#: "15 attackers were killed and about 20 suspects detained": a count with a noun of its own
+#: and its own cue names its own group, even one the codebook has no subject for.
+_OWN_NOUN = re.compile(
+    r"\s+(?!(?:in|at|on|of|were|was|are|is|and|or|from|by|more|other|others|people|persons|"
+    r"have|has|had|had|with|who|the|a|an)\b)[a-z]{3,}\b"
+)
 _AS_WERE = re.compile(r",\s+as\s+(?:was|were)\s+[^,;.]{0,40}$", re.IGNORECASE)
 _AND_BARE = re.compile(r"\s(?:and|while|but)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _PLACE_AFTER = re.compile(
@@ -523,7 +529,11 @@ def figures_in_sentence(
                 subject is None
                 and (
                     kind == "sub"
-                    or (link.sentence == s_index and (link.part_of is None or not own_cue))
+                    or (
+                        link.sentence == s_index
+                        and (link.part_of is None or not own_cue)
+                        and not (own_cue and _OWN_NOUN.match(text, num.end, hi))
+                    )
                 )
             ):
                 # A sub-count's group ("including 106 children") is not that of the next total
