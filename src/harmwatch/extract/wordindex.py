@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from itertools import accumulate, repeat
 
 from harmwatch.codebook.anchors import MAX_PREFIX_CHARS, WHOLE_WORD, AnchoredPattern, registered
@@ -98,6 +99,7 @@ class WordIndex:
         "_candidates",
         "_cuts",
         "_merged",
+        "_offsets",
         "_table",
         "_words",
         "ascii_digits",
@@ -120,6 +122,8 @@ class WordIndex:
         self._words: tuple[list[str], list[int]] = ([], [])
         self._candidates: dict[AnchoredPattern, list[int]] = {}
         self._merged: dict[tuple[AnchoredPattern, ...], list[tuple[int, int]] | None] = {}
+        #: The offsets of each indexed group's :meth:`merged` pairs, for bisecting.
+        self._offsets: dict[tuple[AnchoredPattern, ...], list[int]] = {}
         self._table = _prefix_table()
         if self.exact:
             self._index(lower)
@@ -135,17 +139,17 @@ class WordIndex:
         offsets = list(accumulate(map(len, parts), initial=0))
         self._words = (parts[1::2], offsets[1 : len(parts) : 2])
         remembered, for_word = self._table.remembered, self._table.for_word
-        candidates = self._candidates
+        # A defaultdict while filling: one subscript per (word, pattern) instead of a get, a
+        # test and a store; a plain mapping again afterwards (a missing pattern is no entry).
+        candidates: defaultdict[AnchoredPattern, list[int]] = defaultdict(list)
         for word, start in zip(*self._words, strict=True):
             patterns = remembered.get(word)
             if patterns is None:
                 patterns = for_word(word)
             for ap in patterns:
-                found = candidates.get(ap)
-                if found is None:
-                    candidates[ap] = [start]
-                else:
-                    found.append(start)
+                candidates[ap].append(start)
+        candidates.default_factory = None
+        self._candidates = candidates
         # in text order already: each pattern's offsets were appended word by word
         if not self.ascii_digits:  # \d also matches other digits: scan those patterns
             for ap in candidates:
@@ -270,11 +274,15 @@ class WordIndex:
             cut = self._cuts.get(end)
             if cut or (cut is None and self.inside_word(end)):
                 return [self.finditer(ap, start, end) for ap in aps]
-        first = bisect_left(merged, (start, -1))
-        if first == len(merged) or merged[first][0] >= end:
+        offsets = self._offsets.get(aps)
+        if offsets is None:  # once per document and group: bisect on ints, not on pairs
+            offsets = self._offsets[aps] = [c for c, _ in merged]
+        first = bisect_left(offsets, start)
+        if first == len(offsets) or offsets[first] >= end:
             return [[] for _ in aps]
         found: list[list[re.Match[str]]] = [[] for _ in aps]
         resume = [start] * len(aps)  # each pattern goes on after its own last match
+        matchers = [ap.pattern.match for ap in aps]
         text = self.text
         for j in range(first, len(merged)):
             c, i = merged[j]
@@ -282,7 +290,7 @@ class WordIndex:
                 break
             if c < resume[i]:
                 continue
-            m = aps[i].pattern.match(text, c, end)
+            m = matchers[i](text, c, end)
             if m is not None:
                 found[i].append(m)
                 resume[i] = m.end()

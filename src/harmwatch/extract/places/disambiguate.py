@@ -148,8 +148,9 @@ class Context:
         """Demonym votes (capped per demonym) are the starting context."""
         seen: Counter[str] = Counter()
         votes: Counter[str] = Counter()
+        demonym = lex.demonyms.get
         for tok in tokens:
-            iso = lex.demonyms.get(tok.key)
+            iso = demonym(tok.key)
             if iso and seen[tok.key] < MAX_VOTES_PER_NAME:
                 seen[tok.key] += 1
                 votes[iso] += DEMONYM_VOTE
@@ -161,11 +162,16 @@ class Context:
         self.by_key = {}
         self.anchors = []
         self.names = set()
-        # One entry per name: its choice and how often it occurs (repeats vote up to a cap).
-        unique: dict[str, tuple[Hit, Candidate, int]] = {}
+        # One entry per name: its first choice and how often it occurs (repeats vote up to a
+        # cap), counted in place.
+        unique: dict[str, list] = {}
         for hit, best in resolved:
             seen = unique.get(hit.key)
-            unique[hit.key] = (hit, best, 1) if seen is None else (seen[0], seen[1], seen[2] + 1)
+            if seen is None:
+                unique[hit.key] = [hit, best, 1]
+            else:
+                seen[2] += 1
+        votes, by_key, anchors, names = self.votes, self.by_key, self.anchors, self.names
         for key, (hit, best, times) in unique.items():
             rows: tuple[Candidate, ...] = hit.rows  # type: ignore[assignment]
             if firm_only and not _one_country(rows):
@@ -174,15 +180,15 @@ class Context:
                 # Small single-word places do not make context for each other: capitalised
                 # words that happen to be villages would otherwise vote each other in.
                 continue
-            self.names.add(key)
-            self.names.add(normalise(best.name))
+            names.add(key)
+            names.add(normalise(best.name))
             if best.country:
                 vote = _vote(best) * min(times, MAX_VOTES_PER_NAME)
-                self.votes[best.country] += vote
-                self.by_key[key] = (best.country, vote)
+                votes[best.country] += vote
+                by_key[key] = (best.country, vote)
             if best.feature != "country" and best.lat is not None and best.lon is not None:
                 if not firm_only or len(rows) == 1:
-                    self.anchors.append((best.lat, best.lon, key))
+                    anchors.append((best.lat, best.lon, key))
         self.total = float(sum(self.votes.values()))
         self._sorted_anchors()
 
@@ -402,14 +408,17 @@ def accept(res: Resolved, ctx: Context, doc: Doc, lex: Lexicon) -> bool:
     single = hit.first == hit.last
     if hit.modifier and not trusted:
         return False
-    in_context = ctx.in_context(best, hit.key)
-    if single and hit.shouting and not trusted and not hit.dateline and not in_context:
-        return False
+    # Whether the hit is in context is asked only where the answer matters (most hits are
+    # trusted or multi-word): it costs a share and a distance look-up.
+    if single and hit.shouting and not trusted and not hit.dateline:
+        if not ctx.in_context(best, hit.key):
+            return False
     if (
         single
         and (hit.key in lex.common_words or hit.foreign_script)
         and best.feature not in STRONG_FEATURES
     ):
+        in_context = ctx.in_context(best, hit.key)
         before = [w.key for w in doc.words_before(doc.tokens[hit.first].start, 2)]
         cue = bool(before) and (
             before[0] in lex.locatives or " ".join(reversed(before)) in lex.place_cues
@@ -423,4 +432,4 @@ def accept(res: Resolved, ctx: Context, doc: Doc, lex: Lexicon) -> bool:
         return cue and (in_context or best.curated)
     if trusted or not single or best.population >= CONTEXT_FREE_POPULATION:
         return True
-    return in_context
+    return ctx.in_context(best, hit.key)

@@ -66,20 +66,21 @@ def find_hits(
 ) -> list[Hit]:
     """Longest-match scan: at each startable token, try the longest span down to one word."""
     tokens = doc.tokens
+    never, demonyms = lex.never, lex.demonyms
     hits: list[Hit] = []
     n = len(tokens)
     i = 0
     while i < n:
-        tok = tokens[i]
-        if tok.key in lex.never:
+        first = tokens[i].key
+        if first in never:
             i += 1
             continue
-        limit = max_words(tok.key.split(" ", 1)[0])
+        limit = max_words(first.split(" ", 1)[0])
         if limit == 0:
             i += 1
             continue
         # A demonym starts a name only with more words ("Saudi Hospital"), never alone.
-        min_len = 2 if tok.key in lex.demonyms else 1
+        min_len = 2 if first in demonyms else 1
         found = None
         for j, key, end, words in reversed(_spans_from(doc, i, lex, limit)):
             if words < min_len:
@@ -102,10 +103,12 @@ def find_hits(
 def _spans_from(doc: Doc, i: int, lex: Lexicon, limit: int) -> list[tuple[int, str, int, int]]:
     """Spans starting at token ``i``, shortest first: (last token, key, char end, words)."""
     tokens, text = doc.tokens, doc.text
+    site_words = lex.site_words
     out: list[tuple[int, str, int, int]] = []
     key = tokens[i].key
     words = key.count(" ") + 1
     j = i
+    n = len(tokens)
     while True:
         tok = tokens[j]
         if words <= limit:
@@ -120,19 +123,20 @@ def _spans_from(doc: Doc, i: int, lex: Lexicon, limit: int) -> list[tuple[int, s
                 and "a" <= text[end + 1 : end + 2] <= "z"
                 else None
             )
-            if after is not None and after.key in lex.site_words:
+            if after is not None and after.key in site_words:
                 out.append((j, f"{key} {after.key}", after.end, words + 1))
-        if j + 1 >= len(tokens) or j + 1 - i >= MAX_SPAN_TOKENS:
+        if j + 1 >= n or j + 1 - i >= MAX_SPAN_TOKENS:
             break
         nxt = tokens[j + 1]
-        if not nxt.join:
+        join = nxt.join
+        if not join:
             break
-        if nxt.join in (" ", "-"):
+        if join == " " or join == "-":
             glue = ""
-        elif nxt.join == "s":
+        elif join == "s":
             glue = "s"
-        elif nxt.join in lex.connectors:
-            glue = " " + nxt.join
+        elif join in lex.connectors:
+            glue = " " + join
         else:
             break
         key = f"{key}{glue} {nxt.key}"
@@ -200,9 +204,12 @@ def _describe(hit: Hit, doc: Doc, lex: Lexicon) -> None:
         if before is not None and before.key in lex.titles:
             hit.title_before = True
     hit.foreign_script = not _latin(first.text)
-    hit.shouting = len(first.text) > 1 and all(
-        tokens[x].text.isupper() for x in range(hit.first, hit.last + 1)
-    )
+    if len(first.text) > 1:
+        hit.shouting = (
+            first.text.isupper()
+            if hit.first == hit.last
+            else all(tokens[x].text.isupper() for x in range(hit.first, hit.last + 1))
+        )
     if hit.shouting and hit.sent_start:
         hit.dateline = text[hit.end : hit.end + 2].startswith(_DATELINE_MARKS)
     # Look ahead.

@@ -182,16 +182,43 @@ class Doc:
         return result
 
 
+#: What :func:`_tokenise` needs of a matched word apart from where it is: the word without a
+#: possessive "'s", its key and whether it had one; None when it opens with a lowercase letter
+#: of the uppercase class. Pure functions of the word, remembered across documents (news
+#: repeats its names and sentence openers): one dictionary hit instead of four tests and a
+#: cached ``normalise`` call per capitalised word. Started afresh past MAX_WORD_FACTS words.
+_WORD_FACTS: dict[str, tuple[str, str, bool] | None] = {}
+MAX_WORD_FACTS = 100_000
+_NOT_SEEN = ("", "", False)
+
+
+def _word_facts(word: str) -> tuple[str, str, bool] | None:
+    """``(word without "'s", key, possessive)`` of a matched word, or None (remembered)."""
+    facts: tuple[str, str, bool] | None = None
+    if word[0].isupper():
+        possessive = word[-1] in "sS" and len(word) > 2 and word[-2] in _APOS_SET
+        base = word[:-2] if possessive else word
+        facts = (base, normalise(base), possessive)
+    if len(_WORD_FACTS) >= MAX_WORD_FACTS:
+        _WORD_FACTS.clear()
+    _WORD_FACTS[word] = facts
+    return facts
+
+
 def _tokenise(text: str, skip: frozenset[str]) -> list[Token]:
     """Capitalised tokens with their joins; words whose key is in ``skip`` are left out."""
     tokens: list[Token] = []
     append = tokens.append
+    facts_of = _WORD_FACTS.get
     prev_end = -1  # end of the previous word taken (-10 after a skipped one)
     prev_poss = False
     last_end = -1  # end of the last token made (-1 before the first)
     for m in _CAP_RE.finditer(text):
         word = m.group()
-        if not word[0].isupper():
+        facts = facts_of(word, _NOT_SEEN)
+        if facts is _NOT_SEEN:
+            facts = _word_facts(word)
+        if facts is None:
             continue  # a lowercase letter inside the uppercase class (Latin Extended-A)
         start, end = m.span()
         if end - start == 1 and text[end : end + 1] == ".":
@@ -199,7 +226,8 @@ def _tokenise(text: str, skip: frozenset[str]) -> list[Token]:
             if dotted is not None:
                 if last_end > start:
                     continue
-                end, word = dotted.end(), dotted.group()
+                end = dotted.end()
+                facts = _word_facts(dotted.group())
         elif start and text[start - 1] in _HYPHEN_SET:
             article = _ARTICLE_BEFORE_RE.search(text, max(0, start - 5), start)
             if article is not None and last_end <= article.start():
@@ -211,11 +239,9 @@ def _tokenise(text: str, skip: frozenset[str]) -> list[Token]:
                 prev_poss = False
         if last_end > start:
             continue  # inside a dotted abbreviation already taken
-        possessive = word[-1] in "sS" and len(word) > 2 and word[-2] in _APOS_SET
+        word, key, possessive = facts  # type: ignore[misc]
         if possessive:
             end -= 2
-            word = word[:-2]
-        key = normalise(word)
         if (
             key in skip
             and not _touches_capital(text, start, end, prev_end)
