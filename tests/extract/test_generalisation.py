@@ -607,3 +607,24 @@ def test_header_cut_off_dates_counts_up_to_the_report_day_not_single_events() ->
 )
 def test_armed_attackers_and_security_forces_are_soldiers(text: str, subject: str) -> None:
     assert [g[3] for g in figs(text)] == [subject]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Among the dead are three hotel employees.", [("killed", 3, "exact", "people")]),
+        ("Gunmen abducted 25 school pupils overnight.", [("detained", 25, "exact", "children")]),
+        (
+            "Officials said 40 houses were destroyed and around 120 damaged in the shelling.",
+            [("damaged", 40, "exact", "buildings"), ("damaged", 120, "about", "buildings")],
+        ),
+        (
+            "The police said 9 gunmen had been killed and about 12 suspects detained.",
+            [("killed", 9, "exact", "soldiers"), ("detained", 12, "about", "people")],
+        ),
+    ],
+)
+def test_head_nouns_and_elliptical_groups(
+    text: str, expected: list[tuple[str, int, str, str]]
+) -> None:
+    assert figs(text) == expected

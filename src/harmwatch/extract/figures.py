@@ -284,6 +284,13 @@ def _subject(cb: Codebook, phrase: str) -> str | None:
     ]
     if named:
         found = named[0]
+        people = [c for c in named if c not in OBJECT_SUBJECTS]
+        if found in OBJECT_SUBJECTS and people:
+            # "two hotel employees", "school pupils": a person noun after the object noun is
+            # the head of the phrase, and the count is of people
+            at = {c: m.start() for c in named if (m := subjects[c].search(phrase)) is not None}
+            if max(at.get(c, -1) for c in people) > at.get(found, -1):
+                found = people[0]
     _SUBJECT_MEMO[key] = found
     return found
 
@@ -532,7 +539,12 @@ def figures_in_sentence(
                     or (
                         link.sentence == s_index
                         and (link.part_of is None or not own_cue)
-                        and not (own_cue and _OWN_NOUN.match(text, num.end, hi))
+                        and not (
+                            own_cue
+                            and (own := _OWN_NOUN.match(text, num.end, hi)) is not None
+                            and cue_span is not None
+                            and own.end() <= cue_span[0]
+                        )
                     )
                 )
             ):
