@@ -137,3 +137,20 @@ def test_a_headline_ending_in_an_end_verb_does_not_make_the_next_line_a_period_e
     text = "Siege of the Depot Ended\n\nOn 4 May 2024, gunmen stormed the fuel depot."
     assert roles(text, None) == [("4 May 2024", "2024-05-04", "event")]
     assert roles("The curfew ended on 4 May 2024.", None)[0][2] == "period"
+
+
+def test_end_of_a_counting_period_is_the_cut_off_of_its_counts() -> None:
+    from datetime import date
+
+    from harmwatch.extract import extract_text
+
+    out = extract_text(
+        "Between 3 and 9 March, at least 17 civilians were killed and 40 injured in the region.",
+        published=date(2024, 3, 12),
+    )["figures"]
+    assert {f["value"]: f["as_of"] for f in out} == {17: "2024-03-09", 40: "2024-03-09"}
+    out = extract_text(
+        "Between January 1 and June 30, 2023, 64 community leaders were killed.",
+        published=date(2023, 7, 4),
+    )["figures"]
+    assert [f["as_of"] for f in out] == ["2023-06-30"]

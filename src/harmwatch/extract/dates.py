@@ -219,6 +219,8 @@ DATE_PATTERNS = (*_ALL_DATES[:5], _PERIOD_WORD, _MONTH_WORD, _YEAR_WORD)
 _AS_OF_ANCHORED = anchor(_AS_OF)
 _SO_FAR_ANCHORED = anchor(_SO_FAR)
 _BY_DAY_ANCHORED = anchor(_BY_DAY)
+#: "Between 19 and 25 August, at least 28 civilians were killed": a counting period.
+_BETWEEN_ANCHORED = anchor(re.compile(r"\bbetween\b", re.IGNORECASE))
 
 
 @dataclass(frozen=True, slots=True)
@@ -600,6 +602,7 @@ def as_of_windows(windows: Windows) -> set[int]:
         windows.searching(_AS_OF_ANCHORED)
         | windows.searching(_SO_FAR_ANCHORED)
         | windows.searching(_BY_DAY_ANCHORED)
+        | windows.searching(_BETWEEN_ANCHORED)
     )
 
 
@@ -613,7 +616,8 @@ def resolve_as_of(
 ) -> tuple[bool, date | None]:
     """Whether the sentence marks a cut-off, and its day if known.
 
-    "As of 16 October 2024" and "by Monday evening" give that day; "as of 8 p.m.", "as of
+    "As of 16 October 2024", "by Monday evening" and the end of a counting period ("between
+    23 and 29 September") give that day; "as of 8 p.m.", "as of
     Sunday evening", "so far", "to date" give the publication day (or the weekday before
     it); "As of March" marks a cut-off without a day, so ``as_of`` stays null as the
     convention asks.
@@ -634,6 +638,16 @@ def resolve_as_of(
         for dm in find_dates(text, start, end, published, hint, words=words):
             if dm.role == "as_of" and dm.precision == "day":
                 return True, dm.date
+    if words.search_in(_BETWEEN_ANCHORED, start, end, sentence):
+        # the end of an explicit counting period is the counts' cut-off (convention)
+        periods = [
+            dm
+            for dm in find_dates(text, start, end, published, hint, words=words)
+            if dm.role == "period" and dm.precision == "day" and dm.date is not None
+        ]
+        if periods:
+            last = max(periods, key=lambda dm: dm.start)  # the bound written last ends it
+            return True, last.date_end or last.date
     return False, None
 
 
