@@ -193,3 +193,16 @@ def test_empty_and_lowercase_text(gaz: Gazetteer) -> None:
 )
 def test_names_with_stop_words_and_glued_articles(gaz: Gazetteer, text: str, name: str) -> None:
     assert name in names(gaz.find(text))
+
+
+def test_names_listed_before_a_plural_unit_are_units(gaz: Gazetteer) -> None:
+    found = gaz.find("Shells fell on villages in the Tartar and Aghdam districts overnight.")
+    assert {(m.mention, m.feature) for m in found} >= {
+        ("Tartar", "region"),
+        ("Aghdam", "region"),
+    }
+    found = gaz.find("Fighting spread across the Kharkiv and Sumy regions.")
+    assert [(m.name, m.feature) for m in found] == [
+        ("Kharkiv Oblast", "region"),
+        ("Sumy Oblast", "region"),
+    ]

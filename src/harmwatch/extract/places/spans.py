@@ -9,6 +9,7 @@ is a key of the index wins, and each hit records the lexical facts the next stag
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -95,9 +96,36 @@ def find_hits(
             i += 1
             continue
         _describe(found, doc, lex)
+        if found.suffix is None and found.end == tokens[found.last].end:
+            _unit_of_list(found, doc, lookup)
         hits.append(found)
         i = found.last + 1
     return hits
+
+
+#: "the Tartar and Aghdam districts", "Nasir, Ulang and Maiwut counties": names listed before a
+#: plural unit word are each a unit of that kind.
+_UNIT_LIST = re.compile(
+    r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*)?)*\s+"
+    r"(districts|provinces|regions|counties|governorates|oblasts|states|municipalities|"
+    r"rayons|raions|departments|prefectures|marzes)\b"
+)
+_SINGULAR = {"counties": "county", "municipalities": "municipality", "marzes": "marz"}
+
+
+def _unit_of_list(hit: Hit, doc: Doc, lookup: Callable[[str], Sequence[object]]) -> None:
+    """Give ``hit`` the unit a list of names ends in ("Aghdam districts", "Tartar and Aghdam
+    districts"), when the index knows the name as such a unit ("tartar district")."""
+    m = _UNIT_LIST.match(doc.text, hit.end)
+    if m is None:
+        return
+    plural = m.group(1)
+    unit = _SINGULAR.get(plural, plural[:-1])
+    rows = lookup(f"{hit.key} {unit}")
+    if rows:
+        hit.rows = rows
+        hit.suffix = unit
+        hit.strong = top_candidate(rows).feature in STRONG_FEATURES  # type: ignore[arg-type]
 
 
 def _spans_from(doc: Doc, i: int, lex: Lexicon, limit: int) -> list[tuple[int, str, int, int]]:
