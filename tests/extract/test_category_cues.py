@@ -1,0 +1,61 @@
+"""Category and relevance cues for phrasings of unseen reports (categories owner).
+
+Every sentence here is written for this test; none is taken from an annotated document.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from harmwatch.extract import extract_text
+
+
+def cats(text: str) -> list[str]:
+    return extract_text(text)["categories"]
+
+
+@pytest.mark.parametrize(
+    "text,category",
+    [
+        # armed_clash: fire on positions, gun battles, combat between forces, spells of fighting
+        (
+            "Separatist units opened fire on the positions of the national army near the lake.",
+            "armed_clash",
+        ),
+        ("Police said a gun battle with the militants lasted until dawn.", "armed_clash"),
+        ("Since Monday, combats between the army and the militia have been daily.", "armed_clash"),
+        ("The town fell to the insurgents after three days of fighting.", "armed_clash"),
+        ("As fighting moves towards the port, the soldiers dig in.", "armed_clash"),
+        ("Residents said the fighting lasted until the evening, the troops said.", "armed_clash"),
+        ("Many of the dead had fled the fighting in the hills, the army said.", "armed_clash"),
+        ("The bombardment was followed in the morning by a ground offensive.", "armed_clash"),
+        ("Government troops advanced into the village at night.", "armed_clash"),
+        # conflict gate: servicemen and gangs are conflict words
+        ("Two servicemen were killed in an exchange of fire on the border.", "armed_clash"),
+        ("Gang members opened fire on a crowd of traders at the market.", "killing"),
+        # air_strike with a perfect tense
+        ("The rebels said enemy drones had struck their trenches near the ridge.", "air_strike"),
+        # displacement by order
+        (
+            "After the offensive, the villagers were told to leave their homes within a week.",
+            "displacement",
+        ),
+        ("Half a million people have been forced from their homes by the war.", "displacement"),
+        # response: past-tense calls
+        ("The bloc called for an immediate cessation of hostilities.", "response"),
+    ],
+)
+def test_category_cue(text: str, category: str) -> None:
+    assert category in cats(text)
+
+
+@pytest.mark.parametrize(
+    "text,category",
+    [
+        # a party's standing war is background, not the setting of a harm
+        ("The coalition, which has been fighting the rebels for years, denied it.", "armed_clash"),
+        ("Thousands fled Rafah after the start of the ground operation there.", "armed_clash"),
+    ],
+)
+def test_category_not_cued(text: str, category: str) -> None:
+    assert category not in cats(text)
