@@ -43,6 +43,20 @@ def cats(text: str) -> list[str]:
         ("Half a million people have been forced from their homes by the war.", "displacement"),
         # response: past-tense calls
         ("The bloc called for an immediate cessation of hostilities.", "response"),
+        # killing: bombs aimed at civilians, killings of people, mobs
+        ("A car bomb went off near the bus station, the army said.", "killing"),
+        ("Two trucks packed with explosives blew up at the militia checkpoint.", "killing"),
+        ("Monitors recorded the killing of at least 40 people by the militia.", "killing"),
+        ("In the ethnic war, the teacher was killed by a mob outside his house.", "killing"),
+        # NSAGs open the conflict gate
+        ("NSAGs raided the district; three farmers were beheaded.", "killing"),
+        # displacement: forced ... from their homes with a count in between
+        ("The insurgents' raids have forced 12,000 people from their homes.", "displacement"),
+        # shelling: tank fire, a single shell
+        ("A tank shell hit the top floor of the clinic.", "shelling"),
+        ("Witnesses said tank fire destroyed the bakery.", "shelling"),
+        # blockade: restrictions on what enters
+        ("The army keeps restrictions on the entry of food and fuel into the enclave.", "blockade"),
     ],
 )
 def test_category_cue(text: str, category: str) -> None:
@@ -55,6 +69,8 @@ def test_category_cue(text: str, category: str) -> None:
         # a party's standing war is background, not the setting of a harm
         ("The coalition, which has been fighting the rebels for years, denied it.", "armed_clash"),
         ("Thousands fled Rafah after the start of the ground operation there.", "armed_clash"),
+        # a bombing in a document with a ground bomb and no aircraft is that bomb
+        ("A truck bomb killed 40 people; the militants claimed the bombing.", "air_strike"),
     ],
 )
 def test_category_not_cued(text: str, category: str) -> None:

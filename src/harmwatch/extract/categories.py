@@ -28,6 +28,7 @@ __all__ = [
     "DocumentCategories",
     "doc_context",
     "document_cues",
+    "ground_bombing_only",
     "resolve_generic",
     "sentence_categories",
 ]
@@ -49,6 +50,33 @@ ATTRIBUTED_STRIKE = re.compile(
     r"enemy|ukrainian|syrian|iranian)\s+(?:air\s*)?strikes?\b",
     re.IGNORECASE,
 )
+#: Bombs set off on the ground: car and truck bombs, suicide bombings, roadside bombs and IEDs.
+#: In a document that names one of these and no aircraft or drones, "the bombing" is that
+#: bomb (coded ``killing`` by its own cue), not an air strike.
+GROUND_BOMB = re.compile(
+    r"\b(?:(?:car|truck|lorry|vehicle)[ -]bomb\w*|suicide (?:bomb\w*|attack\w*|blasts?)|"
+    r"(?:cars?|trucks?|vehicles?) (?:packed|loaded|laden|filled) with explosives|"
+    r"improvised explosive devices?|ieds?|roadside bombs?)\b",
+    re.IGNORECASE,
+)
+#: Words that put aircraft or drones in a document.
+AERIAL = re.compile(
+    r"\b(?:air ?strikes?|air raids?|aerial|aircraft|warplanes?|(?:fighter )?jets?|"
+    r"helicopters?|drones?|uavs?|planes?)\b",
+    re.IGNORECASE,
+)
+
+
+def ground_bombing_only(text: str) -> bool:
+    """Does the document name a bomb set off on the ground and no aircraft or drones?"""
+    return GROUND_BOMB.search(text) is not None and AERIAL.search(text) is None
+
+
+def _aerial_generic(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Generic attack spans without the "bomb..." words of a ground-bombing document."""
+    return [(s, e) for s, e in spans if not text[s:e].lower().startswith("bomb")]
+
+
 _CLAUSE_BREAK = re.compile(r"[.;]")
 _NOT_ATTACK = re.compile(
     r"\b(?:hunger|general|labou?r|workers'?)\s+strikes?\b|\bstruck a deal\b", re.IGNORECASE
@@ -224,6 +252,8 @@ def sentence_categories(
             (start + m.start(), start + m.end())
             for m in words.finditer_in(_ATTRIBUTED_STRIKE, start, end, sentence)
         ]
+    if ground_bombing_only(text):
+        generic = _aerial_generic(text, generic)
     return _drop_site_property(text, hits), generic
 
 
@@ -257,6 +287,7 @@ class DocumentCategories:
             # report conflict harm.
             self._conflict_here -= windows.searching(cb.anchors.disaster)
         self._not_attack = windows.searching(_NOT_ATTACK_ANCHORED)
+        self._ground_bombing = ground_bombing_only(text)
         self._crime: set[int] = set()
         if words.search(_ORDINARY_CRIME, 0, len(text)) is not None:
             self._crime = set(range(len(bounds))) - windows.searching(cb.anchors.conflict)
@@ -284,6 +315,8 @@ class DocumentCategories:
                 (start + m.start(), start + m.end())
                 for m in self.words.finditer_in(_ATTRIBUTED_STRIKE, start, end, view)
             ]
+        if self._ground_bombing:
+            generic = _aerial_generic(self.words.text, generic)
         return _drop_site_property(self.words.text, hits), generic
 
 
