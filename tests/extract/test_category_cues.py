@@ -57,6 +57,21 @@ def cats(text: str) -> list[str]:
         ("Witnesses said tank fire destroyed the bakery.", "shelling"),
         # blockade: restrictions on what enters
         ("The army keeps restrictions on the entry of food and fuel into the enclave.", "blockade"),
+        # property_destruction: fires set, windows shattered, infrastructure blown up
+        ("The militiamen set dozens of huts on fire before leaving.", "property_destruction"),
+        ("The rebels were seen setting fire to warehouses near the dock.", "property_destruction"),
+        (
+            "The blast from the army depot shattered windows across the street.",
+            "property_destruction",
+        ),
+        ("Insurgents blew up a stretch of the railway line at night.", "property_destruction"),
+        ("The river bridge near the front line was destroyed overnight.", "property_destruction"),
+        (
+            "Dozens of agency installations have been hit since the war began.",
+            "property_destruction",
+        ),
+        # blockade: a supply pipeline damaged or cut
+        ("The gas pipeline into the enclave was damaged again on Tuesday.", "blockade"),
     ],
 )
 def test_category_cue(text: str, category: str) -> None:
@@ -71,6 +86,10 @@ def test_category_cue(text: str, category: str) -> None:
         ("Thousands fled Rafah after the start of the ground operation there.", "armed_clash"),
         # a bombing in a document with a ground bomb and no aircraft is that bomb
         ("A truck bomb killed 40 people; the militants claimed the bombing.", "air_strike"),
+        # "shells of buildings" are ruins, not artillery
+        ("The photos show only the shells of buildings in the old town.", "shelling"),
+        # a call to refrain from hate speech is not hate speech
+        ("The commission urged all parties in the war to refrain from hate speech.", "hate_speech"),
     ],
 )
 def test_category_not_cued(text: str, category: str) -> None:
