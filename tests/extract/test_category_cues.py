@@ -88,6 +88,15 @@ def test_category_cue(text: str, category: str) -> None:
         ("A truck bomb killed 40 people; the militants claimed the bombing.", "air_strike"),
         # "shells of buildings" are ruins, not artillery
         ("The photos show only the shells of buildings in the old town.", "shelling"),
+        # flight that is not displacement: attackers fleeing, people fleeing a burning building,
+        # advice not to flee, a named refugee camp
+        ("After the raid on the army post, the attackers fled towards the border.", "displacement"),
+        ("The nurses fleeing the burning building were hit by the drone.", "displacement"),
+        ("Troops told residents to stay rather than flee ahead of the offensive.", "displacement"),
+        ("The soldiers entered the Al-Amal refugee camp at dawn.", "displacement"),
+        # shot at is not shot dead; a chemical massacre is coded as a chemical attack
+        ("The patrol car of the peacekeepers was shot at near the line.", "killing"),
+        ("The opposition forces condemned the chemical massacre in the town.", "killing"),
         # a call to refrain from hate speech is not hate speech
         ("The commission urged all parties in the war to refrain from hate speech.", "hate_speech"),
     ],

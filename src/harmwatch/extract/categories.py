@@ -117,6 +117,33 @@ def _drop_site_property(text: str, hits: list[CategoryHit]) -> list[CategoryHit]
     return hits
 
 
+#: "Fled" whose subject is the attackers ("the gunmen fled towards the lake") or whose object
+#: is a burning building or the scene is not the flight of a population.
+_FLED_CUE = re.compile(r"fle(?:d|e|eing)$", re.IGNORECASE)
+_ATTACKERS_FLED = re.compile(
+    r"\b(?:attackers?|assailants?|gunm[ae]n|perpetrators|raiders|bandits|suspects|"
+    r"(?:the )?(?:militants|insurgents|terrorists|fighters))\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+_FLED_PLACE = re.compile(
+    r"\s+(?:from )?(?:the|a) (?:burning |burnt |collapsing )?"
+    r"(?:building|scene|flames|fire|vehicle|car|bus)\b",
+    re.IGNORECASE,
+)
+
+
+def _drop_non_flight(text: str, start: int, hits: list[CategoryHit]) -> list[CategoryHit]:
+    """Without ``displacement`` when its cue is a "fled" of attackers or of a burning building."""
+    disp = next((h for h in hits if h.code == "displacement"), None)
+    if disp is None or not _FLED_CUE.search(text[disp.start : disp.end]):
+        return hits
+    if _ATTACKERS_FLED.search(text[max(start, disp.start - 80) : disp.start]) or _FLED_PLACE.match(
+        text, disp.end
+    ):
+        return [h for h in hits if h is not disp]
+    return hits
+
+
 _OTHER_OBJECT = re.compile(
     r"\b(?:houses?|homes?|apartments?|residential|dwellings?|villages?|"
     r"shelters?|bridges?|power|factor(?:y|ies)|plants?|markets?|"
@@ -254,7 +281,7 @@ def sentence_categories(
         ]
     if ground_bombing_only(text):
         generic = _aerial_generic(text, generic)
-    return _drop_site_property(text, hits), generic
+    return _drop_site_property(text, _drop_non_flight(text, start, hits)), generic
 
 
 class DocumentCategories:
@@ -317,7 +344,8 @@ class DocumentCategories:
             ]
         if self._ground_bombing:
             generic = _aerial_generic(self.words.text, generic)
-        return _drop_site_property(self.words.text, hits), generic
+        text = self.words.text
+        return _drop_site_property(text, _drop_non_flight(text, start, hits)), generic
 
 
 def resolve_generic(doc_codes: set[str]) -> str:
