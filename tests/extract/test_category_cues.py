@@ -43,6 +43,14 @@ def cats(text: str) -> list[str]:
         ("Half a million people have been forced from their homes by the war.", "displacement"),
         # response: past-tense calls
         ("The bloc called for an immediate cessation of hostilities.", "response"),
+        # response: prosecutors acting, calls with a day in between, mourning, aid, inquiries
+        ("The regional prosecutor's office has opened a case over the shelling.", "response"),
+        ("The bloc called on Friday for the release of the captured soldiers.", "response"),
+        ("The mediators urged both sides to show restraint after the clashes.", "response"),
+        ("The governor declared three days of mourning after the attack.", "response"),
+        ("The agency stepped up food distributions for the displaced families.", "response"),
+        ("A UN inquiry found that the drone attacks on civilians were deliberate.", "response"),
+        ("A report by the region's Ombudsman lists the civilians killed in the war.", "response"),
         # killing: bombs aimed at civilians, killings of people, mobs
         ("A car bomb went off near the bus station, the army said.", "killing"),
         ("Two trucks packed with explosives blew up at the militia checkpoint.", "killing"),
@@ -97,6 +105,11 @@ def test_category_cue(text: str, category: str) -> None:
         # shot at is not shot dead; a chemical massacre is coded as a chemical attack
         ("The patrol car of the peacekeepers was shot at near the line.", "killing"),
         ("The opposition forces condemned the chemical massacre in the town.", "killing"),
+        # a prosecutor quoted for a toll, a national security council, medical care of the
+        # wounded are not responses
+        ("Eight civilians were killed in the shelling, the prosecutor's office said.", "response"),
+        ("The president convened a session of the country's Security Council.", "response"),
+        ("Two soldiers were wounded in the shelling and received medical assistance.", "response"),
         # a call to refrain from hate speech is not hate speech
         ("The commission urged all parties in the war to refrain from hate speech.", "hate_speech"),
     ],
