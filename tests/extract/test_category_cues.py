@@ -51,6 +51,8 @@ def cats(text: str) -> list[str]:
         ("The agency stepped up food distributions for the displaced families.", "response"),
         ("A UN inquiry found that the drone attacks on civilians were deliberate.", "response"),
         ("A report by the region's Ombudsman lists the civilians killed in the war.", "response"),
+        # detention: people held in camps or facilities
+        ("Hundreds of boys had been held in two camps run by the occupation forces.", "detention"),
         # killing: bombs aimed at civilians, killings of people, mobs
         ("A car bomb went off near the bus station, the army said.", "killing"),
         ("Two trucks packed with explosives blew up at the militia checkpoint.", "killing"),
@@ -78,6 +80,8 @@ def cats(text: str) -> list[str]:
             "Dozens of agency installations have been hit since the war began.",
             "property_destruction",
         ),
+        # blockade: supply routes cut
+        ("The offensive cut off the main supply routes into the city.", "blockade"),
         # blockade: a supply pipeline damaged or cut
         ("The gas pipeline into the enclave was damaged again on Tuesday.", "blockade"),
     ],
@@ -110,6 +114,29 @@ def test_category_cue(text: str, category: str) -> None:
         ("Eight civilians were killed in the shelling, the prosecutor's office said.", "response"),
         ("The president convened a session of the country's Security Council.", "response"),
         ("Two soldiers were wounded in the shelling and received medical assistance.", "response"),
+        # arrests of suspects and arrest warrants are law enforcement, not conflict detention
+        ("The army said it had arrested two suspects after the bombing.", "detention"),
+        (
+            "The mission urged the government to arrest and prosecute the militia leaders.",
+            "detention",
+        ),
+        # a state of siege (martial law), a hotel siege, military supply lines are not blockades
+        ("The province has been under a state of siege since the rebel attacks.", "blockade"),
+        (
+            "Troops ended the hotel siege after 20 hours; the siege over, rescuers went in.",
+            "blockade",
+        ),
+        ("The air force said it struck militia positions and supply lines.", "blockade"),
+        # a gunfire incident is not shelling; an armed group's lockdown is not a strike
+        ("A UN helicopter came under fire near the militia's base.", "shelling"),
+        ("The guerrillas imposed an armed strike on the river communities.", "air_strike"),
+        # the wounded taken to hospital, a training school, an ambulance service speaking
+        (
+            "Burned soldiers were airlifted to hospitals in the capital after the shelling.",
+            "attack_on_health",
+        ),
+        ("Militants attacked the police training school at dawn.", "attack_on_education"),
+        ("The ambulance service says a rocket struck an open field.", "attack_on_health"),
         # a call to refrain from hate speech is not hate speech
         ("The commission urged all parties in the war to refrain from hate speech.", "hate_speech"),
     ],

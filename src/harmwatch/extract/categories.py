@@ -79,7 +79,7 @@ def _aerial_generic(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
 
 _CLAUSE_BREAK = re.compile(r"[.;]")
 _NOT_ATTACK = re.compile(
-    r"\b(?:hunger|general|labou?r|workers'?)\s+strikes?\b|\bstruck a deal\b", re.IGNORECASE
+    r"\b(?:hunger|general|labou?r|workers'?|armed)\s+strikes?\b|\bstruck a deal\b", re.IGNORECASE
 )
 #: Arrests for ordinary crime ("detained five officials suspected of corruption") are police
 #: cases, not conflict detention, even in a war country's news: in a document that speaks of
@@ -130,6 +130,23 @@ _FLED_PLACE = re.compile(
     r"(?:building|scene|flames|fire|vehicle|car|bus)\b",
     re.IGNORECASE,
 )
+
+
+#: Hospitals that receive the wounded ("airlifted to hospitals", "hospitals were overwhelmed")
+#: are not hospitals attacked, whatever attack word stands nearby.
+_CARE_NOT_ATTACK = re.compile(
+    r"\b(?:taken|airlifted|rushed|transferred|evacuated|admitted|brought|flown|sent) to "
+    r"(?:\w+ ){0,2}(?:hospitals?|clinics?)\b|\bhospitals? (?:were|was|are|is) overwhelmed\b",
+    re.IGNORECASE,
+)
+
+
+def _drop_care(text: str, hits: list[CategoryHit]) -> list[CategoryHit]:
+    """Without ``attack_on_health`` when its cue only tells of the wounded taken to care."""
+    health = next((h for h in hits if h.code == "attack_on_health"), None)
+    if health is None or not _CARE_NOT_ATTACK.search(text, health.start, health.end):
+        return hits
+    return [h for h in hits if h is not health]
 
 
 def _drop_non_flight(text: str, start: int, hits: list[CategoryHit]) -> list[CategoryHit]:
@@ -281,7 +298,8 @@ def sentence_categories(
         ]
     if ground_bombing_only(text):
         generic = _aerial_generic(text, generic)
-    return _drop_site_property(text, _drop_non_flight(text, start, hits)), generic
+    hits = _drop_care(text, _drop_non_flight(text, start, hits))
+    return _drop_site_property(text, hits), generic
 
 
 class DocumentCategories:
@@ -345,7 +363,8 @@ class DocumentCategories:
         if self._ground_bombing:
             generic = _aerial_generic(self.words.text, generic)
         text = self.words.text
-        return _drop_site_property(text, _drop_non_flight(text, start, hits)), generic
+        hits = _drop_care(text, _drop_non_flight(text, start, hits))
+        return _drop_site_property(text, hits), generic
 
 
 def resolve_generic(doc_codes: set[str]) -> str:
