@@ -33,6 +33,15 @@ def cats(text: str) -> list[str]:
         # conflict gate: servicemen and gangs are conflict words
         ("Two servicemen were killed in an exchange of fire on the border.", "armed_clash"),
         ("Gang members opened fire on a crowd of traders at the market.", "killing"),
+        (
+            "Members of the gang attacked the town, setting houses and cars on fire.",
+            "property_destruction",
+        ),
+        ("The gang fired indiscriminately at residents of the market town.", "killing"),
+        (
+            "Since the ethnic violence began, a mob killed two men and gang-raped a woman.",
+            "sexual_violence",
+        ),
         # air_strike with a perfect tense
         ("The rebels said enemy drones had struck their trenches near the ridge.", "air_strike"),
         # displacement by order
@@ -130,6 +139,8 @@ def test_category_cue(text: str, category: str) -> None:
         # a gunfire incident is not shelling; an armed group's lockdown is not a strike
         ("A UN helicopter came under fire near the militia's base.", "shelling"),
         ("The guerrillas imposed an armed strike on the river communities.", "air_strike"),
+        # a gunship firing on people is an air strike, not a killing outside combat
+        ("A helicopter gunship fired on people helping the wounded.", "killing"),
         # the wounded taken to hospital, a training school, an ambulance service speaking
         (
             "Burned soldiers were airlifted to hospitals in the capital after the shelling.",
