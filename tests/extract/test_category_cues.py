@@ -154,3 +154,30 @@ def test_category_cue(text: str, category: str) -> None:
 )
 def test_category_not_cued(text: str, category: str) -> None:
     assert category not in cats(text)
+
+
+def test_police_forces_arresting_robbers_is_not_conflict_detention() -> None:
+    out = extract_text(
+        "Two men held up a bank branch in the capital on Tuesday. The Internal Security "
+        "Forces said they had arrested three people over the robbery."
+    )
+    assert "detention" not in out["categories"]
+    assert not out["relevant"]
+
+
+def test_arrest_of_an_accidents_organisers_is_not_conflict_detention() -> None:
+    out = extract_text(
+        "A stampede at a charity distribution killed 20 people in the war-torn capital. "
+        "The rebel-run ministry said it had arrested three organisers of the event."
+    )
+    assert "detention" not in out["categories"]
+
+
+def test_wildfire_in_a_former_war_zone_is_not_conflict_harm() -> None:
+    out = extract_text(
+        "A wildfire has burned 8,000 hectares of forest in the hills, and the blaze spread to "
+        "two villages. Firefighters are hampered by landmines left from years of fighting "
+        "between government forces and rebels. Old shells exploded in the heat, but nobody "
+        "was hurt, the fire service said."
+    )
+    assert not out["relevant"]

@@ -93,6 +93,18 @@ ORDINARY_CRIME = re.compile(
     re.IGNORECASE,
 )
 _ORDINARY_CRIME = anchor(ORDINARY_CRIME)
+#: Police named as "forces" ("the Internal Security Forces arrested three people") are not a
+#: conflict word in a document about ordinary crime.
+POLICE_FORCES = re.compile(
+    r"\b(?:internal security|police|security|law enforcement) forces\b", re.IGNORECASE
+)
+
+
+def _conflict_beyond_police(conflict: re.Pattern[str], view: str) -> bool:
+    """Does ``view`` hold a conflict word outside its police-force names?"""
+    return conflict.search(POLICE_FORCES.sub(lambda m: " " * len(m.group()), view)) is not None
+
+
 #: Categories an ordinary-crime sentence cannot give.
 CRIME_BLIND = frozenset({"detention"})
 #: Object words that say nothing of their own ("building", "facilities", "roof"): in a sentence
@@ -271,9 +283,8 @@ def sentence_categories(
     else:
         start_offset = 0
     hits: list[CategoryHit] = []
-    crime = (
-        words.search(_ORDINARY_CRIME, 0, len(text)) is not None
-        and words.search_in(cb.anchors.conflict, start, end, sentence) is None
+    crime = words.search(_ORDINARY_CRIME, 0, len(text)) is not None and not (
+        _conflict_beyond_police(cb.anchors.conflict.pattern, sentence)
     )
     for code, cat in cb.categories.items():
         if (cat.gate == "conflict" and not gate_open) or (crime and code in CRIME_BLIND):
@@ -335,7 +346,12 @@ class DocumentCategories:
         self._ground_bombing = ground_bombing_only(text)
         self._crime: set[int] = set()
         if words.search(_ORDINARY_CRIME, 0, len(text)) is not None:
-            self._crime = set(range(len(bounds))) - windows.searching(cb.anchors.conflict)
+            conflict = cb.anchors.conflict.pattern
+            self._crime = {
+                i
+                for i in range(len(bounds))
+                if not _conflict_beyond_police(conflict, windows.views[i])
+            }
 
     def sentence(self, n: int) -> tuple[list[CategoryHit], list[tuple[int, int]]]:
         """Category hits and generic attack spans of window ``n``."""
