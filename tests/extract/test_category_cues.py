@@ -62,6 +62,28 @@ def cats(text: str) -> list[str]:
         ("A report by the region's Ombudsman lists the civilians killed in the war.", "response"),
         # detention: people held in camps or facilities
         ("Hundreds of boys had been held in two camps run by the occupation forces.", "detention"),
+        ("The ombudsman received reports of kidnappings of farmers by the rebels.", "detention"),
+        ("The saboteurs had held four villagers in a barn for hours, the army said.", "detention"),
+        ("The soldiers took away about 30 men from the village.", "detention"),
+        # air_strike: aircraft that have struck, bombs dropped by aircraft, explosive drones
+        ("Enemy aircraft have struck the depot twice since Monday.", "air_strike"),
+        ("Bombs dropped by aircraft damaged the bridge, the army said.", "air_strike"),
+        ("A drone loaded with explosives fell on the market, wounding two women.", "air_strike"),
+        # displacement: evacuation flights, residents of villages who left, people moved away
+        ("The troops guarded the evacuation flights leaving the capital.", "displacement"),
+        ("Since the shelling, residents of five villages have left for the city.", "displacement"),
+        ("Most women and children have been moved to the capital, the army said.", "displacement"),
+        # attack_on_education: suspended classes, the right to education
+        (
+            "Because of the blockade, the schools suspended classes for a month.",
+            "attack_on_education",
+        ),
+        (
+            "During the war, 5,000 pupils were deprived of the right to education.",
+            "attack_on_education",
+        ),
+        # torture: beatings in interrogation
+        ("Detained militiamen reported beatings during interrogation.", "torture"),
         # killing: bombs aimed at civilians, killings of people, mobs
         ("A car bomb went off near the bus station, the army said.", "killing"),
         ("Two trucks packed with explosives blew up at the militia checkpoint.", "killing"),
