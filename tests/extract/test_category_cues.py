@@ -84,6 +84,11 @@ def cats(text: str) -> list[str]:
         ),
         # torture: beatings in interrogation
         ("Detained militiamen reported beatings during interrogation.", "torture"),
+        (
+            "The military prosecutor opened a case on charges including murder of the "
+            "villagers found in the mass grave.",
+            "killing",
+        ),
         # killing: bombs aimed at civilians, killings of people, mobs
         ("A car bomb went off near the bus station, the army said.", "killing"),
         ("Two trucks packed with explosives blew up at the militia checkpoint.", "killing"),
@@ -170,6 +175,17 @@ def test_category_cue(text: str, category: str) -> None:
         ),
         ("Militants attacked the police training school at dawn.", "attack_on_education"),
         ("The ambulance service says a rocket struck an open field.", "attack_on_health"),
+        # murder as a legal qualification is not a reported killing
+        (
+            "Investigators opened a case under the articles on terrorism and murder after the "
+            "mine blast hit the army truck.",
+            "killing",
+        ),
+        (
+            "The panel found the drone attacks amounted to the crimes against humanity of "
+            "murder and forcible transfer.",
+            "killing",
+        ),
         # a call to refrain from hate speech is not hate speech
         ("The commission urged all parties in the war to refrain from hate speech.", "hate_speech"),
     ],

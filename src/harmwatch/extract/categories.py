@@ -153,6 +153,25 @@ _CARE_NOT_ATTACK = re.compile(
 )
 
 
+#: "Murder" named as a legal qualification ("a criminal case under the articles on terrorism
+#: and murder", "the crimes against humanity of murder") is not itself a killing.
+_MURDER_CUE = re.compile(r"murder(?:ed|s)?$", re.IGNORECASE)
+_LEGAL_CHARGE = re.compile(
+    r"\b(?:articles?|crimes? against humanity|war crimes? of)\b[^.;]{0,80}$",
+    re.IGNORECASE,
+)
+
+
+def _drop_charge(text: str, start: int, hits: list[CategoryHit]) -> list[CategoryHit]:
+    """Without ``killing`` when its only cue is "murder" as a charge."""
+    kill = next((h for h in hits if h.code == "killing"), None)
+    if kill is None or not _MURDER_CUE.search(text[kill.start : kill.end]):
+        return hits
+    if _LEGAL_CHARGE.search(text[max(start, kill.start - 120) : kill.start]):
+        return [h for h in hits if h is not kill]
+    return hits
+
+
 def _drop_care(text: str, hits: list[CategoryHit]) -> list[CategoryHit]:
     """Without ``attack_on_health`` when its cue only tells of the wounded taken to care."""
     health = next((h for h in hits if h.code == "attack_on_health"), None)
@@ -309,7 +328,7 @@ def sentence_categories(
         ]
     if ground_bombing_only(text):
         generic = _aerial_generic(text, generic)
-    hits = _drop_care(text, _drop_non_flight(text, start, hits))
+    hits = _drop_care(text, _drop_charge(text, start, _drop_non_flight(text, start, hits)))
     return _drop_site_property(text, hits), generic
 
 
@@ -379,7 +398,7 @@ class DocumentCategories:
         if self._ground_bombing:
             generic = _aerial_generic(self.words.text, generic)
         text = self.words.text
-        hits = _drop_care(text, _drop_non_flight(text, start, hits))
+        hits = _drop_care(text, _drop_charge(text, start, _drop_non_flight(text, start, hits)))
         return _drop_site_property(text, hits), generic
 
 
