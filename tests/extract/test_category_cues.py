@@ -219,3 +219,26 @@ def test_wildfire_in_a_former_war_zone_is_not_conflict_harm() -> None:
         "was hurt, the fire service said."
     )
     assert not out["relevant"]
+
+
+def test_the_building_of_a_hit_hospital_is_not_housing() -> None:
+    out = cats(
+        "Artillery shells hit the maternity hospital in the city on Wednesday, the army said. "
+        "Later the ministry published photographs of the partially destroyed building."
+    )
+    assert "attack_on_health" in out
+    assert "property_destruction" not in out
+
+
+def test_houses_beside_a_hit_school_stay_property() -> None:
+    out = cats(
+        "Rockets hit a school and destroyed three houses in the village, the army said. "
+        "The roof of the building collapsed."
+    )
+    assert {"attack_on_education", "property_destruction"} <= set(out)
+
+
+def test_no_damage_to_infrastructure_is_not_damage() -> None:
+    assert "property_destruction" not in cats(
+        "After the offensive, the monitors saw no damage to civilian infrastructure in the town."
+    )

@@ -192,6 +192,26 @@ def _drop_non_flight(text: str, start: int, hits: list[CategoryHit]) -> list[Cat
     return hits
 
 
+def _site_property_only(
+    text: str, first: list[dict[str, tuple[int, int]]], bounds: list[tuple[int, int]]
+) -> bool:
+    """Is every property cue of a document a generic object word ("the building", "its roof")
+    in a document that codes a hospital, school or heritage site hit? Those words then describe
+    that site ("nine photographs of the partially destroyed building"), not homes."""
+    props = [text[c[0] : c[1]] for cues in first if (c := cues.get("property_destruction"))]
+    if not props:
+        return False
+    sites = False
+    for cues, (start, _end) in zip(first, bounds, strict=True):
+        if cues.keys() & SITE_CATEGORIES:
+            hits = [CategoryHit(code, s, e) for code, (s, e) in cues.items()]
+            hits = _drop_care(text, _drop_charge(text, start, _drop_non_flight(text, start, hits)))
+            sites = sites or any(h.code in SITE_CATEGORIES for h in hits)
+    if not sites:
+        return False
+    return all(GENERIC_OBJECT.search(cue) and not _OTHER_OBJECT.search(cue) for cue in props)
+
+
 _OTHER_OBJECT = re.compile(
     r"\b(?:houses?|homes?|apartments?|residential|dwellings?|villages?|"
     r"shelters?|bridges?|power|factor(?:y|ies)|plants?|markets?|"
@@ -353,6 +373,7 @@ class DocumentCategories:
                 n = bisect_right(starts, s) - 1
                 if n >= 0 and s < bounds[n][1] and code not in self._first[n]:
                     self._first[n][code] = (s, e)
+        self._site_property = _site_property_only(text, self._first, bounds)
         self._conflict_here = (
             set() if self.ctx.is_conflict else windows.searching(cb.anchors.conflict)
         )
@@ -382,6 +403,7 @@ class DocumentCategories:
             for code, (s, e) in self._first[n].items()
             if (gate_open or categories[code].gate != "conflict")
             and not (code in CRIME_BLIND and n in self._crime)
+            and not (code == "property_destruction" and self._site_property)
         ]
         view = self.windows.views[n]
         generic: list[tuple[int, int]] = []
