@@ -118,6 +118,12 @@ def cats(text: str) -> list[str]:
         ),
         # blockade: supply routes cut
         ("The offensive cut off the main supply routes into the city.", "blockade"),
+        (
+            "The rebels neared the town, cutting off the provincial capital's supply routes.",
+            "blockade",
+        ),
+        # a hotel siege is a standoff between attackers and security forces
+        ("Security forces ended the hotel siege after a night of gunfire.", "armed_clash"),
         # blockade: a supply pipeline damaged or cut
         ("The gas pipeline into the enclave was damaged again on Tuesday.", "blockade"),
     ],
