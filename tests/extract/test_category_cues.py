@@ -50,6 +50,14 @@ def cats(text: str) -> list[str]:
             "displacement",
         ),
         ("Half a million people have been forced from their homes by the war.", "displacement"),
+        (
+            "The families of the hamlet, some 40 people, left on Monday as troops approached.",
+            "displacement",
+        ),
+        (
+            "Most women and children had already left the village in the first days of the war.",
+            "displacement",
+        ),
         # response: past-tense calls
         ("The bloc called for an immediate cessation of hostilities.", "response"),
         # response: prosecutors acting, calls with a day in between, mourning, aid, inquiries
@@ -94,6 +102,12 @@ def cats(text: str) -> list[str]:
         ("Two trucks packed with explosives blew up at the militia checkpoint.", "killing"),
         ("Monitors recorded the killing of at least 40 people by the militia.", "killing"),
         ("In the ethnic war, the teacher was killed by a mob outside his house.", "killing"),
+        ("He was sentenced by the military court over the killing of a security guard.", "killing"),
+        ("The Defender condemned the killing of the police officers by the soldiers.", "killing"),
+        (
+            "Witnesses said ambulances sent to the wounded soldiers were also shot at.",
+            "attack_on_health",
+        ),
         # NSAGs open the conflict gate
         ("NSAGs raided the district; three farmers were beheaded.", "killing"),
         # displacement: forced ... from their homes with a count in between
@@ -124,6 +138,11 @@ def cats(text: str) -> list[str]:
         ),
         # a hotel siege is a standoff between attackers and security forces
         ("Security forces ended the hotel siege after a night of gunfire.", "armed_clash"),
+        (
+            "The road is held by the militia, making it impossible for trucks to reach the camp.",
+            "blockade",
+        ),
+        ("Aid convoys can no longer reach the besieged quarter.", "blockade"),
         # blockade: a supply pipeline damaged or cut
         ("The gas pipeline into the enclave was damaged again on Tuesday.", "blockade"),
     ],
