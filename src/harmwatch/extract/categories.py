@@ -28,6 +28,7 @@ __all__ = [
     "DocumentCategories",
     "doc_context",
     "document_cues",
+    "ground_bombing_only",
     "resolve_generic",
     "sentence_categories",
 ]
@@ -49,9 +50,36 @@ ATTRIBUTED_STRIKE = re.compile(
     r"enemy|ukrainian|syrian|iranian)\s+(?:air\s*)?strikes?\b",
     re.IGNORECASE,
 )
+#: Bombs set off on the ground: car and truck bombs, suicide bombings, roadside bombs and IEDs.
+#: In a document that names one of these and no aircraft or drones, "the bombing" is that
+#: bomb (coded ``killing`` by its own cue), not an air strike.
+GROUND_BOMB = re.compile(
+    r"\b(?:(?:car|truck|lorry|vehicle)[ -]bomb\w*|suicide (?:bomb\w*|attack\w*|blasts?)|"
+    r"(?:cars?|trucks?|vehicles?) (?:packed|loaded|laden|filled) with explosives|"
+    r"improvised explosive devices?|ieds?|roadside bombs?)\b",
+    re.IGNORECASE,
+)
+#: Words that put aircraft or drones in a document.
+AERIAL = re.compile(
+    r"\b(?:air ?strikes?|air raids?|aerial|aircraft|warplanes?|(?:fighter )?jets?|"
+    r"helicopters?|drones?|uavs?|planes?)\b",
+    re.IGNORECASE,
+)
+
+
+def ground_bombing_only(text: str) -> bool:
+    """Does the document name a bomb set off on the ground and no aircraft or drones?"""
+    return GROUND_BOMB.search(text) is not None and AERIAL.search(text) is None
+
+
+def _aerial_generic(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Generic attack spans without the "bomb..." words of a ground-bombing document."""
+    return [(s, e) for s, e in spans if not text[s:e].lower().startswith("bomb")]
+
+
 _CLAUSE_BREAK = re.compile(r"[.;]")
 _NOT_ATTACK = re.compile(
-    r"\b(?:hunger|general|labou?r|workers'?)\s+strikes?\b|\bstruck a deal\b", re.IGNORECASE
+    r"\b(?:hunger|general|labou?r|workers'?|armed)\s+strikes?\b|\bstruck a deal\b", re.IGNORECASE
 )
 #: Arrests for ordinary crime ("detained five officials suspected of corruption") are police
 #: cases, not conflict detention, even in a war country's news: in a document that speaks of
@@ -65,6 +93,18 @@ ORDINARY_CRIME = re.compile(
     re.IGNORECASE,
 )
 _ORDINARY_CRIME = anchor(ORDINARY_CRIME)
+#: Police named as "forces" ("the Internal Security Forces arrested three people") are not a
+#: conflict word in a document about ordinary crime.
+POLICE_FORCES = re.compile(
+    r"\b(?:internal security|police|security|law enforcement) forces\b", re.IGNORECASE
+)
+
+
+def _conflict_beyond_police(conflict: re.Pattern[str], view: str) -> bool:
+    """Does ``view`` hold a conflict word outside its police-force names?"""
+    return conflict.search(POLICE_FORCES.sub(lambda m: " " * len(m.group()), view)) is not None
+
+
 #: Categories an ordinary-crime sentence cannot give.
 CRIME_BLIND = frozenset({"detention"})
 #: Object words that say nothing of their own ("building", "facilities", "roof"): in a sentence
@@ -87,6 +127,89 @@ def _drop_site_property(text: str, hits: list[CategoryHit]) -> list[CategoryHit]
     if GENERIC_OBJECT.search(cue) and not _OTHER_OBJECT.search(cue):
         return [h for h in hits if h.code != "property_destruction"]
     return hits
+
+
+#: "Fled" whose subject is the attackers ("the gunmen fled towards the lake") or whose object
+#: is a burning building or the scene is not the flight of a population.
+_FLED_CUE = re.compile(r"fle(?:d|e|eing)$", re.IGNORECASE)
+_ATTACKERS_FLED = re.compile(
+    r"\b(?:attackers?|assailants?|gunm[ae]n|perpetrators|raiders|bandits|suspects|"
+    r"(?:the )?(?:militants|insurgents|terrorists|fighters))\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+_FLED_PLACE = re.compile(
+    r"\s+(?:from )?(?:the|a) (?:burning |burnt |collapsing )?"
+    r"(?:building|scene|flames|fire|vehicle|car|bus)\b",
+    re.IGNORECASE,
+)
+
+
+#: Hospitals that receive the wounded ("airlifted to hospitals", "hospitals were overwhelmed")
+#: are not hospitals attacked, whatever attack word stands nearby.
+_CARE_NOT_ATTACK = re.compile(
+    r"\b(?:taken|airlifted|rushed|transferred|evacuated|admitted|brought|flown|sent) to "
+    r"(?:\w+ ){0,2}(?:hospitals?|clinics?)\b|\bhospitals? (?:were|was|are|is) overwhelmed\b",
+    re.IGNORECASE,
+)
+
+
+#: "Murder" named as a legal qualification ("a criminal case under the articles on terrorism
+#: and murder", "the crimes against humanity of murder") is not itself a killing.
+_MURDER_CUE = re.compile(r"murder(?:ed|s)?$", re.IGNORECASE)
+_LEGAL_CHARGE = re.compile(
+    r"\b(?:articles?|crimes? against humanity|war crimes? of)\b[^.;]{0,80}$",
+    re.IGNORECASE,
+)
+
+
+def _drop_charge(text: str, start: int, hits: list[CategoryHit]) -> list[CategoryHit]:
+    """Without ``killing`` when its only cue is "murder" as a charge."""
+    kill = next((h for h in hits if h.code == "killing"), None)
+    if kill is None or not _MURDER_CUE.search(text[kill.start : kill.end]):
+        return hits
+    if _LEGAL_CHARGE.search(text[max(start, kill.start - 120) : kill.start]):
+        return [h for h in hits if h is not kill]
+    return hits
+
+
+def _drop_care(text: str, hits: list[CategoryHit]) -> list[CategoryHit]:
+    """Without ``attack_on_health`` when its cue only tells of the wounded taken to care."""
+    health = next((h for h in hits if h.code == "attack_on_health"), None)
+    if health is None or not _CARE_NOT_ATTACK.search(text, health.start, health.end):
+        return hits
+    return [h for h in hits if h is not health]
+
+
+def _drop_non_flight(text: str, start: int, hits: list[CategoryHit]) -> list[CategoryHit]:
+    """Without ``displacement`` when its cue is a "fled" of attackers or of a burning building."""
+    disp = next((h for h in hits if h.code == "displacement"), None)
+    if disp is None or not _FLED_CUE.search(text[disp.start : disp.end]):
+        return hits
+    if _ATTACKERS_FLED.search(text[max(start, disp.start - 80) : disp.start]) or _FLED_PLACE.match(
+        text, disp.end
+    ):
+        return [h for h in hits if h is not disp]
+    return hits
+
+
+def _site_property_only(
+    text: str, first: list[dict[str, tuple[int, int]]], bounds: list[tuple[int, int]]
+) -> bool:
+    """Is every property cue of a document a generic object word ("the building", "its roof")
+    in a document that codes a hospital, school or heritage site hit? Those words then describe
+    that site ("nine photographs of the partially destroyed building"), not homes."""
+    props = [text[c[0] : c[1]] for cues in first if (c := cues.get("property_destruction"))]
+    if not props:
+        return False
+    sites = False
+    for cues, (start, _end) in zip(first, bounds, strict=True):
+        if cues.keys() & SITE_CATEGORIES:
+            hits = [CategoryHit(code, s, e) for code, (s, e) in cues.items()]
+            hits = _drop_care(text, _drop_charge(text, start, _drop_non_flight(text, start, hits)))
+            sites = sites or any(h.code in SITE_CATEGORIES for h in hits)
+    if not sites:
+        return False
+    return all(GENERIC_OBJECT.search(cue) and not _OTHER_OBJECT.search(cue) for cue in props)
 
 
 _OTHER_OBJECT = re.compile(
@@ -199,9 +322,8 @@ def sentence_categories(
     else:
         start_offset = 0
     hits: list[CategoryHit] = []
-    crime = (
-        words.search(_ORDINARY_CRIME, 0, len(text)) is not None
-        and words.search_in(cb.anchors.conflict, start, end, sentence) is None
+    crime = words.search(_ORDINARY_CRIME, 0, len(text)) is not None and not (
+        _conflict_beyond_police(cb.anchors.conflict.pattern, sentence)
     )
     for code, cat in cb.categories.items():
         if (cat.gate == "conflict" and not gate_open) or (crime and code in CRIME_BLIND):
@@ -224,6 +346,9 @@ def sentence_categories(
             (start + m.start(), start + m.end())
             for m in words.finditer_in(_ATTRIBUTED_STRIKE, start, end, sentence)
         ]
+    if ground_bombing_only(text):
+        generic = _aerial_generic(text, generic)
+    hits = _drop_care(text, _drop_charge(text, start, _drop_non_flight(text, start, hits)))
     return _drop_site_property(text, hits), generic
 
 
@@ -248,6 +373,7 @@ class DocumentCategories:
                 n = bisect_right(starts, s) - 1
                 if n >= 0 and s < bounds[n][1] and code not in self._first[n]:
                     self._first[n][code] = (s, e)
+        self._site_property = _site_property_only(text, self._first, bounds)
         self._conflict_here = (
             set() if self.ctx.is_conflict else windows.searching(cb.anchors.conflict)
         )
@@ -257,9 +383,15 @@ class DocumentCategories:
             # report conflict harm.
             self._conflict_here -= windows.searching(cb.anchors.disaster)
         self._not_attack = windows.searching(_NOT_ATTACK_ANCHORED)
+        self._ground_bombing = ground_bombing_only(text)
         self._crime: set[int] = set()
         if words.search(_ORDINARY_CRIME, 0, len(text)) is not None:
-            self._crime = set(range(len(bounds))) - windows.searching(cb.anchors.conflict)
+            conflict = cb.anchors.conflict.pattern
+            self._crime = {
+                i
+                for i in range(len(bounds))
+                if not _conflict_beyond_police(conflict, windows.views[i])
+            }
 
     def sentence(self, n: int) -> tuple[list[CategoryHit], list[tuple[int, int]]]:
         """Category hits and generic attack spans of window ``n``."""
@@ -271,6 +403,7 @@ class DocumentCategories:
             for code, (s, e) in self._first[n].items()
             if (gate_open or categories[code].gate != "conflict")
             and not (code in CRIME_BLIND and n in self._crime)
+            and not (code == "property_destruction" and self._site_property)
         ]
         view = self.windows.views[n]
         generic: list[tuple[int, int]] = []
@@ -284,7 +417,11 @@ class DocumentCategories:
                 (start + m.start(), start + m.end())
                 for m in self.words.finditer_in(_ATTRIBUTED_STRIKE, start, end, view)
             ]
-        return _drop_site_property(self.words.text, hits), generic
+        if self._ground_bombing:
+            generic = _aerial_generic(self.words.text, generic)
+        text = self.words.text
+        hits = _drop_care(text, _drop_charge(text, start, _drop_non_flight(text, start, hits)))
+        return _drop_site_property(text, hits), generic
 
 
 def resolve_generic(doc_codes: set[str]) -> str:
