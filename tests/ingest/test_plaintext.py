@@ -226,3 +226,17 @@ def test_publication_date_from_url(url: str, expected: date | None) -> None:
 )
 def test_language(text: str, expected: str | None) -> None:
     assert detect_language(text) == expected
+
+
+def test_site_wide_ticker_of_other_stories_is_furniture() -> None:
+    article = (
+        "Festival opens with a record crowd\n\n"
+        "The city's summer music festival opened on Friday with more than 40,000 visitors, the "
+        "organisers said, and will run for ten days with concerts in five parks.\n"
+    )
+    ticker = "⚡ LIVE: War updates — Odesa: drone strike on port, 2 injured · Sumy: shelling\n"
+    parsed = parse_plain_text(ticker + article, None)
+    assert "drone strike" not in parsed.text and "music festival" in parsed.text
+    # a live blog's own single headline stays
+    own = "LIVE — Floods: day three of the rescue operation\n\n" + article
+    assert "day three" in parse_plain_text(own, None).text

@@ -90,6 +90,14 @@ _PLAYER = re.compile(
 )
 #: Subscription lines are short; longer ones may be news about an email.
 MAX_SUBSCRIPTION_LINE = 140
+#: "⚡ LIVE: War updates — Lviv: ... · Kharkiv: ...", "TRENDING: Council | Airport | Cholera": a
+#: site-wide ticker of other stories (several items), not the article's own headline.
+_TICKER = re.compile(
+    r"^\W{0,3}\s*(?:live|breaking|trending|latest|just in|updates?|ticker|news alert)\b"
+    r"[^\n]{0,40}?[:—–-]",
+    re.I,
+)
+_TICKER_SEPARATOR = re.compile(r"\s[·|•]\s")
 _JSON_LINE = re.compile(r'^\s*[\[{].*"\s*:\s*.*[}\]]\s*$')
 _TEMPLATE = re.compile(r"\{\{[^{}\n]{0,80}\}\}")
 _INLINE_TEASER = re.compile(
@@ -148,6 +156,8 @@ def _is_line_furniture(line: str) -> str | None:
             return "syndication credit"
         if len(_LANGUAGE_NAMES.findall(stripped)) >= 2 and len(stripped.split()) <= 8:
             return "language switcher"
+        if _TICKER.match(stripped) and _TICKER_SEPARATOR.search(stripped):
+            return "news ticker"
     if _JSON_LINE.match(stripped):
         return "script leftover"
     if _TEMPLATE.fullmatch(stripped) or not _TEMPLATE.sub("", stripped).strip():
