@@ -67,9 +67,19 @@ AERIAL = re.compile(
 )
 
 
-def ground_bombing_only(text: str) -> bool:
-    """Does the document name a bomb set off on the ground and no aircraft or drones?"""
-    return GROUND_BOMB.search(text) is not None and AERIAL.search(text) is None
+_GROUND_BOMB_ANCHORED = anchor(GROUND_BOMB)
+_AERIAL_ANCHORED = anchor(AERIAL)
+
+
+def ground_bombing_only(text: str, words: WordIndex | None = None) -> bool:
+    """Does the document name a bomb set off on the ground and no aircraft or drones?
+
+    With the document's :class:`WordIndex` the two patterns are asked through it."""
+    if words is None:
+        return GROUND_BOMB.search(text) is not None and AERIAL.search(text) is None
+    return (
+        words.search(_GROUND_BOMB_ANCHORED) is not None and words.search(_AERIAL_ANCHORED) is None
+    )
 
 
 def _aerial_generic(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -383,7 +393,7 @@ class DocumentCategories:
             # report conflict harm.
             self._conflict_here -= windows.searching(cb.anchors.disaster)
         self._not_attack = windows.searching(_NOT_ATTACK_ANCHORED)
-        self._ground_bombing = ground_bombing_only(text)
+        self._ground_bombing = ground_bombing_only(text, words)
         self._crime: set[int] = set()
         if words.search(_ORDINARY_CRIME, 0, len(text)) is not None:
             conflict = cb.anchors.conflict.pattern

@@ -306,7 +306,8 @@ def extract_rules_v1(
         # an unlisted place lies in the one country the sentence's gazetteer places share
         countries = {p.country for p in sf.places if p.country}
         home = countries.pop() if len(countries) == 1 else None
-        for site in [*sites, *list_mates(text, s, e, sf.places)]:
+        mates = list_mates(text, s, e, sf.places) if sf.places else []
+        for site in [*sites, *mates]:
             if site.feature == "locality":
                 # An unlisted village or camp: only where the gazetteer found nothing.
                 if any(p.start < site.end and site.start < p.end for p in sf.places):
