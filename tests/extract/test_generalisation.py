@@ -628,3 +628,22 @@ def test_head_nouns_and_elliptical_groups(
     text: str, expected: list[tuple[str, int, str, str]]
 ) -> None:
     assert figs(text) == expected
+
+
+def test_a_total_with_a_list_of_sub_counts_keeps_its_cue() -> None:
+    got = figs("Some 3,000 civilians, including 900 children and 600 women, were displaced.")
+    assert got == [
+        ("displaced", 3000, "about", "civilians"),
+        ("displaced", 900, "exact", "children"),
+        ("displaced", 600, "exact", "women"),
+    ]
+    got = figs(
+        "About 50,000 people, among them 12,000 children, 8,000 elderly people and 2,000 "
+        "persons with disabilities, have been deprived of fuel."
+    )
+    assert [g[:2] for g in got] == [
+        ("affected", 50000),
+        ("affected", 12000),
+        ("affected", 8000),
+        ("affected", 2000),
+    ]

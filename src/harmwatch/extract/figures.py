@@ -51,6 +51,8 @@ SUBJECT_PRIORITY = (
     "settlements",
     "people",
 )
+#: Between two sub-counts of one list: a short noun phrase and a comma or "and".
+_SUB_LIST_GAP = re.compile(r"\s+[\w\s-]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE)
 _SUB_BEFORE = re.compile(
     r"\b(?:including|among them|among whom|of whom|of which|incl\.?)\s+"
     r"(?:\w+\s+){0,2}$|[–—:]\s*$|"
@@ -373,10 +375,16 @@ def figures_in_sentence(
             and i + 1 < len(counts)
             and _SUB_BEFORE.search(text[num.end : counts[i + 1].start])
         ):
-            # "40 civilians, including 12 children, were killed": the cue after the sub-count
-            # is the total's too.
-            sub = counts[i + 1]
-            hi2 = counts[i + 2].start if i + 2 < len(counts) else s_end
+            # "40 civilians, including 12 children, were killed", "4,000 civilians, including
+            # 1,200 children and 800 women, were displaced": the cue after the sub-counts is
+            # the total's too.
+            last = i + 1
+            while last + 1 < len(counts) and _SUB_LIST_GAP.fullmatch(
+                text, counts[last].end, counts[last + 1].start
+            ):
+                last += 1
+            subs = {counts[k].start for k in range(i + 1, last + 1)}
+            hi2 = counts[last + 1].start if last + 1 < len(counts) else s_end
             semi2 = text.find(";", num.end, hi2)
             measure, cue_span = choose_cue(
                 cb,
@@ -384,7 +392,7 @@ def figures_in_sentence(
                 num,
                 lo,
                 semi2 if semi2 >= 0 else hi2,
-                [p for p in starts_all if p != sub.start],
+                [p for p in starts_all if p not in subs],
                 frozenset(),
                 words,
             )

@@ -112,6 +112,9 @@ def word_count(s: str) -> int:
 _APPOSITION = re.compile(r",[^,;.]{1,120},")
 
 
+_SUB_PHRASE = re.compile(
+    r",\s*(?:including|among them|among whom|of whom)\b[^;]{0,160},", re.IGNORECASE
+)
 #: Most words outside the apposition for it to be left out of the distance: the count's own
 #: noun phrase and an auxiliary ("other foreign journalists, ..., were").
 APPOSITION_FRAME_WORDS = 5
@@ -136,6 +139,11 @@ def _gap_words(gap: str) -> int:
         outside = word_count(_APPOSITION.sub(" ", gap))
         if outside <= APPOSITION_FRAME_WORDS:
             return outside
+        # "120,000 people, among them 30,000 children, 20,000 elderly persons and 9,000
+        # persons with disabilities, have been deprived": the sub-counts' phrase is set off
+        without_subs = word_count(_SUB_PHRASE.sub(" ", gap))
+        if without_subs <= APPOSITION_FRAME_WORDS:
+            return without_subs
     rel = _RELATIVE.search(gap)
     if rel and words <= NOUN_VERB_MAX_WORDS and word_count(gap[: rel.start()]) <= 3:
         return word_count(gap[: rel.start()]) + 1  # the noun phrase and the main verb
