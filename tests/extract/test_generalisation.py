@@ -647,3 +647,21 @@ def test_a_total_with_a_list_of_sub_counts_keeps_its_cue() -> None:
         ("affected", 8000),
         ("affected", 2000),
     ]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Gunmen took 26 passengers hostage at the checkpoint.",
+            [("detained", 26, "exact", "people")],
+        ),
+        (
+            "A week after the strike, 4 of the wounded died in hospital.",
+            [("killed", 4, "exact", "people")],
+        ),
+        ("Six of the wounded were in a critical condition.", [("injured", 6, "exact", "people")]),
+    ],
+)
+def test_groups_named_by_a_cue_word(text: str, expected: list[tuple[str, int, str, str]]) -> None:
+    assert figs(text) == expected

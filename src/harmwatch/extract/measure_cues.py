@@ -93,6 +93,7 @@ _PLACE_COUNT_AFTER = re.compile(
     r"\s+(?:in|across|from|into|on|near|around|among|at(?!\s+(?:least|most)\b))\s",
     re.IGNORECASE,
 )
+_OF_THE_GROUP = re.compile(r"\s+of\s+(?:the|those)\s+", re.IGNORECASE)
 #: ", including" / ", among them" not closed by a comma before the cue.
 _INCLUDING = re.compile(r",\s*(?:including|among them)\b[^,;]*$", re.IGNORECASE)
 _QUANTITY_WORD = re.compile(r"(?:an?\s+)?[\w,.]+\s+")
@@ -294,6 +295,12 @@ def choose_cue(
             and word_count(text[num.end : verb[1]]) <= NOUN_VERB_MAX_WORDS
             and not _AND_OR.search(text, right[2], verb[1])
         ):
+            right = verb
+    if right and _OF_THE_GROUP.fullmatch(text, num.end, right[1]):
+        # "3 of the wounded died in hospital": the cue names the group the count is taken
+        # from; the verb after it says what happened to them
+        verb = nearest_right(cb, text, right[2], hi_clause, exclude | {right[0]}, words)
+        if verb and word_count(text[right[2] : verb[1]]) <= GOVERNS_NEXT_WORDS:
             right = verb
     if right and _NEW_CLAUSE.search(text, num.end, right[1]):
         right = None  # "the toll was 400, and that residents were searching for missing ..."
