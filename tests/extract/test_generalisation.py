@@ -665,3 +665,9 @@ def test_a_total_with_a_list_of_sub_counts_keeps_its_cue() -> None:
 )
 def test_groups_named_by_a_cue_word(text: str, expected: list[tuple[str, int, str, str]]) -> None:
     assert figs(text) == expected
+
+
+def test_the_group_is_before_the_cue_not_the_place_after_it() -> None:
+    assert figs("Three hundred families fled the village after the raid.") == [
+        ("displaced", 300, "exact", "people")
+    ]

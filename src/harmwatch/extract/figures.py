@@ -109,6 +109,13 @@ _NP_END = re.compile(
     r"from|during|after|by|as|to|into|and|or|with|while|when|since)\b",
     re.IGNORECASE,
 )
+#: A verb cue followed by its object or a place ("fled the village", "fled to Chad"), unlike an
+#: adjective cue before the group ("three wounded reporters").
+_OBJECT_AFTER_CUE = re.compile(
+    r"\s+(?:the|a|an|their|his|her|its|our|this|that|these|those|to|into|from|towards?|"
+    r"across|in|at|on)\b",
+    re.IGNORECASE,
+)
 _PEOPLE_OF = re.compile(
     r"\s*(?:[\w-]+\s+)?(residents|inhabitants|people|families|villagers|civilians)\s+of\b",
     re.IGNORECASE,
@@ -468,7 +475,17 @@ def figures_in_sentence(
             qual = "at_least"
         elif num.range_role == "high":
             qual = "up_to"
-        subj_phrase = _np_after(text, num.end, hi)
+        # the noun phrase ends with the count's own right-hand cue ("200 families fled the
+        # village": the village is not the group; "13 Armenian captives": the cue may be it)
+        np_end = (
+            cue_span[1]
+            if cue_span
+            and num.end < cue_span[0]
+            and cue_span[1] < hi
+            and _OBJECT_AFTER_CUE.match(text, cue_span[1], hi)
+            else hi
+        )
+        subj_phrase = _np_after(text, num.end, np_end)
         if num.range_role == "low" and i + 1 < len(counts) and not _subject(cb, subj_phrase):
             hi_high = counts[i + 2].start if i + 2 < len(counts) else s_end
             subj_phrase = _np_after(text, counts[i + 1].end, hi_high)
