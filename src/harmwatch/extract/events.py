@@ -39,7 +39,9 @@ FRAME_WINDOW = 48
 _DESTINATION = re.compile(
     r"\b(?:to|into|towards?|reach|reached|arrived in|arrive in|arriving in|crossed into|"
     r"fled to|headed to|evacuated to|in the direction of|visit|visited|via|met in|held in|"
-    r"said in|from the lands of|returned to|repatriated to)\s+(?:the\s+)?"
+    r"said in|from the lands of|returned to|repatriated to|"
+    r"statement (?:issued |released )?(?:from|in)|speaking (?:from|in)|press conference in|"
+    r"briefing in)\s+(?:the\s+)?"
     r"(?:(?:town|city|village|capital|country|region|border)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
@@ -86,7 +88,7 @@ _INSTITUTION = re.compile(
 #: ending otherwise skip both (end-anchored) patterns.
 _FRAME_LAST_WORDS = frozenset(
     "to into towards toward reach reached in visit visited via of the town city village "
-    "capital country region border".split()
+    "capital country region border from".split()
 )
 _COUNTRY_FRAME = re.compile(
     r"\b(?:in|throughout|across|inside|within|on|population of|of)\s+(?:the\s+)?(?:\w+\s+)?$",
