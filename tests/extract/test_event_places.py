@@ -290,3 +290,23 @@ def test_state_named_as_the_address_of_a_village_through_its_local_unit() -> Non
     )
     names = locations(text)
     assert "Kaduna State" not in names
+
+
+def test_a_city_named_with_city_is_kept_apart_from_its_territory() -> None:
+    text = (
+        "An air strike on a crowded market in eastern Gaza City killed 14 people on Tuesday, "
+        "and shelling elsewhere in Gaza wounded at least 30 others."
+    )
+    names = locations(text)
+    assert "Gaza City" in names
+    assert "Gaza" in names
+
+
+def test_a_province_named_after_a_struck_town_is_one_place() -> None:
+    text = (
+        "Shelling killed nine civilians in Kharkiv on Sunday. Across Kharkiv oblast, "
+        "officials said, 40 houses were destroyed by the shelling."
+    )
+    out = extract_text(text)
+    names = [loc["name"] for event in out["events"] for loc in event["locations"]]
+    assert set(names) == {"Kharkiv"}

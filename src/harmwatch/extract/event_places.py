@@ -49,6 +49,7 @@ __all__ = [
     "add_parent_regions",
     "is_reference_place",
     "late_locative",
+    "merge_unit_names",
     "national_countries",
     "promote_dateline",
     "refine_locations",
@@ -371,8 +372,48 @@ def refine_locations(
             if p.feature == "region" and _container(text, p, places):
                 continue
             kept.append(p)
-        out.append(kept)
+        out.append([_written_city(p) for p in kept])
     return out
+
+
+def _written_city(p: Place) -> Place:
+    """Rule 8b: "Gaza City", "eastern Gaza City", "Kuwait City" are reported as written: reports
+    tell the city apart from the territory or country of the same name ("Gaza", "Kuwait")."""
+    if p.feature not in ("city", "area"):
+        return p
+    if not p.mention.lower().endswith(" city"):
+        return p
+    written = _strip_compass(p.mention)
+    if written.lower() != f"{p.name} city".lower():
+        return p
+    return replace(p, name=written, feature="city", alternates=_merge((p.name, *p.alternates)))
+
+
+_UNIT_SUFFIX = re.compile(
+    r"\s+(?:governorate|province|region|oblast|state|district|municipality|county|marz)$",
+    re.IGNORECASE,
+)
+
+
+def merge_unit_names(groups: list[list[Place]]) -> None:
+    """Rule 9: a unit named after a town the document also gives as a harm place ("floods in
+    Hodeidah ... In Hodeidah governorate, camps were swept away") is reported under the town's
+    name, the unit's name kept as an alternate: reports and analysts file both as one place."""
+    names: dict[str, str] = {}
+    for places in groups:
+        for p in places:
+            if not _UNIT_SUFFIX.search(p.name):
+                names.setdefault(normalise(p.name), p.name)
+    if not names:
+        return
+    for places in groups:
+        for n, p in enumerate(places):
+            m = _UNIT_SUFFIX.search(p.name)
+            if m is None:
+                continue
+            town = names.get(normalise(p.name[: m.start()]))
+            if town is not None:
+                places[n] = replace(p, name=town, alternates=_merge((p.name, *p.alternates)))
 
 
 #: What may stand between a place and the region holding it: "Tazakand village, Aghdam
