@@ -310,3 +310,13 @@ def test_a_province_named_after_a_struck_town_is_one_place() -> None:
     out = extract_text(text)
     names = [loc["name"] for event in out["events"] for loc in event["locations"]]
     assert set(names) == {"Kharkiv"}
+
+
+def test_the_place_of_a_police_or_civil_defence_service_is_not_an_event_location() -> None:
+    text = (
+        "A spokesman for the civil defence in Idlib said 11 people were killed when shells hit "
+        "the market in Saraqib on Monday; the Police of Aleppo detained two suspects."
+    )
+    names = locations(text)
+    assert "Saraqib" in names
+    assert not names & {"Idlib", "Aleppo"}

@@ -79,7 +79,8 @@ _INSTITUTION = re.compile(
     r"\b(?:ministry|ministry of \w+(?: \w+)?|president|government|prime minister|minister|mayor|"
     r"mfa|mod|ombudsman|defender|republic|embassy|ambassador|parliament|representative|"
     r"representation|office|commissioner|committee|governor|university|diocese|"
-    r"leadership|army|forces|authorities)\s+(?:\([A-Z]+\)\s+)?(?:of|in)\s+(?:the\s+)?$"
+    r"leadership|army|forces|authorities|civil defen[cs]e|police|spokes(?:man|woman|person))"
+    r"\s+(?:\([A-Z]+\)\s+)?(?:of|in)\s+(?:the\s+)?$"
     r"|\bpeople\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
