@@ -320,3 +320,40 @@ def test_the_place_of_a_police_or_civil_defence_service_is_not_an_event_location
     names = locations(text)
     assert "Saraqib" in names
     assert not names & {"Idlib", "Aleppo"}
+
+
+def test_a_following_sentence_placing_killings_lends_its_places() -> None:
+    text = (
+        "Artillery shelled the city of Kharkiv on Monday, killing 12 civilians.\n\n"
+        "On Wednesday troops also entered the towns of Izium and Balakliia, where more people "
+        "were killed."
+    )
+    assert "Izium" in locations(text)
+
+
+def test_a_sentence_about_the_killing_of_people_in_a_place_lends_it() -> None:
+    text = (
+        "Gunmen opened fire on a bus near the town of Bunia on Friday, killing seven passengers."
+        " The rights group is alarmed by the killing of farmers in Djugu on Sunday."
+    )
+    assert {"Bunia", "Djugu"} <= locations(text)
+
+
+def test_a_dateline_with_a_full_date_is_not_an_event_location() -> None:
+    text = (
+        "Nairobi, 12 March 2024 — The commission is alarmed by the killing of 14 civilians in "
+        "the town of Bunia on Sunday."
+    )
+    names = locations(text)
+    assert "Bunia" in names
+    assert "Nairobi" not in names
+
+
+def test_a_region_after_a_woreda_is_the_address_of_the_town() -> None:
+    text = (
+        "Gunmen killed 30 villagers in Gimbi woreda, West Wollega zone of the Oromia region, "
+        "on Saturday."
+    )
+    names = locations(text)
+    assert "Gimbi" in names
+    assert "Oromia" not in names

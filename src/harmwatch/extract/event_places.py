@@ -182,7 +182,7 @@ _HARM_WORD = re.compile(
     r"\b(?:casualt|victim|death|dead|kill|wound|injur|destr|damag|struck|shell|bomb|hit|fight|"
     r"clash|loss|battle|assault|attack|offensive|raid|massacr|explo|blast|storm|overran|burn|"
     r"torch|loot|blew|deton|abduct|kidnap|execut|shot|worst|hardest|most|badly|severely|"
-    r"went off|came under)",
+    r"went off|came under|coming under|comes under)",
     re.IGNORECASE,
 )
 #: A coarse place right after a named one locates it ("Goma in eastern Congo", "Kramatorsk,
@@ -202,12 +202,16 @@ _DEDICATION = re.compile(r"(?:Church|Cathedral|Mosque|Monastery|Chapel|Shrine|Te
 _NATURAL_BEFORE = re.compile(r"\b((?:Gulf|Bay|Sea|Strait|Straits|Mount|Mt\.?)\s+(?:of\s+)?)$")
 #: A sentence without a category cue that still places harm ("casualties occurred in").
 _LOCATIVE_HARM = re.compile(
-    r"\b(?:casualties|victims|deaths|dead|killed|wounded|injured|destroyed|damaged|destruction|"
-    r"struck|shelled|bombed|hit|fighting|clashes|losses|battles?|assault|attack|offensive|raid|"
-    r"massacre|explosion|blast|bombs?|stormed|overran|raided|burned|burnt|torched|looted|"
-    r"blew|exploded|detonated|abducted|kidnapped|executed|massacred|shot|went off|"
-    r"came under (?:\w+ )?(?:fire|shelling|attack|bombardment))\b[^.;]{0,60}?"
+    r"\b(?:casualties|victims|deaths|dead|killed|killings?|wounded|injured|destroyed|damaged|"
+    r"destruction|struck|shelled|bombed|hit|fighting|clashes|losses|battles?|assault|attack|"
+    r"attacking|offensive|raid|massacre|explosion|blast|bombs?|stormed|overran|raided|"
+    r"burned|burnt|torched|looted|blew|exploded|detonated|abducted|kidnapped|executed|"
+    r"massacred|shot|went off|"
+    r"c(?:ame|oming|omes?) under (?:\w+ )?(?:fire|shelling|attack|bombardment))\b[^.;]{0,60}?"
     r"\b(?:in|at|on|near)\b"
+    # "the southern towns of A and B, where more people were killed"
+    r"|,\s+where\b[^.;]{0,40}?\b(?:(?:was|were|had\s+been|have\s+been)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|destroyed|damaged|shelled)|died)\b"
     r"|\b(?:worst|hardest|most|badly|severely)[- ](?:hit|affected)\b"
     r"|\b(?:attacked|shelled|bombed|struck|hit|stormed|raided|targeted|captured)\s+(?:the\s+)?"
     r"(?:towns?|city|cities|villages?|settlements?)\s+of\b"
@@ -419,7 +423,7 @@ def merge_unit_names(groups: list[list[Place]]) -> None:
 #: What may stand between a place and the region holding it: "Tazakand village, Aghdam
 #: district", "the Nngi village of Martuni region", "Berdzor of Kashatagh region".
 _CONTAINER_GAP = re.compile(
-    r"\s*(?:village|town|city|camp|settlement|neighbou?rhood)?"
+    r"\s*(?:village|town|city|camp|settlement|neighbou?rhood|woreda|kebele)?"
     r"(?:\s*(?:,|\(|\bof\b|\bin\b))+\s*(?:the\s+)?"
     # "Kuriga, Chikun local government area of Kaduna State": a unit between them
     r"(?:(?:[A-Z][\w'’-]+\s+){0,2}(?:local government area|lga|district|county|municipality|"

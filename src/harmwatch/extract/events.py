@@ -107,6 +107,8 @@ _DASH_AFTER = re.compile(r"^\s*[—–-]")
 _PAREN_DATELINE = re.compile(r"^\)\s*[:—–-]")
 _DATELINE_AFTER = re.compile(
     r"^(?:,\s*[A-Z][\w .]*?)?\s*(?:\([^)]{1,30}\)\s*)?[:—–-]|^,\s*[A-Z][a-z]+ \d"
+    # "Addis Ababa, 20 June 2022 — The commission ..."
+    r"|^,\s*\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}\s*[—–-]"
 )
 
 
