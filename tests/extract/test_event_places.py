@@ -357,3 +357,11 @@ def test_a_region_after_a_woreda_is_the_address_of_the_town() -> None:
     names = locations(text)
     assert "Gimbi" in names
     assert "Oromia" not in names
+
+
+def test_south_lebanon_is_a_named_part_kept_with_its_village() -> None:
+    names = locations("Shelling hit the village of Khiam in south Lebanon on Monday, wounding 3.")
+    assert {"Khiam", "South Lebanon"} <= {n.title() for n in names}
+    names = locations("Shelling hit the village of Khiam in southern Lebanon, wounding 3.")
+    assert "Khiam" in names
+    assert not any("Lebanon" in n for n in names)

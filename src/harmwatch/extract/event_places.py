@@ -172,6 +172,13 @@ _WHOLE_COUNTRY = re.compile(
     rf"|\b{_COMPASS}\s+and\s+)$",
     re.IGNORECASE,
 )
+#: "South Lebanon", "north-west Syria", "East Lebanon": a bare compass word (not "southern")
+#: names a part of a country the way reports and analysts file harm (rule 4c), kept next to
+#: the villages in it; "southern Lebanon" stays a compass area.
+_NAMED_PART = re.compile(
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+[A-Z]",
+    re.IGNORECASE,
+)
 _COMPASS_WORD = re.compile(
     r"^(?:north|south|east|west|central|northeast|northwest|southeast|southwest)"
     r"(?:ern|-eastern|-western)?\s+",
@@ -360,8 +367,9 @@ def refine_locations(
                     )
                 )
                 continue
+            named_part = p.feature == "area" and _NAMED_PART.match(p.mention) is not None
             country_level = p.feature == "country" or (
-                p.feature == "area" and base is not None and base[1] == "country"
+                p.feature == "area" and base is not None and base[1] == "country" and not named_part
             )
             if (
                 country_level
@@ -370,7 +378,7 @@ def refine_locations(
                 and not _whole_country(text, p)
             ):
                 continue
-            coarse = p.feature in ("country", "area")
+            coarse = p.feature == "country" or (p.feature == "area" and not named_part)
             if coarse and _APPOSITION.search(text, max(0, p.start - BEFORE_WINDOW), p.start):
                 continue
             if p.feature == "region" and _container(text, p, places):
