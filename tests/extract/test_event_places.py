@@ -365,3 +365,10 @@ def test_south_lebanon_is_a_named_part_kept_with_its_village() -> None:
     names = locations("Shelling hit the village of Khiam in southern Lebanon, wounding 3.")
     assert "Khiam" in names
     assert not any("Lebanon" in n for n in names)
+
+
+def test_a_town_whose_name_is_a_common_word_is_read_in_a_list_of_towns() -> None:
+    text = "Officials said artillery shelled Tartar, Barda and Aghjabadi, wounding 6 civilians."
+    assert {"Tartar", "Barda", "Aghjabadi"} <= locations(text)
+    # the same word outside such a list stays a common word
+    assert "Tartar" not in locations("Dentists removed the tartar of 6 wounded soldiers in Barda.")
