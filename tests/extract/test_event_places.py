@@ -372,3 +372,18 @@ def test_a_town_whose_name_is_a_common_word_is_read_in_a_list_of_towns() -> None
     assert {"Tartar", "Barda", "Aghjabadi"} <= locations(text)
     # the same word outside such a list stays a common word
     assert "Tartar" not in locations("Dentists removed the tartar of 6 wounded soldiers in Barda.")
+
+
+def test_a_word_describing_a_town_before_its_name_is_not_a_place() -> None:
+    text = "A rocket struck the Black Sea city of Odesa on Friday, killing 4 people."
+    names = locations(text)
+    assert "Odesa" in names
+    assert "Black Sea" not in names
+    # a village followed by its region keeps the village
+    text = "A shell hit the Nngi village of Martuni region on Monday, wounding 2 civilians."
+    assert "Nngi" in locations(text)
+
+
+def test_a_compass_word_alone_is_not_a_village() -> None:
+    names = locations("Armed separatists burned 40 schools in the North-West, the commission said.")
+    assert not any(n.lower().replace("-", "") == "northwest" for n in names)

@@ -318,7 +318,7 @@ def refine_locations(
         for p in places:
             if _generic_site(p) or _overlaps_known_site(p, places) or _community(text, p):
                 continue
-            if _inside_dedication(p, places):
+            if _inside_dedication(p, places) or _bare_compass(p) or _attribute(text, p):
                 continue
             natural = _NATURAL_BEFORE.search(text, max(0, p.start - 12), p.start)
             if natural is not None and p.feature != "site":
@@ -492,6 +492,33 @@ def _community(text: str, p: Place) -> bool:
     """A name before the noun "community" ("the Lendu community", "the Hema community") names a
     people, not a place, even when a town elsewhere bears it."""
     return p.feature in ("city", "village", "area") and text.startswith(" community", p.end)
+
+
+#: "the Druze town of Majdal Shams", "a Hazara neighbourhood of Kabul": a word before a kind of
+#: place followed by that place's own name describes it (a people, a faith).
+_ATTRIBUTE_AFTER = re.compile(
+    r"\s+(?:town|village|city|neighbou?rhood|quarter|suburb)\s+of\s+(?:the\s+)?"
+    # "the Nngi village of Martuni region": the name after "of" is the address, not the place
+    r"(?!(?:[A-Z][\w-]*['’]s\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?i:region|province|district|governorate|"
+    r"oblast|municipality|county|marz|state)\b)[A-Z]"
+)
+
+
+def _attribute(text: str, p: Place) -> bool:
+    return (
+        p.feature in ("city", "village", "area") and _ATTRIBUTE_AFTER.match(text, p.end) is not None
+    )
+
+
+_BARE_COMPASS = re.compile(
+    r"(?:north|south|east|west|centre|center|central)(?:[- ]?(?:east|west))?", re.IGNORECASE
+)
+
+
+def _bare_compass(p: Place) -> bool:
+    """A compass word alone ("the North-West", "the Centre") matched to a homonymous village
+    abroad: a direction or an unnamed part of the country, not that village."""
+    return p.feature in ("city", "village") and _BARE_COMPASS.fullmatch(p.mention) is not None
 
 
 def _strip_compass(mention: str) -> str:
