@@ -387,3 +387,15 @@ def test_a_word_describing_a_town_before_its_name_is_not_a_place() -> None:
 def test_a_compass_word_alone_is_not_a_village() -> None:
     names = locations("Armed separatists burned 40 schools in the North-West, the commission said.")
     assert not any(n.lower().replace("-", "") == "northwest" for n in names)
+
+
+def test_a_country_before_a_facility_noun_names_no_site() -> None:
+    names = locations("Dozens killed in air strike on Sudan prison, medics say 40 died.")
+    assert not any("prison" in n.lower() for n in names)
+
+
+def test_a_town_inside_a_site_name_gives_way_to_the_site() -> None:
+    text = "Two missiles hit the Zhuliany airport in Kyiv on Monday, wounding 5 workers."
+    names = locations(text)
+    assert "Zhuliany airport" in names
+    assert not any(n.startswith("Zhuly") for n in names)

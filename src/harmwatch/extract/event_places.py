@@ -318,6 +318,8 @@ def refine_locations(
         for p in places:
             if _generic_site(p) or _overlaps_known_site(p, places) or _community(text, p):
                 continue
+            if _inside_site(p, places):
+                continue
             if _inside_dedication(p, places) or _bare_compass(p) or _attribute(text, p):
                 continue
             natural = _NATURAL_BEFORE.search(text, max(0, p.start - 12), p.start)
@@ -485,7 +487,11 @@ def _generic_site(p: Place) -> bool:
         return False
     words = p.mention.replace("’", "'").split()[:-1]
     generic = _generic_words()
-    return bool(words) and all(w.lower().removesuffix("'s") in generic for w in words)
+    if bool(words) and all(w.lower().removesuffix("'s") in generic for w in words):
+        return True
+    # "airstrike on Yemen prison": a country and a head noun name no particular site
+    base = _base_place(" ".join(words).removesuffix("'s")) if words else None
+    return base is not None and base[1] == "country"
 
 
 def _community(text: str, p: Place) -> bool:
@@ -535,6 +541,14 @@ def _inside_dedication(p: Place, places: list[Place]) -> bool:
         and p.end <= q.end
         and _DEDICATION.match(q.mention) is not None
         for q in places
+    )
+
+
+def _inside_site(p: Place, places: list[Place]) -> bool:
+    """A town named inside a site's name ("Zhuliany airport", "Kramatorsk railway station"):
+    the site is the place the text names there."""
+    return p.feature in ("city", "village") and any(
+        q.feature == "site" and q.start <= p.start and p.end <= q.end and q is not p for q in places
     )
 
 
