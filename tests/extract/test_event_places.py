@@ -399,3 +399,23 @@ def test_a_town_inside_a_site_name_gives_way_to_the_site() -> None:
     names = locations(text)
     assert "Zhuliany airport" in names
     assert not any(n.startswith("Zhuly") for n in names)
+
+
+def test_a_governor_named_by_the_place_is_not_an_event_location() -> None:
+    text = (
+        "Kherson regional governor Ivan Petrenko said shelling damaged a school in the village "
+        "of Bilozerka, wounding 2 teachers."
+    )
+    names = locations(text)
+    assert "Bilozerka" in names
+    assert "Kherson" not in names
+
+
+def test_a_front_line_a_town_lies_near_is_not_an_event_location() -> None:
+    text = (
+        "A missile hit the centre of Kramatorsk, a city about 20 kilometres from the front line "
+        "around Bakhmut, killing 3 people."
+    )
+    names = locations(text)
+    assert "Kramatorsk" in names
+    assert "Bakhmut" not in names

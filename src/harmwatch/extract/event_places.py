@@ -74,6 +74,9 @@ _REFERENCE_BEFORE = re.compile(
     rf"|(?:country|nation)['’]s\s+capital,?|\b(?:war|conflict|dispute|talks)\s+over"
     rf"|\b(?:protests?|demonstrations?|rall(?:y|ies)|vigils?|marche?s?)\b[^.;]{{0,30}}?\bin"
     rf"|\b(?:is|are|was|were|comes?|came|hails?)\s+from"
+    # "a town about 20 kilometres from the front line around Bakhmut"
+    rf"|\b\d[\d.,]*\s*(?:km|kilomet(?:er|re)s?|miles?)\b[^.;]{{0,20}}?\bfrom\s+the\s+"
+    rf"front(?:[\s-]*lines?)?\s+(?:around|near|at|in|outside|of)"
     # "Stepanakert, the capital of Nagorno-Karabakh, was shelled": the city is the place
     rf"|,\s*the\s+(?:\w+\s+)?capital\s+of"
     # "researchers at Yale University": where the sources work
@@ -162,7 +165,10 @@ _ACTOR_AFTER = re.compile(
     r"|^['’]s\s+(?:\w+\s+){0,2}(?:minority|minorities|people|population|citizens|community|"
     r"nationals|diaspora)\b"
     r"|^\s+(?:forces|troops|army|authorities|separatists|department|embassy|government|"
-    r"military|officials|ministry)\b",
+    r"military|officials|ministry)\b"
+    # "Odesa regional governor Oleh Kiper said": the office speaking, not the harm place
+    r"|^\s+(?:regional\s+|region\s+|city\s+|oblast\s+)?(?:governor|mayor|police\s+chief|"
+    r"military\s+administration)\b",
     re.IGNORECASE,
 )
 _WHOLE_COUNTRY = re.compile(
