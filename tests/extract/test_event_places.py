@@ -419,3 +419,20 @@ def test_a_front_line_a_town_lies_near_is_not_an_event_location() -> None:
     names = locations(text)
     assert "Kramatorsk" in names
     assert "Bakhmut" not in names
+
+
+def test_a_backer_or_a_body_named_after_a_city_is_not_an_event_location() -> None:
+    text = (
+        "Fighting between factions supported by Ankara and Kurdish forces near Aleppo killed 9 "
+        "fighters; the OSCE Minsk Group urged restraint after shelling killed 4 in Martuni."
+    )
+    names = locations(text)
+    assert {"Aleppo", "Martuni"} <= names
+    assert not names & {"Ankara", "Minsk"}
+
+
+def test_a_dateline_with_a_yearless_date_and_an_agency_is_not_an_event_location() -> None:
+    for line in ("Beirut, 4 March 2025 (Agency, translated from French) — ", "Beirut, 4 March — "):
+        names = locations(line + "Artillery shelling killed 5 civilians in Aleppo on Monday.")
+        assert "Aleppo" in names
+        assert "Beirut" not in names

@@ -166,6 +166,8 @@ _ACTOR_AFTER = re.compile(
     r"nationals|diaspora)\b"
     r"|^\s+(?:forces|troops|army|authorities|separatists|department|embassy|government|"
     r"military|officials|ministry)\b"
+    # "the OSCE Minsk Group", "the Minsk agreements": a body or a treaty named after a city
+    r"|^\s+(?:Group|[Aa]greements?|Accords?|Protocols?|[Ff]ormat|Declaration|Summit)\b"
     # "Odesa regional governor Oleh Kiper said": the office speaking, not the harm place
     r"|^\s+(?:regional\s+|region\s+|city\s+|oblast\s+)?(?:governor|mayor|police\s+chief|"
     r"military\s+administration)\b",

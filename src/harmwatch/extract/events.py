@@ -61,10 +61,12 @@ _ORIGIN_OR_BACKER = re.compile(
     r"\s+from)\s+(?:(?:[A-Z][\w'’-]*|(?i:northern|southern|eastern|western|parts|of|other|"
     r"the|and))[\s,]+)*$"
     r"|(?i:\b(?:support|backing|help|assistance|aid)\s+(?:of|from)\s+(?:the\s+)?)$"
+    # "the factions supported by Ankara", "militias backed by Iran"
+    r"|(?i:\b(?:supported|backed|armed|funded|sponsored)\s+by\s+(?:the\s+)?)$"
 )
 #: Words one of which each pattern below needs: a window without them is passed over.
 _DESTINATION_WORDS = ("toward", "into", " to ", "arrived in")
-_ORIGIN_WORDS = ("from", " of ")
+_ORIGIN_WORDS = ("from", " of ", " by ")
 
 
 def _has_any(window: str, words: tuple[str, ...]) -> bool:
@@ -108,7 +110,7 @@ _PAREN_DATELINE = re.compile(r"^\)\s*[:—–-]")
 _DATELINE_AFTER = re.compile(
     r"^(?:,\s*[A-Z][\w .]*?)?\s*(?:\([^)]{1,30}\)\s*)?[:—–-]|^,\s*[A-Z][a-z]+ \d"
     # "Addis Ababa, 20 June 2022 — The commission ..."
-    r"|^,\s*\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}\s*[—–-]"
+    r"|^,\s*\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?\s*(?:\([^)]{1,60}\)\s*)?[—–-]"
 )
 
 
@@ -177,7 +179,7 @@ def _is_dateline(text: str, sent_start: int, place: Place) -> bool:
 def is_event_place(text: str, sent_start: int, place: Place) -> bool:
     """Whether a place in an event sentence is where the harm happened."""
     before = text[max(sent_start, place.start - FRAME_WINDOW) : place.start]
-    after = text[place.end : place.end + 40]
+    after = text[place.end : place.end + 80]
     if len(place.mention) > 3 and place.mention.isupper():
         return False
     region_heading = place.feature == "region" and _DASH_AFTER.match(after)
