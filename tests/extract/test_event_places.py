@@ -436,3 +436,21 @@ def test_a_dateline_with_a_yearless_date_and_an_agency_is_not_an_event_location(
         names = locations(line + "Artillery shelling killed 5 civilians in Aleppo on Monday.")
         assert "Aleppo" in names
         assert "Beirut" not in names
+
+
+def test_the_place_of_a_trial_is_not_an_event_location() -> None:
+    text = (
+        "A district court in Lviv sentenced a soldier for killing a civilian in the village of "
+        "Bilozerka; two more captured soldiers went on trial on Friday in the Poltava region."
+    )
+    names = locations(text)
+    assert "Bilozerka" in names
+    assert not any(n.startswith(("Lviv", "Poltava")) for n in names)
+
+
+def test_a_municipal_seat_people_fled_to_is_not_an_event_location() -> None:
+    text = "Clashes in Aleppo displaced 1,200 people towards the municipal seat of Azaz."
+    out = extract_text(text)
+    mentions = {loc["mention"] for event in out["events"] for loc in event["locations"]}
+    assert "Aleppo" in mentions
+    assert "Azaz" not in mentions

@@ -41,7 +41,7 @@ _DESTINATION = re.compile(
     r"\b(?:to|into|towards?|reach|reached|arrived in|arrive in|arriving in|crossed into|"
     r"fled to|headed to|evacuated to|in the direction of|visit|visited|via|met in|held in|"
     r"said in|from the lands of|returned to|repatriated to)\s+(?:the\s+)?"
-    r"(?:(?:town|city|village|capital|country|region|border)\s+(?:of\s+)?)?$",
+    r"(?:(?:town|city|village|capital|country|region|border|municipal\s+seat)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
 #: Characters before a place read for a destination list it may close.
@@ -83,7 +83,11 @@ _INSTITUTION = re.compile(
     r"representation|office|commissioner|committee|governor|university|diocese|"
     r"leadership|army|forces|authorities|civil defen[cs]e|police|spokes(?:man|woman|person))"
     r"\s+(?:\([A-Z]+\)\s+)?(?:of|in)\s+(?:the\s+)?$"
-    r"|\bpeople\s+of\s+(?:the\s+)?$",
+    r"|\bpeople\s+of\s+(?:the\s+)?$"
+    # "a district court in Kyiv", "went on trial last week in the Poltava region": where a
+    # captive is tried, not where the harm happened
+    r"|\b(?:court|tribunal)\s+(?:of|in)\s+(?:the\s+)?$"
+    r"|\bon\s+trial\s+(?:\w+\s+){0,3}?in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 #: The last word before the place in every match of _DESTINATION or _INSTITUTION: windows
