@@ -454,3 +454,30 @@ def test_a_municipal_seat_people_fled_to_is_not_an_event_location() -> None:
     mentions = {loc["mention"] for event in out["events"] for loc in event["locations"]}
     assert "Aleppo" in mentions
     assert "Azaz" not in mentions
+
+
+def test_a_hospital_where_the_wounded_were_brought_is_not_an_event_location() -> None:
+    text = (
+        "An air strike on a market in Kherson killed 9 people. At the Regional Hospital in "
+        "Mykolaiv, where 20 of the wounded were later brought, doctors worked all night."
+    )
+    names = locations(text)
+    assert "Kherson" in names
+    assert "Mykolaiv" not in names
+
+
+def test_a_township_place_line_is_not_an_event_location() -> None:
+    text = (
+        "Kalay township (Sagaing Region) – Military jets bombed the village of Nyaung Pin "
+        "on Friday, killing 8 civilians."
+    )
+    names = locations(text)
+    assert "Nyaung Pin" in names
+    assert not any("Sagaing" in n or "Kalay" in n for n in names)
+
+
+def test_a_regional_capital_used_as_a_reference_is_not_an_event_location() -> None:
+    text = "Shelling hit Bilozerka, 20 km west of the regional capital Kherson, killing 5 people."
+    names = locations(text)
+    assert "Bilozerka" in names
+    assert "Kherson" not in names

@@ -86,6 +86,7 @@ _REFERENCE_BEFORE = re.compile(
     rf"hosted)\s+in\s+(?:[\w-]+\s+){{0,3}}?(?:camps?|settlements?|shelters?)\s+"
     rf"(?:near|in|at|around))"
     rf"\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
+    rf"(?:(?:regional|provincial|state|district|national)\s+)?"
     rf"(?:(?:town|city|village|capital|port|harbou?r)\s*,?\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )

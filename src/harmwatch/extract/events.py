@@ -115,6 +115,17 @@ _DATELINE_AFTER = re.compile(
     r"^(?:,\s*[A-Z][\w .]*?)?\s*(?:\([^)]{1,30}\)\s*)?[:—–-]|^,\s*[A-Z][a-z]+ \d"
     # "Addis Ababa, 20 June 2022 — The commission ..."
     r"|^,\s*\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?\s*(?:\([^)]{1,60}\)\s*)?[—–-]"
+    # "Depayin township (Sagaing Region) – Residents of ...": a report's place line
+    r"|^\s+(?:township|district|county|municipality)\s*\([^)]{1,40}\)\s*[:—–-]"
+)
+#: The unit in brackets of such a place line: "Depayin township (Sagaing Region) –".
+_PAREN_UNIT_LINE = re.compile(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*\($")
+#: "Ayder Referral Hospital in Mekelle, where 43 of the wounded were brought": where the
+#: wounded or displaced were taken, not where the harm happened.
+_WHERE_TAKEN_AFTER = re.compile(
+    r"^(?:\s+(?:in|at|of)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?,\s*where\b[^.;]{0,50}?"
+    r"\b(?:were|was|had\s+been|have\s+been|are\s+being|are)\s+(?:\w+\s+)?"
+    r"(?:brought|taken|treated|admitted|evacuated|rushed|transferred|sheltering|housed)\b"
 )
 
 
@@ -192,6 +203,14 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
         # troops burned..."), not the place a report was filed from.
         return False
     if place.start - sent_start < 3 and _PAREN_DATELINE.match(after):
+        return False
+    if (
+        place.start - sent_start < 40
+        and _PAREN_DATELINE.match(after)
+        and _PAREN_UNIT_LINE.fullmatch(text, sent_start, place.start)
+    ):
+        return False  # "Depayin township (Sagaing Region) –"
+    if ", where" in after[:60] and _WHERE_TAKEN_AFTER.match(after):
         return False
     last = before.rstrip().rsplit(None, 1)[-1].lower() if before.strip() else ""
     if last in _FRAME_LAST_WORDS and (_DESTINATION.search(before) or _INSTITUTION.search(before)):
