@@ -49,6 +49,7 @@ __all__ = [
     "add_parent_regions",
     "is_reference_place",
     "late_locative",
+    "merge_unit_names",
     "national_countries",
     "promote_dateline",
     "refine_locations",
@@ -73,6 +74,9 @@ _REFERENCE_BEFORE = re.compile(
     rf"|(?:country|nation)['’]s\s+capital,?|\b(?:war|conflict|dispute|talks)\s+over"
     rf"|\b(?:protests?|demonstrations?|rall(?:y|ies)|vigils?|marche?s?)\b[^.;]{{0,30}}?\bin"
     rf"|\b(?:is|are|was|were|comes?|came|hails?)\s+from"
+    # "a town about 20 kilometres from the front line around Bakhmut"
+    rf"|\b\d[\d.,]*\s*(?:km|kilomet(?:er|re)s?|miles?)\b[^.;]{{0,20}}?\bfrom\s+the\s+"
+    rf"front(?:[\s-]*lines?)?\s+(?:around|near|at|in|outside|of)"
     # "Stepanakert, the capital of Nagorno-Karabakh, was shelled": the city is the place
     rf"|,\s*the\s+(?:\w+\s+)?capital\s+of"
     # "researchers at Yale University": where the sources work
@@ -82,6 +86,7 @@ _REFERENCE_BEFORE = re.compile(
     rf"hosted)\s+in\s+(?:[\w-]+\s+){{0,3}}?(?:camps?|settlements?|shelters?)\s+"
     rf"(?:near|in|at|around))"
     rf"\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
+    rf"(?:(?:regional|provincial|state|district|national)\s+)?"
     rf"(?:(?:town|city|village|capital|port|harbou?r)\s*,?\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
@@ -161,7 +166,12 @@ _ACTOR_AFTER = re.compile(
     r"|^['’]s\s+(?:\w+\s+){0,2}(?:minority|minorities|people|population|citizens|community|"
     r"nationals|diaspora)\b"
     r"|^\s+(?:forces|troops|army|authorities|separatists|department|embassy|government|"
-    r"military|officials|ministry)\b",
+    r"military|officials|ministry)\b"
+    # "the OSCE Minsk Group", "the Minsk agreements": a body or a treaty named after a city
+    r"|^\s+(?:Group|[Aa]greements?|Accords?|Protocols?|[Ff]ormat|Declaration|Summit)\b"
+    # "Odesa regional governor Oleh Kiper said": the office speaking, not the harm place
+    r"|^\s+(?:regional\s+|region\s+|city\s+|oblast\s+)?(?:governor|mayor|police\s+chief|"
+    r"military\s+administration)\b",
     re.IGNORECASE,
 )
 _WHOLE_COUNTRY = re.compile(
@@ -169,6 +179,13 @@ _WHOLE_COUNTRY = re.compile(
     r"parts\s+of|regions\s+of|provinces\s+of)\s+(?:the\s+)?"
     # "south and east Lebanon": harm spread over several parts of the country
     rf"|\b{_COMPASS}\s+and\s+)$",
+    re.IGNORECASE,
+)
+#: "South Lebanon", "north-west Syria", "East Lebanon": a bare compass word (not "southern")
+#: names a part of a country the way reports and analysts file harm (rule 4c), kept next to
+#: the villages in it; "southern Lebanon" stays a compass area.
+_NAMED_PART = re.compile(
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+[A-Z]",
     re.IGNORECASE,
 )
 _COMPASS_WORD = re.compile(
@@ -181,7 +198,7 @@ _HARM_WORD = re.compile(
     r"\b(?:casualt|victim|death|dead|kill|wound|injur|destr|damag|struck|shell|bomb|hit|fight|"
     r"clash|loss|battle|assault|attack|offensive|raid|massacr|explo|blast|storm|overran|burn|"
     r"torch|loot|blew|deton|abduct|kidnap|execut|shot|worst|hardest|most|badly|severely|"
-    r"went off|came under)",
+    r"went off|came under|coming under|comes under)",
     re.IGNORECASE,
 )
 #: A coarse place right after a named one locates it ("Goma in eastern Congo", "Kramatorsk,
@@ -201,12 +218,16 @@ _DEDICATION = re.compile(r"(?:Church|Cathedral|Mosque|Monastery|Chapel|Shrine|Te
 _NATURAL_BEFORE = re.compile(r"\b((?:Gulf|Bay|Sea|Strait|Straits|Mount|Mt\.?)\s+(?:of\s+)?)$")
 #: A sentence without a category cue that still places harm ("casualties occurred in").
 _LOCATIVE_HARM = re.compile(
-    r"\b(?:casualties|victims|deaths|dead|killed|wounded|injured|destroyed|damaged|destruction|"
-    r"struck|shelled|bombed|hit|fighting|clashes|losses|battles?|assault|attack|offensive|raid|"
-    r"massacre|explosion|blast|bombs?|stormed|overran|raided|burned|burnt|torched|looted|"
-    r"blew|exploded|detonated|abducted|kidnapped|executed|massacred|shot|went off|"
-    r"came under (?:\w+ )?(?:fire|shelling|attack|bombardment))\b[^.;]{0,60}?"
+    r"\b(?:casualties|victims|deaths|dead|killed|killings?|wounded|injured|destroyed|damaged|"
+    r"destruction|struck|shelled|bombed|hit|fighting|clashes|losses|battles?|assault|attack|"
+    r"attacking|offensive|raid|massacre|explosion|blast|bombs?|stormed|overran|raided|"
+    r"burned|burnt|torched|looted|blew|exploded|detonated|abducted|kidnapped|executed|"
+    r"massacred|shot|went off|"
+    r"c(?:ame|oming|omes?) under (?:\w+ )?(?:fire|shelling|attack|bombardment))\b[^.;]{0,60}?"
     r"\b(?:in|at|on|near)\b"
+    # "the southern towns of A and B, where more people were killed"
+    r"|,\s+where\b[^.;]{0,40}?\b(?:(?:was|were|had\s+been|have\s+been)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|destroyed|damaged|shelled)|died)\b"
     r"|\b(?:worst|hardest|most|badly|severely)[- ](?:hit|affected)\b"
     r"|\b(?:attacked|shelled|bombed|struck|hit|stormed|raided|targeted|captured)\s+(?:the\s+)?"
     r"(?:towns?|city|cities|villages?|settlements?)\s+of\b"
@@ -306,7 +327,9 @@ def refine_locations(
         for p in places:
             if _generic_site(p) or _overlaps_known_site(p, places) or _community(text, p):
                 continue
-            if _inside_dedication(p, places):
+            if _inside_site(p, places):
+                continue
+            if _inside_dedication(p, places) or _bare_compass(p) or _attribute(text, p):
                 continue
             natural = _NATURAL_BEFORE.search(text, max(0, p.start - 12), p.start)
             if natural is not None and p.feature != "site":
@@ -355,8 +378,9 @@ def refine_locations(
                     )
                 )
                 continue
+            named_part = p.feature == "area" and _NAMED_PART.match(p.mention) is not None
             country_level = p.feature == "country" or (
-                p.feature == "area" and base is not None and base[1] == "country"
+                p.feature == "area" and base is not None and base[1] == "country" and not named_part
             )
             if (
                 country_level
@@ -365,20 +389,60 @@ def refine_locations(
                 and not _whole_country(text, p)
             ):
                 continue
-            coarse = p.feature in ("country", "area")
+            coarse = p.feature == "country" or (p.feature == "area" and not named_part)
             if coarse and _APPOSITION.search(text, max(0, p.start - BEFORE_WINDOW), p.start):
                 continue
             if p.feature == "region" and _container(text, p, places):
                 continue
             kept.append(p)
-        out.append(kept)
+        out.append([_written_city(p) for p in kept])
     return out
+
+
+def _written_city(p: Place) -> Place:
+    """Rule 8b: "Gaza City", "eastern Gaza City", "Kuwait City" are reported as written: reports
+    tell the city apart from the territory or country of the same name ("Gaza", "Kuwait")."""
+    if p.feature not in ("city", "area"):
+        return p
+    if not p.mention.lower().endswith(" city"):
+        return p
+    written = _strip_compass(p.mention)
+    if written.lower() != f"{p.name} city".lower():
+        return p
+    return replace(p, name=written, feature="city", alternates=_merge((p.name, *p.alternates)))
+
+
+_UNIT_SUFFIX = re.compile(
+    r"\s+(?:governorate|province|region|oblast|state|district|municipality|county|marz)$",
+    re.IGNORECASE,
+)
+
+
+def merge_unit_names(groups: list[list[Place]]) -> None:
+    """Rule 9: a unit named after a town the document also gives as a harm place ("floods in
+    Hodeidah ... In Hodeidah governorate, camps were swept away") is reported under the town's
+    name, the unit's name kept as an alternate: reports and analysts file both as one place."""
+    names: dict[str, str] = {}
+    for places in groups:
+        for p in places:
+            if not _UNIT_SUFFIX.search(p.name):
+                names.setdefault(normalise(p.name), p.name)
+    if not names:
+        return
+    for places in groups:
+        for n, p in enumerate(places):
+            m = _UNIT_SUFFIX.search(p.name)
+            if m is None:
+                continue
+            town = names.get(normalise(p.name[: m.start()]))
+            if town is not None:
+                places[n] = replace(p, name=town, alternates=_merge((p.name, *p.alternates)))
 
 
 #: What may stand between a place and the region holding it: "Tazakand village, Aghdam
 #: district", "the Nngi village of Martuni region", "Berdzor of Kashatagh region".
 _CONTAINER_GAP = re.compile(
-    r"\s*(?:village|town|city|camp|settlement|neighbou?rhood)?"
+    r"\s*(?:village|town|city|camp|settlement|neighbou?rhood|woreda|kebele)?"
     r"(?:\s*(?:,|\(|\bof\b|\bin\b))+\s*(?:the\s+)?"
     # "Kuriga, Chikun local government area of Kaduna State": a unit between them
     r"(?:(?:[A-Z][\w'’-]+\s+){0,2}(?:local government area|lga|district|county|municipality|"
@@ -432,13 +496,44 @@ def _generic_site(p: Place) -> bool:
         return False
     words = p.mention.replace("’", "'").split()[:-1]
     generic = _generic_words()
-    return bool(words) and all(w.lower().removesuffix("'s") in generic for w in words)
+    if bool(words) and all(w.lower().removesuffix("'s") in generic for w in words):
+        return True
+    # "airstrike on Yemen prison": a country and a head noun name no particular site
+    base = _base_place(" ".join(words).removesuffix("'s")) if words else None
+    return base is not None and base[1] == "country"
 
 
 def _community(text: str, p: Place) -> bool:
     """A name before the noun "community" ("the Lendu community", "the Hema community") names a
     people, not a place, even when a town elsewhere bears it."""
     return p.feature in ("city", "village", "area") and text.startswith(" community", p.end)
+
+
+#: "the Druze town of Majdal Shams", "a Hazara neighbourhood of Kabul": a word before a kind of
+#: place followed by that place's own name describes it (a people, a faith).
+_ATTRIBUTE_AFTER = re.compile(
+    r"\s+(?:town|village|city|neighbou?rhood|quarter|suburb)\s+of\s+(?:the\s+)?"
+    # "the Nngi village of Martuni region": the name after "of" is the address, not the place
+    r"(?!(?:[A-Z][\w-]*['’]s\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?i:region|province|district|governorate|"
+    r"oblast|municipality|county|marz|state)\b)[A-Z]"
+)
+
+
+def _attribute(text: str, p: Place) -> bool:
+    return (
+        p.feature in ("city", "village", "area") and _ATTRIBUTE_AFTER.match(text, p.end) is not None
+    )
+
+
+_BARE_COMPASS = re.compile(
+    r"(?:north|south|east|west|centre|center|central)(?:[- ]?(?:east|west))?", re.IGNORECASE
+)
+
+
+def _bare_compass(p: Place) -> bool:
+    """A compass word alone ("the North-West", "the Centre") matched to a homonymous village
+    abroad: a direction or an unnamed part of the country, not that village."""
+    return p.feature in ("city", "village") and _BARE_COMPASS.fullmatch(p.mention) is not None
 
 
 def _strip_compass(mention: str) -> str:
@@ -455,6 +550,14 @@ def _inside_dedication(p: Place, places: list[Place]) -> bool:
         and p.end <= q.end
         and _DEDICATION.match(q.mention) is not None
         for q in places
+    )
+
+
+def _inside_site(p: Place, places: list[Place]) -> bool:
+    """A town named inside a site's name ("Zhuliany airport", "Kramatorsk railway station"):
+    the site is the place the text names there."""
+    return p.feature in ("city", "village") and any(
+        q.feature == "site" and q.start <= p.start and p.end <= q.end and q is not p for q in places
     )
 
 

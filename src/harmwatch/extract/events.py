@@ -26,6 +26,7 @@ from harmwatch.extract.event_places import (
     add_parent_regions,
     is_reference_place,
     late_locative,
+    merge_unit_names,
     national_countries,
     promote_dateline,
     refine_locations,
@@ -42,7 +43,7 @@ _DESTINATION = re.compile(
     r"said in|from the lands of|returned to|repatriated to|"
     r"statement (?:issued |released )?(?:from|in)|speaking (?:from|in)|press conference in|"
     r"briefing in)\s+(?:the\s+)?"
-    r"(?:(?:town|city|village|capital|country|region|border)\s+(?:of\s+)?)?$",
+    r"(?:(?:town|city|village|capital|country|region|border|municipal\s+seat)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
 #: Characters before a place read for a destination list it may close.
@@ -62,10 +63,12 @@ _ORIGIN_OR_BACKER = re.compile(
     r"\s+from)\s+(?:(?:[A-Z][\w'’-]*|(?i:northern|southern|eastern|western|parts|of|other|"
     r"the|and))[\s,]+)*$"
     r"|(?i:\b(?:support|backing|help|assistance|aid)\s+(?:of|from)\s+(?:the\s+)?)$"
+    # "the factions supported by Ankara", "militias backed by Iran"
+    r"|(?i:\b(?:supported|backed|armed|funded|sponsored)\s+by\s+(?:the\s+)?)$"
 )
 #: Words one of which each pattern below needs: a window without them is passed over.
 _DESTINATION_WORDS = ("toward", "into", " to ", "arrived in")
-_ORIGIN_WORDS = ("from", " of ")
+_ORIGIN_WORDS = ("from", " of ", " by ")
 
 
 def _has_any(window: str, words: tuple[str, ...]) -> bool:
@@ -80,8 +83,13 @@ _INSTITUTION = re.compile(
     r"\b(?:ministry|ministry of \w+(?: \w+)?|president|government|prime minister|minister|mayor|"
     r"mfa|mod|ombudsman|defender|republic|embassy|ambassador|parliament|representative|"
     r"representation|office|commissioner|committee|governor|university|diocese|"
-    r"leadership|army|forces|authorities)\s+(?:\([A-Z]+\)\s+)?(?:of|in)\s+(?:the\s+)?$"
-    r"|\bpeople\s+of\s+(?:the\s+)?$",
+    r"leadership|army|forces|authorities|civil defen[cs]e|police|spokes(?:man|woman|person))"
+    r"\s+(?:\([A-Z]+\)\s+)?(?:of|in)\s+(?:the\s+)?$"
+    r"|\bpeople\s+of\s+(?:the\s+)?$"
+    # "a district court in Kyiv", "went on trial last week in the Poltava region": where a
+    # captive is tried, not where the harm happened
+    r"|\b(?:court|tribunal)\s+(?:of|in)\s+(?:the\s+)?$"
+    r"|\bon\s+trial\s+(?:\w+\s+){0,3}?in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 #: The last word before the place in every match of _DESTINATION or _INSTITUTION: windows
@@ -107,6 +115,19 @@ _DASH_AFTER = re.compile(r"^\s*[—–-]")
 _PAREN_DATELINE = re.compile(r"^\)\s*[:—–-]")
 _DATELINE_AFTER = re.compile(
     r"^(?:,\s*[A-Z][\w .]*?)?\s*(?:\([^)]{1,30}\)\s*)?[:—–-]|^,\s*[A-Z][a-z]+ \d"
+    # "Addis Ababa, 20 June 2022 — The commission ..."
+    r"|^,\s*\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?\s*(?:\([^)]{1,60}\)\s*)?[—–-]"
+    # "Depayin township (Sagaing Region) – Residents of ...": a report's place line
+    r"|^\s+(?:township|district|county|municipality)\s*\([^)]{1,40}\)\s*[:—–-]"
+)
+#: The unit in brackets of such a place line: "Depayin township (Sagaing Region) –".
+_PAREN_UNIT_LINE = re.compile(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*\($")
+#: "Ayder Referral Hospital in Mekelle, where 43 of the wounded were brought": where the
+#: wounded or displaced were taken, not where the harm happened.
+_WHERE_TAKEN_AFTER = re.compile(
+    r"^(?:\s+(?:in|at|of)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?,\s*where\b[^.;]{0,50}?"
+    r"\b(?:were|was|had\s+been|have\s+been|are\s+being|are)\s+(?:\w+\s+)?"
+    r"(?:brought|taken|treated|admitted|evacuated|rushed|transferred|sheltering|housed)\b"
 )
 
 
@@ -175,7 +196,7 @@ def _is_dateline(text: str, sent_start: int, place: Place) -> bool:
 def is_event_place(text: str, sent_start: int, place: Place) -> bool:
     """Whether a place in an event sentence is where the harm happened."""
     before = text[max(sent_start, place.start - FRAME_WINDOW) : place.start]
-    after = text[place.end : place.end + 40]
+    after = text[place.end : place.end + 80]
     if len(place.mention) > 3 and place.mention.isupper():
         return False
     region_heading = place.feature == "region" and _DASH_AFTER.match(after)
@@ -184,6 +205,14 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
         # troops burned..."), not the place a report was filed from.
         return False
     if place.start - sent_start < 3 and _PAREN_DATELINE.match(after):
+        return False
+    if (
+        place.start - sent_start < 40
+        and _PAREN_DATELINE.match(after)
+        and _PAREN_UNIT_LINE.fullmatch(text, sent_start, place.start)
+    ):
+        return False  # "Depayin township (Sagaing Region) –"
+    if ", where" in after[:60] and _WHERE_TAKEN_AFTER.match(after):
         return False
     last = before.rstrip().rsplit(None, 1)[-1].lower() if before.strip() else ""
     if last in _FRAME_LAST_WORDS and (_DESTINATION.search(before) or _INSTITUTION.search(before)):
@@ -365,6 +394,7 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
         promote_dateline(per_group, *dateline, text[groups[n_dl][0].start : groups[n_dl][-1].end])
     per_group = refine_locations(text, per_group, frozenset(national))
     add_parent_regions(per_group, [p for sf in facts for p in sf.places])
+    merge_unit_names(per_group)
     events: list[dict[str, Any]] = []
     for group, places in zip(groups, per_group, strict=True):
         categories = sorted(set().union(*(g.categories for g in group)) - {"response"})

@@ -284,6 +284,21 @@ _MONTHS_DAYS = frozenset(
 )
 
 
+@lru_cache(maxsize=1024)
+def _settlement_in(name: str, country: str | None) -> bool:
+    """Whether the gazetteer holds a town or village ``name`` in ``country``."""
+    if country is None:
+        return False
+    try:
+        from harmwatch.extract.places import Gazetteer
+        from harmwatch.extract.places.normalize import normalise
+
+        rows = Gazetteer.open().index.lookup(normalise(name))
+    except Exception:  # no gazetteer: sites only
+        return False
+    return any(r.country == country and r.feature in _SETTLEMENTS for r in rows)
+
+
 @lru_cache(maxsize=1)
 def _not_place_words() -> frozenset[str]:
     """Lower-case words that make a capitalised list item something other than a town."""
@@ -343,7 +358,10 @@ def _mates(
         if s == start or any(p.start < e and s < p.end for p in places):
             continue
         if any(w.lower() in stop for w in re.split(r"[\s-]+", m.group())):
-            continue
+            # "shelling Tartar, Barda and Aghjabadi": a common word is a town of the list
+            # when the gazetteer holds a settlement of that name in the list's country
+            if not _settlement_in(m.group(), found[0].country):
+                continue
         if text.startswith(("'s", "’s"), e) or _NUMBER_AFTER.match(text, e):
             continue  # a party ("Moscow and Kadyrov's forces"), a date ("Jaunary 21")
         out.append(SiteMention(s, e, m.group(), m.group(), (), "locality", found[0].country))
