@@ -69,12 +69,13 @@ _LOCALITY_OF = re.compile(rf"\b{_LOCALITY_HEAD}\s+of\s+({_NAME})")
 _LOCALITY_BEFORE_HEAD = re.compile(rf"(?<![\w’'-])({_NAME})\s+{_LOCALITY_HEAD}\b")
 #: "the towns of Dhiban, Al-Busayrah and Al-Shuhayl": more names after the first.
 _LOCALITY_MORE = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)({_NAME})")
-#: "a resident of Khurvaleti, in the Gori municipality", "near Ishkhanasar in Syunik province":
-#: a name placed inside a named unit is a place.
+#: Words for an administrative unit.
 _UNIT = (
     r"(?:province|district|region|municipality|governorate|county|oblast|state|township|"
     r"department|marz|local government area|woreda|zone|circle|commune|territory|chiefdom)"
 )
+#: "a resident of Khurvaleti, in the Gori municipality", "near Ishkhanasar in Syunik province",
+#: "in Kuriga, Chikun local government area": a name placed inside a named unit is a place.
 _LOCALITY_IN_UNIT = re.compile(
     rf"\b(?:in|near|of|at|outside)\s+({_NAME}),?\s+(?:in\s+)?(?:the\s+)?[A-Z][\w'’-]*"
     rf"(?:\s+[A-Z][\w'’-]*){{0,2}}\s+{_UNIT}\b"
@@ -192,7 +193,7 @@ def find_sites(
     if _any_head(words, _HEAD_WORD, start, end):
         out = _named_sites(text, start, end)
     # each locality pattern runs only where its own trigger word is
-    patterns = []
+    patterns: list[re.Pattern[str]] = []
     if _any_head(words, _LOCALITY_WORD, start, end):
         patterns += [_LOCALITY_OF, _LOCALITY_BEFORE_HEAD, _LOCALITY_APPOSED, _LOCALITY_IN_UNIT]
     elif _any_head(words, _UNIT_WORD, start, end):
