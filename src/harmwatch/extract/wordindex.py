@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 from itertools import accumulate, repeat
 
 from harmwatch.codebook.anchors import MAX_PREFIX_CHARS, WHOLE_WORD, AnchoredPattern, registered
@@ -89,6 +90,11 @@ def _prefix_table() -> _PrefixTable:
     if _TABLE.size != len(patterns):
         _TABLE = _PrefixTable(list(patterns))
     return _TABLE
+
+
+#: The bound ``match`` of each pattern of a group, made once per group (the groups are the
+#: codebook's, alive for the whole process).
+_MATCHERS: dict[tuple[AnchoredPattern, ...], list[Callable[..., re.Match[str] | None]]] = {}
 
 
 class WordIndex:
@@ -282,7 +288,9 @@ class WordIndex:
             return [[] for _ in aps]
         found: list[list[re.Match[str]]] = [[] for _ in aps]
         resume = [start] * len(aps)  # each pattern goes on after its own last match
-        matchers = [ap.pattern.match for ap in aps]
+        matchers = _MATCHERS.get(aps)
+        if matchers is None:  # once per pattern group per process
+            matchers = _MATCHERS[aps] = [ap.pattern.match for ap in aps]
         text = self.text
         for j in range(first, len(merged)):
             c, i = merged[j]
