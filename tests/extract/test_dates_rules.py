@@ -154,3 +154,13 @@ def test_end_of_a_counting_period_is_the_cut_off_of_its_counts() -> None:
         published=date(2023, 7, 4),
     )["figures"]
     assert [f["as_of"] for f in out] == ["2023-06-30"]
+
+
+def test_last_weekday_in_a_paper_of_that_weekday_is_the_week_before() -> None:
+    from datetime import date
+
+    from harmwatch.extract.dates import find_dates
+
+    text = "The attack last Friday killed 30 people; the one on Friday killed two."
+    days = [d.date for d in find_dates(text, 0, len(text), date(2024, 5, 10))]
+    assert days == [date(2024, 5, 3), date(2024, 5, 10)]

@@ -293,6 +293,9 @@ def _infer_year(
     return hint
 
 
+_LAST_BEFORE = re.compile(r"\blast\s+$", re.IGNORECASE)
+
+
 def _weekday(name: str, published: date | None) -> date | None:
     """The most recent such weekday on or before publication."""
     if published is None:
@@ -325,7 +328,14 @@ def _resolve(
         end = _safe_date(year, mon, int(g["d2"])) if g.get("d2") else None
         return _safe_date(year, mon, day), end, "day"
     if kind == "weekday":
-        return _weekday(g["wd"], published), None, "day"
+        day = _weekday(g["wd"], published)
+        if (
+            day is not None
+            and day == published
+            and _LAST_BEFORE.search(m.string, max(0, m.start() - 8), m.start())
+        ):
+            day -= timedelta(days=7)  # "last Friday" in a Friday paper is the week before
+        return day, None, "day"
     if kind == "rel":
         rel = g["rel"].lower()
         if rel in ("the previous day", "the preceding day", "the day before"):
