@@ -147,8 +147,9 @@ def test_spans_quote_the_text() -> None:
             [("damaged", 2, "exact", "hospitals")],
         ),
         (
+            # the elliptical second count shares the hedge (tests/data/extract/README.md)
             "Of the 120 sites under watch, at least 9 have been destroyed and 11 damaged.",
-            [("damaged", 9, "at_least", "monuments"), ("damaged", 11, "exact", "monuments")],
+            [("damaged", 9, "at_least", "monuments"), ("damaged", 11, "at_least", "monuments")],
         ),
     ],
 )

@@ -671,3 +671,17 @@ def test_the_group_is_before_the_cue_not_the_place_after_it() -> None:
     assert figs("Three hundred families fled the village after the raid.") == [
         ("displaced", 300, "exact", "people")
     ]
+
+
+@pytest.mark.parametrize(
+    "text,qualifiers",
+    [
+        ("At least 300 people have been killed and 1,200 injured.", ["at_least", "at_least"]),
+        ("At least 44 civilians were killed and 141 were injured.", ["at_least", "at_least"]),
+        ("At least 8 schools and 3 clinics were damaged.", ["at_least", "at_least"]),
+        ("At least 5 people were killed and 28 others were wounded.", ["at_least", "exact"]),
+        ("The strike killed at least 82 people and injured 110.", ["at_least", "exact"]),
+    ],
+)
+def test_shared_hedges_follow_the_set_convention(text: str, qualifiers: list[str]) -> None:
+    assert [g[2] for g in figs(text)] == qualifiers

@@ -153,6 +153,18 @@ _OWN_NOUN = re.compile(
     r"\s+(?!(?:in|at|on|of|were|was|are|is|and|or|from|by|more|other|others|people|persons|"
     r"have|has|had|had|with|who|the|a|an)\b)[a-z]{3,}\b"
 )
+_SHARED_HEDGES = frozenset({"at_least", "more_than", "about"})
+_AND_BEFORE = re.compile(r"\band\s+$", re.IGNORECASE)
+_VERB_BETWEEN = re.compile(
+    r"\b(?:were|was|are|is|have|has|had|killed|wounded|injured|died|dead|displaced|fled|"
+    r"detained|arrested|abducted|missing|damaged|destroyed)\b",
+    re.IGNORECASE,
+)
+#: The second count with a noun and a verb of its own ("and 28 others were wounded"), unlike
+#: "and 141 were injured" or "and 2,800 injured".
+_OWN_VERB_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){1,3}?(?:were|was|are|is|have|has|had)\b", re.IGNORECASE
+)
 _AS_WERE = re.compile(r",\s+as\s+(?:was|were)\s+[^,;.]{0,40}$", re.IGNORECASE)
 _AND_BARE = re.compile(r"\s(?:and|while|but)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _PLACE_AFTER = re.compile(
@@ -475,6 +487,26 @@ def figures_in_sentence(
             qual = "at_least"
         elif num.range_role == "high":
             qual = "up_to"
+        elif (
+            qual == "exact"
+            and out
+            and out[-1].qualifier in _SHARED_HEDGES
+            and out[-1].number_end == lo
+            and _AND_BEFORE.search(text, max(lo, num.start - 8), num.start)
+            and not _CONT_AFTER.match(text[num.end : hi])  # "and 40 other facilities"
+            and (
+                # "at least 10 schools and 6 clinics were damaged": one verb for both
+                not _VERB_BETWEEN.search(text, lo, num.start)
+                # "at least 700 killed and 2,800 injured", "and 141 were injured": the second
+                # has no noun and verb of its own
+                or not _OWN_VERB_AFTER.match(text[num.end : min(hi, num.end + 40)])
+            )
+        ):
+            # "At least 700 people have been killed and 2,800 injured", "at least 10 schools
+            # and 6 clinics": the second count has no verb before it and shares the hedge
+            # (the set's convention); "killed at least 82 and injured 110" and "at least 5
+            # were killed and 28 others were wounded" do not
+            qual = out[-1].qualifier
         # the noun phrase ends with the count's own right-hand cue ("200 families fled the
         # village": the village is not the group; "13 Armenian captives": the cue may be it)
         np_end = (
