@@ -151,7 +151,7 @@ _INTERVIEWED = re.compile(
 #: and its own cue names its own group, even one the codebook has no subject for.
 _OWN_NOUN = re.compile(
     r"\s+(?!(?:in|at|on|of|were|was|are|is|and|or|from|by|more|other|others|people|persons|"
-    r"have|has|had|had|with|who|the|a|an)\b)[a-z]{3,}\b"
+    r"have|has|had|with|who|the|a|an)\b)[a-z]{3,}\b"
 )
 _SHARED_HEDGES = frozenset({"at_least", "more_than", "about"})
 _AND_BEFORE = re.compile(r"\band\s+$", re.IGNORECASE)
