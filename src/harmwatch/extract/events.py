@@ -178,8 +178,6 @@ class SentenceFacts:
     targets: list[str] = field(default_factory=list)
     weapons: list[str] = field(default_factory=list)
     disaster: bool = False
-    #: Spans of the category cues of the sentence (the words that made it an event sentence).
-    cues: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def is_event(self) -> bool:

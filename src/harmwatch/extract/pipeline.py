@@ -67,7 +67,7 @@ from harmwatch.extract.sites import SITE_PATTERNS, find_sites, list_mates
 from harmwatch.extract.text import split_sentences
 from harmwatch.extract.wordindex import Windows, WordIndex
 
-__all__ = ["EXTRACTOR_NAME", "cascade", "extract_rules_v1"]
+__all__ = ["EXTRACTOR_NAME", "extract_rules_v1"]
 
 log = logging.getLogger(__name__)
 
@@ -218,22 +218,6 @@ def extract_rules_v1(
     sha256: str | None = None,
 ) -> dict[str, Any]:
     """Run the cascade on one article text and return the contract dict."""
-    return cascade(
-        text, published=published, title=title, language=language, source=source, sha256=sha256
-    )[0]
-
-
-def cascade(
-    text: str,
-    *,
-    published: date | None = None,
-    title: str | None = None,
-    language: str | None = None,
-    source: str | None = None,
-    sha256: str | None = None,
-) -> tuple[dict[str, Any], list[SentenceFacts]]:
-    """The contract dict and the sentence facts it was built from, for a later stage (such as
-    a learned selection of places) that re-decides part of the output."""
     cb = load_codebook()
     out = _document(cb, text, published, title, language, source, sha256)
     if language is not None and language not in READS_LANGUAGES:
@@ -243,7 +227,7 @@ def cascade(
             + ", ".join(sorted(READS_LANGUAGES))
             + ")"
         )
-        return out, []
+        return out
     # 1. words and sentences
     words = WordIndex(text)
     hint = year_hint(text, words)
@@ -302,15 +286,13 @@ def cascade(
         # 4. categories
         hits, generic = categories.sentence(n)
         sf.categories = {h.code for h in hits}
-        sf.cues = [(h.start, h.end) for h in hits if h.code != "response"]
         if sf.categories and _PAST_HABIT.search(text, s, e):
             # "has carried out several attacks on their schools and hospitals in the past": a
             # characterisation of earlier harm without an event is not coded.
             sf.categories &= {"response"}
-            sf.cues, generic = [], []
+            generic = []
         explicit |= sf.categories
         generic_spans[sent.index] = generic
-        sf.cues += generic
         # 5. dates
         sf.dates = (
             find_dates(text, s, e, published, hint, last_day, words) if n in with_dates else []
@@ -403,4 +385,4 @@ def cascade(
         events=events,
         claimed_by=claimed,
     )
-    return out, facts
+    return out

@@ -70,6 +70,3 @@ def _builtins() -> None:
         from harmwatch.extract.pipeline import EXTRACTOR_NAME, extract_rules_v1
 
         register(EXTRACTOR_NAME, extract_rules_v1)
-        from harmwatch.extract.learned import HYBRID_NAME, extract_hybrid_v1
-
-        register(HYBRID_NAME, extract_hybrid_v1)
