@@ -59,7 +59,11 @@ _M = (
 _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
-    ("dmy_num", re.compile(r"\b(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)\b")),
+    # "3/5/2024", "03.05.2024": day first, one separator throughout
+    (
+        "dmy_num",
+        re.compile(r"\b(?P<d>[0-3]?\d)(?P<sep>[/.])(?P<m>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)\b"),
+    ),
     (
         "mdy",
         re.compile(
@@ -81,6 +85,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "rel",
         re.compile(
             r"\b(?P<rel>today|this (?:morning|afternoon|evening)|tonight|earlier today|"
+            r"(?:the )?day before yesterday|"
             r"yesterday|last night|the (?:previous|preceding) day|the day before|"
             r"last (?:week|month|year)|this (?:week|month|year))\b",
             re.IGNORECASE,
@@ -94,6 +99,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("year", re.compile(r"\b(?:in|since|during|of)\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)),
+    # "two days ago", "3 days ago": counted back from the publication day
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>[2-9]|10|two|three|four|five|six|seven|eight|nine|ten)\s+days\s+ago\b",
+            re.IGNORECASE,
+        ),
+    ),
 ]
 _TIME = re.compile(
     r"^\s*(?:\d{1,2}(?::\d\d|\.\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d\d|"
@@ -123,7 +136,7 @@ _DATELINE_BEFORE = re.compile(
 #: "October 20, 2014 (Kyiv) —": a date before a bracketed place and a dash heads a release.
 _DATELINE_AFTER = re.compile(r"\s*\([A-Z][\w .'’-]{1,30}\)\s*[—–-]")
 _HEADER_BEFORE = re.compile(
-    r"(?:^|\n|[|·])\s*(?:date|published|updated|posted|issued|dated|date of \w+)(?: on)?:?\s+$",
+    r"(?:^|\n|[|·])\s*(?:date|published|updated?|posted|issued|dated|date of \w+)(?: on)?:?\s+$",
     re.IGNORECASE,
 )
 #: "Assistance Association (Burma) — 1 October 2024", "Press release · 17 November 2021": a
@@ -210,7 +223,7 @@ _MONTH_WORD = anchor(re.compile(rf"\b{_M}", re.IGNORECASE))
 _YEAR_WORD = anchor(re.compile(r"\b(?:19|20)\d\d"))
 _PERIOD_WORD = anchor(
     re.compile(
-        r"\b(?:today|tonight|yesterday|night|day|week|month|year|morning|afternoon|evening)\b",
+        r"\b(?:today|tonight|yesterday|night|days?|week|month|year|morning|afternoon|evening)\b",
         re.IGNORECASE,
     )
 )
@@ -344,6 +357,8 @@ def _resolve(
             return None, None, "day"
         if rel in ("yesterday", "last night"):
             return published - timedelta(days=1), None, "day"
+        if rel.endswith("day before yesterday"):
+            return published - timedelta(days=2), None, "day"
         if rel.startswith("last "):
             unit = rel.split()[1]
             if unit == "week":
@@ -366,6 +381,9 @@ def _resolve(
         return (date(year, _month(g["mon"]), 1) if year else None), None, "month"
     if kind == "year":
         return date(int(g["y"]), 1, 1), None, "year"
+    if kind == "ago" and published is not None:
+        n = int(g["n"]) if g["n"].isdigit() else parse_number_words(g["n"])
+        return (published - timedelta(days=int(n)) if n else None), None, "day"
     return None, None, "day"
 
 

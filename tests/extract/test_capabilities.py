@@ -1,0 +1,146 @@
+"""Capability battery: the ordinary English ways of saying a harm, a count, a day or a place.
+
+Each item is a short sentence written for this test (none is taken from an article or an
+annotated document), in the style of a checklist: one phrasing per line, the answer the
+annotation conventions (``../shared/devset/README.md``) give for it. The annotated sets score
+the extractor on whole documents; this battery says which *ways of writing* it knows, so a gap
+shows up as a failing phrasing rather than as a lower F1 on documents nobody can quote.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from harmwatch.extract import extract_text
+
+#: A Friday, so weekdays resolve into the week before.
+PUBLISHED = date(2024, 5, 10)
+#: Categories are gated on conflict context; each category item is read after this sentence.
+CONFLICT = "Fighting between government forces and the rebel alliance entered its third year. "
+
+
+def _days(text: str) -> list[str]:
+    out = extract_text(text, published=PUBLISHED)
+    days = {d for e in out["events"] for d in e["dates"]}
+    return sorted(days)
+
+
+def _figures(text: str) -> list[tuple[str, int]]:
+    out = extract_text(text, published=PUBLISHED)
+    return sorted((f["measure"], f["value"]) for f in out["figures"])
+
+
+def _categories(text: str) -> set[str]:
+    base = set(extract_text(CONFLICT, published=PUBLISHED)["categories"])
+    return set(extract_text(CONFLICT + text, published=PUBLISHED)["categories"]) - base
+
+
+def _places(text: str) -> set[str]:
+    out = extract_text(text, published=PUBLISHED)
+    return {loc["name"] for e in out["events"] for loc in e["locations"]}
+
+
+DATES = [
+    ("Two civilians were killed in a drone strike on the town yesterday.", ["2024-05-09"]),
+    ("Two civilians were killed on Thursday night when a drone hit a house.", ["2024-05-09"]),
+    ("Two civilians were killed last night when a drone hit a house.", ["2024-05-09"]),
+    ("Two civilians were killed early this morning when a drone hit a house.", ["2024-05-10"]),
+    ("Two civilians were killed on Monday when a drone hit a house.", ["2024-05-06"]),
+    ("Two civilians were killed on 3 May when a drone hit a house.", ["2024-05-03"]),
+    ("Two civilians were killed on May 3rd when a drone hit a house.", ["2024-05-03"]),
+    ("Two civilians were killed on the 3rd of May when a drone hit a house.", ["2024-05-03"]),
+    ("Two civilians were killed on 3/5/2024 when a drone hit a house.", ["2024-05-03"]),
+    ("Two civilians were killed on 03.05.2024 when a drone hit a house.", ["2024-05-03"]),
+    ("Two civilians were killed on 2024-05-03 when a drone hit a house.", ["2024-05-03"]),
+    ("Two civilians were killed two days ago when a drone hit a house.", ["2024-05-08"]),
+    ("Two civilians were killed 3 days ago when a drone hit a house.", ["2024-05-07"]),
+    ("Shelling killed two civilians in the town the day before yesterday.", ["2024-05-08"]),
+    ("Two civilians were killed late on Wednesday when a drone hit a house.", ["2024-05-08"]),
+    ("Two civilians were killed in the early hours of Wednesday.", ["2024-05-08"]),
+    ("Two civilians were killed on Thursday (May 9) when a drone hit a house.", ["2024-05-09"]),
+    ("A drone hit a house on Thursday, killing two civilians.", ["2024-05-09"]),
+    ("Thursday's drone strike killed two civilians in the town.", ["2024-05-09"]),
+    ("The May 1 drone strike killed two civilians in the town.", ["2024-05-01"]),
+    ("On the morning of May 9, two civilians died after a drone attack.", ["2024-05-09"]),
+    ("Two civilians were killed in the town on Sunday, May 5.", ["2024-05-05"]),
+    ("Two civilians were killed in the town on 28 December.", ["2023-12-28"]),
+    ("Shelling killed two civilians on 9 May, the governor said on 10 May.", ["2024-05-09"]),
+    ("Shelling killed two civilians in the town from 1 to 3 May.", ["2024-05-01", "2024-05-03"]),
+    ("Shelling killed two civilians in the town last Saturday.", ["2024-05-04"]),
+    ("Shelling killed two civilians in the town last week.", []),
+    ("Shelling killed two civilians in the town earlier this month.", []),
+]
+
+
+@pytest.mark.parametrize("text,days", DATES)
+def test_event_days(text: str, days: list[str]) -> None:
+    assert _days(text) == days
+
+
+def test_an_update_line_is_not_an_event_day() -> None:
+    text = "UPDATE 11.05.2024, 09:30\n\nShelling killed two civilians in the town on 9 May."
+    assert _days(text) == ["2024-05-09"]
+
+
+FIGURES = [
+    ("The attack killed 12 people and injured 30 others.", [("injured", 30), ("killed", 12)]),
+    ("The strike left 12 dead and 30 wounded.", [("injured", 30), ("killed", 12)]),
+    ("Twelve civilians lost their lives in the shelling.", [("killed", 12)]),
+    ("The shelling claimed the lives of 12 civilians.", [("killed", 12)]),
+    ("The shelling claimed 12 lives.", [("killed", 12)]),
+    ("Twelve bodies were pulled from the rubble after the strike.", [("killed", 12)]),
+    ("Twelve people succumbed to their wounds in hospital.", [("killed", 12)]),
+    ("Twelve people were shot dead by soldiers at the checkpoint.", [("killed", 12)]),
+    ("The death toll from the strike rose to 12.", [("killed", 12)]),
+    ("The toll of injured rose to 30.", [("injured", 30)]),
+    ("Thirty people sustained injuries in the blast.", [("injured", 30)]),
+    ("Some 5,000 people fled their homes after the shelling.", [("displaced", 5000)]),
+    ("The fighting has uprooted 5,000 people.", [("displaced", 5000)]),
+    ("Forty protesters were taken into custody.", [("detained", 40)]),
+    ("Forty people were rounded up by soldiers.", [("detained", 40)]),
+    ("Militants kidnapped 40 schoolgirls.", [("detained", 40)]),
+    ("Forty people remain unaccounted for.", [("missing", 40)]),
+    ("The fate of 40 people remains unknown.", [("missing", 40)]),
+    ("Twelve lives were saved by the rescuers.", []),
+    ("A dozen people were killed in the strike.", []),
+    ("Dozens of people were killed in the strike.", []),
+]
+
+
+@pytest.mark.parametrize("text,figures", FIGURES)
+def test_figures(text: str, figures: list[tuple[str, int]]) -> None:
+    assert _figures(text) == figures
+
+
+PLACES = [
+    ("Two civilians were killed on the outskirts of Kharkiv.", {"Kharkiv"}, set()),
+    ("Russian forces shelled Kharkiv, killing two civilians.", {"Kharkiv"}, set()),
+    (
+        "Speaking in Kyiv, the president said two civilians had been killed in Kharkiv.",
+        {"Kharkiv"},
+        {"Kyiv"},
+    ),
+    (
+        "Two civilians were killed in Kharkiv, and the wounded were taken to hospitals in Poltava.",
+        {"Kharkiv"},
+        {"Poltava"},
+    ),
+    (
+        "Airstrikes on Aleppo killed 12 civilians, a monitoring group based in Britain said.",
+        {"Aleppo"},
+        {"United Kingdom"},
+    ),
+    (
+        "The RSF attacked Khartoum, killing 30 civilians before withdrawing towards Omdurman.",
+        {"Khartoum"},
+        {"Omdurman"},
+    ),
+]
+
+
+@pytest.mark.parametrize("text,include,exclude", PLACES)
+def test_event_places(text: str, include: set[str], exclude: set[str]) -> None:
+    got = _places(text)
+    assert include <= got and not exclude & got
