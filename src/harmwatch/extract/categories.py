@@ -39,9 +39,13 @@ DOC_CONFLICT_MIN = 3
 DOC_CONFLICT_RATIO = 1.5
 #: Generic attack words, resolved per document by :func:`resolve_generic`.
 GENERIC_ATTACK = re.compile(
-    r"\b(?:(?:israeli|russian|saudi|us|american|turkish|azerbaijani|armenian|coalition|enemy|"
-    r"deadly|new|separate)\s+)?strikes?\b(?!\s+(?:action|workers|committee))|"
-    r"\bbomb(?:ed|ing|ings)\b|\bbombard(?:ed|ing|ment|ments)\b",
+    # "no strikes were reported", "without any bombardment": a denied attack is no attack
+    r"\b(?<!\bno )(?<!\bany )(?:(?:israeli|russian|saudi|us|american|turkish|azerbaijani|"
+    r"armenian|coalition|enemy|deadly|new|separate)\s+)?strikes?\b(?!\s+(?:action|workers|committee))|"
+    r"\bbomb(?:ed|ing|ings)\b|\bbombard(?:ed|ing|ment|ments)\b"
+    # "a bombardment of shots", "bombarded with questions": figurative
+    r"(?! (?:of|with) (?:\w+ )?(?:shots|questions|criticism|messages|e-?mails|calls|insults|"
+    r"complaints|adverts|advertising|information|crosses|corners|requests|letters))",
     re.IGNORECASE,
 )
 #: A strike attributed to a state or party is an attack even outside a conflict-worded context.

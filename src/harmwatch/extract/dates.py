@@ -307,6 +307,7 @@ def _infer_year(
 
 
 _LAST_BEFORE = re.compile(r"\blast\s+$", re.IGNORECASE)
+_AND_OR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
 
 
 def _weekday(name: str, published: date | None) -> date | None:
@@ -603,9 +604,13 @@ def find_dates(
     out: list[DateMention] = []
     for s, e, kind, m in spans:
         if kind == "weekday" and (
-            s in joined or any(abs(s - o.end) < 6 for o in out if o.date is not None)
+            s in joined
+            or any(
+                o.date is not None and abs(s - o.end) < 6 and not _AND_OR.search(text, o.end, s)
+                for o in out
+            )
         ):
-            continue
+            continue  # "May 9 (Thursday)" names one day; "Monday and Wednesday" two
         stated = _month_years(text) if kind in ("mdy", "dmy") and not m.group("y") else None
         d, d_end, precision = _resolve(kind, m, published, hint, last, stated)
         if s in named_day and d is not None and not m.groupdict().get("y"):

@@ -42,7 +42,12 @@ _DESTINATION = re.compile(
     r"fled to|headed to|evacuated to|in the direction of|visit|visited|via|met in|held in|"
     r"said in|from the lands of|returned to|repatriated to|"
     r"statement (?:issued |released )?(?:from|in)|speaking (?:from|in)|press conference in|"
-    r"briefing in)\s+(?:the\s+)?"
+    r"briefing in|visiting|"
+    # "talks in Doha", "a summit held in Geneva": where parties meet, not where harm happened
+    r"(?:talks|negotiations|summit|conference|meeting)(?:\s+\w+){0,3}\s+in|"
+    # "fled Khartoum for Port Sudan", "fled ... for camps in Cox's Bazar": where people went
+    r"fled\s+(?:[\w'’-]+\s+){1,4}for|for\s+(?:(?:refugee|displacement|idp)\s+)?camps?\s+in)"
+    r"\s+(?:the\s+)?"
     r"(?:(?:town|city|village|capital|country|region|border|municipal\s+seat)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
@@ -65,6 +70,10 @@ _ORIGIN_OR_BACKER = re.compile(
     r"|(?i:\b(?:support|backing|help|assistance|aid)\s+(?:of|from)\s+(?:the\s+)?)$"
     # "the factions supported by Ankara", "militias backed by Iran"
     r"|(?i:\b(?:supported|backed|armed|funded|sponsored)\s+by\s+(?:the\s+)?)$"
+    # "rockets fired from Gaza", "shelled the city from positions near Belgorod": where fire
+    # came from
+    r"|(?i:\b(?:fired|launched|shot)\s+from\s+(?:the\s+)?)$"
+    r"|(?i:\bfrom\s+(?:their\s+|its\s+)?positions\s+(?:near|in|around|outside)\s+(?:the\s+)?)$"
 )
 #: Words one of which each pattern below needs: a window without them is passed over.
 _DESTINATION_WORDS = ("toward", "into", " to ", "arrived in")
@@ -76,14 +85,17 @@ def _has_any(window: str, words: tuple[str, ...]) -> bool:
 
 
 _BASED_IN = re.compile(
-    r"\b(?:based|headquartered|registered|exiled|living)\s+in\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:based|headquartered|registered|exiled|living|born|stationed)\s+in\s+(?:the\s+)?$"
+    r"|\b(?:garrison|barracks|headquarters)\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _CLOCK_AFTER = re.compile(r"\s+time\b", re.IGNORECASE)
 _INSTITUTION = re.compile(
     r"\b(?:ministry|ministry of \w+(?: \w+)?|president|government|prime minister|minister|mayor|"
     r"mfa|mod|ombudsman|defender|republic|embassy|ambassador|parliament|representative|"
     r"representation|office|commissioner|committee|governor|university|diocese|"
-    r"leadership|army|forces|authorities|civil defen[cs]e|police|spokes(?:man|woman|person))"
+    r"leadership|army|forces|authorities|civil defen[cs]e|police|spokes(?:man|woman|person)|"
+    r"media|television|tv|radio|news agency|broadcaster|newspaper)"
     r"\s+(?:\([A-Z]+\)\s+)?(?:of|in)\s+(?:the\s+)?$"
     r"|\bpeople\s+of\s+(?:the\s+)?$"
     # "a district court in Kyiv", "went on trial last week in the Poltava region": where a
@@ -95,8 +107,8 @@ _INSTITUTION = re.compile(
 #: The last word before the place in every match of _DESTINATION or _INSTITUTION: windows
 #: ending otherwise skip both (end-anchored) patterns.
 _FRAME_LAST_WORDS = frozenset(
-    "to into towards toward reach reached in visit visited via of the town city village "
-    "capital country region border from".split()
+    "to into towards toward reach reached in visit visited visiting via of the town city village "
+    "capital country region border from for".split()
 )
 _COUNTRY_FRAME = re.compile(
     r"\b(?:in|throughout|across|inside|within|on|population of|of)\s+(?:the\s+)?(?:\w+\s+)?$",
