@@ -240,3 +240,22 @@ def test_site_wide_ticker_of_other_stories_is_furniture() -> None:
     # a live blog's own single headline stays
     own = "LIVE — Floods: day three of the rescue operation\n\n" + article
     assert "day three" in parse_plain_text(own, None).text
+
+
+def test_long_newsfeed_line_and_popular_list_are_furniture() -> None:
+    article = (
+        "Storm floods the old town\n\n"
+        "Heavy rain flooded streets and basements in the old town overnight, and firefighters "
+        "pumped water out of more than sixty homes, the city council said on Tuesday morning.\n\n"
+        "Schools in the district stay closed until Thursday while the clean-up goes on.\n"
+    )
+    feed = (
+        "NEWSFEED  08:55 Drone debris damages a warehouse near the port, one injured · 08:30 "
+        "Shelling wounds six in the northern suburbs · 07:40 Power outages scheduled in the "
+        "region\n\n"
+    )
+    parsed = parse_plain_text(feed + article, None)
+    assert "Drone debris" not in parsed.text and "firefighters" in parsed.text
+    popular = "\nPOPULAR NOW\n› Chess: a draw in round five\n› Drone strike on a market injures 9\n"
+    parsed = parse_plain_text(article + popular, None)
+    assert "Drone strike" not in parsed.text and "clean-up" in parsed.text

@@ -90,14 +90,18 @@ _PLAYER = re.compile(
 )
 #: Subscription lines are short; longer ones may be news about an email.
 MAX_SUBSCRIPTION_LINE = 140
-#: "⚡ LIVE: War updates — Lviv: ... · Kharkiv: ...", "TRENDING: Council | Airport | Cholera": a
-#: site-wide ticker of other stories (several items), not the article's own headline.
+#: A ticker holds several headlines on one line.
+MAX_TICKER_LINE = 600
+#: "⚡ LIVE: War updates — Lviv: ... · Kharkiv: ...", "TRENDING: Council | Airport | Cholera",
+#: "NEWSFEED 08:55 ... · 08:30 ...", "POPULAR NOW › Wrestling: ... › Futsal: ...": a site-wide
+#: ticker of other stories (several items on one line), not the article's own headline.
 _TICKER = re.compile(
-    r"^\W{0,3}\s*(?:live|breaking|trending|latest|just in|updates?|ticker|news alert)\b"
+    r"^\W{0,3}\s*(?:live|breaking|trending|latest|just in|updates?|ticker|news alert|news ?feed|"
+    r"popular(?: now)?|most (?:read|popular|viewed)|top stories|more stories|read next)\b"
     r"[^\n]{0,40}?[:—–-]",
     re.I,
 )
-_TICKER_SEPARATOR = re.compile(r"\s[·|•]\s")
+_TICKER_SEPARATOR = re.compile(r"\s[·|•›»]\s")
 _JSON_LINE = re.compile(r'^\s*[\[{].*"\s*:\s*.*[}\]]\s*$')
 _TEMPLATE = re.compile(r"\{\{[^{}\n]{0,80}\}\}")
 _INLINE_TEASER = re.compile(
@@ -116,6 +120,8 @@ _TERMINATOR = re.compile(
     r"les plus lus|dans la même rubrique|самое читаемое|"
     r"most (?:popular|read|viewed|commented)\b|related (?:articles|news|stories|posts)\b|"
     r"latest news\b|follow us\b|all news\s*$|more from\b|you may also like\b|top stories\s*$|"
+    r"(?:popular|trending)(?: now)?\s*$|read next\b|more stories\b|recommended(?: for you)?\s*$|"
+    r"editor['’]?s picks\b|"
     r"tags?\s*:|comments\s*\(?\d*\)?\s*$|©|copyright\b|all rights reserved\b)",
     re.I,
 )
@@ -156,8 +162,12 @@ def _is_line_furniture(line: str) -> str | None:
             return "syndication credit"
         if len(_LANGUAGE_NAMES.findall(stripped)) >= 2 and len(stripped.split()) <= 8:
             return "language switcher"
-        if _TICKER.match(stripped) and _TICKER_SEPARATOR.search(stripped):
-            return "news ticker"
+    if (
+        len(stripped) <= MAX_TICKER_LINE
+        and _TICKER.match(stripped)
+        and len(_TICKER_SEPARATOR.findall(stripped)) >= 1
+    ):
+        return "news ticker"  # one line of several headlines: longer than other furniture
     if _JSON_LINE.match(stripped):
         return "script leftover"
     if _TEMPLATE.fullmatch(stripped) or not _TEMPLATE.sub("", stripped).strip():
