@@ -144,6 +144,26 @@ PLACES = [
 ]
 
 
+PLACES += [
+    (
+        "A truck bomb exploded at the army base in Puerto Jordán, killing two soldiers.",
+        set(),
+        {"Jordan"},
+    ),
+    (
+        "Rebels who had held the New Zealand pilot for a year freed him in Nduga; two "
+        "soldiers were killed in the operation.",
+        set(),
+        {"New Zealand"},
+    ),
+    (
+        "The embassies of the United States and France condemned the air strikes on Aleppo.",
+        {"Aleppo"},
+        {"United States", "France"},
+    ),
+]
+
+
 @pytest.mark.parametrize("text,include,exclude", PLACES)
 def test_event_places(text: str, include: set[str], exclude: set[str]) -> None:
     got = _places(text)
@@ -230,3 +250,32 @@ def test_battery_covers_every_kind_and_category() -> None:
     }
     cued = {c for i in items if i["kind"] == "categories" for c in i["expect"].get("include", [])}
     assert cued == set(load_codebook().categories)
+
+
+CATEGORY_FRAMES = [
+    # a weapon named as cargo or industry is not an attack
+    ("Officials denied that the cargo held fuel components for missiles.", set(), {"shelling"}),
+    ("The plant is part of the country's missile production.", set(), {"shelling"}),
+    ("Rockets hit a block of flats in the town.", {"shelling"}, set()),
+    # the weapons between "opened fire" and the positions
+    (
+        "Units opened fire from small arms and large-calibre weapons on positions near the "
+        "village.",
+        {"armed_clash"},
+        set(),
+    ),
+    # a long subject before "were suspended"
+    (
+        "After the shooting, lessons at the schools of the two villages were suspended.",
+        {"attack_on_education"},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize("text,include,exclude", CATEGORY_FRAMES)
+def test_category_frames(text: str, include: set[str], exclude: set[str]) -> None:
+    war = "The war between the army and the rebel forces entered its third year. "
+    assert extract_text(war)["categories"] == []
+    got = set(extract_text(war + text)["categories"])
+    assert include <= got and not exclude & got

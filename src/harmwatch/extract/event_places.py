@@ -158,6 +158,12 @@ _CALL_ON = re.compile(r"\b(?:calls?|called|calling|urges?|urged|urging)\s+(?:on|
 #: A place naming a party or an institution ("Baku's allegations", "Lebanon's health
 #: ministry", "Nagorno-Karabakh forces", "the United States Department of State"), or holding
 #: the place where harm happened ("Nagorno-Karabakh's city of Shusha").
+#: "the New Zealand pilot", "two Thailand nationals": a country naming someone's nationality.
+_NATIONALITY_AFTER = re.compile(
+    r"^[ -](?:born\s+)?(?:pilots?|citizens?|nationals?|journalists?|reporters?|hostages?|"
+    r"tourists?|students?|engineers?|doctors?|nurses?|aid\s+workers?|missionar(?:y|ies)|"
+    r"passport\s+holders?)\b"
+)
 _ACTOR_AFTER = re.compile(
     r"^['’]s?\s+(?:\w+\s+)?(?:allegations?|claims?|accusations?|ministry|government|army|"
     r"armed|forces|military|president|foreign|defen[cs]e|prosecutor|authorities|officials?|"
@@ -258,6 +264,8 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
     if place.feature in ("country", "city", "region"):
         after = text[place.end : place.end + AFTER_WINDOW]
         if _ACTOR_AFTER.match(after):
+            return True
+        if place.feature == "country" and _NATIONALITY_AFTER.match(after):
             return True
     return False
 

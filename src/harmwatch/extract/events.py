@@ -92,7 +92,7 @@ _BASED_IN = re.compile(
 _CLOCK_AFTER = re.compile(r"\s+time\b", re.IGNORECASE)
 _INSTITUTION = re.compile(
     r"\b(?:ministry|ministry of \w+(?: \w+)?|president|government|prime minister|minister|mayor|"
-    r"mfa|mod|ombudsman|defender|republic|embassy|ambassador|parliament|representative|"
+    r"mfa|mod|ombudsman|defender|republic|embass(?:y|ies)|ambassador|parliament|representative|"
     r"representation|office|commissioner|committee|governor|university|diocese|"
     r"leadership|army|forces|authorities|civil defen[cs]e|police|spokes(?:man|woman|person)|"
     r"media|television|tv|radio|news agency|broadcaster|newspaper)"

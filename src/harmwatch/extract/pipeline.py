@@ -97,6 +97,10 @@ SITE_OF_TARGET = {"hospital": "attack_on_health", "school": "attack_on_education
 MAX_SENTENCE_CHARS = 2_000
 
 
+#: Words that open a town's name in Spanish, Portuguese or English, before a country's name.
+_OPENER_BEFORE = re.compile(r"\b(?:Puerto|Porto|San|Santa|Santo|São|Fort|Cabo|Villa|Ciudad)\s+$")
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> Any | None:
     """The gazetteer, opened once; None when it cannot be opened (places from sites only)."""
@@ -113,6 +117,8 @@ def _gazetteer_places(text: str) -> list[Place]:
         return []
     out: list[Place] = []
     for pm in gz.find(text):
+        if pm.feature == "country" and _OPENER_BEFORE.search(text, max(0, pm.start - 8), pm.start):
+            continue  # "Puerto Jordán", "San Salvador de Jujuy": a town's name, not the country
         out.append(
             Place(
                 start=pm.start,
