@@ -113,6 +113,14 @@ FIGURES = [
 ]
 
 
+FIGURES += [
+    # key-figure entries: the label names the measure (and the group), whatever follows
+    ("Killed: 14 | Injured: 32 | Missing: 3", [("injured", 32), ("killed", 14), ("missing", 3)]),
+    ("Houses destroyed: 312 / Houses damaged: 1,045", [("damaged", 312), ("damaged", 1045)]),
+    ("Civilian casualties - dead: 8; wounded: 21.", [("injured", 21), ("killed", 8)]),
+]
+
+
 @pytest.mark.parametrize("text,figures", FIGURES)
 def test_figures(text: str, figures: list[tuple[str, int]]) -> None:
     assert _figures(text) == figures
@@ -160,6 +168,16 @@ PLACES += [
         "The embassies of the United States and France condemned the air strikes on Aleppo.",
         {"Aleppo"},
         {"United States", "France"},
+    ),
+]
+
+
+PLACES += [
+    # a town whose name no other place bears, after a locative, needs no country beside it
+    (
+        "Shelling damaged houses in Vovchansk on Monday, killing two residents.",
+        {"Vovchansk"},
+        set(),
     ),
 ]
 

@@ -22,6 +22,7 @@ from harmwatch.codebook import Codebook
 from harmwatch.extract.measure_cues import (
     OF_THEM_AFTER,
     choose_cue,
+    key_figure_label,
     word_count,
 )
 from harmwatch.extract.numbers import NumberMention
@@ -330,6 +331,10 @@ def _np_after(text: str, pos: int, limit: int) -> str:
     return np[owner.end() :] if owner else np  # "of the town's residents": the residents
 
 
+#: The end of a key-figure entry right after its number ("Killed: 14 | ...", "... 62\n").
+_ENTRY_END = re.compile(r"[ \t]*(?:[|/;•\n.]|$)")
+
+
 def figures_in_sentence(
     cb: Codebook,
     text: str,
@@ -523,6 +528,10 @@ def figures_in_sentence(
             subj_phrase = _np_after(text, counts[i + 1].end, hi_high)
         if not subj_phrase.strip() and cue_span and cue_span[0] >= num.end:
             subj_phrase = _np_after(text, cue_span[1], hi)
+        if cue_span and cue_span[1] <= num.start and _ENTRY_END.match(text, num.end):
+            label = key_figure_label(text, lo, num.start)
+            if label is not None:  # "Houses damaged: 1,045 /": the label names the group
+                subj_phrase = label.group(1)
         pred = _PREDICATE.match(text[num.end : hi])
         if pred and not _subject(cb, subj_phrase):
             subj_phrase = _np_after(text, num.end + pred.end(), hi)

@@ -99,6 +99,21 @@ _INCLUDING = re.compile(r",\s*(?:including|among them)\b[^,;]*$", re.IGNORECASE)
 _QUANTITY_WORD = re.compile(r"(?:an?\s+)?[\w,.]+\s+")
 _AND_OR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+(?:[-’']\w+)*")
+#: A key-figure entry's label right before its number: "Killed: 14", "| Injured: 32",
+#: "Civilian casualties — dead: 8", "Internally displaced persons ..... 24,500". The label
+#: runs from the start of its entry (line, bar, slash, semicolon, bullet) to a colon or a
+#: dotted leader; its cue names the count's measure, whatever follows the number.
+_LABEL_BEFORE = re.compile(
+    r"(?:^|(?<=[|/;•\n—–]))[ \t]*([A-Za-z][A-Za-z ,'’-]{1,48}?)[ \t]*(?::|\.{3,})[ \t]*$"
+)
+LABEL_WINDOW = 60
+
+
+def key_figure_label(text: str, lo: int, pos: int) -> re.Match[str] | None:
+    """The label of the key-figure entry whose number starts at ``pos`` (group 1), if any."""
+    return _LABEL_BEFORE.search(text, max(lo, pos - LABEL_WINDOW), pos)
+
+
 _COPULA = re.compile(r"\b(?:was|were|is|are|been|being|be|a member)\b", re.IGNORECASE)
 _CONJ = re.compile(r",|;|\b(?:and|or|while|but)\b", re.IGNORECASE)
 
@@ -279,8 +294,16 @@ def choose_cue(
     exclude: frozenset[str],
     words: WordIndex | None = None,
 ) -> tuple[str | None, tuple[int, int] | None]:
-    """The measure cue governing ``num``: a close right cue unless it is the verb of the next
-    number ("killed 21 civilians and wounded another 70"), else a left cue."""
+    """The measure cue governing ``num``: the label of a key-figure entry ("Killed: 14 |
+    Injured: 32"), else a close right cue unless it is the verb of the next number ("killed 21
+    civilians and wounded another 70"), else a left cue."""
+    label = key_figure_label(text, lo, num.start)
+    if label is not None:
+        cue = nearest_right(cb, text, label.start(1), label.end(1), exclude, words)
+        if cue is None:
+            cue = nearest_left(cb, text, label.start(1), label.end(1), exclude, words)
+        if cue is not None:
+            return cue[0], (cue[1], cue[2])
     right = nearest_right(cb, text, num.end, hi_clause, exclude, words)
     if right and (
         _NOUN_CUE.search(text, right[1], right[2])

@@ -59,6 +59,9 @@ MAX_VOTES_PER_NAME = 3
 # Step 5: a non-curated single-word place this populous is accepted without context
 # ("Aleppo", "Mosul" need no country named beside them).
 CONTEXT_FREE_POPULATION = 100_000
+# Step 5: a town with a name no other place bears, after a locative ("in", "near", "town of"),
+# is accepted without context from this many people (a village below it may be a surname).
+UNIQUE_NAME_POPULATION = 5_000
 # Step 5: a place whose country has at least this share of the votes is in context.
 MIN_COUNTRY_SHARE = 0.2
 # Features that survive the capitalised-run rule of step 1 and need no context in step 5
@@ -432,4 +435,13 @@ def accept(res: Resolved, ctx: Context, doc: Doc, lex: Lexicon) -> bool:
         return cue and (in_context or best.curated)
     if trusted or not single or best.population >= CONTEXT_FREE_POPULATION:
         return True
-    return ctx.in_context(best, hit.key)
+    if ctx.in_context(best, hit.key):
+        return True
+    # "Shelling damaged houses in Vovchansk": a town whose name no other place bears, after a
+    # locative, is that town even when the text names neither its country nor a neighbour.
+    if len(hit.rows) == 1 and best.population >= UNIQUE_NAME_POPULATION:  # type: ignore[arg-type]
+        before = [w.key for w in doc.words_before(doc.tokens[hit.first].start, 2)]
+        return bool(before) and (
+            before[0] in lex.locatives or " ".join(reversed(before)) in lex.place_cues
+        )
+    return False
