@@ -118,6 +118,16 @@ FIGURES += [
     ("Killed: 14 | Injured: 32 | Missing: 3", [("injured", 32), ("killed", 14), ("missing", 3)]),
     ("Houses destroyed: 312 / Houses damaged: 1,045", [("damaged", 312), ("damaged", 1045)]),
     ("Civilian casualties - dead: 8; wounded: 21.", [("injured", 21), ("killed", 8)]),
+    # a base that is a harmed group is a figure; a definite restatement is the same figure
+    (
+        "Of the 45 people wounded, 12 are in critical condition.",
+        [("injured", 12), ("injured", 45)],
+    ),
+    ("Of the 161 sites monitored, 8 were destroyed.", [("damaged", 8)]),
+    (
+        "An air strike killed 105 civilians. Of the 105 dead, 30 were children.",
+        [("killed", 30), ("killed", 105)],
+    ),
 ]
 
 

@@ -184,6 +184,14 @@ _BASE_OPENER = re.compile(
     r"\b(?:youngest|oldest|eldest|rest|remainder|last|first|each|none|either|neither|both) "
     r"of the $|\ball but $"
 )
+_DEFINITE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+#: "Of the 45 people wounded, 12 ...", "12 of the 70 dead": a base that is itself a harmed group
+#: (its noun followed by the harm) is a figure, as the devset lists totals with their parts.
+_HARMED_GROUP_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:wounded|injured|killed|dead|detained|displaced|missing|abducted|"
+    r"arrested|held)\b(?!\s+(?:by|in|at|on|during|because|as|when|after|while))",
+    re.IGNORECASE,
+)
 #: "provided food and shelter kits to 6,800 newly displaced households": people reached by aid
 #: are counted by the aid, not as a harmed group of the report.
 _AID_RECIPIENTS_BEFORE = re.compile(
@@ -245,6 +253,9 @@ class Figure:
     derived: str | None = None
     additive: bool = False
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    #: "the 105 dead", "the 45 wounded": a definite count without a group of its own points
+    #: back to a count told before, whatever group that one named.
+    anaphoric: bool = False
 
 
 @dataclass(slots=True)
@@ -670,6 +681,8 @@ def figures_in_sentence(
             part_of=link.id if (kind == "sub" and link is not None) else None,
             mentions=[(num.start, num.end)],
             additive=additive,
+            anaphoric=subject in (None, "people")
+            and _DEFINITE_BEFORE.search(text, lo, num.start) is not None,
         )
         if link is not None and kind == "sub" and fig.as_of is None:
             fig.as_of = link.as_of
@@ -687,9 +700,10 @@ def _drop_bases(
     kept: list[NumberMention] = []
     for i, num in enumerate(counts):
         prev = counts[i - 1] if i > 0 else None
-        if prev is not None and _BASE_GAP.match(text[prev.end : num.start]):
+        harmed = _HARMED_GROUP_AFTER.match(text, num.end, num.end + 60) is not None
+        if prev is not None and _BASE_GAP.match(text[prev.end : num.start]) and not harmed:
             continue
-        if _BASE_OPENER.search(text[max(s_start, num.start - 30) : num.start]):
+        if _BASE_OPENER.search(text[max(s_start, num.start - 30) : num.start]) and not harmed:
             continue
         aid_lo = max(s_start, num.start - 120)
         window = text[aid_lo : num.start]
@@ -795,7 +809,7 @@ def merge_restatements(figures: list[Figure]) -> list[Figure]:
                 for k in kept
                 if k.measure == fig.measure
                 and k.value == fig.value
-                and k.subject == fig.subject
+                and (k.subject == fig.subject or fig.anaphoric)
                 and k.sentence != fig.sentence
                 and not (k.part_of and fig.part_of and parent(k) != parent(fig))
                 and k.derived == fig.derived
