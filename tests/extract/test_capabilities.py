@@ -124,6 +124,11 @@ FIGURES += [
         [("injured", 12), ("injured", 45)],
     ),
     ("Of the 161 sites monitored, 8 were destroyed.", [("damaged", 8)]),
+    # the verb right before a count is its own, not a cue after "and" and another verb
+    (
+        "Gunmen stopped the bus, abducted 17 passengers and shot the driver dead.",
+        [("detained", 17)],
+    ),
     (
         "An air strike killed 105 civilians. Of the 105 dead, 30 were children.",
         [("killed", 30), ("killed", 105)],

@@ -98,6 +98,10 @@ _OF_THE_GROUP = re.compile(r"\s+of\s+(?:the|those)\s+", re.IGNORECASE)
 _INCLUDING = re.compile(r",\s*(?:including|among them)\b[^,;]*$", re.IGNORECASE)
 _QUANTITY_WORD = re.compile(r"(?:an?\s+)?[\w,.]+\s+")
 _AND_OR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
+#: "and" followed by a verb in the past ("and shot", "and took"): a second clause.
+_AND_VERB = re.compile(r"\band\s+(?:then\s+)?[a-z]+(?:ed|ot|ook|ew|ent|ung|urnt)\b")
+#: Words (a hedge) that may stand between a verb and its count: "killed at least 12".
+ADJACENT_LEFT_WORDS = 2
 _WORD = re.compile(r"\w+(?:[-’']\w+)*")
 #: A key-figure entry's label right before its number: "Killed: 14", "| Injured: 32",
 #: "Civilian casualties — dead: 8", "Internally displaced persons ..... 24,500". The label
@@ -343,6 +347,12 @@ def choose_cue(
         for s in starts
     ):
         right = None  # a vague or other count in between owns the cue ("dozens of others")
+    if right and _AND_VERB.search(text, num.end, right[1]):
+        # "abducted 17 passengers and shot the driver dead": the verb right before the count
+        # is its own; the cue after "and" belongs to the next clause's object
+        left = nearest_left(cb, text, lo, num.start, exclude, words)
+        if left and word_count(text[left[2] : num.start]) <= ADJACENT_LEFT_WORDS:
+            return left[0], (left[1], left[2])
     if right:
         nxt = next((s for s in starts if s > right[2]), None)
         after_cue = text[right[2] : nxt] if nxt is not None else ""
