@@ -168,7 +168,7 @@ _ACTOR_AFTER = re.compile(
     r"^['’]s?\s+(?:\w+\s+)?(?:allegations?|claims?|accusations?|ministry|government|army|"
     r"armed|forces|military|president|foreign|defen[cs]e|prosecutor|authorities|officials?|"
     r"ambassador|envoy|representatives?|leadership|troops|side|statement|position|"
-    r"administration|(?:city|town|village|region|province|district)s?\s+of)\b"
+    r"administration|authority|(?:city|town|village|region|province|district)s?\s+of)\b"
     r"|^['’]s\s+(?:\w+\s+){0,2}(?:minority|minorities|people|population|citizens|community|"
     r"nationals|diaspora)\b"
     r"|^\s+(?:forces|troops|army|authorities|separatists|department|embassy|government|"
@@ -177,7 +177,14 @@ _ACTOR_AFTER = re.compile(
     r"|^\s+(?:Group|[Aa]greements?|Accords?|Protocols?|[Ff]ormat|Declaration|Summit)\b"
     # "Odesa regional governor Oleh Kiper said": the office speaking, not the harm place
     r"|^\s+(?:regional\s+|region\s+|city\s+|oblast\s+)?(?:governor|mayor|police\s+chief|"
-    r"military\s+administration)\b",
+    r"military\s+administration)\b"
+    # "the Kharkiv Regional Military Administration", "the Donetsk Regional Prosecutor's
+    # Office", "the Kabul Times": a body named after its place
+    r"|^\s+(?-i:(?:Regional|City|Oblast|Provincial|District)\s+)?(?-i:(?:Military\s+)?"
+    r"(?:Administration|Prosecutor|Court|Council|Times|Post|Herald|Tribune|Radio|Television|"
+    r"Police))\b"
+    # "a Homs native": where someone comes from
+    r"|^\s+natives?\b",
     re.IGNORECASE,
 )
 _WHOLE_COUNTRY = re.compile(

@@ -41,8 +41,17 @@ _DESTINATION = re.compile(
     r"\b(?:to|into|towards?|reach|reached|arrived in|arrive in|arriving in|crossed into|"
     r"fled to|headed to|evacuated to|in the direction of|visit|visited|via|met in|held in|"
     r"said in|from the lands of|returned to|repatriated to|"
-    r"statement (?:issued |released )?(?:from|in)|speaking (?:from|in)|press conference in|"
-    r"briefing in|visiting|"
+    r"statement (?:issued |released )?(?:from|in)|speaking(?:\s+\w+){0,3}\s+(?:from|in)|"
+    r"press conference in|briefing in|visiting|(?:denied|rejected|announced|stated) in|"
+    # "buried in Sloviansk", "mourners in Yerevan", "doctors in Zahle treated": where the dead
+    # are mourned and the wounded treated
+    r"buried|laid to rest|funerals?(?:\s+\w+){0,3}\s+in|mourners\s+in|"
+    r"(?:doctors|surgeons|medics)\s+in|"
+    # "arriving first in Goris", "arrived by boat in", "now living in dormitories in Kyiv"
+    r"arriv(?:ed|ing|e)(?:\s+\w+){1,3}\s+in|now\s+(?:liv(?:e|es|ing)|staying|sheltering)"
+    r"(?:\s+\w+){0,3}\s+in|"
+    # "air-raid sirens sounded in Mykolaiv": an alarm, not harm
+    r"(?:sirens?|alerts?|alarms?)\s+(?:\w+\s+){0,2}(?:in|across|over)|"
     # "talks in Doha", "a summit held in Geneva": where parties meet, not where harm happened
     r"(?:talks|negotiations|summit|conference|meeting)(?:\s+\w+){0,3}\s+in|"
     # "fled Khartoum for Port Sudan", "fled ... for camps in Cox's Bazar": where people went
@@ -73,7 +82,10 @@ _ORIGIN_OR_BACKER = re.compile(
     # "rockets fired from Gaza", "shelled the city from positions near Belgorod": where fire
     # came from
     r"|(?i:\b(?:fired|launched|shot)\s+from\s+(?:the\s+)?)$"
-    r"|(?i:\bfrom\s+(?:their\s+|its\s+)?positions\s+(?:near|in|around|outside)\s+(?:the\s+)?)$"
+    r"|(?i:\bfrom\s+(?:\w+\s+){0,2}positions\s+(?:near|in|around|outside)\s+(?:the\s+)?)$"
+    # "originally from Aleppo", "flew from Kyiv to Vilnius": where people come from
+    r"|(?i:\b(?:originally|who\s+(?:came|come|hailed)|flew|travell?ed|drove|returned)\s+from\s+"
+    r"(?:the\s+)?)$"
 )
 #: Words one of which each pattern below needs: a window without them is passed over.
 _DESTINATION_WORDS = ("toward", "into", " to ", "arrived in")
