@@ -42,7 +42,7 @@ GENERIC_ATTACK = re.compile(
     # "no strikes were reported", "without any bombardment": a denied attack is no attack
     r"\b(?<!\bno )(?<!\bany )(?:(?:israeli|russian|saudi|us|american|turkish|azerbaijani|"
     r"armenian|coalition|enemy|deadly|new|separate)\s+)?strikes?\b(?!\s+(?:action|workers|committee))|"
-    r"\bbomb(?:ed|ing|ings)\b|\bbombard(?:ed|ing|ment|ments)\b"
+    r"\bbomb(?:ed|ing|ings)\b|\b(?<!as if under )bombard(?:ed|ing|ment|ments)\b"
     # "a bombardment of shots", "bombarded with questions": figurative
     r"(?! (?:of|with) (?:\w+ )?(?:shots|questions|criticism|messages|e-?mails|calls|insults|"
     r"complaints|adverts|advertising|information|crosses|corners|requests|letters))",
