@@ -61,7 +61,7 @@ BEFORE_WINDOW = 60
 #: destinations fit in it).
 MOVED_WINDOW = 110
 #: Characters after a mention read for a possessive actor frame.
-AFTER_WINDOW = 30
+AFTER_WINDOW = 40
 #: Features more specific than a country: a harm place of one of these inside a country makes
 #: the bare country name redundant. Regions are not among them: reports name a province and
 #: its country side by side as two levels of the same harm ("Sindh ... across Pakistan").

@@ -45,7 +45,7 @@ _DESTINATION = re.compile(
     r"press conference in|briefing in|visiting|(?:denied|rejected|announced|stated) in|"
     # "buried in Sloviansk", "mourners in Yerevan", "doctors in Zahle treated": where the dead
     # are mourned and the wounded treated
-    r"buried|laid to rest|funerals?(?:\s+\w+){0,3}\s+in|mourners\s+in|"
+    r"buried(?:\s+in)?|laid to rest(?:\s+in)?|funerals?(?:\s+\w+){0,3}\s+in|mourners\s+in|"
     r"(?:doctors|surgeons|medics)\s+in|"
     # "arriving first in Goris", "arrived by boat in", "now living in dormitories in Kyiv"
     r"arriv(?:ed|ing|e)(?:\s+\w+){1,3}\s+in|now\s+(?:liv(?:e|es|ing)|staying|sheltering)"
