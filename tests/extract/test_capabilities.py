@@ -124,6 +124,20 @@ FIGURES += [
         [("injured", 12), ("injured", 45)],
     ),
     ("Of the 161 sites monitored, 8 were destroyed.", [("damaged", 8)]),
+    # breakdowns, bases with an owner, lines counting no harm, hospital and surrender cues
+    (
+        "Since 2020 mine incidents have claimed 355 victims: 67 people were killed, among them 2 "
+        "children, and 288 were injured.",
+        [("injured", 288), ("killed", 2), ("killed", 67)],
+    ),
+    ("Internally displaced: 24,500\nPeople reached with food aid: 830,000", [("displaced", 24500)]),
+    ("As of this morning, 82 people remain in hospitals.", [("injured", 82)]),
+    ("Four people died and 50 have been treated in hospital.", [("injured", 50), ("killed", 4)]),
+    ("The death toll was probably between 100 and 300.", [("killed", 100), ("killed", 300)]),
+    ("Nearly 2,500 fighters surrendered at the steelworks.", [("detained", 2500)]),
+    ("The campaign drove some 37,000 people from their homes.", [("displaced", 37000)]),
+    ("The conflict left an estimated 69,000 dead and disappeared.", []),
+    ("In 2018 the group killed at least 16 workers building a bridge.", [("killed", 16)]),
     # the verb right before a count is its own, not a cue after "and" and another verb
     (
         "Gunmen stopped the bus, abducted 17 passengers and shot the driver dead.",

@@ -39,7 +39,7 @@ FRAME_WINDOW = 48
 
 _DESTINATION = re.compile(
     r"\b(?:to|into|towards?|reach|reached|arrived in|arrive in|arriving in|crossed into|"
-    r"fled to|headed to|evacuated to|in the direction of|visit|visited|via|met in|held in|"
+    r"fled to|headed to|evacuated to|flown to|in the direction of|visit|visited|via|met in|held in|"
     r"said in|from the lands of|returned to|repatriated to|"
     r"statement (?:issued |released )?(?:from|in)|speaking(?:\s+\w+){0,3}\s+(?:from|in)|"
     r"press conference in|briefing in|visiting|(?:denied|rejected|announced|stated) in|"
@@ -57,7 +57,7 @@ _DESTINATION = re.compile(
     # "fled Khartoum for Port Sudan", "fled ... for camps in Cox's Bazar": where people went
     r"fled\s+(?:[\w'’-]+\s+){1,4}for|for\s+(?:(?:refugee|displacement|idp)\s+)?camps?\s+in)"
     r"\s+(?:the\s+)?"
-    r"(?:(?:town|city|village|capital|country|region|border|municipal\s+seat)\s+(?:of\s+)?)?$",
+    r"(?:(?:town|city|village|capital|country|region|border|municipal\s+seat)(?:\s+of\s+|,\s*|\s+))?$",
     re.IGNORECASE,
 )
 #: Characters before a place read for a destination list it may close.
@@ -238,7 +238,7 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
         return False  # "Depayin township (Sagaing Region) –"
     if ", where" in after[:60] and _WHERE_TAKEN_AFTER.match(after):
         return False
-    last = before.rstrip().rsplit(None, 1)[-1].lower() if before.strip() else ""
+    last = before.rstrip().rsplit(None, 1)[-1].lower().rstrip(",") if before.strip() else ""
     if last in _FRAME_LAST_WORDS and (_DESTINATION.search(before) or _INSTITUTION.search(before)):
         return False
     if _STATEMENT_AFTER.match(after):

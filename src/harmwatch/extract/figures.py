@@ -176,7 +176,9 @@ _CUMULATIVE = re.compile(r"\b(?:since|total|toll|in all|so far)\b", re.IGNORECAS
 _APPOSITION_GAP = re.compile(r"\s*[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|,\s*and)\s*")
 #: "63 of the 67 mosques", "Of the 161 sites", "all of Gaza's 2.3 million people": the number
 #: is the base a part is taken from (a population, not a harmed group) and is not a figure.
-_BASE_GAP = re.compile(r"^\s+(?:of|out of)\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
+_BASE_GAP = re.compile(
+    r"^\s+(?:of|out of)\s+(?:the\s+|all\s+|[A-Z][\w-]*['’]s\s+)?$", re.IGNORECASE
+)
 _BASE_OPENER = re.compile(
     r"(?:^|[^\w\s]\s*|\s)Of the\s+$|\b(?:[Aa]ll|[Mm]ost|[Hh]alf|[Mm]uch) of "
     r"[A-Z][\w-]*['’]s $|"
@@ -225,6 +227,11 @@ _AS_PEOPLE_AFTER = re.compile(
 #: "18 of the 31 trucks": a part of a non-count unit (vehicles, weapons) is no figure either.
 _PART_OF_AFTER = re.compile(r"^\s+(?:of|out of)\s+(?:the\s+|all\s+)?[\d,.]+\s+", re.IGNORECASE)
 #: "civilian houses": the adjective must not make an object count a count of civilians.
+#: "16 workers building a bridge", "40 families fleeing the town": a participle with its own
+#: object ends the group; the object is not the count's.
+_PARTICIPLE_CLAUSE = re.compile(
+    r"\s\w+ing\s+(?:a|an|the|their|his|her|its|new)\b.*$", re.IGNORECASE | re.DOTALL
+)
 _CIVILIAN_ADJECTIVE = re.compile(
     r"\bcivil(?:ian)?\s+(?=(?:houses?|homes?|buildings?|objects?|facilit(?:y|ies)|infrastructure|"
     r"structures?|dwellings?|settlements?|apartments?|shelters?)\b)",
@@ -310,6 +317,7 @@ def _subject(cb: Codebook, phrase: str) -> str | None:
     key = phrase
     found = None
     phrase = _CIVILIAN_ADJECTIVE.sub("", phrase)
+    phrase = _PARTICIPLE_CLAUSE.sub("", phrase)
     named = [
         code
         for code in SUBJECT_PRIORITY
@@ -487,16 +495,28 @@ def figures_in_sentence(
         if _AS_PEOPLE_AFTER.match(text, num.end, s_end):
             carried = (measure, cue_span)  # the people count after it takes the measure
             continue
+        own_measure = measure is not None
+        if (
+            not own_measure
+            and _ENTRY_END.match(text, num.end)
+            and (label := key_figure_label(text, lo, num.start)) is not None
+            and (label.start() == 0 or text[label.start() - 1] == "\n")
+        ):
+            continue  # "People reached with assistance: 830,000": a line counting no harm
         if measure is None and carried[0] is not None:
             measure, cue_span = carried
         carried = (None, None)
+        gap_before = text[counts[i - 1].end : num.start] if i > 0 else ""
         if (
             i > 0
             and i - 1 not in attached
             and counts[i - 1].range_id is None
-            and _SUB_BEFORE.search(text[counts[i - 1].end : num.start])
+            and _SUB_BEFORE.search(gap_before)
+            and not (own_measure and gap_before.rstrip().endswith(":"))
         ):
-            continue  # a part of a count that is no figure ("rescued 21, including one")
+            # a part of a count that is no figure ("rescued 21, including one"); a breakdown
+            # after a colon with its own cue is not ("claimed 355 victims: 67 were killed")
+            continue
         before = text[lo : num.start]
         qual, qlen = _qualifier(cb, text[max(lo, num.start - 40) : num.start])
         if num.range_role == "low":

@@ -108,9 +108,12 @@ _WORD = re.compile(r"\w+(?:[-’']\w+)*")
 #: runs from the start of its entry (line, bar, slash, semicolon, bullet) to a colon or a
 #: dotted leader; its cue names the count's measure, whatever follows the number.
 _LABEL_BEFORE = re.compile(
-    r"(?:^|(?<=[|/;•\n—–]))[ \t]*([A-Za-z][A-Za-z ,'’-]{1,48}?)[ \t]*(?::|\.{3,})[ \t]*$"
+    r"(?:^|(?<=[|/;•\n—–]))[ \t]*([A-Za-z][A-Za-z ,'’()\d-]{1,98}?)[ \t]*(?::|\.{3,})[ \t]*"
+    r"(?:(?:about|some|around|nearly|almost|over|more than|at least|up to|approximately)[ \t]+)?$"
 )
-LABEL_WINDOW = 60
+LABEL_WINDOW = 120
+#: What parts two key-figure entries: a line break, a bar, a closing bracket, a run of spaces.
+_ENTRY_BREAK = re.compile(r"[\n|)]|\s{3,}")
 
 
 def key_figure_label(text: str, lo: int, pos: int) -> re.Match[str] | None:
@@ -309,6 +312,18 @@ def choose_cue(
         if cue is not None:
             return cue[0], (cue[1], cue[2])
     right = nearest_right(cb, text, num.end, hi_clause, exclude, words)
+    if (
+        right
+        and text.startswith(":", right[2])
+        and (
+            _ENTRY_BREAK.search(text, num.end, right[1])
+            or _NOUN_CUE.search(text, right[1], right[2])
+        )
+    ):
+        # "killed: 5,996 (of whom 382 children)   injured: 8,848": the next entry's label;
+        # "claimed 355 victims: 67 were killed and 288 injured": a total the breakdown after
+        # the colon splits into its measures
+        right = None
     if right and (
         _NOUN_CUE.search(text, right[1], right[2])
         or (
