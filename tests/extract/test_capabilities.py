@@ -202,6 +202,12 @@ PLACES += [
 
 
 PLACES += [
+    (
+        "A bombing at a rally in Peshawar killed 54 people, Khyber Pakhtunkhwa's caretaker "
+        "health minister said. Islamic State Khorasan Province said it carried out the attack.",
+        {"Peshawar"},
+        {"Khyber Pakhtunkhwa", "Khorasan"},
+    ),
     # a town whose name no other place bears, after a locative, needs no country beside it
     (
         "Shelling damaged houses in Vovchansk on Monday, killing two residents.",

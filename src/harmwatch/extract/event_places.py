@@ -72,7 +72,9 @@ _REFERENCE_BEFORE = re.compile(
     rf"(?:\b\d[\d.,]*\s*(?:nautical\s+)?(?:km|kms|kilomet(?:er|re)s?|miles?|m)\b[^.;]{{0,20}}?"
     rf"(?:{_COMPASS}\s+)?(?:of|from)|\b{_COMPASS}\s+of|\bafter\s+the\s+capital,?"
     rf"|(?:country|nation)['’]s\s+capital,?|\b(?:war|conflict|dispute|talks)\s+over"
-    rf"|\b(?:protests?|demonstrations?|rall(?:y|ies)|vigils?|marche?s?)\b[^.;]{{0,30}}?\bin"
+    # "protests in Yerevan" (where people protest), but not "a bombing at a rally in Peshawar"
+    rf"|(?<!at a )(?<!at the )(?<!on a )(?<!on the )"
+    rf"\b(?:protests?|demonstrations?|rall(?:y|ies)|vigils?|marche?s?)\b[^.;]{{0,30}}?\bin"
     rf"|\b(?:is|are|was|were|comes?|came|hails?)\s+from"
     # "a town about 20 kilometres from the front line around Bakhmut"
     rf"|\b\d[\d.,]*\s*(?:km|kilomet(?:er|re)s?|miles?)\b[^.;]{{0,20}}?\bfrom\s+the\s+"
@@ -165,7 +167,8 @@ _NATIONALITY_AFTER = re.compile(
     r"passport\s+holders?)\b"
 )
 _ACTOR_AFTER = re.compile(
-    r"^['’]s?\s+(?:\w+\s+)?(?:allegations?|claims?|accusations?|ministry|government|army|"
+    r"^['’]s?\s+(?:\w+\s+){0,2}?(?:allegations?|claims?|accusations?|ministry|ministers?|"
+    r"government|army|"
     r"armed|forces|military|president|foreign|defen[cs]e|prosecutor|authorities|officials?|"
     r"ambassador|envoy|representatives?|leadership|troops|side|statement|position|"
     r"administration|authority|(?:city|town|village|region|province|district)s?\s+of)\b"

@@ -102,6 +102,7 @@ _BASED_IN = re.compile(
     re.IGNORECASE,
 )
 _CLOCK_AFTER = re.compile(r"\s+time\b", re.IGNORECASE)
+_ORG_BEFORE = re.compile(r"\bIslamic\s+State(?:\s+(?:in|of))?(?:\s+the)?\s+$")
 _INSTITUTION = re.compile(
     r"\b(?:ministry|ministry of \w+(?: \w+)?|president|government|prime minister|minister|mayor|"
     r"mfa|mod|ombudsman|defender|republic|embass(?:y|ies)|ambassador|parliament|representative|"
@@ -249,6 +250,8 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
         return False  # "towards Sennar, Gedaref and Kassala": every town of the list
     if _has_any(window, _ORIGIN_WORDS) and _ORIGIN_OR_BACKER.search(text, lo, place.start):
         return False  # "fighters from Libya, Afghanistan and ...", "with the support of Turkey"
+    if before.endswith(" ") and _ORG_BEFORE.search(before):
+        return False  # "Islamic State Khorasan Province": a group named after a region
     if (" in" in before and _BASED_IN.search(before)) or _CLOCK_AFTER.match(after):
         return False  # "an organisation based in the United Kingdom"; "(Yerevan time)"
     if place.feature == "country" and not _COUNTRY_FRAME.search(before):
