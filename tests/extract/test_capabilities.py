@@ -335,3 +335,28 @@ def test_category_frames(text: str, include: set[str], exclude: set[str]) -> Non
     assert extract_text(war)["categories"] == []
     got = set(extract_text(war + text)["categories"])
     assert include <= got and not exclude & got
+
+
+#: Venues of an attack: the city after "at a <venue> in" is where the harm happened, whatever
+#: the venue (a funeral, a rally, a meeting are where people were, not where they were told).
+VENUES = [
+    "at a market in",
+    "at a wedding in",
+    "at a funeral in",
+    "at a rally in",
+    "at a meeting in",
+    "at a mosque in",
+    "at a hospital in",
+    "at a bus station in",
+    "at a checkpoint near",
+    "at a camp for displaced people near",
+    "at a protest in",
+    "during a memorial service in",
+]
+
+
+@pytest.mark.parametrize("venue", VENUES)
+@pytest.mark.parametrize("event", ["A suicide bombing", "An air strike", "Shelling", "Gunfire"])
+def test_attack_venues(event: str, venue: str) -> None:
+    text = f"{CONFLICT}{event} {venue} Kabul killed 12 people on Monday."
+    assert "Kabul" in _places(text)

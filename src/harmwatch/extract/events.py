@@ -43,16 +43,17 @@ _DESTINATION = re.compile(
     r"said in|from the lands of|returned to|repatriated to|"
     r"statement (?:issued |released )?(?:from|in)|speaking(?:\s+\w+){0,3}\s+(?:from|in)|"
     r"press conference in|briefing in|visiting|(?:denied|rejected|announced|stated) in|"
-    # "buried in Sloviansk", "mourners in Yerevan", "doctors in Zahle treated": where the dead
-    # are mourned and the wounded treated
-    r"buried(?:\s+in)?|laid to rest(?:\s+in)?|funerals?(?:\s+\w+){0,3}\s+in|mourners\s+in|"
-    r"(?:doctors|surgeons|medics)\s+in|"
+    # "buried in Sloviansk", "mourners in Yerevan", "funerals were held in": where the dead are
+    # mourned (not "a bombing at a funeral in")
+    r"buried(?:\s+in)?|laid to rest(?:\s+in)?|mourners\s+in|"
+    r"(?<!at a )(?<!at the )(?<!on a )(?<!on the )funerals?(?:\s+\w+){0,3}\s+in|"
     # "arriving first in Goris", "arrived by boat in", "now living in dormitories in Kyiv"
     r"arriv(?:ed|ing|e)(?:\s+\w+){1,3}\s+in|now\s+(?:liv(?:e|es|ing)|staying|sheltering)"
     r"(?:\s+\w+){0,3}\s+in|"
     # "air-raid sirens sounded in Mykolaiv": an alarm, not harm
     r"(?:sirens?|alerts?|alarms?)\s+(?:\w+\s+){0,2}(?:in|across|over)|"
     # "talks in Doha", "a summit held in Geneva": where parties meet, not where harm happened
+    r"(?<!at a )(?<!at the )(?<!on a )(?<!on the )"
     r"(?:talks|negotiations|summit|conference|meeting)(?:\s+\w+){0,3}\s+in|"
     # "fled Khartoum for Port Sudan", "fled ... for camps in Cox's Bazar": where people went
     r"fled\s+(?:[\w'’-]+\s+){1,4}for|for\s+(?:(?:refugee|displacement|idp)\s+)?camps?\s+in)"
