@@ -360,3 +360,26 @@ VENUES = [
 def test_attack_venues(event: str, venue: str) -> None:
     text = f"{CONFLICT}{event} {venue} Kabul killed 12 people on Monday."
     assert "Kabul" in _places(text)
+
+
+#: Sentence frames that place an attack in a city; each must keep the city.
+FRAMES = [
+    "{C} came under {a} on Monday; 12 people were killed.",
+    "In {C}, {a} killed 12 people on Monday.",
+    "Twelve people were killed when {a} hit a market in {C} on Monday.",
+    "{A} on {C} killed 12 people on Monday.",
+    "Twelve people died in {C} after {a} on Monday.",
+    "Residents of {C} said {a} killed 12 people on Monday.",
+    "{A} killed 12 people in the northern city of {C} on Monday.",
+    "{A} killed 12 people near {C} on Monday, the ministry said.",
+    "At least 12 people were killed in {C} on Monday in {a}, medics said.",
+    "Medics said 12 people were killed in {a} on {C} on Monday.",
+]
+
+
+@pytest.mark.parametrize("frame", FRAMES)
+@pytest.mark.parametrize("attack", ["an air strike", "a suicide bombing"])
+@pytest.mark.parametrize("city", ["Aleppo", "Mogadishu"])
+def test_attack_frames(frame: str, attack: str, city: str) -> None:
+    text = frame.format(a=attack, A=attack[0].upper() + attack[1:], C=city)
+    assert city in _places(CONFLICT + text)

@@ -103,6 +103,7 @@ _BASED_IN = re.compile(
     re.IGNORECASE,
 )
 _CLOCK_AFTER = re.compile(r"\s+time\b", re.IGNORECASE)
+_RESIDENTS_BEFORE = re.compile(r"\b(?:residents|inhabitants|villagers)\s+of\s+(?:the\s+)?$", re.I)
 _ORG_BEFORE = re.compile(r"\bIslamic\s+State(?:\s+(?:in|of))?(?:\s+the)?\s+$")
 _INSTITUTION = re.compile(
     r"\b(?:ministry|ministry of \w+(?: \w+)?|president|government|prime minister|minister|mayor|"
@@ -243,8 +244,8 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
     last = before.rstrip().rsplit(None, 1)[-1].lower().rstrip(",") if before.strip() else ""
     if last in _FRAME_LAST_WORDS and (_DESTINATION.search(before) or _INSTITUTION.search(before)):
         return False
-    if _STATEMENT_AFTER.match(after):
-        return False
+    if _STATEMENT_AFTER.match(after) and not _RESIDENTS_BEFORE.search(before):
+        return False  # "Baku accused", but "residents of Kabul said" tell what happened there
     lo = max(sent_start, place.start - LIST_WINDOW)
     window = text[lo : place.start].lower()
     if _has_any(window, _DESTINATION_WORDS) and _DESTINATION_LIST.search(text, lo, place.start):
