@@ -202,6 +202,24 @@ PLACES += [
 
 
 PLACES += [
+    # a list after a frame shares it
+    (
+        "A drone struck a wedding in Kidal, killing 12; the wounded were taken to hospitals in "
+        "Gao and Timbuktu.",
+        {"Kidal"},
+        {"Gao", "Timbuktu"},
+    ),
+    (
+        "The Jaffar Express, travelling from Quetta to Peshawar, was attacked near Sibi; 26 "
+        "passengers were killed.",
+        {"Sibi"},
+        {"Quetta", "Peshawar"},
+    ),
+    (
+        "Artillery fired in the direction of Goris, Sotk and Jermuk, damaging houses.",
+        {"Goris", "Sotk", "Jermuk"},
+        set(),
+    ),
     (
         "A bombing at a rally in Peshawar killed 54 people, Khyber Pakhtunkhwa's caretaker "
         "health minister said. Islamic State Khorasan Province said it carried out the attack.",

@@ -76,6 +76,8 @@ _REFERENCE_BEFORE = re.compile(
     rf"|(?<!at a )(?<!at the )(?<!on a )(?<!on the )"
     rf"\b(?:protests?|demonstrations?|rall(?:y|ies)|vigils?|marche?s?)\b[^.;]{{0,30}}?\bin"
     rf"|\b(?:is|are|was|were|comes?|came|hails?)\s+from"
+    # "far from the Nagorno-Karabakh conflict zone"
+    rf"|\bfar\s+from"
     # "a town about 20 kilometres from the front line around Bakhmut"
     rf"|\b\d[\d.,]*\s*(?:km|kilomet(?:er|re)s?|miles?)\b[^.;]{{0,20}}?\bfrom\s+the\s+"
     rf"front(?:[\s-]*lines?)?\s+(?:around|near|at|in|outside|of)"
@@ -175,7 +177,7 @@ _ACTOR_AFTER = re.compile(
     r"|^['’]s\s+(?:\w+\s+){0,2}(?:minority|minorities|people|population|citizens|community|"
     r"nationals|diaspora)\b"
     r"|^\s+(?:forces|troops|army|authorities|separatists|department|embassy|government|"
-    r"military|officials|ministry)\b"
+    r"military|officials|ministry|wing|branch|affiliate)\b"
     # "the OSCE Minsk Group", "the Minsk agreements": a body or a treaty named after a city
     r"|^\s+(?:Group|[Aa]greements?|Accords?|Protocols?|[Ff]ormat|Declaration|Summit)\b"
     # "Odesa regional governor Oleh Kiper said": the office speaking, not the harm place
@@ -185,7 +187,7 @@ _ACTOR_AFTER = re.compile(
     # Office", "the Kabul Times": a body named after its place
     r"|^\s+(?-i:(?:Regional|City|Oblast|Provincial|District)\s+)?(?-i:(?:Military\s+)?"
     r"(?:Administration|Prosecutor|Court|Council|Times|Post|Herald|Tribune|Radio|Television|"
-    r"Police))\b"
+    r"Police|Liberation|Independence|Army|Organi[sz]ation|Front|Movement|Party|Brigades?))\b"
     # "a Homs native": where someone comes from
     r"|^\s+natives?\b",
     re.IGNORECASE,

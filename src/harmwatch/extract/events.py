@@ -85,7 +85,8 @@ _ORIGIN_OR_BACKER = re.compile(
     r"|(?i:\b(?:fired|launched|shot)\s+from\s+(?:the\s+)?)$"
     r"|(?i:\bfrom\s+(?:\w+\s+){0,2}positions\s+(?:near|in|around|outside)\s+(?:the\s+)?)$"
     # "originally from Aleppo", "flew from Kyiv to Vilnius": where people come from
-    r"|(?i:\b(?:originally|who\s+(?:came|come|hailed)|flew|travell?ed|drove|returned)\s+from\s+"
+    r"|(?i:\b(?:originally|who\s+(?:came|come|hailed)|flew|travell?(?:ed|ing)|drove|returned)"
+    r"\s+from\s+"
     r"(?:the\s+)?)$"
 )
 #: Words one of which each pattern below needs: a window without them is passed over.
@@ -103,6 +104,13 @@ _BASED_IN = re.compile(
     re.IGNORECASE,
 )
 _CLOCK_AFTER = re.compile(r"\s+time\b", re.IGNORECASE)
+#: What lies between two places of one list: ", ", " and ", ", and ", a unit word.
+_LIST_MATE = re.compile(
+    r"(?:\s+(?:town|city|district|province|region|centre|center))?(?:\s*,\s*(?:and\s+|or\s+)?|"
+    r"\s+(?:and|or)\s+)(?:the\s+)?",
+    re.IGNORECASE,
+)
+_FIRE_WORDS = re.compile(r"\b(?:fir(?:e|ed|ing)|shell(?:ed|ing)|shots|strikes?|rockets?)\b", re.I)
 _RESIDENTS_BEFORE = re.compile(r"\b(?:residents|inhabitants|villagers)\s+of\s+(?:the\s+)?$", re.I)
 _ORG_BEFORE = re.compile(r"\bIslamic\s+State(?:\s+(?:in|of))?(?:\s+the)?\s+$")
 _INSTITUTION = re.compile(
@@ -242,8 +250,16 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
     if ", where" in after[:60] and _WHERE_TAKEN_AFTER.match(after):
         return False
     last = before.rstrip().rsplit(None, 1)[-1].lower().rstrip(",") if before.strip() else ""
-    if last in _FRAME_LAST_WORDS and (_DESTINATION.search(before) or _INSTITUTION.search(before)):
-        return False
+    if last in _FRAME_LAST_WORDS:
+        dest = _DESTINATION.search(before)
+        if (
+            dest
+            and "direction of" in dest.group()
+            and _FIRE_WORDS.search(text, sent_start, place.start)
+        ):
+            dest = None  # "fired in the direction of Goris": the target, not a destination
+        if dest or _INSTITUTION.search(before):
+            return False
     if _STATEMENT_AFTER.match(after) and not _RESIDENTS_BEFORE.search(before):
         return False  # "Baku accused", but "residents of Kabul said" tell what happened there
     lo = max(sent_start, place.start - LIST_WINDOW)
@@ -408,13 +424,22 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
         chosen: list[Place] = []
         for g in (*group, *lent.get(n, ())):
             national.update(id(p) for p in national_countries(bool(g.figure_ids), g.places))
-            for p in g.places:
+            framed_end = -1  # end of the last mention a frame ruled out, for its list-mates
+            for p in sorted(g.places, key=lambda q: q.start):
                 if (p.name, p.start) in seen:
+                    continue
+                if framed_end >= 0 and _LIST_MATE.fullmatch(text, framed_end, p.start):
+                    framed_end = p.end  # "hospitals in Mopti and Bankass": the list shares it
                     continue
                 if not is_event_place(text, g.start, p):
                     if dateline is None and g.is_event and _is_dateline(text, g.start, p):
                         dateline = (n, p)
+                    # a list shares the frame, except "(fire) in the direction of X, Y and Z"
+                    lead = text[max(g.start, p.start - 24) : p.start]
+                    shared = p.feature != "country" and "direction of" not in lead
+                    framed_end = p.end if shared else -1
                     continue
+                framed_end = -1
                 seen.add((p.name, p.start))
                 chosen.append(p)
         per_group.append(chosen)
