@@ -128,7 +128,9 @@ _ATTRIBUTIVE_AFTER = re.compile(
 _HEADER_BAR_AFTER = re.compile(r"^\s*\|")
 #: "ISLAMABAD, MARCH 10, 2001": a capitalised place and a comma mark a dateline wherever the
 #: sentence splitter put it (headlines in capitals often run into it).
-_CAPS_DATELINE_BEFORE = re.compile(r"\b[A-Z]{3,},\s*$")
+_CAPS_DATELINE_BEFORE = re.compile(
+    r"\b[A-Z]{3,}(?:[ '’][A-Z]{2,})*\s*,\s*(?:[A-Z][a-z]+(?: [A-Z][a-z]+)*\s*,\s*)?$"
+)
 _DATELINE_BEFORE = re.compile(
     r"(?:\b[A-Z]{3,}[A-Z'’ ,.()-]*(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)*)?,\s*"
     r"|(?:^|\n)\s*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:,\s*[A-Z][a-z]+)?,\s*)$"
@@ -141,7 +143,9 @@ _HEADER_BEFORE = re.compile(
 )
 #: "Assistance Association (Burma) — 1 October 2024", "Press release · 17 November 2021": a
 #: dated line after a separator, the date closing its line (a clock time may follow).
-_BYLINE_BEFORE = re.compile(r"[—–|·]\s*(?:[A-Z][a-z]+day,?\s+)?$")
+_BYLINE_BEFORE = re.compile(
+    r"[—–|·]\s*(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,?\s+)?(?:[A-Z][a-z]+day,?\s+)?$"
+)
 _YEAR_END = re.compile(r"(?:19|20)\d\d$")
 _LINE_END_AFTER = re.compile(r"(?:,?\s*\d{1,2}[:.]\d\d)?[ \t]*(?:\n|$)")
 #: A speech, response or protest verb that comes, after a date opening its sentence, before any
