@@ -265,15 +265,24 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 #: pipeline works through one document's sentences at a time, so one entry is enough).
 _MONTH_YEARS_MEMO: list[tuple[str, dict[int, int]]] = []
 _MONTH_YEAR = re.compile(rf"\b{_M}\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
+_MONTH_YEAR_ANCHORED = anchor(_MONTH_YEAR)
 
 
-def _month_years(text: str) -> dict[int, int]:
+def _month_years(text: str, words: WordIndex | None = None) -> dict[int, int]:
     """Month -> year of the text's "March 2022"-style mentions, when a month has one year only:
-    a bare "27 March" in a report on "the killings in March 2022" is of that March."""
+    a bare "27 March" in a report on "the killings in March 2022" is of that March.
+
+    ``words``, the text's :class:`WordIndex`, lets the pattern run at month words only instead
+    of at every character of the document."""
     if _MONTH_YEARS_MEMO and _MONTH_YEARS_MEMO[0][0] is text:
         return _MONTH_YEARS_MEMO[0][1]
     seen: dict[int, set[int]] = {}
-    for m in _MONTH_YEAR.finditer(text):
+    found = (
+        words.finditer(_MONTH_YEAR_ANCHORED)
+        if words is not None and words.text is text
+        else _MONTH_YEAR.finditer(text)
+    )
+    for m in found:
         seen.setdefault(_month(m.group("mon")), set()).add(int(m.group("y")))
     years = {mon: ys.pop() for mon, ys in seen.items() if len(ys) == 1}
     _MONTH_YEARS_MEMO[:] = [(text, years)]
@@ -588,7 +597,7 @@ def find_dates(
             s in joined or any(abs(s - o.end) < 6 for o in out if o.date is not None)
         ):
             continue
-        stated = _month_years(text) if kind in ("mdy", "dmy") and not m.group("y") else None
+        stated = _month_years(text, words) if kind in ("mdy", "dmy") and not m.group("y") else None
         d, d_end, precision = _resolve(kind, m, published, hint, last, stated)
         if s in named_day and d is not None and not m.groupdict().get("y"):
             d, d_end = _year_of_weekday(d, d_end, named_day[s], published)
