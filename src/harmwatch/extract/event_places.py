@@ -38,9 +38,11 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from harmwatch.codebook.anchors import anchor
 from harmwatch.extract.places import Gazetteer
 from harmwatch.extract.places.candidates import top_candidate
 from harmwatch.extract.places.normalize import normalise
+from harmwatch.extract.wordindex import index_of
 
 if TYPE_CHECKING:
     from harmwatch.extract.events import Place
@@ -201,6 +203,7 @@ _HARM_WORD = re.compile(
     r"went off|came under|coming under|comes under)",
     re.IGNORECASE,
 )
+_HARM_WORD_ANCHORED = anchor(_HARM_WORD)
 #: A coarse place right after a named one locates it ("Goma in eastern Congo", "Kramatorsk,
 #: eastern Ukraine", "El Fasher, Darfur, Sudan"): the text says where the first place is.
 _APPOSITION = re.compile(r"[A-Z][\w'’-]+,?\s*(?:,|\bin)\s+(?:the\s+)?(?:[a-z]+-)?$")
@@ -264,11 +267,19 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
 
 def late_locative(text: str, start: int, end: int, disaster: bool = False) -> bool:
     """Whether a sentence without a category cue places casualties or damage (rule 5); a
-    sentence with a disaster word ("an explosion at a fuel depot in X") always does."""
-    return disaster or (
-        _HARM_WORD.search(text, start, end) is not None
-        and _LOCATIVE_HARM.search(text, start, end) is not None
+    sentence with a disaster word ("an explosion at a fuel depot in X") always does.
+
+    The harm word is looked up at its candidate words when the document's word index is at
+    hand (:func:`index_of`), instead of by a scan of the whole sentence."""
+    if disaster:
+        return True
+    words = index_of(text)
+    harm = (
+        _HARM_WORD.search(text, start, end)
+        if words is None
+        else words.search(_HARM_WORD_ANCHORED, start, end)
     )
+    return harm is not None and _LOCATIVE_HARM.search(text, start, end) is not None
 
 
 @lru_cache(maxsize=4096)
