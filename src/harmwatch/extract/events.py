@@ -69,6 +69,28 @@ _ORIGIN_OR_BACKER = re.compile(
 #: Words one of which each pattern below needs: a window without them is passed over.
 _DESTINATION_WORDS = ("toward", "into", " to ", "arrived in")
 _ORIGIN_WORDS = ("from", " of ", " by ")
+#: Every match of :data:`_ORIGIN_OR_BACKER` holds one of these (lower-cased): a window of ASCII
+#: text without any cannot match (case-insensitive matching also takes a few non-ASCII letters
+#: for ASCII ones, so other text is always searched).
+_ORIGIN_NOUNS = (
+    "group",
+    "fighters",
+    "mercenaries",
+    "members",
+    "militants",
+    "jihadists",
+    "recruits",
+    "volunteers",
+    "support",
+    "backing",
+    "help",
+    "assistance",
+    "aid",
+    "backed",
+    "armed",
+    "funded",
+    "sponsored",
+)
 
 
 def _has_any(window: str, words: tuple[str, ...]) -> bool:
@@ -223,7 +245,11 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
     window = text[lo : place.start].lower()
     if _has_any(window, _DESTINATION_WORDS) and _DESTINATION_LIST.search(text, lo, place.start):
         return False  # "towards Sennar, Gedaref and Kassala": every town of the list
-    if _has_any(window, _ORIGIN_WORDS) and _ORIGIN_OR_BACKER.search(text, lo, place.start):
+    if (
+        _has_any(window, _ORIGIN_WORDS)
+        and (not window.isascii() or _has_any(window, _ORIGIN_NOUNS))
+        and _ORIGIN_OR_BACKER.search(text, lo, place.start)
+    ):
         return False  # "fighters from Libya, Afghanistan and ...", "with the support of Turkey"
     if (" in" in before and _BASED_IN.search(before)) or _CLOCK_AFTER.match(after):
         return False  # "an organisation based in the United Kingdom"; "(Yerevan time)"

@@ -59,6 +59,19 @@ _SUB_BEFORE = re.compile(
     r"^\W*(?:of|among) (?:them|these|those|whom)\s*,?\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+
+
+def _sub_before(gap: str) -> bool:
+    """``_SUB_BEFORE.search(gap)``, skipped for an ASCII ``gap`` without the words or colon
+    every match has (case-insensitive matching also takes a few non-ASCII letters for ASCII
+    ones, and the dashes are not ASCII, so other text is always searched)."""
+    if gap.isascii() and ":" not in gap:
+        low = gap.lower()
+        if "of " not in low and "among" not in low and "incl" not in low:
+            return False
+    return _SUB_BEFORE.search(gap) is not None
+
+
 _CONT_BEFORE = re.compile(
     r"\b(?:another|the other|other|a further|an additional|also)\s+"
     r"(?:\w+\s+){0,2}$",
@@ -183,6 +196,16 @@ _BASE_OPENER = re.compile(
     r"\b(?:youngest|oldest|eldest|rest|remainder|last|first|each|none|either|neither|both) "
     r"of the $|\ball but $"
 )
+
+
+def _base_opener(before: str) -> bool:
+    """``_BASE_OPENER.search(before)``, skipped when ``before`` holds none of the words every
+    match has (the pattern is case-sensitive: "Of the", " of ", "all but ")."""
+    if "Of the" not in before and " of " not in before and "all but " not in before:
+        return False
+    return _BASE_OPENER.search(before) is not None
+
+
 #: "provided food and shelter kits to 6,800 newly displaced households": people reached by aid
 #: are counted by the aid, not as a harmed group of the report.
 _AID_RECIPIENTS_BEFORE = re.compile(
@@ -392,7 +415,7 @@ def figures_in_sentence(
         if (
             measure is None
             and i + 1 < len(counts)
-            and _SUB_BEFORE.search(text[num.end : counts[i + 1].start])
+            and _sub_before(text[num.end : counts[i + 1].start])
         ):
             # "40 civilians, including 12 children, were killed", "4,000 civilians, including
             # 1,200 children and 800 women, were displaced": the cue after the sub-counts is
@@ -478,7 +501,7 @@ def figures_in_sentence(
             i > 0
             and i - 1 not in attached
             and counts[i - 1].range_id is None
-            and _SUB_BEFORE.search(text[counts[i - 1].end : num.start])
+            and _sub_before(text[counts[i - 1].end : num.start])
         ):
             continue  # a part of a count that is no figure ("rescued 21, including one")
         before = text[lo : num.start]
@@ -533,7 +556,7 @@ def figures_in_sentence(
             continue
         kind = "own"
         link: Figure | None = None
-        if _SUB_BEFORE.search(before) or OF_THEM_AFTER.match(text[num.end : hi]):
+        if _sub_before(before) or OF_THEM_AFTER.match(text[num.end : hi]):
             kind = "sub"
         elif out and (
             _EARLIER_COUNT.fullmatch(text[out[-1].number_end : num.start])
@@ -680,7 +703,7 @@ def _drop_bases(
         prev = counts[i - 1] if i > 0 else None
         if prev is not None and _BASE_GAP.match(text[prev.end : num.start]):
             continue
-        if _BASE_OPENER.search(text[max(s_start, num.start - 30) : num.start]):
+        if _base_opener(text[max(s_start, num.start - 30) : num.start]):
             continue
         aid_lo = max(s_start, num.start - 120)
         window = text[aid_lo : num.start]

@@ -233,6 +233,50 @@ def _digits_value(number: str, scale: str | None) -> float:
     return value
 
 
+#: The last words :data:`_ID_BEFORE` can end in (spaces aside), and those of
+#: :data:`_MONEY_BEFORE`: text before a number that ends in none of them cannot match.
+_ID_ENDINGS = (
+    "no",
+    "no.",
+    "#",
+    "-",
+    "number",
+    "article",
+    "resolution",
+    "page",
+    "grade",
+    "level",
+    "category",
+    "phase",
+    "sector",
+    "zone",
+    "block",
+    "gate",
+    "ward",
+    "route",
+    "highway",
+    "road",
+)
+_MONEY_ENDINGS = ("$", "usd", "amd", "eur")
+
+
+def _id_before(before: str) -> bool:
+    """``_ID_BEFORE.search(before)``, its scan of every position skipped when ``before`` does
+    not end in one of :data:`_ID_ENDINGS` (an ASCII text: case-insensitive matching also
+    takes a few non-ASCII letters for ASCII ones)."""
+    if before.isascii() and not before.rstrip().lower().endswith(_ID_ENDINGS):
+        return False
+    return _ID_BEFORE.search(before) is not None
+
+
+def _money_before(before: str) -> bool:
+    """``_MONEY_BEFORE.search(before)``, skipped like :func:`_id_before` when ``before`` does
+    not end in a currency sign or code (the other signs are not ASCII)."""
+    if before.isascii() and not before.rstrip().lower().endswith(_MONEY_ENDINGS):
+        return False
+    return _MONEY_BEFORE.search(before) is not None
+
+
 def _classify(text: str, start: int, end: int, raw: str, value: float, digits: bool) -> str:
     before = text[max(0, start - 24) : start]
     after = text[end : end + UNIT_WINDOW]
@@ -243,7 +287,7 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         return "date" if _DATE_AFTER.match(after) or _DATE_BEFORE.search(before) else "id"
     if _PERCENT_AFTER.match(after):
         return "percent"
-    if _MONEY_BEFORE.search(before):
+    if _money_before(before):
         return "money"
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
         return "age"
@@ -276,7 +320,7 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         return "year"
     if digits and _DECADE_AFTER.match(after):
         return "year"
-    if _ID_BEFORE.search(before) or (before.endswith("/") and before[-2:-1].isdigit()):
+    if _id_before(before) or (before.endswith("/") and before[-2:-1].isdigit()):
         return "id"  # "No. 14", "note 2022/07"
     if after.startswith("/") and after[1:2].isdigit():
         return "id"
