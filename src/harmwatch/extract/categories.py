@@ -288,11 +288,12 @@ def document_cues(
     # Each cue over the whole text, at its own candidate words. Asked once per document, so
     # :meth:`WordIndex.finditer_each` would only add the cost of merging and sorting every
     # cue's candidates into one list (it pays off for groups asked sentence by sentence).
-    finditer, end = words.finditer, len(text)
+    cues = tuple(ap for cat in cb.categories.values() for ap in cat.anchored)
+    matches = iter(words.finditer_whole(cues))
     for code, cat in cb.categories.items():
         spans: list[tuple[int, int]] = []
-        for ap in cat.anchored:
-            spans.extend(m.span() for m in finditer(ap, 0, end))
+        for _ap in cat.anchored:
+            spans.extend(m.span() for m in next(matches))
         for first, then, within in cat.pairs:
             second_starts, seconds = hits(then)
             for s1, e1 in hits(first)[1]:

@@ -276,6 +276,31 @@ class WordIndex:
                 pos = m.end()  # anchored matches are never empty
         return out
 
+    def finditer_whole(self, aps: tuple[AnchoredPattern, ...]) -> list[list[re.Match[str]]]:
+        """``[finditer(ap) for ap in aps]``, each pattern over the whole text.
+
+        For asking many patterns once per document (the category cues), where most have no
+        candidate word in the text: a registered pattern without one is answered from the
+        index, without the call :meth:`finditer` costs.
+        """
+        known = self._candidates
+        registered = self._table.patterns
+        indexed = self.exact
+        ascii_digits = self.ascii_digits
+        out: list[list[re.Match[str]]] = []
+        for ap in aps:
+            if (
+                indexed
+                and known.get(ap) is None
+                and ap in registered
+                and ap.prefixes is not None
+                and (ascii_digits or not ap.digits)
+            ):
+                out.append([])  # what candidates() gives it: no word has its prefixes
+            else:
+                out.append(self.finditer(ap))
+        return out
+
     def finditer_each(
         self, aps: tuple[AnchoredPattern, ...], start: int, end: int
     ) -> list[list[re.Match[str]]]:
