@@ -185,6 +185,18 @@ _PLACE_AFTER = re.compile(
 )
 _ALSO_BEFORE = re.compile(r"\balso\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CUMULATIVE = re.compile(r"\b(?:since|total|toll|in all|so far)\b", re.IGNORECASE)
+_CUMULATIVE_WORDS = ("since", "total", "toll", "in all", "so far")
+
+
+def _cumulative(sentence: str) -> bool:
+    """``_CUMULATIVE.search(sentence)``, skipped for an ASCII sentence without its words."""
+    if sentence.isascii():
+        low = sentence.lower()
+        if not any(w in low for w in _CUMULATIVE_WORDS):
+            return False
+    return _CUMULATIVE.search(sentence) is not None
+
+
 _APPOSITION_GAP = re.compile(r"\s*[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|,\s*and)\s*")
 #: "63 of the 67 mosques", "Of the 161 sites", "all of Gaza's 2.3 million people": the number
 #: is the base a part is taken from (a population, not a harmed group) and is not a figure.
@@ -665,7 +677,7 @@ def figures_in_sentence(
         elif not as_of_marker and previous and previous.as_of_marker and not previous.figures:
             fig_as_of = previous.as_of
         if not cumulative_words:
-            cumulative_words.append(bool(_CUMULATIVE.search(sentence)))
+            cumulative_words.append(_cumulative(sentence))
         cumulative = as_of_marker or cumulative_words[0]
         fig = Figure(
             id=f"f{first_id + len(out)}",
