@@ -361,7 +361,8 @@ def _np_after(text: str, pos: int, limit: int) -> str:
     people_of = _PEOPLE_OF.match(np)
     if people_of:
         return np[: people_of.end(1)]  # "residents of the villages": people
-    owner = _OWNER.search(np)
+    # every owner holds an apostrophe: without one the scan would find nothing
+    owner = _OWNER.search(np) if "'" in np or "’" in np else None
     return np[owner.end() :] if owner else np  # "of the town's residents": the residents
 
 

@@ -85,6 +85,8 @@ _LOCALITY_APPOSED = re.compile(
     rf"(?<![\w’'-])({_NAME}),\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?:town|village|city|"
     r"hamlet|settlement|locality|district|suburb|neighbou?rhood|camp)\s+(?:in|of|near|on)\b"
 )
+#: What every match of :data:`_LOCALITY_APPOSED` holds after the name (a fast literal scan).
+_APPOSED_OPENER = re.compile(r",\s+(?:an?|the)\s")
 _AFTER_AND = re.compile(r"(?:,|\band)\s+$")
 #: Words that open an Arabic or Kurdish place name ("Kafr Nabl", "Deir Hafer", "Tal Abyad",
 #: "Ras Isa", "Ein Tarma", "Jabal al-Zawiya", "Wadi Derna", "Beit Hanoun"), and "Lake X".
@@ -231,6 +233,8 @@ def _localities(
     out: list[SiteMention] = []
     spans: list[tuple[int, int]] = []
     for pat in patterns:
+        if pat is _LOCALITY_APPOSED and _APPOSED_OPENER.search(text, start, end) is None:
+            continue  # no ", a" / ", the" in the window: no apposition to find
         ap = _WORD_LED.get(pat) if words is not None else None
         found = pat.finditer(text, start, end) if ap is None else words.finditer(ap, start, end)
         for m in found:
