@@ -120,6 +120,90 @@ _FRAME_LAST_WORDS = frozenset(
     "to into towards toward reach reached in visit visited via of the town city village "
     "capital country region border from".split()
 )
+#: How a match of _DESTINATION can end, by its words (lower case, split on spaces): a
+#: one-word verb, or the last word of a longer one after one of the words it may follow.
+_DESTINATION_VERBS = (
+    "to",
+    "into",
+    "toward",
+    "towards",
+    "reach",
+    "reached",
+    "visit",
+    "visited",
+    "via",
+)
+_DESTINATION_LAST_WORDS = {
+    "in": (
+        "arrived",
+        "arrive",
+        "arriving",
+        "met",
+        "held",
+        "said",
+        "statement",
+        "issued",
+        "released",
+        "speaking",
+        "conference",
+        "briefing",
+    ),
+    "of": ("direction", "lands"),
+    "from": ("statement", "issued", "released", "speaking"),
+}
+_DESTINATION_UNITS = frozenset("town city village capital country region border".split())
+
+
+def _may_end_in_destination(before: str) -> bool:
+    """False when ``before`` cannot end in a match of :data:`_DESTINATION`, read from its last
+    words: after the optional "the", unit word and "of" comes the verb. Always True for text
+    that is not ASCII (case-insensitive matching also takes a few other letters for ASCII
+    ones)."""
+    if not before.isascii():
+        return True
+    words = before.lower().split()
+    # Where the verb may end: each way the optional tail "the? (unit of?)?" can be read.
+    ends: list[int] = []
+    for unit_words, of in ((0, False), (1, False), (1, True), (2, False), (2, True)):
+        j = len(words)
+        if of:
+            if j < 1 or words[j - 1] != "of":
+                continue
+            j -= 1
+        if unit_words == 1:
+            if j < 1 or words[j - 1] not in _DESTINATION_UNITS:
+                continue
+            j -= 1
+        elif unit_words == 2:
+            if j < 2 or words[j - 1] != "seat" or words[j - 2] != "municipal":
+                continue
+            j -= 2
+        ends.append(j)
+        if j >= 1 and words[j - 1] == "the":
+            ends.append(j - 1)
+    for j in ends:
+        if j < 1:
+            continue
+        verb = words[j - 1]
+        if verb.endswith(_DESTINATION_VERBS):
+            return True
+        follows = _DESTINATION_LAST_WORDS.get(verb)
+        if follows and j >= 2 and words[j - 2].endswith(follows):
+            return True
+    return False
+
+
+def _may_end_in_institution(before: str) -> bool:
+    """False when ``before`` cannot end in a match of :data:`_INSTITUTION`: every match ends
+    in "of" or "in", then an optional "the" (always True for text that is not ASCII)."""
+    if not before.isascii():
+        return True
+    words = before.lower().split()
+    if words and words[-1] == "the":
+        words.pop()
+    return bool(words) and words[-1] in ("of", "in")
+
+
 _COUNTRY_FRAME = re.compile(
     r"\b(?:in|throughout|across|inside|within|on|population of|of)\s+(?:the\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
@@ -237,7 +321,10 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
     if ", where" in after[:60] and _WHERE_TAKEN_AFTER.match(after):
         return False
     last = before.rstrip().rsplit(None, 1)[-1].lower() if before.strip() else ""
-    if last in _FRAME_LAST_WORDS and (_DESTINATION.search(before) or _INSTITUTION.search(before)):
+    if last in _FRAME_LAST_WORDS and (
+        (_may_end_in_destination(before) and _DESTINATION.search(before))
+        or (_may_end_in_institution(before) and _INSTITUTION.search(before))
+    ):
         return False
     if _STATEMENT_AFTER.match(after):
         return False
