@@ -289,9 +289,11 @@ def document_cues(
             lexicon_hits[name] = ([s for s, _ in spans], spans)
         return lexicon_hits[name]
 
-    # every cue of every category in one pass over their candidate words
+    # Each cue over the whole text, at its own candidate words. Asked once per document, so
+    # :meth:`WordIndex.finditer_each` would only add the cost of merging and sorting every
+    # cue's candidates into one list (it pays off for groups asked sentence by sentence).
     cues = tuple(ap for cat in cb.categories.values() for ap in cat.anchored)
-    matches = iter(words.finditer_each(cues, 0, len(text)))
+    matches = iter(words.finditer_whole(cues))
     for code, cat in cb.categories.items():
         spans: list[tuple[int, int]] = []
         for _ap in cat.anchored:

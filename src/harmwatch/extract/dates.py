@@ -282,15 +282,24 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 #: pipeline works through one document's sentences at a time, so one entry is enough).
 _MONTH_YEARS_MEMO: list[tuple[str, dict[int, int]]] = []
 _MONTH_YEAR = re.compile(rf"\b{_M}\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
+_MONTH_YEAR_ANCHORED = anchor(_MONTH_YEAR)
 
 
-def _month_years(text: str) -> dict[int, int]:
+def _month_years(text: str, words: WordIndex | None = None) -> dict[int, int]:
     """Month -> year of the text's "March 2022"-style mentions, when a month has one year only:
-    a bare "27 March" in a report on "the killings in March 2022" is of that March."""
+    a bare "27 March" in a report on "the killings in March 2022" is of that March.
+
+    ``words``, the text's :class:`WordIndex`, lets the pattern run at month words only instead
+    of at every character of the document."""
     if _MONTH_YEARS_MEMO and _MONTH_YEARS_MEMO[0][0] is text:
         return _MONTH_YEARS_MEMO[0][1]
     seen: dict[int, set[int]] = {}
-    for m in _MONTH_YEAR.finditer(text):
+    found = (
+        words.finditer(_MONTH_YEAR_ANCHORED)
+        if words is not None and words.text is text
+        else _MONTH_YEAR.finditer(text)
+    )
+    for m in found:
         seen.setdefault(_month(m.group("mon")), set()).add(int(m.group("y")))
     years = {mon: ys.pop() for mon, ys in seen.items() if len(ys) == 1}
     _MONTH_YEARS_MEMO[:] = [(text, years)]
@@ -484,17 +493,27 @@ _SPEECH_OR_INCIDENT = re.compile(
     rf"(?P<incident>{_INCIDENT_VERB}|swept\s+(?:into|through)))\b",
     re.IGNORECASE,
 )
+_INCIDENT_BEFORE_ANCHORED = anchor(_INCIDENT_BEFORE)
+_ACTIVITY_BEFORE_ANCHORED = anchor(_ACTIVITY_BEFORE)
+_UPDATE_SENTENCE_ANCHORED = anchor(_UPDATE_SENTENCE)
 #: Characters after a date opening its sentence searched for the sentence's main verb.
 OPENING_CLAUSE_CHARS = 200
 
 
-def _incident(text: str, s: int, e: int, s_start: int, s_end: int) -> bool:
+def _incident(
+    text: str, s: int, e: int, s_start: int, s_end: int, words: WordIndex | None = None
+) -> bool:
     """Whether an incident verb or noun governs the date at ``text[s:e]`` in its clause, or
     is the first main verb after a date opening its sentence ("On 11 March, at around 13:00,
     gunmen of the group blew up the track")."""
-    before = text[max(s_start, s - 90) : s]
+    lo = max(s_start, s - 90)
+    before = text[lo:s]
     after = text[e : min(s_end, e + 40)]
-    if _INCIDENT_BEFORE.search(before) or _INCIDENT_AFTER.match(after):
+    if (
+        _INCIDENT_BEFORE.search(before)
+        if words is None
+        else words.search_in(_INCIDENT_BEFORE_ANCHORED, lo, s, before)
+    ) or _INCIDENT_AFTER.match(after):
         return True
     opening = _DATELINE_DASH.split(text[s_start:s])[-1]
     if len(opening.split()) > OPENING_WORDS or _SPEECH_OR_HARM_AFTER.search(opening):
@@ -512,7 +531,19 @@ def _speech_first(after: str) -> bool:
     return bool(m and m.group("speech"))
 
 
-def _role(text: str, s: int, e: int, kind: str, sentence: str, s_start: int) -> str:
+def _role(
+    text: str,
+    s: int,
+    e: int,
+    kind: str,
+    sentence: str,
+    s_start: int,
+    words: WordIndex | None = None,
+) -> str:
+    """The role of the date at ``text[s:e]`` in ``sentence`` (which starts at ``s_start``).
+
+    ``words``, the document's :class:`WordIndex`, lets the activity and update patterns run
+    at their words instead of at every character."""
     before = text[max(0, s - 40) : s]
     after = text[e : e + 40]
     if _HEADER_BEFORE.search(before) or _HEADER_BAR_AFTER.match(after):
@@ -542,7 +573,12 @@ def _role(text: str, s: int, e: int, kind: str, sentence: str, s_start: int) -> 
         return "statement"
     if kind == "rel" and _REPORT_TODAY_BEFORE.search(before):
         return "statement"
-    if _ACTIVITY_BEFORE.search(text, max(s_start, s - 70), s):
+    lo = max(s_start, s - 70)
+    if (
+        _ACTIVITY_BEFORE.search(text, lo, s)
+        if words is None
+        else words.search(_ACTIVITY_BEFORE_ANCHORED, lo, s)
+    ):
         return "activity"
     opening = _DATELINE_DASH.split(sentence[: s - s_start])[-1]
     if (
@@ -561,7 +597,11 @@ def _role(text: str, s: int, e: int, kind: str, sentence: str, s_start: int) -> 
             return "dateline"
     if kind in ("mdy", "dmy") and _DATELINE_AFTER.match(text, e, e + 40):
         return "dateline"
-    update = _UPDATE_SENTENCE.search(sentence)
+    update = (
+        _UPDATE_SENTENCE.search(sentence)
+        if words is None
+        else words.search_in(_UPDATE_SENTENCE_ANCHORED, s_start, s_start + len(sentence), sentence)
+    )
     if update and s - s_start >= update.end():
         # "rose to 35 on Wednesday": the day of the count; a day before the verb ("the toll
         # from the bombings on Saturday has risen to 32") is the attack's
@@ -615,7 +655,7 @@ def find_dates(
             )
         ):
             continue  # "May 9 (Thursday)" names one day; "Monday and Wednesday" two
-        stated = _month_years(text) if kind in ("mdy", "dmy") and not m.group("y") else None
+        stated = _month_years(text, words) if kind in ("mdy", "dmy") and not m.group("y") else None
         d, d_end, precision = _resolve(kind, m, published, hint, last, stated)
         if s in named_day and d is not None and not m.groupdict().get("y"):
             d, d_end = _year_of_weekday(d, d_end, named_day[s], published)
@@ -625,8 +665,8 @@ def find_dates(
             nxt = text[e : e + 12]
             if _MONTH_AFTER.match(nxt):
                 continue
-        role = _role(text, s, e, kind, sentence, start)
-        incident = role == "event" and _incident(text, s, e, start, end)
+        role = _role(text, s, e, kind, sentence, start, words)
+        incident = role == "event" and _incident(text, s, e, start, end, words)
         out.append(DateMention(s, e, d, d_end, precision, role, incident))
         if d is not None and precision == "day":
             last = d
@@ -703,6 +743,22 @@ _TO_DATE_HEADER = re.compile(r"(?:^|\n)[^\n.]{0,40}\(to date\)[ \t]*(?:\n|$)", r
 REPORT_HEADER_LINE = 90
 
 
+#: "as of" / "as at", which every match of :data:`_REPORT_CUT_OFF` holds, in lower-cased text.
+_AS_OF_LOWER = re.compile(r"as\s+(?:of|at)")
+#: Characters that case-insensitive matching takes for an ASCII letter although lower-casing
+#: does not make them one (see :data:`harmwatch.extract.wordindex.ODD_CASE_CHARS`).
+_ODD_CASE = ("\u0130", "\u0131", "\u017f")
+
+
+def _may_state_as_of(head: str) -> bool:
+    """False when ``head`` cannot hold a match of :data:`_REPORT_CUT_OFF`: it has no "as of"
+    or "as at" in any case (a cheap scan for a literal instead of the pattern's at every
+    character). Text with an odd-case character is always searched."""
+    if any(c in head for c in _ODD_CASE):
+        return True
+    return _AS_OF_LOWER.search(head.lower()) is not None
+
+
 def report_cut_off(text: str, published: date | None) -> tuple[date, int] | None:
     """The cut-off a report states in its header for all its counts, and where the header
     ends; None when the top of the text states none.
@@ -712,7 +768,7 @@ def report_cut_off(text: str, published: date | None) -> tuple[date, int] | None
     in a heading gives the publication day.
     """
     head = text[:REPORT_HEADER_CHARS]
-    for m in _REPORT_CUT_OFF.finditer(head):
+    for m in _REPORT_CUT_OFF.finditer(head) if _may_state_as_of(head) else ():
         line_start = head.rfind("\n", 0, m.end()) + 1
         line_end = head.find("\n", m.end())
         line_end = line_end if line_end >= 0 else len(head)

@@ -38,9 +38,11 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from harmwatch.codebook.anchors import anchor
 from harmwatch.extract.places import Gazetteer
 from harmwatch.extract.places.candidates import top_candidate
 from harmwatch.extract.places.normalize import normalise
+from harmwatch.extract.wordindex import index_of
 
 if TYPE_CHECKING:
     from harmwatch.extract.events import Place
@@ -219,6 +221,7 @@ _HARM_WORD = re.compile(
     r"went off|came under|coming under|comes under)",
     re.IGNORECASE,
 )
+_HARM_WORD_ANCHORED = anchor(_HARM_WORD)
 #: A coarse place right after a named one locates it ("Goma in eastern Congo", "Kramatorsk,
 #: eastern Ukraine", "El Fasher, Darfur, Sudan"): the text says where the first place is.
 _APPOSITION = re.compile(r"[A-Z][\w'’-]+,?\s*(?:,|\bin)\s+(?:the\s+)?(?:[a-z]+-)?$")
@@ -234,25 +237,29 @@ _DEDICATION = re.compile(r"(?:Church|Cathedral|Mosque|Monastery|Chapel|Shrine|Te
 #: A sea, gulf or mountain named after a town ("the Gulf of Aden", "Mount Sinjar"): the text
 #: names the natural feature, which is where the harm happened.
 _NATURAL_BEFORE = re.compile(r"\b((?:Gulf|Bay|Sea|Strait|Straits|Mount|Mt\.?)\s+(?:of\s+)?)$")
-#: A sentence without a category cue that still places harm ("casualties occurred in").
-_LOCATIVE_HARM = re.compile(
+#: A sentence without a category cue that still places harm ("casualties occurred in"): any
+#: of these alternatives.
+_LOCATIVE_HARM_BRANCHES = (
     r"\b(?:casualties|victims|deaths|dead|killed|killings?|wounded|injured|destroyed|damaged|"
     r"destruction|struck|shelled|bombed|hit|fighting|clashes|losses|battles?|assault|attack|"
     r"attacking|offensive|raid|massacre|explosion|blast|bombs?|stormed|overran|raided|"
     r"burned|burnt|torched|looted|blew|exploded|detonated|abducted|kidnapped|executed|"
     r"massacred|shot|went off|"
     r"c(?:ame|oming|omes?) under (?:\w+ )?(?:fire|shelling|attack|bombardment))\b[^.;]{0,60}?"
-    r"\b(?:in|at|on|near)\b"
+    r"\b(?:in|at|on|near)\b",
     # "the southern towns of A and B, where more people were killed"
-    r"|,\s+where\b[^.;]{0,40}?\b(?:(?:was|were|had\s+been|have\s+been)\s+(?:\w+\s+)?"
-    r"(?:killed|wounded|injured|destroyed|damaged|shelled)|died)\b"
-    r"|\b(?:worst|hardest|most|badly|severely)[- ](?:hit|affected)\b"
-    r"|\b(?:attacked|shelled|bombed|struck|hit|stormed|raided|targeted|captured)\s+(?:the\s+)?"
-    r"(?:towns?|city|cities|villages?|settlements?)\s+of\b"
-    r"|\b(?:in|at)\b[^.;]{0,60}?\b(?:casualties|victims|deaths|were\s+killed|were\s+wounded|"
+    r",\s+where\b[^.;]{0,40}?\b(?:(?:was|were|had\s+been|have\s+been)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|destroyed|damaged|shelled)|died)\b",
+    r"\b(?:worst|hardest|most|badly|severely)[- ](?:hit|affected)\b",
+    r"\b(?:attacked|shelled|bombed|struck|hit|stormed|raided|targeted|captured)\s+(?:the\s+)?"
+    r"(?:towns?|city|cities|villages?|settlements?)\s+of\b",
+    r"\b(?:in|at)\b[^.;]{0,60}?\b(?:casualties|victims|deaths|were\s+killed|were\s+wounded|"
     r"were\s+destroyed|were\s+damaged)\b",
-    re.IGNORECASE,
 )
+_LOCATIVE_HARM = re.compile("|".join(_LOCATIVE_HARM_BRANCHES), re.IGNORECASE)
+#: The alternatives one by one, anchored: the pattern matches in a sentence iff one of them
+#: does, and those that open with a word run at their words through the word index.
+_LOCATIVE_HARM_PARTS = tuple(anchor(re.compile(b, re.IGNORECASE)) for b in _LOCATIVE_HARM_BRANCHES)
 
 
 def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
@@ -284,11 +291,24 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
 
 def late_locative(text: str, start: int, end: int, disaster: bool = False) -> bool:
     """Whether a sentence without a category cue places casualties or damage (rule 5); a
-    sentence with a disaster word ("an explosion at a fuel depot in X") always does."""
-    return disaster or (
-        _HARM_WORD.search(text, start, end) is not None
-        and _LOCATIVE_HARM.search(text, start, end) is not None
+    sentence with a disaster word ("an explosion at a fuel depot in X") always does.
+
+    The harm word, and then each alternative of the locative pattern, is looked up at its
+    candidate words when the document's word index is at hand (:func:`index_of`), instead
+    of by a scan of the whole sentence."""
+    if disaster:
+        return True
+    words = index_of(text)
+    harm = (
+        _HARM_WORD.search(text, start, end)
+        if words is None
+        else words.search(_HARM_WORD_ANCHORED, start, end)
     )
+    if harm is None:
+        return False
+    if words is None:
+        return _LOCATIVE_HARM.search(text, start, end) is not None
+    return any(words.search(ap, start, end) is not None for ap in _LOCATIVE_HARM_PARTS)
 
 
 @lru_cache(maxsize=4096)

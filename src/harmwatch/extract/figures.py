@@ -60,6 +60,19 @@ _SUB_BEFORE = re.compile(
     r"^\W*(?:of|among) (?:them|these|those|whom)\s*,?\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+
+
+def _sub_before(gap: str) -> bool:
+    """``_SUB_BEFORE.search(gap)``, skipped for an ASCII ``gap`` without the words or colon
+    every match has (case-insensitive matching also takes a few non-ASCII letters for ASCII
+    ones, and the dashes are not ASCII, so other text is always searched)."""
+    if gap.isascii() and ":" not in gap:
+        low = gap.lower()
+        if "of " not in low and "among" not in low and "incl" not in low:
+            return False
+    return _SUB_BEFORE.search(gap) is not None
+
+
 _CONT_BEFORE = re.compile(
     r"\b(?:another|the other|other|a further|an additional|also)\s+"
     r"(?:\w+\s+){0,2}$",
@@ -173,6 +186,18 @@ _PLACE_AFTER = re.compile(
 )
 _ALSO_BEFORE = re.compile(r"\balso\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CUMULATIVE = re.compile(r"\b(?:since|total|toll|in all|so far)\b", re.IGNORECASE)
+_CUMULATIVE_WORDS = ("since", "total", "toll", "in all", "so far")
+
+
+def _cumulative(sentence: str) -> bool:
+    """``_CUMULATIVE.search(sentence)``, skipped for an ASCII sentence without its words."""
+    if sentence.isascii():
+        low = sentence.lower()
+        if not any(w in low for w in _CUMULATIVE_WORDS):
+            return False
+    return _CUMULATIVE.search(sentence) is not None
+
+
 _APPOSITION_GAP = re.compile(r"\s*[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|,\s*and)\s*")
 #: "63 of the 67 mosques", "Of the 161 sites", "all of Gaza's 2.3 million people": the number
 #: is the base a part is taken from (a population, not a harmed group) and is not a figure.
@@ -194,6 +219,16 @@ _HARMED_GROUP_AFTER = re.compile(
     r"arrested|held)\b(?!\s+(?:by|in|at|on|during|because|as|when|after|while))",
     re.IGNORECASE,
 )
+
+
+def _base_opener(before: str) -> bool:
+    """``_BASE_OPENER.search(before)``, skipped when ``before`` holds none of the words every
+    match has (the pattern is case-sensitive: "Of the", " of ", "all but ")."""
+    if "Of the" not in before and " of " not in before and "all but " not in before:
+        return False
+    return _BASE_OPENER.search(before) is not None
+
+
 #: "provided food and shelter kits to 6,800 newly displaced households": people reached by aid
 #: are counted by the aid, not as a harmed group of the report.
 _AID_RECIPIENTS_BEFORE = re.compile(
@@ -346,7 +381,8 @@ def _np_after(text: str, pos: int, limit: int) -> str:
     people_of = _PEOPLE_OF.match(np)
     if people_of:
         return np[: people_of.end(1)]  # "residents of the villages": people
-    owner = _OWNER.search(np)
+    # every owner holds an apostrophe: without one the scan would find nothing
+    owner = _OWNER.search(np) if "'" in np or "’" in np else None
     return np[owner.end() :] if owner else np  # "of the town's residents": the residents
 
 
@@ -416,7 +452,7 @@ def figures_in_sentence(
         if (
             measure is None
             and i + 1 < len(counts)
-            and _SUB_BEFORE.search(text[num.end : counts[i + 1].start])
+            and _sub_before(text[num.end : counts[i + 1].start])
         ):
             # "40 civilians, including 12 children, were killed", "4,000 civilians, including
             # 1,200 children and 800 women, were displaced": the cue after the sub-counts is
@@ -511,7 +547,7 @@ def figures_in_sentence(
             i > 0
             and i - 1 not in attached
             and counts[i - 1].range_id is None
-            and _SUB_BEFORE.search(gap_before)
+            and _sub_before(gap_before)
             and not (own_measure and gap_before.rstrip().endswith(":"))
         ):
             # a part of a count that is no figure ("rescued 21, including one"); a breakdown
@@ -573,7 +609,7 @@ def figures_in_sentence(
             continue
         kind = "own"
         link: Figure | None = None
-        if _SUB_BEFORE.search(before) or OF_THEM_AFTER.match(text[num.end : hi]):
+        if _sub_before(before) or OF_THEM_AFTER.match(text[num.end : hi]):
             kind = "sub"
         elif out and (
             _EARLIER_COUNT.fullmatch(text[out[-1].number_end : num.start])
@@ -682,7 +718,7 @@ def figures_in_sentence(
         elif not as_of_marker and previous and previous.as_of_marker and not previous.figures:
             fig_as_of = previous.as_of
         if not cumulative_words:
-            cumulative_words.append(bool(_CUMULATIVE.search(sentence)))
+            cumulative_words.append(_cumulative(sentence))
         cumulative = as_of_marker or cumulative_words[0]
         fig = Figure(
             id=f"f{first_id + len(out)}",
@@ -723,7 +759,7 @@ def _drop_bases(
         harmed = _HARMED_GROUP_AFTER.match(text, num.end, num.end + 60) is not None
         if prev is not None and _BASE_GAP.match(text[prev.end : num.start]) and not harmed:
             continue
-        if _BASE_OPENER.search(text[max(s_start, num.start - 30) : num.start]) and not harmed:
+        if _base_opener(text[max(s_start, num.start - 30) : num.start]) and not harmed:
             continue
         aid_lo = max(s_start, num.start - 120)
         window = text[aid_lo : num.start]

@@ -233,6 +233,108 @@ def _digits_value(number: str, scale: str | None) -> float:
     return value
 
 
+#: The last words :data:`_ID_BEFORE` can end in (spaces aside), and those of
+#: :data:`_MONEY_BEFORE`: text before a number that ends in none of them cannot match.
+_ID_ENDINGS = (
+    "no",
+    "no.",
+    "#",
+    "-",
+    "number",
+    "article",
+    "resolution",
+    "page",
+    "grade",
+    "level",
+    "category",
+    "phase",
+    "sector",
+    "zone",
+    "block",
+    "gate",
+    "ward",
+    "route",
+    "highway",
+    "road",
+)
+_MONEY_ENDINGS = ("$", "usd", "amd", "eur")
+
+
+#: The month words :data:`_DATE_BEFORE` can end in (before an optional dot and spaces).
+_MONTH_ENDINGS = (
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+)
+_TIME_ENDINGS = ("at", "by", "until", "from", "about", "around")
+
+
+def _date_before(before: str) -> bool:
+    """``_DATE_BEFORE.search(before)``, skipped like :func:`_id_before` when ``before`` does
+    not end in a month's name."""
+    if before.isascii():
+        tail = before.rstrip().lower()
+        if not tail.removesuffix(".").endswith(_MONTH_ENDINGS):
+            return False
+    return _DATE_BEFORE.search(before) is not None
+
+
+def _age_before(before: str) -> bool:
+    """``_AGE_BEFORE.search(before)``, skipped for an ASCII ``before`` without "age", "young"
+    or "old", one of which every match holds."""
+    if before.isascii():
+        low = before.lower()
+        if "age" not in low and "young" not in low and "old" not in low:
+            return False
+    return _AGE_BEFORE.search(before) is not None
+
+
+def _time_before(before: str) -> bool:
+    """``_TIME_BEFORE.search(before)``, skipped like :func:`_id_before` when ``before`` does
+    not end in one of its words."""
+    if before.isascii() and not before.rstrip().lower().endswith(_TIME_ENDINGS):
+        return False
+    return _TIME_BEFORE.search(before) is not None
+
+
+def _id_before(before: str) -> bool:
+    """``_ID_BEFORE.search(before)``, its scan of every position skipped when ``before`` does
+    not end in one of :data:`_ID_ENDINGS` (an ASCII text: case-insensitive matching also
+    takes a few non-ASCII letters for ASCII ones)."""
+    if before.isascii() and not before.rstrip().lower().endswith(_ID_ENDINGS):
+        return False
+    return _ID_BEFORE.search(before) is not None
+
+
+def _money_before(before: str) -> bool:
+    """``_MONEY_BEFORE.search(before)``, skipped like :func:`_id_before` when ``before`` does
+    not end in a currency sign or code (the other signs are not ASCII)."""
+    if before.isascii() and not before.rstrip().lower().endswith(_MONEY_ENDINGS):
+        return False
+    return _MONEY_BEFORE.search(before) is not None
+
+
 def _classify(text: str, start: int, end: int, raw: str, value: float, digits: bool) -> str:
     before = text[max(0, start - 24) : start]
     after = text[end : end + UNIT_WINDOW]
@@ -240,12 +342,12 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
     if digits and not ordinal and _GLUED.match(after):
         return "unit"
     if ordinal:
-        return "date" if _DATE_AFTER.match(after) or _DATE_BEFORE.search(before) else "id"
+        return "date" if _DATE_AFTER.match(after) or _date_before(before) else "id"
     if _PERCENT_AFTER.match(after):
         return "percent"
-    if _MONEY_BEFORE.search(before):
+    if _money_before(before):
         return "money"
-    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+    if _AGE_AFTER.match(after) or _age_before(before):
         return "age"
     if digits and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
         if _WORD_BEFORE_PAREN.search(text, max(0, start - 30), start):
@@ -268,7 +370,7 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         return "age"
     if _TIME_AFTER.match(after) or (digits and "." in raw and _TIME_AFTER.match(after[:8])):
         return "time"
-    if (digits and _DATE_BEFORE.search(before) and value <= 31) or _DATE_AFTER.match(after):
+    if (digits and _date_before(before) and value <= 31) or _DATE_AFTER.match(after):
         return "date"
     if digits and value <= 31 and _DAY_RANGE_AFTER.match(after):
         return "date"
@@ -276,7 +378,7 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         return "year"
     if digits and _DECADE_AFTER.match(after):
         return "year"
-    if _ID_BEFORE.search(before) or (before.endswith("/") and before[-2:-1].isdigit()):
+    if _id_before(before) or (before.endswith("/") and before[-2:-1].isdigit()):
         return "id"  # "No. 14", "note 2022/07"
     if after.startswith("/") and after[1:2].isdigit():
         return "id"
@@ -288,7 +390,7 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
     if _RATE_AFTER.match(after):
         return "rate"
     if (
-        _TIME_BEFORE.search(before)
+        _time_before(before)
         and digits
         and value <= 24
         and _CLAUSE_END_AFTER.match(after)

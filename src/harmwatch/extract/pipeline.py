@@ -82,6 +82,28 @@ _PAST_HABIT = re.compile(
     r"(?!\s+(?:\d+|few|several|two|three|24|48|\w+\s+(?:hours|days|weeks)))",
     re.IGNORECASE,
 )
+#: Every match of :data:`_PAST_HABIT` holds one of these phrases (lower-cased).
+_PAST_HABIT_PHRASES = (
+    "in the past",
+    "in previous years",
+    "in years past",
+    "over the years",
+    "historically",
+)
+
+
+def _past_habit(text: str, start: int, end: int) -> bool:
+    """``_PAST_HABIT.search(text, start, end)``, the scan skipped for an ASCII sentence without
+    one of its phrases (case-insensitive matching also takes a few non-ASCII letters for ASCII
+    ones, so other sentences are always scanned)."""
+    view = text[start:end]
+    if view.isascii():
+        low = view.lower()
+        if not any(p in low for p in _PAST_HABIT_PHRASES):
+            return False
+    return _PAST_HABIT.search(text, start, end) is not None
+
+
 #: "21 people are still missing", "at least 23 Armenians are still held": counts of people
 #: missing or held that run to the day of the report.
 _STILL = re.compile(
@@ -292,7 +314,7 @@ def extract_rules_v1(
         # 4. categories
         hits, generic = categories.sentence(n)
         sf.categories = {h.code for h in hits}
-        if sf.categories and _PAST_HABIT.search(text, s, e):
+        if sf.categories and _past_habit(text, s, e):
             # "has carried out several attacks on their schools and hospitals in the past": a
             # characterisation of earlier harm without an event is not coded.
             sf.categories &= {"response"}

@@ -85,6 +85,8 @@ _LOCALITY_APPOSED = re.compile(
     rf"(?<![\w’'-])({_NAME}),\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?:town|village|city|"
     r"hamlet|settlement|locality|district|suburb|neighbou?rhood|camp)\s+(?:in|of|near|on)\b"
 )
+#: What every match of :data:`_LOCALITY_APPOSED` holds after the name (a fast literal scan).
+_APPOSED_OPENER = re.compile(r",\s+(?:an?|the)\s")
 _AFTER_AND = re.compile(r"(?:,|\band)\s+$")
 #: Words that open an Arabic or Kurdish place name ("Kafr Nabl", "Deir Hafer", "Tal Abyad",
 #: "Ras Isa", "Ein Tarma", "Jabal al-Zawiya", "Wadi Derna", "Beit Hanoun"), and "Lake X".
@@ -101,6 +103,9 @@ _LOCALITY_WORD = anchor(re.compile(rf"\b{_LOCALITY_HEAD}\b"))
 _TOPONYM_WORD = anchor(_TOPONYM_FIRST)
 _UNIT_WORD = anchor(re.compile(rf"\b{_UNIT}\b"))
 SITE_PATTERNS = (_HEAD_WORD, _LOCALITY_WORD, _TOPONYM_WORD, _UNIT_WORD)
+#: The locality patterns that open with a word, anchored: the word index tries them at those
+#: words instead of at every character of the window (the same matches).
+_WORD_LED = {pat: anchor(pat) for pat in (_LOCALITY_OF, _LOCALITY_IN_UNIT)}
 _HEAD_OF_NAME = re.compile(rf"^({_HEAD})\s+of\s+(?:the\s+)?(.+)$")
 _POSSESSIVE = re.compile(r"['’]s\s")
 _GENERIC_CAPS = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "In", "On", "At"})
@@ -190,7 +195,11 @@ def find_sites(
     passed over without scanning it.
     """
     out: list[SiteMention] = []
-    if _any_head(words, _HEAD_WORD, start, end):
+    if _any_head(words, _HEAD_WORD, start, end) and (
+        words is None or not words.indexed(_HEAD_WORD) or words.search(_HEAD_WORD, start, end)
+    ):
+        # Both site patterns need a head noun written as a name's ("Hospital", or "camp",
+        # "beach", "prison"): a window whose head words are all lower case has no site.
         out = _named_sites(text, start, end)
     # each locality pattern runs only where its own trigger word is
     patterns: list[re.Pattern[str]] = []
@@ -201,7 +210,7 @@ def find_sites(
     if _any_head(words, _TOPONYM_WORD, start, end):
         patterns.append(_TOPONYM_FIRST)
     if patterns:
-        out += _localities(text, start, end, out, patterns)
+        out += _localities(text, start, end, out, patterns, words)
     return sorted(out, key=lambda x: x.start)
 
 
@@ -214,12 +223,21 @@ def _any_head(words: WordIndex | None, head: re.Pattern[str], start: int, end: i
 
 
 def _localities(
-    text: str, start: int, end: int, sites: list[SiteMention], patterns: list[re.Pattern[str]]
+    text: str,
+    start: int,
+    end: int,
+    sites: list[SiteMention],
+    patterns: list[re.Pattern[str]],
+    words: WordIndex | None = None,
 ) -> list[SiteMention]:
     out: list[SiteMention] = []
     spans: list[tuple[int, int]] = []
     for pat in patterns:
-        for m in pat.finditer(text, start, end):
+        if pat is _LOCALITY_APPOSED and _APPOSED_OPENER.search(text, start, end) is None:
+            continue  # no ", a" / ", the" in the window: no apposition to find
+        ap = _WORD_LED.get(pat) if words is not None else None
+        found = pat.finditer(text, start, end) if ap is None else words.finditer(ap, start, end)
+        for m in found:
             if pat is _LOCALITY_BEFORE_HEAD:
                 if m.start(1) == start:
                     continue  # a capitalised word opening the sentence need not be a name

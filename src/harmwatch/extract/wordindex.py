@@ -19,11 +19,11 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
 
 from harmwatch.codebook.anchors import MAX_PREFIX_CHARS, WHOLE_WORD, AnchoredPattern, registered
 
-__all__ = ["ODD_CASE_CHARS", "Windows", "WordIndex"]
+__all__ = ["ODD_CASE_CHARS", "Windows", "WordIndex", "index_of"]
 
 #: Characters that ``re.IGNORECASE`` matches to an ASCII letter although ``str.lower`` does not
 #: turn them into it (checked against every code point by ``tests/extract/test_wordindex.py``).
@@ -133,6 +133,7 @@ class WordIndex:
         self._table = _prefix_table()
         if self.exact:
             self._index(lower)
+        _LAST[:] = [self]
 
     def _index(self, lower: str) -> None:
         """Hand each word's offset to every pattern that has the word, or one of its first six
@@ -145,14 +146,23 @@ class WordIndex:
         offsets = list(accumulate(map(len, parts), initial=0))
         self._words = (parts[1::2], offsets[1 : len(parts) : 2])
         remembered, for_word = self._table.remembered, self._table.for_word
-        # A defaultdict while filling: one subscript per (word, pattern) instead of a get, a
-        # test and a store; a plain mapping again afterwards (a missing pattern is no entry).
-        candidates: defaultdict[AnchoredPattern, list[int]] = defaultdict(list)
-        for word, start in zip(*self._words, strict=True):
+        # The patterns of each distinct word, for the words that have some: about half of a
+        # text's words (and most of its distinct ones) have none, and ``compress`` drops
+        # those in C before the loop below hands offsets out.
+        of_word: dict[str, tuple[AnchoredPattern, ...]] = {}
+        for word in set(parts[1::2]):
             patterns = remembered.get(word)
             if patterns is None:
                 patterns = for_word(word)
-            for ap in patterns:
+            if patterns:
+                of_word[word] = patterns
+        words, starts = self._words
+        keep = list(map(of_word.__contains__, words))
+        # A defaultdict while filling: one subscript per (word, pattern) instead of a get, a
+        # test and a store; a plain mapping again afterwards (a missing pattern is no entry).
+        candidates: defaultdict[AnchoredPattern, list[int]] = defaultdict(list)
+        for word, start in zip(compress(words, keep), compress(starts, keep), strict=True):
+            for ap in of_word[word]:
                 candidates[ap].append(start)
         candidates.default_factory = None
         self._candidates = candidates
@@ -266,6 +276,31 @@ class WordIndex:
                 pos = m.end()  # anchored matches are never empty
         return out
 
+    def finditer_whole(self, aps: tuple[AnchoredPattern, ...]) -> list[list[re.Match[str]]]:
+        """``[finditer(ap) for ap in aps]``, each pattern over the whole text.
+
+        For asking many patterns once per document (the category cues), where most have no
+        candidate word in the text: a registered pattern without one is answered from the
+        index, without the call :meth:`finditer` costs.
+        """
+        known = self._candidates
+        registered = self._table.patterns
+        indexed = self.exact
+        ascii_digits = self.ascii_digits
+        out: list[list[re.Match[str]]] = []
+        for ap in aps:
+            if (
+                indexed
+                and known.get(ap) is None
+                and ap in registered
+                and ap.prefixes is not None
+                and (ascii_digits or not ap.digits)
+            ):
+                out.append([])  # what candidates() gives it: no word has its prefixes
+            else:
+                out.append(self.finditer(ap))
+        return out
+
     def finditer_each(
         self, aps: tuple[AnchoredPattern, ...], start: int, end: int
     ) -> list[list[re.Match[str]]]:
@@ -366,6 +401,21 @@ class WordIndex:
             if m is not None:
                 return m
         return None
+
+
+#: The index built last. The pipeline builds one per document and works through that
+#: document's sentences before the next, so one entry is enough for :func:`index_of`.
+_LAST: list[WordIndex] = []
+
+
+def index_of(text: str) -> WordIndex | None:
+    """The word index of ``text`` (the very object) when it is the one built last, else None.
+
+    For stages called without the document's index: they can still run an anchored pattern at
+    its candidate words, and scan with the plain pattern when this gives None.
+    """
+    last = _LAST[0] if _LAST else None
+    return last if last is not None and last.text is text else None
 
 
 class Windows:
