@@ -164,3 +164,13 @@ def test_last_weekday_in_a_paper_of_that_weekday_is_the_week_before() -> None:
     text = "The attack last Friday killed 30 people; the one on Friday killed two."
     days = [d.date for d in find_dates(text, 0, len(text), date(2024, 5, 10))]
     assert days == [date(2024, 5, 3), date(2024, 5, 10)]
+
+
+def test_odd_letters_in_day_and_month_names_do_not_crash() -> None:
+    # A long s ("ſ") matches the case-insensitive patterns but is not lower-cased to "s".
+    assert event_days("Shelling killed two civilians on ſunday.", date(2024, 5, 10)) == [
+        "2024-05-05"
+    ]
+    assert event_days("Shelling killed two civilians on 3 ſeptember.", date(2024, 5, 10)) == [
+        "2023-09-03"
+    ]

@@ -268,7 +268,7 @@ def year_hint(text: str, words: WordIndex | None = None) -> int | None:
 
 
 def _month(token: str) -> int:
-    return _MONTHS[token.lower()[:3]]
+    return _MONTHS[token.casefold()[:3]]
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -327,7 +327,7 @@ def _weekday(name: str, published: date | None) -> date | None:
     """The most recent such weekday on or before publication."""
     if published is None:
         return None
-    delta = (published.weekday() - _WEEKDAYS.index(name.lower())) % 7
+    delta = (published.weekday() - _WEEKDAYS.index(name.casefold())) % 7
     return published - timedelta(days=delta)
 
 
@@ -643,7 +643,7 @@ def find_dates(
     joined: set[int] = set()
     for (s, e, kind, m), nxt in pairwise(spans):
         if kind == "weekday" and nxt[2] in _DAY_KINDS and _WEEKDAY_JOIN.fullmatch(text, e, nxt[0]):
-            named_day[nxt[0]] = _WEEKDAYS.index(m.group("wd").lower())
+            named_day[nxt[0]] = _WEEKDAYS.index(m.group("wd").casefold())
             joined.add(s)
     out: list[DateMention] = []
     for s, e, kind, m in spans:
