@@ -258,7 +258,9 @@ def _describe(hit: Hit, doc: Doc, lex: Lexicon) -> None:
     if after.key in lex.speech_verbs:
         # "Gava said" is a person; "residents of Kabul said", "in Kabul said" a place
         before = doc.prev_word(first.start)
-        hit.speech_after = before is None or before.key not in lex.locatives | {"of"}
+        hit.speech_after = before is None or (
+            before.key != "of" and before.key not in lex.locatives
+        )
     if not after.cap and after.key not in lex.site_words and after.key not in lex.connectors:
         before = doc.prev_word(first.start)
         hit.modifier = (
