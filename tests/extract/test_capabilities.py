@@ -74,6 +74,14 @@ DATES = [
     ("Shelling killed two civilians in the town from 1 to 3 May.", ["2024-05-01", "2024-05-03"]),
     ("Shelling killed two civilians in the town last Saturday.", ["2024-05-04"]),
     ("Shelling killed two civilians in the town last week.", []),
+    (
+        "On May 1st and 2nd, air strikes hit the villages, killing 12 people.",
+        ["2024-05-01", "2024-05-02"],
+    ),
+    (
+        "Five prisoners of war were captured on 12 April; their trial will open on 20 May.",
+        ["2024-04-12"],
+    ),
     ("Shelling killed two civilians in the town earlier this month.", []),
 ]
 

@@ -67,7 +67,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "mdy",
         re.compile(
-            rf"\b{_M}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>[0-3]?\d))?"
+            rf"\b{_M}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+            rf"(?:\s*(?:[-–]|and|to)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)?"
             rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?(?![\d:])",
             re.IGNORECASE,
         ),
@@ -478,7 +479,8 @@ _INCIDENT_AFTER = re.compile(
 _ACTIVITY_BEFORE = re.compile(
     r"\b(?:visited|gathered|met|laid(?!\s+siege)|filed|signed|hosted|declared|decreed|ordered|"
     r"adopted|pulled\s+out|withdrew|(?:began\s+)?withdrawing|travelled|traveled|returned|resumed|"
-    r"convened|surveying|searching|mourning|campaign\s+started|told|"
+    r"convened|surveying|searching|mourning|campaign\s+started|told|buried|condemned|"
+    r"denounced|published|funerals?\s+(?:was|were)\s+held|report\s+(?:was\s+)?released|"
     r"(?:order|ruling|decision|judgment|resolution)\s+of)\b"
     rf"(?:\s+(?!(?:when|after|while|as)\b|{_INCIDENT_VERB}\b)[\w'’-]+){{0,6}}?"
     r"\s+(?:(?:on|from|in|of)\s+)?(?:(?:early|late)\s+)?$",
@@ -563,8 +565,8 @@ def _role(
         return "period"
     if _END_BEFORE.search(before):
         return "period"
-    if kind == "weekday" and _FUTURE_BEFORE.search(before):
-        return "future"
+    if kind in ("weekday", "mdy", "dmy") and _FUTURE_BEFORE.search(before):
+        return "future"  # "the trial will open on 20 May", "resumes on Thursday"
     if kind == "weekday" and _ANAPHORIC_BEFORE.search(before):
         return "anaphoric"  # "121 people died that Saturday": the day told before, not a new one
     if _COPYRIGHT_AFTER.match(after) or _PHOTO_AFTER.match(after):
