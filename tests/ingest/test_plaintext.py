@@ -259,3 +259,14 @@ def test_long_newsfeed_line_and_popular_list_are_furniture() -> None:
     popular = "\nPOPULAR NOW\n› Chess: a draw in round five\n› Drone strike on a market injures 9\n"
     parsed = parse_plain_text(article + popular, None)
     assert "Drone strike" not in parsed.text and "clean-up" in parsed.text
+
+
+def test_a_labelled_list_of_other_headlines_above_the_article_is_furniture() -> None:
+    page = (
+        "LATEST\n▸ Stocks gain in early trade\n▸ Heavy rain forecast for the capital\n\n"
+        "Blast at a rally kills 54\n\n"
+        "A bomb exploded at a political rally in the north-west on Sunday, killing 54 people and "
+        "wounding nearly 200, officials said, in the deadliest attack in the province this year.\n"
+    )
+    text = parse_plain_text(page, None).text
+    assert "Heavy rain" not in text and "political rally" in text

@@ -481,6 +481,7 @@ _ACTIVITY_BEFORE = re.compile(
     r"adopted|pulled\s+out|withdrew|(?:began\s+)?withdrawing|travelled|traveled|returned|resumed|"
     r"convened|surveying|searching|mourning|campaign\s+started|told|buried|condemned|"
     r"denounced|published|funerals?\s+(?:was|were)\s+held|report\s+(?:was\s+)?released|"
+    r"took\s+effect|came\s+into\s+(?:force|effect)|"
     r"(?:order|ruling|decision|judgment|resolution)\s+of)\b"
     rf"(?:\s+(?!(?:when|after|while|as)\b|{_INCIDENT_VERB}\b)[\w'’-]+){{0,6}}?"
     r"\s+(?:(?:on|from|in|of)\s+)?(?:(?:early|late)\s+)?$",

@@ -65,7 +65,11 @@ _TEASER_LABELS = (
     r"նաև կարդացեք|կարդացեք նաև"
 )
 _TEASER = re.compile(rf"^[\[(]?(?:{_TEASER_LABELS})(?:\b|(?=\s|$))\s*[:>»\-–—]?", re.I)
-_TEASER_LABEL_ONLY = re.compile(rf"^(?:{_TEASER_LABELS})\s*[:>»\-–—]?\s*$", re.I)
+_TEASER_LABEL_ONLY = re.compile(
+    rf"^(?:{_TEASER_LABELS}|latest|trending(?: now)?|popular(?: now)?|most read|top stories|"
+    rf"more stories|editor['’]?s picks)\s*[:>»\-–—]?\s*$",
+    re.I,
+)
 _SHARE_LINE = re.compile(
     r"^(?:share|follow us|subscribe|sign up|print|tweet|partager|abonnez-vous|teilen|"
     r"поделиться|подписывайтесь|подпишитесь|կիսվել|բաժանորդագրվեք)\b.{0,80}$",
@@ -101,7 +105,7 @@ _TICKER = re.compile(
     r"[^\n]{0,40}?[:—–-]",
     re.I,
 )
-_TICKER_SEPARATOR = re.compile(r"\s[·|•›»]\s")
+_TICKER_SEPARATOR = re.compile(r"\s[·|•›»▸►]\s")
 _JSON_LINE = re.compile(r'^\s*[\[{].*"\s*:\s*.*[}\]]\s*$')
 _TEMPLATE = re.compile(r"\{\{[^{}\n]{0,80}\}\}")
 _INLINE_TEASER = re.compile(
@@ -150,7 +154,7 @@ def _is_line_furniture(line: str) -> str | None:
     if len(stripped) <= MAX_FURNITURE_LINE:
         if _NAV_LINE.match(stripped):
             return "navigation"
-        if _TEASER.match(stripped):
+        if _TEASER.match(stripped) or _TEASER_LABEL_ONLY.match(stripped):
             return "teaser link"
         if _SHARE_LINE.match(stripped):
             return "share/follow link"
