@@ -335,6 +335,20 @@ def test_battery_covers_every_kind_and_category() -> None:
 
 
 CATEGORY_FRAMES = [
+    # a hostage siege of a building is not a blockade; burned shells of cars are not shelling
+    (
+        "Police stormed the mall in the evening, ending a siege that had lasted almost 15 hours.",
+        set(),
+        {"blockade"},
+    ),
+    ("The burned shells of cars still line the main road of the town.", set(), {"shelling"}),
+    ("The city has been under siege for three months.", {"blockade"}, set()),
+    # a bomb at a gathering is a killing (the set's convention for bombings of civilians)
+    (
+        "A bomb exploded during Sunday Mass in the gymnasium, killing four people.",
+        {"killing"},
+        set(),
+    ),
     # a weapon named as cargo or industry is not an attack
     ("Officials denied that the cargo held fuel components for missiles.", set(), {"shelling"}),
     ("The plant is part of the country's missile production.", set(), {"shelling"}),
