@@ -423,3 +423,20 @@ FRAMES = [
 def test_attack_frames(frame: str, attack: str, city: str) -> None:
     text = frame.format(a=attack, A=attack[0].upper() + attack[1:], C=city)
     assert city in _places(CONFLICT + text)
+
+
+#: Unlisted villages and towns (names no gazetteer holds) in the ways reports place them.
+UNLISTED = [
+    "Gunmen killed 12 villagers in the village of Kelemba on Monday.",
+    "Gunmen killed 12 villagers in Kelemba village on Monday.",
+    "Gunmen attacked Kelemba, a village in the north, killing 12 people.",
+    "In Kelemba, a village 20 km from the border, gunmen killed 12 people.",
+    "An air strike hit the village of Kelemba, killing 12 people.",
+    "Gunmen killed 12 people in Kelemba and Dorvani villages on Monday.",
+    "Gunmen killed 12 villagers in Kelemba, Kidal region.",
+]
+
+
+@pytest.mark.parametrize("text", UNLISTED)
+def test_unlisted_villages(text: str) -> None:
+    assert "Kelemba" in _places(CONFLICT + text)

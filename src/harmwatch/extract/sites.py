@@ -83,11 +83,16 @@ _LOCALITY_IN_UNIT = re.compile(
 #: "Kabkabiya, a town in North Darfur": a name in apposition to a kind of place.
 _LOCALITY_APPOSED = re.compile(
     rf"(?<![\w’'-])({_NAME}),\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?:town|village|city|"
-    r"hamlet|settlement|locality|district|suburb|neighbou?rhood|camp)\s+(?:in|of|near|on)\b"
+    r"hamlet|settlement|locality|district|suburb|neighbou?rhood|camp)\s+"
+    # "Kelemba, a village 20 km from the border", "a town north of the capital"
+    r"(?:in|of|near|on|outside|\d[\d.,]*\s*(?:km|kilomet\w+|miles?)|"
+    r"(?:north|south|east|west)(?:ern)?(?:-(?:east|west)(?:ern)?)?\s+of)\b"
 )
 #: What every match of :data:`_LOCALITY_APPOSED` holds after the name (a fast literal scan).
 _APPOSED_OPENER = re.compile(r",\s+(?:an?|the)\s")
 _AFTER_AND = re.compile(r"(?:,|\band)\s+$")
+#: The names before "and Dorvani villages": "Kelemba and ", "Kelemba, Tashkuri and ".
+_LOCALITY_LESS = re.compile(rf"(?<![\w’'-])({_NAME})(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
 #: Words that open an Arabic or Kurdish place name ("Kafr Nabl", "Deir Hafer", "Tal Abyad",
 #: "Ras Isa", "Ein Tarma", "Jabal al-Zawiya", "Wadi Derna", "Beit Hanoun"), and "Lake X".
 _TOPONYM_FIRST = re.compile(
@@ -245,6 +250,12 @@ def _localities(
                     # "Massalit neighbourhoods", "Turkish provinces": before a plural head a
                     # lone capitalised word describes; "Poonch and Rajouri districts" names
                     continue
+                if m.group().endswith("s"):
+                    # every name of "Kelemba and Dorvani villages" is one
+                    pos = m.start(1)
+                    while (less := _LOCALITY_LESS.search(text, start, pos)) is not None:
+                        spans.append(less.span(1))
+                        pos = less.start(1)
             spans.append(m.span(1))
             if pat is _LOCALITY_OF and _LOCALITY_HEAD_PLURAL.search(m.group()):
                 pos = m.end(1)
@@ -257,6 +268,10 @@ def _localities(
             s = own.end()  # "Kaduna State's Igabi local government area": Igabi
         name = text[s:e]
         first = name.split()[0]
+        if first in _GENERIC_CAPS and " " in name:
+            s += len(first) + 1  # "In Kelemba, a village ...": the name after the opener
+            name = text[s:e]
+            first = name.split()[0]
         if first in _GENERIC_CAPS or first in _NOT_NAMES or first.lower() in stop:
             continue
         if any(o.start < e and s < o.end for o in (*sites, *out)):
