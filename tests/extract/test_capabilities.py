@@ -440,3 +440,69 @@ UNLISTED = [
 @pytest.mark.parametrize("text", UNLISTED)
 def test_unlisted_villages(text: str) -> None:
     assert "Kelemba" in _places(CONFLICT + text)
+
+
+#: Several counts in one sentence, as reports write them; each must give exactly these figures.
+MULTI_COUNT = [
+    (
+        "The strike killed 40 people and injured 95 others, including 12 children.",
+        {("killed", 40), ("injured", 95), ("injured", 12)},
+    ),
+    ("The toll rose to 40 dead and 95 injured.", {("killed", 40), ("injured", 95)}),
+    (
+        "Forty people were killed, 12 of them children, and 95 wounded.",
+        {("killed", 40), ("killed", 12), ("injured", 95)},
+    ),
+    (
+        "Among the 40 dead were 12 children and 9 women.",
+        {("killed", 40), ("killed", 12), ("killed", 9)},
+    ),
+    ("Forty civilians, among them 12 children, were killed.", {("killed", 40), ("killed", 12)}),
+    ("Shelling hit the market, killing 40 and wounding 95.", {("killed", 40), ("injured", 95)}),
+    (
+        "Officials counted 40 dead, 95 injured and 12 missing.",
+        {("killed", 40), ("injured", 95), ("missing", 12)},
+    ),
+    (
+        "In total, 40 people have been killed and 1,200 displaced since Monday.",
+        {("killed", 40), ("displaced", 1200)},
+    ),
+    ("Gunmen abducted 40 students and killed two teachers.", {("detained", 40), ("killed", 2)}),
+    (
+        "Some 40,000 people have fled, and 1,200 homes were destroyed.",
+        {("displaced", 40000), ("damaged", 1200)},
+    ),
+    (
+        "The UN said 40 people were killed, up from 25 reported on Sunday.",
+        {("killed", 40), ("killed", 25)},
+    ),
+]
+
+
+@pytest.mark.parametrize("text,figures", MULTI_COUNT)
+def test_multi_count_sentences(text: str, figures: set[tuple[str, int]]) -> None:
+    out = extract_text(CONFLICT + text, published=PUBLISHED)
+    # derived sums ("12 children and 9 women" -> 21) are not scored, as in evaluate
+    assert {(f["measure"], f["value"]) for f in out["figures"] if not f["derived"]} == figures
+
+
+#: A day written several ways in frames where a statement day follows; only the event's day.
+DAY_FORMS = [
+    ("on Tuesday", "2024-05-07"),
+    ("on 7 May", "2024-05-07"),
+    ("yesterday", "2024-05-09"),
+    ("early on Tuesday", "2024-05-07"),
+    ("on the morning of 7 May", "2024-05-07"),
+]
+DAY_FRAMES = [
+    "An air strike killed 12 civilians in the town {d}, officials said on Thursday.",
+    "Officials said on Thursday that an air strike had killed 12 civilians in the town {d}.",
+    "An air strike killed 12 civilians in the town {d}. The army denied it on Thursday.",
+    "Gunmen attacked the village {d}, killing 12 civilians, residents told reporters on Thursday.",
+]
+
+
+@pytest.mark.parametrize("frame", DAY_FRAMES)
+@pytest.mark.parametrize("form,day", DAY_FORMS)
+def test_event_day_beside_a_statement_day(frame: str, form: str, day: str) -> None:
+    assert _days(CONFLICT + frame.format(d=form)) == [day]
