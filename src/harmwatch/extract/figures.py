@@ -756,11 +756,11 @@ def _drop_bases(
     kept: list[NumberMention] = []
     for i, num in enumerate(counts):
         prev = counts[i - 1] if i > 0 else None
-        harmed = _HARMED_GROUP_AFTER.match(text, num.end, num.end + 60) is not None
-        if prev is not None and _BASE_GAP.match(text[prev.end : num.start]) and not harmed:
-            continue
-        if _base_opener(text[max(s_start, num.start - 30) : num.start]) and not harmed:
-            continue
+        based = (prev is not None and _BASE_GAP.match(text[prev.end : num.start])) or _base_opener(
+            text[max(s_start, num.start - 30) : num.start]
+        )
+        if based and not _HARMED_GROUP_AFTER.match(text, num.end, num.end + 60):
+            continue  # a base, unless it is a harmed group itself ("Of the 45 people wounded")
         aid_lo = max(s_start, num.start - 120)
         window = text[aid_lo : num.start]
         if (" to " in window or " for " in window) and (
