@@ -81,7 +81,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("weekday", re.compile(rf"\b{_WD}\b", re.IGNORECASE)),
+    # not "the Friday prayer leader"
+    ("weekday", re.compile(rf"\b{_WD}\b(?!\s+(?:prayers?|sermons?)\b)", re.IGNORECASE)),
     (
         "rel",
         re.compile(
@@ -132,9 +133,12 @@ _HEADER_BAR_AFTER = re.compile(r"^\s*\|")
 _CAPS_DATELINE_BEFORE = re.compile(
     r"\b[A-Z]{3,}(?:[ '’][A-Z]{2,})*\s*,\s*(?:[A-Z][a-z]+(?: [A-Z][a-z]+)*\s*,\s*)?$"
 )
+#: "Stepanakert, 28 September": a place and a comma opening the line (not "On Friday, 2
+#: February", a weekday naming the day after a preposition).
 _DATELINE_BEFORE = re.compile(
     r"(?:\b[A-Z]{3,}[A-Z'’ ,.()-]*(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)*)?,\s*"
-    r"|(?:^|\n)\s*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:,\s*[A-Z][a-z]+)?,\s*)$"
+    r"|(?:^|\n)\s*(?!(?:On|By|Since|Until|From|Before|After|Last|Early|Late|Then)\b)"
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:,\s*[A-Z][a-z]+)?,\s*)$"
 )
 #: "October 20, 2014 (Kyiv) —": a date before a bracketed place and a dash heads a release.
 _DATELINE_AFTER = re.compile(r"\s*\([A-Z][\w .'’-]{1,30}\)\s*[—–-]")
@@ -432,7 +436,11 @@ def _years_ago(before: str, day: date) -> date | None:
     m = _YEARS_AGO.search(before)
     if not m:
         return day
-    n = parse_number_words(m.group("n")) if not m.group("n").isdigit() else int(m.group("n"))
+    word = m.group("n")
+    if word.lower() in ("a", "an"):
+        n: float | None = 1  # "A year ago today"
+    else:
+        n = parse_number_words(word) if not word.isdigit() else int(word)
     if not n:
         return day
     n, unit = int(n), m.group("unit").lower()
@@ -448,13 +456,14 @@ def _years_ago(before: str, day: date) -> date | None:
 
 #: Verbs of an incident: harm, attack, accident or disaster.
 _INCIDENT_VERB = (
-    r"(?:killed|shot(?:\s+dead)?|opened\s+fire|began\s+(?:shooting|firing)|fired\s+(?:up)?on|"
-    r"came\s+under\s+(?:heavy\s+|intense\s+)?(?:fire|attack|shelling|bombardment)|"
+    r"(?:killed|wounded|injured|shot(?:\s+dead)?|opened\s+fire|began\s+(?:shooting|firing)|fired\s+(?:(?:up)?on|at)|"
+    r"c(?:ame|ome|oming)\s+under\s+(?:heavy\s+|intense\s+)?(?:fire|attack|shelling|bombardment)|"
     r"shelled|struck|bombed|dropped\s+(?:\w+\s+){0,2}(?:bombs?|explosives|munitions)|exploded|"
     r"blew\s+up|detonated|attacked|stormed|raided|overran|overrun|occupied|seized|captured|"
     r"abducted|kidnapped|executed|massacred|torched|set\s+(?:on\s+)?fire|burned|burnt|"
     r"destroyed|damaged|looted|collapsed|capsized|overturned|tipped\s+over|sank|"
-    r"swept\s+away|broke\s+out|erupted|crashed|derailed|took\s+place)"
+    r"swept\s+away|broke\s+out|erupted|crashed|derailed|took\s+place|went\s+down|"
+    r"burst\s+(?:its|their)\s+banks)"
 )
 #: Nouns of an incident, which date it when the date follows them in a phrase ("the attack on
 #: the village on 23 March") or stands right before them ("the April 2 assault").
@@ -464,7 +473,9 @@ _INCIDENT_NOUN = (
 )
 _INCIDENT_BEFORE = re.compile(
     rf"\b(?:{_INCIDENT_VERB}\b(?:(?!\bwhich\b|\bwho\b)[^;:!?]){{0,70}}|(?:the|an?|its|their)\s+{_INCIDENT_NOUN}\s+"
-    r"(?:(?:on|of|in|at|near|against)\s+[^;:,!?]{0,60})?)$",
+    r"(?:(?:carried\s+out|launched|committed|perpetrated|began|started|happened|occurred|"
+    r"took\s+place)\s+)?"
+    r"(?:(?:on|of|in|at|near|against)\s+(?:(?!\bwhich\b|\bwho\b)[^;:!?]){0,100})?)$",
     re.IGNORECASE,
 )
 _INCIDENT_AFTER = re.compile(
@@ -481,7 +492,8 @@ _ACTIVITY_BEFORE = re.compile(
     r"adopted|pulled\s+out|withdrew|(?:began\s+)?withdrawing|travelled|traveled|returned|resumed|"
     r"convened|surveying|searching|mourning|campaign\s+started|told|buried|condemned|"
     r"denounced|published|funerals?\s+(?:was|were)\s+held|report\s+(?:was\s+)?released|"
-    r"took\s+effect|came\s+into\s+(?:force|effect)|"
+    r"took\s+(?:effect|hold)|came\s+into\s+(?:force|effect)|"
+    r"(?:ceasefire|cease-fire|truce|armistice|agreement|deal)\s+(?:that\s+)?(?:ended|halted)|"
     r"(?:order|ruling|decision|judgment|resolution)\s+of)\b"
     rf"(?:\s+(?!(?:when|after|while|as)\b|{_INCIDENT_VERB}\b)[\w'’-]+){{0,6}}?"
     r"\s+(?:(?:on|from|in|of)\s+)?(?:(?:early|late)\s+)?$",
@@ -503,13 +515,17 @@ _UPDATE_SENTENCE_ANCHORED = anchor(_UPDATE_SENTENCE)
 OPENING_CLAUSE_CHARS = 200
 
 
+#: Characters before a date searched for the incident verb or noun that governs it.
+INCIDENT_BEFORE_CHARS = 130
+
+
 def _incident(
     text: str, s: int, e: int, s_start: int, s_end: int, words: WordIndex | None = None
 ) -> bool:
     """Whether an incident verb or noun governs the date at ``text[s:e]`` in its clause, or
     is the first main verb after a date opening its sentence ("On 11 March, at around 13:00,
     gunmen of the group blew up the track")."""
-    lo = max(s_start, s - 90)
+    lo = max(s_start, s - INCIDENT_BEFORE_CHARS)
     before = text[lo:s]
     after = text[e : min(s_end, e + 40)]
     if (

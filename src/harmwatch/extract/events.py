@@ -299,6 +299,23 @@ def _is_place_heading(text: str, sf: SentenceFacts) -> bool:
     return not _HEADING_WORDS.sub(" ", rest).strip()
 
 
+#: A live blog's day heading: a line holding only a day ("Saturday 20 August", "Sunday, October
+#: 4"), with a timestamped entry ("21:30 Gunfire ...") on the next line of text.
+_DAY_LINE = re.compile(
+    r"\s*(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2}"
+    r"(?:st|nd|rd|th)?)(?:,?\s+\d{4})?\s*"
+)
+_ENTRY_AFTER = re.compile(r"\s*\n\s*\d{1,2}[:.]\d\d\b")
+
+
+def _live_blog_day(text: str, sf: SentenceFacts) -> list[DateMention]:
+    """The day a live blog's day heading gives the entries under it, or ``[]``."""
+    days = _event_days(sf.dates)
+    if not days or not _DAY_LINE.fullmatch(text, sf.start, sf.end):
+        return []
+    return days if _ENTRY_AFTER.match(text, sf.end, sf.end + 40) else []
+
+
 def _event_days(dates: list[DateMention]) -> list[DateMention]:
     """The dates of ``dates`` that can date an event to the day."""
     return [d for d in dates if d.date is not None and d.role == "event" and d.precision == "day"]
@@ -354,31 +371,47 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
     # event before them (or after them, when none precedes).
     lent: dict[int, list[SentenceFacts]] = {}
     pending: list[SentenceFacts] = []
-    # "On 3 March, a truck drove over a mine. Two workers were killed.": the day told in the
-    # sentence before an event, in its paragraph, is the event's when it has none of its own.
+    # "On 3 March, a truck drove over a mine. Two workers were killed.": the day told in a
+    # sentence before an event, in its paragraph and with no event sentence between, is the
+    # event's when it has none of its own.
     lent_dates: dict[int, list[DateMention]] = {}
-    last_sentence: SentenceFacts | None = None
+    lenders: set[int] = set()
+    told: tuple[SentenceFacts, list[DateMention]] | None = None
+    # A live blog's entries take the day of the heading above them.
+    live_day: list[DateMention] = []
     heading: SentenceFacts | None = None
     for sf in facts:
-        prev, last_sentence = last_sentence, sf
         if not sf.is_event and sf.places and _is_place_heading(text, sf):
             heading = sf  # "1. Finote Selam, West Gojjam Zone." over the paragraph it heads
             continue
         if heading is not None and sf.is_event and heading.index == sf.index - 1:
             lent.setdefault(len(groups), []).append(heading)
         heading = None
+        if told is not None and told[0].paragraph != sf.paragraph:
+            told = None
+        if not sf.is_event and (heading_day := _live_blog_day(text, sf)):
+            live_day, told = heading_day, None
+            lenders.add(sf.index)
+            continue
         if (
             sf.is_event
-            and prev is not None
-            and not prev.is_event
-            and prev.index == sf.index - 1
-            and prev.paragraph == sf.paragraph
+            and live_day
             and not _event_days(sf.dates)
             and not (groups and groups[-1][-1].index == sf.index - 1)
         ):
-            days = _event_days(prev.dates)
-            if days:
-                lent_dates[len(groups)] = days
+            lent_dates[len(groups)] = live_day
+        if (
+            sf.is_event
+            and told is not None
+            and not _event_days(sf.dates)
+            and not (groups and groups[-1][-1].index == sf.index - 1)
+        ):
+            lent_dates[len(groups)] = told[1]
+            lenders.add(told[0].index)
+        if sf.is_event:
+            told = None
+        elif _event_days(sf.dates):
+            told = (sf, _event_days(sf.dates))
         if not sf.is_event:
             if sf.places and late_locative(text, sf.start, sf.end, sf.disaster):
                 if groups:
@@ -412,7 +445,7 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
     # Days told outside event sentences go to the nearest event.
     borrowed: dict[int, list[DateMention]] = {}
     for sf in facts:
-        days = [] if sf.is_event else _borrowed_days(sf)
+        days = [] if sf.is_event or sf.index in lenders else _borrowed_days(sf)
         near = _nearest_group(groups, sf.index) if days else None
         if near is not None:
             borrowed.setdefault(near, []).extend(days)
