@@ -319,7 +319,7 @@ def test_appositions_objects_footnotes_and_military_claims(
         ("A workshop was held on 30 July with 25 prison officials.", []),
         (
             "15 schools are closed, leaving about 14,000 pupils without classes.",
-            [("affected", 14000, "about", "children")],
+            [("affected", 15, "exact", "schools"), ("affected", 14000, "about", "children")],
         ),
         (
             "The government said that about 400 terrorists were neutralised.",

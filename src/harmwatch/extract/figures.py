@@ -96,6 +96,17 @@ _RELEASE_AFTER = re.compile(
     r"unharmed|rescued|survived|alive|brought back)\b",
     re.IGNORECASE,
 )
+#: "Three others survived", "two were freed": a count without a cue of its own whose predicate
+#: is survival takes no measure from the count before it.
+_SURVIVED_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:survived|escaped|(?:were|was)\s+(?:released|freed|rescued|unharmed))\b",
+    re.IGNORECASE,
+)
+_SURVIVED_WITH = re.compile(r"survived\s+with\s+(?:[\w-]+\s+){0,2}", re.IGNORECASE)
+#: "40 schools remain closed", "six schools occupied by armed groups": closed or occupied schools
+#: and health facilities are `affected` (the set's convention); nothing else closed is.
+_CLOSURE = re.compile(r"\b(?:clos|shut|occupied)", re.IGNORECASE)
+_CLOSABLE = frozenset({"schools", "hospitals"})
 #: "31 sites could not be assessed": a count whose own predicate is negated is no figure.
 #: A relative pronoun on the way starts a clause of its own ("Two villagers who had not been
 #: able to flee were found dead"): its negation is not the count's.
@@ -200,9 +211,14 @@ def _cumulative(sentence: str) -> bool:
 
 _APPOSITION_GAP = re.compile(r"\s*[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|,\s*and)\s*")
 #: "63 of the 67 mosques", "Of the 161 sites", "all of Gaza's 2.3 million people": the number
-#: is the base a part is taken from (a population, not a harmed group) and is not a figure.
+#: is the base a part is taken from (a population, not a harmed group) and is not a figure;
+#: so are the places a people count comes from ("1,500 residents of the two villages").
 _BASE_GAP = re.compile(
     r"^\s+(?:of|out of)\s+(?:the\s+|all\s+|[A-Z][\w-]*['’]s\s+)?$", re.IGNORECASE
+)
+_PEOPLE_OF_GAP = re.compile(
+    r"\s+(?:residents|inhabitants|villagers|families|households)\s+of\s+(?:the\s+|all\s+)?",
+    re.IGNORECASE,
 )
 _BASE_OPENER = re.compile(
     r"(?:^|[^\w\s]\s*|\s)Of the\s+$|\b(?:[Aa]ll|[Mm]ost|[Hh]alf|[Mm]uch) of "
@@ -412,9 +428,14 @@ def figures_in_sentence(
     counts = [n for n in numbers if n.is_count and n.value and n.value >= 1]
     if not counts:
         return []
-    counts = _drop_bases(cb, text, s_start, counts)
+    kept = _drop_bases(cb, text, s_start, counts)
+    # a base's own noun does not stand between the count before it and that count's cue
+    bases = {n.start for n in counts} - {n.start for n in kept}
+    counts = kept
     words = words or WordIndex(text)
-    starts_all = sorted(n.start for n in numbers if n.is_count or n.kind == "vague")
+    starts_all = sorted(
+        n.start for n in numbers if (n.is_count or n.kind == "vague") and n.start not in bases
+    )
     out: list[Figure] = []
     attached: dict[int, Figure] = {}
     sentence = text[s_start:s_end]
@@ -517,11 +538,18 @@ def figures_in_sentence(
             and not _POPULATION_BEFORE.search(text, max(s_start, num.start - 20), num.start)
         ):
             negated = None  # "some 25,000 inhabitants of the villages have fled"
+        if (
+            negated
+            and cue_span
+            and measure == "injured"
+            and _SURVIVED_WITH.fullmatch(text, negated.start(), cue_span[0])
+        ):
+            negated = None  # "three others survived with injuries"
         if negated and not _PLAIN_NEGATOR.fullmatch(negated.group()):
             continue
         if negated and _NEGATOR_WORD.search(text[max(s_start, num.start - 12) : num.start]):
             continue
-        if cue_span and _RELEASE_AFTER.match(text[cue_span[1] : cue_span[1] + 40]):
+        if cue_span and _RELEASE_AFTER.match(text[cue_span[1] : min(hi_clause, cue_span[1] + 40)]):
             continue
         if _RELEASED_PART.match(text[num.end : min(hi, num.end + 60)]):
             continue
@@ -649,6 +677,8 @@ def figures_in_sentence(
             subject = link.subject
         if measure is None and opening_measure and num.start > s_start + opening.end():
             measure, kind = opening_measure, "sub"
+        if not own_cue and _SURVIVED_AFTER.match(text, num.end, s_end):
+            continue  # "Three others survived": no share of the measure it would borrow
         if measure is None:
             pending.append((i, num, qual))
             continue
@@ -710,6 +740,13 @@ def figures_in_sentence(
             continue  # "interviewed 87 displaced persons": the sources, not the harm
         if measure == "damaged" and subject not in OBJECT_SUBJECTS:
             continue  # "two Russian rockets struck": only objects are damaged
+        if (
+            measure == "affected"
+            and cue_span
+            and subject not in _CLOSABLE
+            and _CLOSURE.search(text, cue_span[0], cue_span[1])
+        ):
+            continue  # "two border crossings were closed": only schools and clinics count
         span_start = min(num.start - qlen, cue_span[0] if cue_span else num.start)
         span_end = max(num.end, cue_span[1] if cue_span else num.end)
         fig_as_of = as_of if as_of_marker else None
@@ -761,6 +798,9 @@ def _drop_bases(
         )
         if based and not _HARMED_GROUP_AFTER.match(text, num.end, num.end + 60):
             continue  # a base, unless it is a harmed group itself ("Of the 45 people wounded")
+        if prev is not None and _PEOPLE_OF_GAP.fullmatch(text, prev.end, num.start):
+            continue  # the harm is the people's, not their villages'
+
         aid_lo = max(s_start, num.start - 120)
         window = text[aid_lo : num.start]
         if (" to " in window or " for " in window) and (
@@ -789,7 +829,9 @@ def _apposition(
         nxt = attached.get(i + 1)
         if nxt is None:
             continue
-        gap = text[num.end : nxt.number_start]
+        # "Eight soldiers and at least 12 civilians": the next count's hedge is its own
+        _, qlen = _qualifier(cb, text[max(num.end, nxt.number_start - 40) : nxt.number_start])
+        gap = text[num.end : nxt.number_start - qlen]
         if not _APPOSITION_GAP.fullmatch(gap):
             continue
         subject = _subject(cb, gap) or "people"

@@ -97,6 +97,7 @@ _AGE_AFTER = re.compile(
 )
 _AGE_BEFORE = re.compile(
     r"\b(?:aged|age of|ages of|age|as young as|as old as)(?:\s+(?:between|from))?\s*$"
+    r"|\ban?\s+(?:man|woman|boy|girl|pensioner)\s+of\s+$"
     r"|\baged\s+(?:between\s+|from\s+)?(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)\s*(?:and|to|-|–)\s*$",
     re.IGNORECASE,
 )
@@ -111,6 +112,22 @@ _WORD_BEFORE_PAREN = re.compile(rf"\b(?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD}))*\s*\
 #: A list item's number: at the start of a line, followed by "." or ")" and a space.
 _LIST_ITEM = re.compile(r"[.)]\s+\S")
 _LINE_START = re.compile(r"(?:^|\n|[;:]\s)\s*$")
+#: "put the dead at 20", "the toll stood at 9": a tally's value, not a clock time.
+_TALLY_AT = re.compile(
+    r"\b(?:dead|toll|number|count|tally|total|figure|deaths|killed|injured|wounded|"
+    r"(?:stood|stands|put|puts|is|was))\s+at\s+$",
+    re.IGNORECASE,
+)
+#: "3.2 The Joint Command": a numbered section heading.
+_SECTION_AFTER = re.compile(r"[ \t]+[A-Z]")
+_OWN_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+#: "were under 18", "below 5": an age limit, not a count.
+_UNDER_BEFORE = re.compile(r"\b(?:under|below)\s+(?:the\s+age\s+of\s+)?$", re.IGNORECASE)
+_AGE_LIMITS = frozenset({5, 12, 13, 14, 15, 16, 17, 18})
+#: "the twenty-fourth defendant": a number word inside an ordinal is no count.
+_ORDINAL_WORD_AFTER = re.compile(
+    r"-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.IGNORECASE
+)
 #: "The youngest of the seven was 19": an age told through its superlative.
 _YOUNGEST_BEFORE = re.compile(r"\b(?:youngest|oldest)\b[^.;]{0,40}\b(?:was|is|were)\s+$", re.I)
 #: "displaced two or three times": a count of repetitions.
@@ -301,11 +318,11 @@ def _date_before(before: str) -> bool:
 
 
 def _age_before(before: str) -> bool:
-    """``_AGE_BEFORE.search(before)``, skipped for an ASCII ``before`` without "age", "young"
-    or "old", one of which every match holds."""
+    """``_AGE_BEFORE.search(before)``, skipped for an ASCII ``before`` without "age", "young",
+    "old" or " of", one of which every match holds."""
     if before.isascii():
         low = before.lower()
-        if "age" not in low and "young" not in low and "old" not in low:
+        if "age" not in low and "young" not in low and "old" not in low and " of" not in low:
             return False
     return _AGE_BEFORE.search(before) is not None
 
@@ -360,6 +377,15 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         and _LINE_START.search(text, max(0, start - 4), start)
     ):
         return "id"  # "3. ensure the victims' families...": an item number of a list
+    if (
+        digits
+        and "." in raw
+        and _SECTION_AFTER.match(text, end)
+        and _OWN_LINE_START.search(text, max(0, start - 4), start)
+    ):
+        return "id"  # "3.2 The Joint Command ...": a section number opening its line
+    if value in _AGE_LIMITS and _UNDER_BEFORE.search(before) and _CLAUSE_END_AFTER.match(after):
+        return "age"  # "most of the dead were under 18"
     if "est" in text[max(0, start - 60) : start] and _YOUNGEST_BEFORE.search(
         text, max(0, start - 60), start
     ):
@@ -395,6 +421,7 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         and value <= 24
         and _CLAUSE_END_AFTER.match(after)
         and not _UPDATE_FROM.search(before)
+        and not _TALLY_AT.search(before)
     ):
         return "time"
     return "count"
@@ -402,6 +429,8 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
 
 def _word_is_number(text: str, m: re.Match[str]) -> bool:
     phrase = m.group().lower()
+    if _ORDINAL_WORD_AFTER.match(text, m.end()):
+        return False
     if phrase in ("a dozen", "an dozen", "dozen"):
         return False  # "a dozen children": as vague as "dozens" (the devset lists no such count)
     if phrase in ("one",):
