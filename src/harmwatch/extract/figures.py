@@ -102,6 +102,12 @@ _SURVIVED_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:survived|escaped|(?:were|was)\s+(?:released|freed|rescued|unharmed))\b",
     re.IGNORECASE,
 )
+#: Freed or exchanged captives are counted as detained (the set's convention): a captive noun
+#: keeps its count past a word of release.
+_CAPTIVE_NOUN = re.compile(
+    r"hostages?|captives|prisoners of war|pows|political prisoners|detainees", re.IGNORECASE
+)
+_RELEASE_WORD = re.compile(r"released|freed|repatriated|returned|rescued", re.IGNORECASE)
 _SURVIVED_WITH = re.compile(r"survived\s+with\s+(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 #: "40 schools remain closed", "six schools occupied by armed groups": closed or occupied schools
 #: and health facilities are `affected` (the set's convention); nothing else closed is.
@@ -160,7 +166,8 @@ _SHARE_OF = re.compile(r"\b(?:half|third|quarter|most|much|part) of the\s+$", re
 _POPULATION_BEFORE = re.compile(r"\b(?:of|with|has|had|home to|population of)\s+$", re.I)
 PEOPLE_MEASURES = frozenset({"killed", "injured", "displaced", "detained", "missing", "affected"})
 _MEDICAL_MOVE = re.compile(
-    r"[^.;]{0,60}?\b(?:for (?:surgery|treatment|medical (?:care|treatment))|to (?:a |the )?"
+    r"[^.;]{0,60}?\b(?:for (?:further )?(?:surgery|treatment|medical (?:care|treatment))|"
+    r"to (?:a |the )?"
     r"(?:\w+ )?hospitals?)\b",
     re.IGNORECASE,
 )
@@ -193,8 +200,11 @@ _OWN_VERB_AFTER = re.compile(
 _AS_WERE = re.compile(r",\s+as\s+(?:was|were)\s+[^,;.]{0,40}$", re.IGNORECASE)
 _AND_BARE = re.compile(r"\s(?:and|while|but)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _PLACE_AFTER = re.compile(
-    r"\s+(?:in|from|on|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*[.;,]"
+    r"\s+(?:in|from|on|at)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+    r"(?:\s+(?:side|bank|part|coast|border))?|(?:northern|southern|eastern|western|other)\s+"
+    r"(?:side|bank|part|coast|border))\s*[.;,]"
 )
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|across|at|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _ALSO_BEFORE = re.compile(r"\balso\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CUMULATIVE = re.compile(r"\b(?:since|total|toll|in all|so far)\b", re.IGNORECASE)
 _CUMULATIVE_WORDS = ("since", "total", "toll", "in all", "so far")
@@ -503,7 +513,9 @@ def figures_in_sentence(
                     cb, text, num, lo, hi_clause, starts_all, PERSON_EXCLUDES, words
                 )
         elif measure in PEOPLE_ONLY:
-            np_subject = _subject(cb, _np_after(text, num.end, hi))
+            # the group ends where a cue after it starts ("207 Ukrainians came home from ...")
+            np_hi = cue_span[0] if cue_span and num.end < cue_span[0] < hi else hi
+            np_subject = _subject(cb, _np_after(text, num.end, np_hi))
             if np_subject in OBJECT_SUBJECTS:
                 # "more than 300 private houses ... were damaged" after "141 were injured ,"
                 measure, cue_span = choose_cue(
@@ -545,11 +557,23 @@ def figures_in_sentence(
             and _SURVIVED_WITH.fullmatch(text, negated.start(), cue_span[0])
         ):
             negated = None  # "three others survived with injuries"
+        if (
+            negated
+            and measure == "detained"
+            and cue_span
+            and _CAPTIVE_NOUN.fullmatch(text, cue_span[0], cue_span[1])
+            and _RELEASE_WORD.fullmatch(negated.group())
+        ):
+            negated = None  # "346 hostages have been freed": their captivity is the harm told
         if negated and not _PLAIN_NEGATOR.fullmatch(negated.group()):
             continue
         if negated and _NEGATOR_WORD.search(text[max(s_start, num.start - 12) : num.start]):
             continue
-        if cue_span and _RELEASE_AFTER.match(text[cue_span[1] : min(hi_clause, cue_span[1] + 40)]):
+        if (
+            cue_span
+            and _RELEASE_AFTER.match(text[cue_span[1] : min(hi_clause, cue_span[1] + 40)])
+            and not (measure == "detained" and _CAPTIVE_NOUN.fullmatch(text, *cue_span))
+        ):
             continue
         if _RELEASED_PART.match(text[num.end : min(hi, num.end + 60)]):
             continue
@@ -631,6 +655,10 @@ def figures_in_sentence(
         if pred and not _subject(cb, subj_phrase):
             subj_phrase = _np_after(text, num.end + pred.end(), hi)
         subject = _subject(cb, subj_phrase)
+        if measure in PEOPLE_ONLY and subject in OBJECT_SUBJECTS:
+            if _LOCATIVE_BEFORE.search(text, max(lo, num.start - qlen - 12), num.start - qlen):
+                continue  # "killed ... in two hamlets": where the people were, not a count
+            subject = None  # "207 Ukrainians came home from captivity": no building was held
         if measure is None and subject in OBJECT_SUBJECTS and damage_in_sentence():
             measure = "damaged"
         if subject in OBJECT_SUBJECTS and text[num.start : num.end].lower() == "one":
@@ -730,7 +758,10 @@ def figures_in_sentence(
             and cue_span
             and _MEDICAL_MOVE.match(text, cue_span[1], min(s_end, cue_span[1] + 80))
         ):
-            continue  # "evacuated to Yerevan for surgery": the wounded moved for care
+            if not (kind == "sub" and link is not None and link.measure == "injured"):
+                continue  # "evacuated to Yerevan for surgery": the wounded moved for care
+            measure = "injured"  # "40 were wounded, eight of whom were flown out for treatment"
+
         if subject == "settlements" and (
             (cue_span and _TARGETED.fullmatch(text, cue_span[0], cue_span[1]))
             or _TARGETED_BEFORE.search(text, max(s_start, num.start - qlen - 20), num.start - qlen)
@@ -835,6 +866,8 @@ def _apposition(
         if not _APPOSITION_GAP.fullmatch(gap):
             continue
         subject = _subject(cb, gap) or "people"
+        if nxt.measure in PEOPLE_ONLY and subject in OBJECT_SUBJECTS:
+            continue  # "killed ... in two hamlets, and five ...": places, not people
         fig = replace(
             nxt,
             id=f"f{next_id + len(out)}",

@@ -161,7 +161,7 @@ _TIMES_AFTER = re.compile(r"^\s*(?:\+|\bx\b)")
 _CLAUSE_END_AFTER = re.compile(r"^\s*(?:[,.;]|$)")
 _NOT_NUMBER_ONE = re.compile(
     r"^\s+(?:another|day|by one|side|way|point|time|of the (?:most|\w+est|main|first|"
-    r"few|best|worst|key))\b"
+    r"few|best|worst|key)|of the \w+ (?:most|worst|hardest))\b"
 )
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _SCALE_END = re.compile(r"(million|billion|thousand)\s*$", re.IGNORECASE)
