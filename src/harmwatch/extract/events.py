@@ -149,7 +149,7 @@ _DASH_AFTER = re.compile(r"^\s*[—–-]")
 #: "(Nairobi) –" opening a paragraph: the place the report was filed from.
 _PAREN_DATELINE = re.compile(r"^\)\s*[:—–-]")
 _DATELINE_AFTER = re.compile(
-    r"^(?:,\s*[A-Z][\w .]*?)?\s*(?:\([^)]{1,30}\)\s*)?[:—–-]|^,\s*[A-Z][a-z]+ \d"
+    r"^(?:,\s*[A-Z][\w .]*?)?\s*(?:\([^)]{1,30}\)\s*)?[:—–-](?![a-z])|^,\s*[A-Z][a-z]+ \d"
     # "Addis Ababa, 20 June 2022 — The commission ..."
     r"|^,\s*\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?\s*(?:\([^)]{1,60}\)\s*)?[—–-]"
     # "Depayin township (Sagaing Region) – Residents of ...": a report's place line
@@ -272,6 +272,8 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
         return False  # "Islamic State Khorasan Province": a group named after a region
     if (" in" in before and _BASED_IN.search(before)) or _CLOCK_AFTER.match(after):
         return False  # "an organisation based in the United Kingdom"; "(Yerevan time)"
+    if after.startswith(("-bound", "–bound")):
+        return False  # "a Nairobi-bound bus": where it was going
     if place.feature == "country" and not _COUNTRY_FRAME.search(before):
         return False
     return not is_reference_place(text, sent_start, place)
@@ -377,6 +379,10 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
     lent_dates: dict[int, list[DateMention]] = {}
     lenders: set[int] = set()
     told: tuple[SentenceFacts, list[DateMention]] | None = None
+    # "Gunmen stopped a bus at Omar Jillo. Twenty-eight people were killed.": the places of a
+    # sentence before an event, in its paragraph, are the event's when it names none.
+    placed: SentenceFacts | None = None
+    place_teller: dict[int, SentenceFacts] = {}
     # A live blog's entries take the day of the heading above them.
     live_day: list[DateMention] = []
     heading: SentenceFacts | None = None
@@ -408,10 +414,20 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
         ):
             lent_dates[len(groups)] = told[1]
             lenders.add(told[0].index)
+        if (
+            sf.is_event
+            and placed is not None
+            and placed.paragraph == sf.paragraph
+            and not (groups and groups[-1][-1].index == sf.index - 1)
+        ):
+            place_teller[len(groups)] = placed
         if sf.is_event:
-            told = None
-        elif _event_days(sf.dates):
-            told = (sf, _event_days(sf.dates))
+            told = placed = None
+        else:
+            if _event_days(sf.dates):
+                told = (sf, _event_days(sf.dates))
+            if sf.places:
+                placed = sf
         if not sf.is_event:
             if sf.places and late_locative(text, sf.start, sf.end, sf.disaster):
                 if groups:
@@ -442,6 +458,9 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
             groups.append([sf])
     if pending and groups:
         lent.setdefault(0, [])[:0] = pending
+    for n, teller in place_teller.items():
+        if not any(g.places for g in groups[n]) and all(t is not teller for t in lent.get(n, ())):
+            lent.setdefault(n, []).append(teller)
     # Days told outside event sentences go to the nearest event.
     borrowed: dict[int, list[DateMention]] = {}
     for sf in facts:

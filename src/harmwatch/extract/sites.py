@@ -88,6 +88,14 @@ _LOCALITY_APPOSED = re.compile(
     r"(?:in|of|near|on|outside|\d[\d.,]*\s*(?:km|kilomet\w+|miles?)|"
     r"(?:north|south|east|west)(?:ern)?(?:-(?:east|west)(?:ern)?)?\s+of)\b"
 )
+#: "stopped a bus at Omar Jillo, about 30 kilometres from Mandera", "a quarry at Koromei, on the
+#: outskirts of Mandera town": a name placed by a distance or by the outskirts of another.
+_LOCALITY_PLACED = re.compile(
+    rf"\b(?:at|in|near|outside)\s+({_NAME}),\s+(?:(?:about|some|around|roughly|nearly)\s+)?"
+    r"(?:\d[\d.,]*\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:from|north|south|east|west|outside)|"
+    r"on\s+the\s+outskirts\s+of)\b"
+)
+_PLACED_WORD = anchor(re.compile(r"\b(?:km|kilomet(?:er|re)s?|miles?|outskirts)\b"))
 #: What every match of :data:`_LOCALITY_APPOSED` holds after the name (a fast literal scan).
 _APPOSED_OPENER = re.compile(r",\s+(?:an?|the)\s")
 _AFTER_AND = re.compile(r"(?:,|\band)\s+$")
@@ -107,7 +115,7 @@ _HEAD_OF_ANCHORED = anchor(_HEAD_OF)
 _LOCALITY_WORD = anchor(re.compile(rf"\b{_LOCALITY_HEAD}\b"))
 _TOPONYM_WORD = anchor(_TOPONYM_FIRST)
 _UNIT_WORD = anchor(re.compile(rf"\b{_UNIT}\b"))
-SITE_PATTERNS = (_HEAD_WORD, _LOCALITY_WORD, _TOPONYM_WORD, _UNIT_WORD)
+SITE_PATTERNS = (_HEAD_WORD, _LOCALITY_WORD, _TOPONYM_WORD, _UNIT_WORD, _PLACED_WORD)
 #: The locality patterns that open with a word, anchored: the word index tries them at those
 #: words instead of at every character of the window (the same matches).
 _WORD_LED = {pat: anchor(pat) for pat in (_LOCALITY_OF, _LOCALITY_IN_UNIT)}
@@ -214,6 +222,8 @@ def find_sites(
         patterns.append(_LOCALITY_IN_UNIT)
     if _any_head(words, _TOPONYM_WORD, start, end):
         patterns.append(_TOPONYM_FIRST)
+    if _any_head(words, _PLACED_WORD, start, end):
+        patterns.append(_LOCALITY_PLACED)
     if patterns:
         out += _localities(text, start, end, out, patterns, words)
     return sorted(out, key=lambda x: x.start)

@@ -170,6 +170,7 @@ def cue_spans(doc: Doc, covered: set[int], lex: Lexicon, persons: set[str]) -> l
     not_name = _not_name_tokens(lex)
     n = len(tokens)
     k = 0
+    shared: str | None = None  # the feature "the villages of X and Y" gives Y too
     while k < n:
         if k in covered or (tokens[k].key in not_name and not _glued_article(tokens, k)):
             k += 1
@@ -179,18 +180,48 @@ def cue_spans(doc: Doc, covered: set[int], lex: Lexicon, persons: set[str]) -> l
             last + 1 < n
             and last + 1 - k < MAX_CUE_TOKENS
             and last + 1 not in covered
-            and (tokens[last + 1].join in (" ", "-") or tokens[last + 1].join in lex.connectors)
+            # "the villages of Koundjili and Lemouna": two names (an unlisted name holding
+            # "and" is rarer than a list of two)
+            and (
+                tokens[last + 1].join in (" ", "-")
+                or (tokens[last + 1].join in lex.connectors and tokens[last + 1].join != "and")
+            )
             and (tokens[last + 1].key not in not_name or _glued_article(tokens, last + 1))
         ):
             last += 1
+        feature = None
         if _cue_possible(doc, k, last, lex) and not doc.headline(tokens[k].start):
             feature = _marked_feature(doc, k, last, lex)
+        if feature is None and shared is not None and tokens[k].join == "and":
+            feature = shared
+        if feature is not None:
             key = " ".join(t.key for t in tokens[k : last + 1])
             plausible = not (key in persons or (k == last and key in lex.common_words))
-            if feature is not None and plausible:
+            if plausible:
                 spans.append(CueSpan(k, last, feature))
+        shared = (
+            feature
+            if feature is not None
+            and last + 1 < n
+            and tokens[last + 1].join == "and"
+            and (shared is not None or _plural_cue_before(doc, tokens[k].start, lex))
+            else None
+        )
         k = last + 1
     return spans
+
+
+def _plural_cue_before(doc: Doc, start: int, lex: Lexicon) -> bool:
+    """Whether a plural cue phrase ("the villages of", "the towns of") ends right before
+    ``start``."""
+    if doc.text[start - 4 : start] != " of ":
+        return False
+    before = doc.words_before(start, 2)
+    return (
+        len(before) == 2
+        and before[1].key.endswith("s")
+        and f"{before[1].key} {before[0].key}" in lex.place_cues
+    )
 
 
 def _glued_article(tokens: list, k: int) -> bool:
