@@ -88,7 +88,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?P<rel>today|this (?:morning|afternoon|evening)|tonight|earlier today|"
             r"(?:the )?day before yesterday|"
-            r"yesterday|last night|the (?:previous|preceding) day|the day before|"
+            r"yesterday|last night|"
+            r"the (?:previous|preceding) (?:day|evening|night|morning|afternoon)|"
+            r"the (?:day|night|evening) before|"
             r"last (?:week|month|year)|this (?:week|month|year))\b",
             re.IGNORECASE,
         ),
@@ -370,7 +372,9 @@ def _resolve(
         return day, None, "day"
     if kind == "rel":
         rel = g["rel"].lower()
-        if rel in ("the previous day", "the preceding day", "the day before"):
+        if rel.startswith(("the previous ", "the preceding ")) or (
+            rel.endswith(" before") and not rel.endswith("yesterday")
+        ):
             return (last - timedelta(days=1) if last else None), None, "day"
         if published is None:
             return None, None, "day"
