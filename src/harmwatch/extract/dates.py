@@ -6,9 +6,9 @@ Friday", "today", "the previous day", "since December 12", "September 27-30", "l
 for ranges), a ``precision`` (day/week/month/year) and a ``role`` saying what the date is *of*:
 an ``event``, the start of ongoing harm (``since``), a cut-off (``as_of``), or something that
 is not the harm's date (``statement``, ``dateline``, ``caption``, ``header``, ``attributive``,
-``update``, ``period`` for the bounds of a counting period or the end of one, ``future``), so
-the events stage only dates events with event dates. Nothing relative is
-resolved without a publication date (convention: no guessing).
+``state`` for the day a state was seen, ``update``, ``period`` for the bounds of a counting
+period or the end of one, ``future``), so the events stage only dates events with event dates.
+Nothing relative is resolved without a publication date (convention: no guessing).
 """
 
 from __future__ import annotations
@@ -204,6 +204,11 @@ _UPDATE_SENTENCE = re.compile(
     r"\b(?:rose|risen|rises|climbed|increased|reached|stood|stands)\b"
     r"|\bhad counted\b|\bcounted [\d,]+ (?:dead|deaths|bodies)\b",
     re.IGNORECASE,
+)
+#: "were still burning on Thursday", "the village was still empty on Tuesday evening": the day
+#: a state was seen, not the day of the harm.
+_STILL_BEFORE = re.compile(
+    r"\b(?:still|remain(?:s|ed)?)\b[^.;,]{0,50}\b(?:on|by|until)\s+(?:\w+\s+)?$", re.I
 )
 _ANAPHORIC_BEFORE = re.compile(r"\b(?:that|the same|that same)\s+$", re.IGNORECASE)
 _AS_OF = re.compile(r"\bas of:?\s+", re.IGNORECASE)
@@ -494,7 +499,8 @@ _INCIDENT_AFTER = re.compile(
 _ACTIVITY_BEFORE = re.compile(
     r"\b(?:visited|gathered|met|laid(?!\s+siege)|filed|signed|hosted|declared|decreed|ordered|"
     r"adopted|pulled\s+out|withdrew|(?:began\s+)?withdrawing|travelled|traveled|returned|resumed|"
-    r"convened|surveying|searching|mourning|campaign\s+started|told|buried|condemned|"
+    r"convened|surveying|searching|searched|dug|digging|combed|mourning|campaign\s+started|"
+    r"told|buried|condemned|"
     r"denounced|published|funerals?\s+(?:was|were)\s+held|report\s+(?:was\s+)?released|"
     r"took\s+(?:effect|hold)|came\s+into\s+(?:force|effect)|"
     r"(?:ceasefire|cease-fire|truce|armistice|agreement|deal)\s+(?:that\s+)?(?:ended|halted)|"
@@ -603,6 +609,11 @@ def _role(
         else words.search(_ACTIVITY_BEFORE_ANCHORED, lo, s)
     ):
         return "activity"
+    window = text[max(s_start, s - 60) : s]
+    if ("still" in window or "remain" in window) and _STILL_BEFORE.search(
+        text, max(s_start, s - 60), s
+    ):
+        return "state"  # "bodies were still lying in the streets on Tuesday": a later look
     opening = _DATELINE_DASH.split(sentence[: s - s_start])[-1]
     if (
         len(opening.split()) <= OPENING_WORDS
