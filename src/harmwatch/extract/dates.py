@@ -56,6 +56,7 @@ _M = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+_MON = _M.replace("(?P<mon>", "(?:")
 _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
@@ -213,11 +214,13 @@ _STILL_BEFORE = re.compile(
 _ANAPHORIC_BEFORE = re.compile(r"\b(?:that|the same|that same)\s+$", re.IGNORECASE)
 _AS_OF = re.compile(r"\bas of:?\s+", re.IGNORECASE)
 _SO_FAR = re.compile(r"\b(?:so far|to date|thus far|up to now|until now)\b", re.IGNORECASE)
-#: "By Monday evening the death toll had risen to 40", "by Thursday morning": the day a count
-#: was taken (a cut-off, as the project's conventions read "by Thursday morning").
+#: "By Monday evening the death toll had risen to 40", "by Thursday morning", "By 25 April": the
+#: day a count was taken (a cut-off, as the project's conventions read "by Thursday morning").
 _BY_DAY = re.compile(
-    r"\bby\s+(?:early\s+|late\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?\b",
+    r"\bby\s+(?:early\s+|late\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|"
+    # "By 25 April, the mission's count had risen to 53"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?)\b",
     re.IGNORECASE,
 )
 _AS_OF_BEFORE = re.compile(

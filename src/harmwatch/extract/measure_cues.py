@@ -76,7 +76,12 @@ _RELATIVE_CLAUSE = re.compile(
 #: the count it describes.
 _PART_OF_GROUP = re.compile(r"[\w,.]+\s+(?:\w+\s+)?of (?:them|whom|those)\b", re.IGNORECASE)
 #: A clause of its own between a count and a right cue: the cue is that clause's.
-_NEW_CLAUSE = re.compile(r",\s*(?:and that|but|while|whereas)\b", re.IGNORECASE)
+_NEW_CLAUSE = re.compile(
+    # "its count stood at 292, and the final toll, once the missing ...": a new subject
+    r",\s*(?:and that|but|while|whereas|"
+    r"and the (?:final |new |latest |official )?(?:toll|count))\b",
+    re.IGNORECASE,
+)
 #: A line break or bracket between a cue and the next count: the cue is not that count's verb.
 _BREAK = re.compile(r"[\n()\[\]|•·]")
 #: "20 civilians and several members of the armed group were killed", "30 kiosks, a shop and
@@ -234,7 +239,7 @@ def nearest_left(
     exclude: frozenset[str] = frozenset(),
     words: WordIndex | None = None,
 ) -> tuple[str, int, int] | None:
-    """The left-hand cue ending closest before ``pos`` with no copula and at most
+    """The left-hand cue ending closest before ``pos`` with no copula or semicolon and at most
     :data:`LEFT_MAX_WORDS` words between; ties go to the measure first in the codebook."""
     words = words or WordIndex(text)
     names = tuple(cb.anchors.measure_left)
@@ -258,7 +263,7 @@ def nearest_left(
             continue
         resume[i] = m.end()
         gap = text[m.end() : pos]
-        if _COPULA.search(gap) or word_count(gap) > LEFT_MAX_WORDS:
+        if ";" in gap or _COPULA.search(gap) or word_count(gap) > LEFT_MAX_WORDS:
             continue
         key = (m.end(), -i)
         if key > best_key:
@@ -277,7 +282,7 @@ def nearest_left_each(
             continue
         for m in words.finditer(ap, lo, pos):
             gap = text[m.end() : pos]
-            if _COPULA.search(gap):
+            if ";" in gap or _COPULA.search(gap):
                 continue
             if word_count(gap) <= LEFT_MAX_WORDS and (best is None or m.end() > best[2]):
                 best = (measure, m.start(), m.end())
@@ -336,6 +341,9 @@ def choose_cue(
             verb
             and word_count(text[num.end : verb[1]]) <= NOUN_VERB_MAX_WORDS
             and not _AND_OR.search(text, right[2], verb[1])
+            # "30 hostages, according to a foundation that assists victims' families": a
+            # noun after a comma is no verb of ours
+            and not (_NOUN_CUE.search(text, verb[1], verb[2]) and "," in text[right[2] : verb[1]])
         ):
             right = verb
     if right and _OF_THE_GROUP.fullmatch(text, num.end, right[1]):
