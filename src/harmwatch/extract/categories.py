@@ -171,7 +171,8 @@ _CARE_NOT_ATTACK = re.compile(
 #: and murder", "the crimes against humanity of murder") is not itself a killing.
 _MURDER_CUE = re.compile(r"murder(?:ed|s)?$", re.IGNORECASE)
 _LEGAL_CHARGE = re.compile(
-    r"\b(?:articles?|crimes? against humanity|war crimes? of)\b[^.;]{0,80}$",
+    r"\b(?:articles?|crimes? against humanity|war crimes? of|charged with|charges? of|"
+    r"accused of|convicted of|indicted for|tried for)\b[^.;]{0,80}$",
     re.IGNORECASE,
 )
 
