@@ -295,14 +295,14 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 
 #: The last document whose "<Month> <Year>" mentions were collected, and what they gave (the
 #: pipeline works through one document's sentences at a time, so one entry is enough).
-_MONTH_YEARS_MEMO: list[tuple[str, dict[int, int]]] = []
+_MONTH_YEARS_MEMO: list[tuple[str, dict[int, frozenset[int]]]] = []
 _MONTH_YEAR = re.compile(rf"\b{_M}\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
 _MONTH_YEAR_ANCHORED = anchor(_MONTH_YEAR)
 
 
-def _month_years(text: str, words: WordIndex | None = None) -> dict[int, int]:
-    """Month -> year of the text's "March 2022"-style mentions, when a month has one year only:
-    a bare "27 March" in a report on "the killings in March 2022" is of that March.
+def _month_years(text: str, words: WordIndex | None = None) -> dict[int, frozenset[int]]:
+    """Month -> years of the text's "March 2022"-style mentions: a bare "27 March" in a report
+    on "the killings in March 2022" is of that March.
 
     ``words``, the text's :class:`WordIndex`, lets the pattern run at month words only instead
     of at every character of the document."""
@@ -316,21 +316,32 @@ def _month_years(text: str, words: WordIndex | None = None) -> dict[int, int]:
     )
     for m in found:
         seen.setdefault(_month(m.group("mon")), set()).add(int(m.group("y")))
-    years = {mon: ys.pop() for mon, ys in seen.items() if len(ys) == 1}
+    years = {mon: frozenset(ys) for mon, ys in seen.items()}
     _MONTH_YEARS_MEMO[:] = [(text, years)]
     return years
 
 
 def _infer_year(
-    m: int, d: int, published: date | None, hint: int | None, stated: int | None = None
+    m: int,
+    d: int,
+    published: date | None,
+    hint: int | None,
+    stated: frozenset[int] = frozenset(),
 ) -> int | None:
-    if stated is not None and (published is None or date(stated, m, 1) <= published):
-        return stated
+    """The year of a day-month date: the one year the text gives that month, else the
+    publication year (the year before when the day would be after publication; then the
+    latest earlier year the text gives that month, "7 July" in an anniversary piece of 3 July
+    2021 that tells of "3 July 2016")."""
+    if len(stated) == 1:
+        (year,) = stated
+        if published is None or date(year, m, 1) <= published:
+            return year
     if published is not None:
         candidate = _safe_date(published.year, m, d)
         if candidate and candidate <= published + timedelta(days=FUTURE_SLACK_DAYS):
             return published.year
-        return published.year - 1
+        earlier = [y for y in stated if y < published.year]
+        return max(earlier) if earlier else published.year - 1
     return hint
 
 
@@ -352,7 +363,7 @@ def _resolve(
     published: date | None,
     hint: int | None,
     last: date | None,
-    stated: dict[int, int] | None = None,
+    stated: dict[int, frozenset[int]] | None = None,
 ) -> tuple[date | None, date | None, str]:
     g = m.groupdict()
     stated = stated or {}
@@ -363,7 +374,9 @@ def _resolve(
     if kind in ("mdy", "dmy"):
         mon, day = _month(g["mon"]), int(g["d"])
         year = (
-            int(g["y"]) if g.get("y") else _infer_year(mon, day, published, hint, stated.get(mon))
+            int(g["y"])
+            if g.get("y")
+            else _infer_year(mon, day, published, hint, stated.get(mon, frozenset()))
         )
         if year is None:
             return None, None, "day"

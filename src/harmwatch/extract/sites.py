@@ -88,6 +88,12 @@ _LOCALITY_APPOSED = re.compile(
     r"(?:in|of|near|on|outside|\d[\d.,]*\s*(?:km|kilomet\w+|miles?)|"
     r"(?:north|south|east|west)(?:ern)?(?:-(?:east|west)(?:ern)?)?\s+of)\b"
 )
+#: "a shopping centre in Karrada, one of the capital's few mixed districts": a name in apposition
+#: to "one of" a plural kind of place.
+_LOCALITY_ONE_OF = re.compile(
+    rf"(?<![\w’'-])({_NAME}),\s+one\s+of\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w,'’-]+\s+){0,4}?(?:districts|neighbou?rhoods|towns|villages|suburbs|quarters|camps)\b"
+)
 #: "stopped a bus at Omar Jillo, about 30 kilometres from Mandera", "a quarry at Koromei, on the
 #: outskirts of Mandera town": a name placed by a distance or by the outskirts of another.
 _LOCALITY_PLACED = re.compile(
@@ -218,6 +224,8 @@ def find_sites(
     patterns: list[re.Pattern[str]] = []
     if _any_head(words, _LOCALITY_WORD, start, end):
         patterns += [_LOCALITY_OF, _LOCALITY_BEFORE_HEAD, _LOCALITY_APPOSED, _LOCALITY_IN_UNIT]
+        if ", one of " in text[start:end]:
+            patterns.append(_LOCALITY_ONE_OF)
     elif _any_head(words, _UNIT_WORD, start, end):
         patterns.append(_LOCALITY_IN_UNIT)
     if _any_head(words, _TOPONYM_WORD, start, end):
