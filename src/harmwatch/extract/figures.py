@@ -102,11 +102,8 @@ _SURVIVED_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:survived|escaped|(?:were|was)\s+(?:released|freed|rescued|unharmed))\b",
     re.IGNORECASE,
 )
-#: Freed or exchanged captives are counted as detained (the set's convention): a captive noun
-#: keeps its count past a word of release.
-_CAPTIVE_NOUN = re.compile(
-    r"hostages?|captives|prisoners of war|pows|political prisoners|detainees", re.IGNORECASE
-)
+#: Freed or exchanged captives are counted as detained (the set's convention): a detention
+#: count keeps its count past a word of release.
 _RELEASE_WORD = re.compile(r"released|freed|repatriated|returned|rescued", re.IGNORECASE)
 _SURVIVED_WITH = re.compile(r"survived\s+with\s+(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 #: "40 schools remain closed", "six schools occupied by armed groups": closed or occupied schools
@@ -219,6 +216,11 @@ def _cumulative(sentence: str) -> bool:
     return _CUMULATIVE.search(sentence) is not None
 
 
+_PART_GAP = re.compile(
+    r"\s+(?:of|out of)\s+(?:the\s+)?"
+    r"|\s+(?:[\w-]+\s+){0,2}?(?:were|was|are|is)\s+among\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 _APPOSITION_GAP = re.compile(r"\s*[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|,\s*and)\s*")
 #: "63 of the 67 mosques", "Of the 161 sites", "all of Gaza's 2.3 million people": the number
 #: is the base a part is taken from (a population, not a harmed group) and is not a figure;
@@ -557,13 +559,7 @@ def figures_in_sentence(
             and _SURVIVED_WITH.fullmatch(text, negated.start(), cue_span[0])
         ):
             negated = None  # "three others survived with injuries"
-        if (
-            negated
-            and measure == "detained"
-            and cue_span
-            and _CAPTIVE_NOUN.fullmatch(text, cue_span[0], cue_span[1])
-            and _RELEASE_WORD.fullmatch(negated.group())
-        ):
+        if negated and measure == "detained" and _RELEASE_WORD.fullmatch(negated.group()):
             negated = None  # "346 hostages have been freed": their captivity is the harm told
         if negated and not _PLAIN_NEGATOR.fullmatch(negated.group()):
             continue
@@ -572,7 +568,7 @@ def figures_in_sentence(
         if (
             cue_span
             and _RELEASE_AFTER.match(text[cue_span[1] : min(hi_clause, cue_span[1] + 40)])
-            and not (measure == "detained" and _CAPTIVE_NOUN.fullmatch(text, *cue_span))
+            and measure != "detained"
         ):
             continue
         if _RELEASED_PART.match(text[num.end : min(hi, num.end + 60)]):
@@ -863,6 +859,25 @@ def _apposition(
         # "Eight soldiers and at least 12 civilians": the next count's hedge is its own
         _, qlen = _qualifier(cb, text[max(num.end, nxt.number_start - 40) : nxt.number_start])
         gap = text[num.end : nxt.number_start - qlen]
+        if _PART_GAP.fullmatch(gap):
+            # "Nine of the 15 abducted pupils", "40 children were among the 120 injured": a
+            # part of the next count, with its measure and no sum
+            part = replace(
+                nxt,
+                id=f"f{next_id + len(out)}",
+                value=round(num.value or 0),
+                qualifier=qual,
+                subject=_subject(cb, gap) or nxt.subject,
+                start=num.start,
+                end=nxt.end,
+                quote=text[num.start : nxt.end],
+                number_start=num.start,
+                number_end=num.end,
+                mentions=[(num.start, num.end)],
+                part_of=nxt.id,
+            )
+            out.append(part)
+            continue
         if not _APPOSITION_GAP.fullmatch(gap):
             continue
         subject = _subject(cb, gap) or "people"
