@@ -180,7 +180,7 @@ _INTERVIEWED = re.compile(
 #: and its own cue names its own group, even one the codebook has no subject for.
 _OWN_NOUN = re.compile(
     r"\s+(?!(?:in|at|on|of|were|was|are|is|and|or|from|by|more|other|others|people|persons|"
-    r"have|has|had|with|who|the|a|an)\b)[a-z]{3,}\b"
+    r"have|has|had|with|who|the|a|an)\b)(?![a-z]+ly\b)[a-z]{3,}\b"
 )
 _SHARED_HEDGES = frozenset({"at_least", "more_than", "about"})
 _AND_BEFORE = re.compile(r"\band\s+$", re.IGNORECASE)
@@ -244,7 +244,7 @@ _DEFINITE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 #: (its noun followed by the harm) is a figure, as the devset lists totals with their parts.
 _HARMED_GROUP_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:wounded|injured|killed|dead|detained|displaced|missing|abducted|"
-    r"arrested|held)\b(?!\s+(?:by|in|at|on|during|because|as|when|after|while))",
+    r"arrested|held|admitted|hospitali[sz]ed)\b(?!\s+(?:by|in|at|on|during|because|as|when|after|while))",
     re.IGNORECASE,
 )
 
