@@ -100,7 +100,9 @@ _REFERENCE_BEFORE = re.compile(
 #: town of Bule and to the general hospital in Bunia"): a destination, not a harm place.
 _MOVED_TO = re.compile(
     r"\b(?:taken|transported|evacuated|moved|brought|rushed|fled|transferred|relocated|"
-    r"admitted|airlifted|flown)\s+(?:\w+\s+)?(?:to|into)\b[^.;,]{0,80}$",
+    r"admitted|airlifted|flown)\s+(?:\w+\s+)?(?:to|into)\b"
+    # "taken to a hospital in X after the strike on Y": Y is where the harm happened
+    r"(?:(?!\b(?:after|following|before|during)\b)[^.;,]){0,80}$",
     re.IGNORECASE,
 )
 #: Where the wounded are treated ("82 were still being treated in hospitals in Mosul, Erbil and
@@ -109,7 +111,7 @@ _MOVED_TO = re.compile(
 _TREATED_IN = re.compile(
     r"\b(?:treated|hospitali[sz]ed|admitted|airlifted|flown|are|were|remain|remained|still|"
     r"died|recovering)\b(?:(?!hit\b|struck|strike|attack|shell|bomb|raid|storm)[^.;]){0,30}?"
-    r"\bhospitals?\s+(?:in|of|at)\s+[\w'’ ,-]{0,60}$"
+    r"\bhospitals?\s+(?:in|of|at)\s+(?:(?!\b(?:after|following|before|during)\b)[\w'’ ,-]){0,60}$"
 )
 #: Words one of which every match of _MOVED_TO / _REFERENCE_BEFORE holds: a plain substring
 #: test rejects most windows before the (slower, end-anchored) pattern runs.
