@@ -38,7 +38,10 @@ __all__ = ["Place", "SentenceFacts", "group_events", "is_event_place"]
 FRAME_WINDOW = 48
 
 _DESTINATION = re.compile(
-    r"\b(?:to|into|towards?|reach|reached|arrived in|arrive in|arriving in|crossed into|"
+    # "slammed into Dnipro", "crashed into a building in": a strike's target, not a destination
+    r"\b(?:to|(?<!slammed )(?<!crashed )(?<!smashed )(?<!ploughed )(?<!plowed )(?<!rained )"
+    r"(?<!fired )(?<!slamming )(?<!crashing )(?<!smashing )into|towards?|reach|reached|"
+    r"arrived in|arrive in|arriving in|crossed into|"
     r"fled to|headed to|evacuated to|flown to|in the direction of|visit|visited|via|met in|held in|"
     r"said in|from the lands of|returned to|repatriated to|"
     r"statement (?:issued |released )?(?:from|in)|speaking(?:\s+\w+){0,3}\s+(?:from|in)|"
