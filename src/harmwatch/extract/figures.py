@@ -228,6 +228,7 @@ _APPOSITION_GAP = re.compile(r"\s*[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|,\s*and)\s*")
 _BASE_GAP = re.compile(
     r"^\s+(?:of|out of)\s+(?:the\s+|all\s+|[A-Z][\w-]*['’]s\s+)?$", re.IGNORECASE
 )
+_ONE_OF_GAP = re.compile(r"\s+(?:of|among)\s+(?:the\s+)?", re.IGNORECASE)
 _PEOPLE_OF_GAP = re.compile(
     r"\s+(?:residents|inhabitants|villagers|families|households)\s+of\s+(?:the\s+|all\s+)?",
     re.IGNORECASE,
@@ -244,7 +245,7 @@ _DEFINITE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 #: (its noun followed by the harm) is a figure, as the devset lists totals with their parts.
 _HARMED_GROUP_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:wounded|injured|killed|dead|detained|displaced|missing|abducted|"
-    r"arrested|held|admitted|hospitali[sz]ed)\b(?!\s+(?:by|in|at|on|during|because|as|when|after|while))",
+    r"arrested|held|admitted|hospitali[sz]ed|hostages|captives|detainees)\b(?!\s+(?:by|in|at|on|during|because|as|when|after|while))",
     re.IGNORECASE,
 )
 
@@ -352,6 +353,7 @@ def _qualifier(cb: Codebook, before: str) -> tuple[str, int]:
 
 #: "25,000 women, children and elderly people": three groups listed after a count make a
 #: mixed group, ``people``.
+_PEOPLE_HEAD = re.compile(r"\s*(?:people|persons|individuals)\b", re.IGNORECASE)
 _GROUP_WORD = r"(?:women|men|children|boys|girls|elderly(?:\s+people)?|old people|infants)"
 _MIXED_LIST = re.compile(
     rf"\s+{_GROUP_WORD}\s*,\s*{_GROUP_WORD}(?:\s*,\s*{_GROUP_WORD})*\s*,?\s+and\s+{_GROUP_WORD}\b",
@@ -388,6 +390,8 @@ def _subject(cb: Codebook, phrase: str) -> str | None:
     ]
     if named:
         found = named[0]
+        if found in OBJECT_SUBJECTS and _PEOPLE_HEAD.match(phrase):
+            found = None  # "2.1 million people need shelter": the people are the group
         people = [c for c in named if c not in OBJECT_SUBJECTS]
         if found in OBJECT_SUBJECTS and people:
             # "two hotel employees", "school pupils": a person noun after the object noun is
@@ -559,8 +563,10 @@ def figures_in_sentence(
             and _SURVIVED_WITH.fullmatch(text, negated.start(), cue_span[0])
         ):
             negated = None  # "three others survived with injuries"
-        if negated and measure == "detained" and _RELEASE_WORD.fullmatch(negated.group()):
-            negated = None  # "346 hostages have been freed": their captivity is the harm told
+        if negated and measure in ("detained", None) and _RELEASE_WORD.fullmatch(negated.group()):
+            # "346 hostages have been freed", "released 14 of the 60 hostages": their captivity
+            # is the harm told
+            negated = None
         if negated and not _PLAIN_NEGATOR.fullmatch(negated.group()):
             continue
         if negated and _NEGATOR_WORD.search(text[max(s_start, num.start - 12) : num.start]):
@@ -820,6 +826,16 @@ def _drop_bases(
     kept: list[NumberMention] = []
     for i, num in enumerate(counts):
         prev = counts[i - 1] if i > 0 else None
+        if (
+            prev is not None
+            and text[prev.start : prev.end].lower() == "one"
+            and _ONE_OF_GAP.fullmatch(text, prev.end, num.start)
+        ):
+            # "one of 23 people killed": the group is the figure, the one is not
+            if kept and kept[-1] is prev:
+                kept.pop()
+            kept.append(num)
+            continue
         based = (prev is not None and _BASE_GAP.match(text[prev.end : num.start])) or _base_opener(
             text[max(s_start, num.start - 30) : num.start]
         )

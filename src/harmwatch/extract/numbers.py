@@ -76,7 +76,10 @@ _DIGITS_RE = re.compile(
     r"|[1-9]\d{0,2}(?:\.\d{3})+(?![\d.,])"
     r"|\d{1,3},\d{1,2}(?=\s*(?:million|billion|mln|bn)\b)"
     r"|\d+(?:\.\d+)?)"
-    r"(?:\s*(million|billion|thousand|hundred|mln|bn)\b)?",
+    r"(?:\s*(million|billion|thousand|hundred|mln|bn)\b"
+    # "3.5m people", "1.2m refugees": a million written as "m" before a group of people
+    r"|(m)(?=\s+(?:people|persons|refugees|civilians|children|residents|displaced|"
+    r"Syrians|Ukrainians|Sudanese|Afghans|Palestinians|Yemenis|Rohingya)\b))?",
     re.IGNORECASE,
 )
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
@@ -246,7 +249,7 @@ def _digits_value(number: str, scale: str | None) -> float:
     cleaned = _NUMBER_SEPARATORS.sub("", number)
     value = float(cleaned)
     if scale:
-        value *= _SCALES[scale.lower()]
+        value *= _SCALES["million" if scale == "m" else scale.lower()]
     return value
 
 
@@ -459,7 +462,7 @@ def find_numbers(
     found: list[tuple[int, int, float | None, str]] = []
     taken: list[tuple[int, int]] = []
     for m in digit_matches:
-        value = _digits_value(m.group(1), m.group(2))
+        value = _digits_value(m.group(1), m.group(2) or m.group(3))
         kind = _classify(text, m.start(), m.end(), m.group(1), value, digits=True)
         found.append((m.start(), m.end(), value, kind))
         taken.append((m.start(), m.end()))
