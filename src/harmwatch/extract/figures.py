@@ -201,6 +201,7 @@ _PLACE_AFTER = re.compile(
     r"(?:\s+(?:side|bank|part|coast|border))?|(?:northern|southern|eastern|western|other)\s+"
     r"(?:side|bank|part|coast|border))\s*[.;,]"
 )
+_AT_PLACES_BEFORE = re.compile(r"\b(?:in|across|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|across|at|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _ALSO_BEFORE = re.compile(r"\balso\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CUMULATIVE = re.compile(r"\b(?:since|total|toll|in all|so far)\b", re.IGNORECASE)
@@ -661,7 +662,12 @@ def figures_in_sentence(
             if _LOCATIVE_BEFORE.search(text, max(lo, num.start - qlen - 12), num.start - qlen):
                 continue  # "killed ... in two hamlets": where the people were, not a count
             subject = None  # "207 Ukrainians came home from captivity": no building was held
-        if measure is None and subject in OBJECT_SUBJECTS and damage_in_sentence():
+        if (
+            measure is None
+            and subject in OBJECT_SUBJECTS
+            and damage_in_sentence()
+            and not _AT_PLACES_BEFORE.search(text, max(lo, num.start - qlen - 12), num.start - qlen)
+        ):
             measure = "damaged"
         if subject in OBJECT_SUBJECTS and text[num.start : num.end].lower() == "one":
             continue
@@ -683,6 +689,10 @@ def figures_in_sentence(
         elif previous and previous.figures:
             link = previous.figures[-1]
         own_cue = measure is not None
+        if not own_cue and _AT_PLACES_BEFORE.search(
+            text, max(lo, num.start - qlen - 12), num.start - qlen
+        ):
+            continue  # "struck 85 targets at seven sites": where, not a harmed group
         if measure is None and link is not None:
             same_sentence = link.sentence == s_index
             gap = text[link.number_end : num.start]
