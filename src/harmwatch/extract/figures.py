@@ -475,7 +475,11 @@ def figures_in_sentence(
         hi = counts[i + 1].start if i + 1 < len(counts) else s_end
         semi = text.find(";", num.end, hi)
         hi_clause = semi if semi >= 0 else hi
-        measure, cue_span = choose_cue(cb, text, num, lo, hi_clause, starts_all, frozenset(), words)
+        # the key-figure label before the count, looked up once for every use below
+        label = key_figure_label(text, lo, num.start)
+        measure, cue_span = choose_cue(
+            cb, text, num, lo, hi_clause, starts_all, frozenset(), words, label
+        )
         if measure is None and num.range_role == "low" and i + 1 < len(counts):
             high = counts[i + 1]
             hi2 = counts[i + 2].start if i + 2 < len(counts) else s_end
@@ -507,12 +511,13 @@ def figures_in_sentence(
                 [p for p in starts_all if p not in subs],
                 frozenset(),
                 words,
+                label,
             )
         if measure == "damaged":
             np_subject = _subject(cb, _np_after(text, num.end, hi))
             if np_subject is not None and np_subject not in OBJECT_SUBJECTS:
                 measure, cue_span = choose_cue(
-                    cb, text, num, lo, hi_clause, starts_all, PERSON_EXCLUDES, words
+                    cb, text, num, lo, hi_clause, starts_all, PERSON_EXCLUDES, words, label
                 )
         elif measure in PEOPLE_ONLY:
             # the group ends where a cue after it starts ("207 Ukrainians came home from ...")
@@ -583,7 +588,7 @@ def figures_in_sentence(
         if (
             not own_measure
             and _ENTRY_END.match(text, num.end)
-            and (label := key_figure_label(text, lo, num.start)) is not None
+            and label is not None
             and (label.start() == 0 or text[label.start() - 1] == "\n")
         ):
             continue  # "People reached with assistance: 830,000": a line counting no harm
@@ -644,7 +649,6 @@ def figures_in_sentence(
         if not subj_phrase.strip() and cue_span and cue_span[0] >= num.end:
             subj_phrase = _np_after(text, cue_span[1], hi)
         if cue_span and cue_span[1] <= num.start and _ENTRY_END.match(text, num.end):
-            label = key_figure_label(text, lo, num.start)
             if label is not None:  # "Houses damaged: 1,045 /": the label names the group
                 subj_phrase = label.group(1)
         pred = _PREDICATE.match(text[num.end : hi])
