@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from harmwatch.codebook import Codebook
+from harmwatch.codebook.anchors import anchor
 from harmwatch.extract.measure_cues import (
     OF_THEM_AFTER,
     choose_cue,
@@ -151,6 +152,7 @@ _PEOPLE_OF = re.compile(
 _OWNER = re.compile(r"\b\w+['’]s\s+(?=\w)")
 _PAREN_NUMERAL = re.compile(r"\s*\(\d[\d,.]*\)(?:\s+of\s+(?:our|the|their|its)\b)?")
 _OF_THE_NP = re.compile(r"\b(?:of|out of) the\s+(\w+(?:[- ]\w+)??)\s+(\w+)", re.IGNORECASE)
+_OF_THE_NP_ANCHORED = anchor(_OF_THE_NP)
 #: "the M10 and M2 hospitals, the two largest in the city, were struck": a count in apposition
 #: takes its group from the noun before the comma.
 _APPOSED_TO = re.compile(r"(\w+),\s+(?:the|all|both|its|their)\s+$", re.IGNORECASE)
@@ -456,7 +458,7 @@ def figures_in_sentence(
     # measure of the group the sentence opens with.
     opening = _OF_THE_MEASURE.match(sentence)
     opening_measure = _OPENING_MEASURES.get(opening.group(1).lower()) if opening else None
-    m_of = _OF_THE_NP.search(sentence)
+    m_of = words.search_in(_OF_THE_NP_ANCHORED, s_start, s_end, sentence)
     if m_of:
         context_subject = _subject(cb, m_of.group(2))
 
