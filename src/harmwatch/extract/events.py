@@ -229,7 +229,10 @@ class SentenceFacts:
 
     @property
     def is_event(self) -> bool:
-        harm = self.categories - {"response"}
+        # a harm category is one other than "response" (counted without a set difference:
+        # asked a few times per sentence)
+        cats = self.categories
+        harm = len(cats) > ("response" in cats)
         return bool(harm or self.figure_ids or (self.disaster and self.dates))
 
 
