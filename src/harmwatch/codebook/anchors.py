@@ -9,8 +9,10 @@ pattern once, at codebook load; :class:`harmwatch.extract.wordindex.WordIndex` t
 pattern only at the words of a document that begin with one of them, which gives the very same
 matches as ``finditer`` at a fraction of the cost.
 
-The analysis is conservative: whatever it does not understand (a wide class, a lookahead, a
-group that changes flags) ends the prefix there, and a pattern with an alternative that has no
+The analysis is conservative: a lookaround other than a word-start or word-end assertion is
+passed over (it takes no characters), and so is a group that only turns case-insensitivity
+on or off; whatever it does not understand (a wide class, a group that changes other flags)
+ends the prefix there, and a pattern with an alternative that has no
 literal prefix, or that may start inside a word, gets ``None`` and is always scanned in full.
 A word start is asserted by ``\\b`` or by a lookbehind that excludes word characters
 (``(?<![\\w-])``); ``\\d`` counts as the ten ASCII digits, which holds for a document without
@@ -148,7 +150,13 @@ def _walk(
         _walk(rest, acc, True, out, flags)
     elif acc and _ends_word(op, av):
         out.add((acc + WHOLE_WORD, anchored))
-    elif op is sre.SUBPATTERN and not av[1] and not av[2]:  # a group that keeps the flags
+    elif op in (sre.ASSERT, sre.ASSERT_NOT):
+        # any other lookaround: it reads characters but takes none, so the literals after it
+        # still start the match; passing over it only widens the prefixes' admission
+        _walk(rest, acc, anchored, out, flags)
+    elif op is sre.SUBPATTERN and not (av[1] | av[2]) & ~sre.SRE_FLAG_IGNORECASE:
+        # a group that keeps the flags, or only turns case-insensitivity on or off: prefixes
+        # are lower-cased and compared with lower-cased words either way
         _walk([*av[3].data, *rest], acc, anchored, out, flags)
     elif op is sre.BRANCH:
         for branch in av[1]:

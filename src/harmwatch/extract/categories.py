@@ -298,7 +298,9 @@ def document_cues(
     for code, cat in cb.categories.items():
         spans: list[tuple[int, int]] = []
         for _ap in cat.anchored:
-            spans.extend(m.span() for m in next(matches))
+            found_here = next(matches)
+            if found_here:  # most cues find nothing in a document
+                spans.extend(m.span() for m in found_here)
         for first, then, within in cat.pairs:
             second_starts, seconds = hits(then)
             for s1, e1 in hits(first)[1]:

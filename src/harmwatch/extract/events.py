@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from harmwatch.codebook.anchors import anchor
 from harmwatch.extract.dates import DateMention
 from harmwatch.extract.event_places import (
     add_parent_regions,
@@ -31,6 +32,7 @@ from harmwatch.extract.event_places import (
     promote_dateline,
     refine_locations,
 )
+from harmwatch.extract.wordindex import index_of
 
 __all__ = ["Place", "SentenceFacts", "group_events", "is_event_place"]
 
@@ -149,6 +151,14 @@ _STATEMENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _DASH_AFTER = re.compile(r"^\s*[—–-]")
+#: The frames before a place, anchored: with the document's word index at hand
+#: (:func:`index_of`) each is tried only at its candidate words of the window.
+_DESTINATION_A = anchor(_DESTINATION)
+_INSTITUTION_A = anchor(_INSTITUTION)
+_DESTINATION_LIST_A = anchor(_DESTINATION_LIST)
+_ORIGIN_OR_BACKER_A = anchor(_ORIGIN_OR_BACKER)
+_BASED_IN_A = anchor(_BASED_IN)
+_COUNTRY_FRAME_A = anchor(_COUNTRY_FRAME)
 #: "(Nairobi) –" opening a paragraph: the place the report was filed from.
 _PAREN_DATELINE = re.compile(r"^\)\s*[:—–-]")
 _DATELINE_AFTER = re.compile(
@@ -219,7 +229,10 @@ class SentenceFacts:
 
     @property
     def is_event(self) -> bool:
-        harm = self.categories - {"response"}
+        # a harm category is one other than "response" (counted without a set difference:
+        # asked a few times per sentence)
+        cats = self.categories
+        harm = len(cats) > ("response" in cats)
         return bool(harm or self.figure_ids or (self.disaster and self.dates))
 
 
@@ -232,8 +245,13 @@ def _is_dateline(text: str, sent_start: int, place: Place) -> bool:
 
 
 def is_event_place(text: str, sent_start: int, place: Place) -> bool:
-    """Whether a place in an event sentence is where the harm happened."""
-    before = text[max(sent_start, place.start - FRAME_WINDOW) : place.start]
+    """Whether a place in an event sentence is where the harm happened.
+
+    The frames before the place are looked up through the document's word index when it is
+    at hand (:func:`index_of`): the same matches as the plain ``search`` calls, tried only at
+    the window's candidate words."""
+    lo_frame = max(sent_start, place.start - FRAME_WINDOW)
+    before = text[lo_frame : place.start]
     after = text[place.end : place.end + 80]
     if len(place.mention) > 3 and place.mention.isupper():
         return False
@@ -252,32 +270,60 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
         return False  # "Depayin township (Sagaing Region) –"
     if ", where" in after[:60] and _WHERE_TAKEN_AFTER.match(after):
         return False
+    words = index_of(text)
     last = before.rstrip().rsplit(None, 1)[-1].lower().rstrip(",") if before.strip() else ""
     if last in _FRAME_LAST_WORDS:
-        dest = _DESTINATION.search(before)
+        dest = (
+            _DESTINATION.search(before)
+            if words is None
+            else words.search_in(_DESTINATION_A, lo_frame, place.start, before)
+        )
         if (
             dest
             and "direction of" in dest.group()
             and _FIRE_WORDS.search(text, sent_start, place.start)
         ):
             dest = None  # "fired in the direction of Goris": the target, not a destination
-        if dest or _INSTITUTION.search(before):
+        if dest or (
+            _INSTITUTION.search(before)
+            if words is None
+            else words.search_in(_INSTITUTION_A, lo_frame, place.start, before)
+        ):
             return False
     if _STATEMENT_AFTER.match(after) and not _RESIDENTS_BEFORE.search(before):
         return False  # "Baku accused", but "residents of Kabul said" tell what happened there
     lo = max(sent_start, place.start - LIST_WINDOW)
     window = text[lo : place.start].lower()
-    if _has_any(window, _DESTINATION_WORDS) and _DESTINATION_LIST.search(text, lo, place.start):
+    if _has_any(window, _DESTINATION_WORDS) and (
+        _DESTINATION_LIST.search(text, lo, place.start)
+        if words is None
+        else words.search(_DESTINATION_LIST_A, lo, place.start)
+    ):
         return False  # "towards Sennar, Gedaref and Kassala": every town of the list
-    if _has_any(window, _ORIGIN_WORDS) and _ORIGIN_OR_BACKER.search(text, lo, place.start):
+    if _has_any(window, _ORIGIN_WORDS) and (
+        _ORIGIN_OR_BACKER.search(text, lo, place.start)
+        if words is None
+        else words.search(_ORIGIN_OR_BACKER_A, lo, place.start)
+    ):
         return False  # "fighters from Libya, Afghanistan and ...", "with the support of Turkey"
     if before.endswith(" ") and _ORG_BEFORE.search(before):
         return False  # "Islamic State Khorasan Province": a group named after a region
-    if (" in" in before and _BASED_IN.search(before)) or _CLOCK_AFTER.match(after):
+    if (
+        " in" in before
+        and (
+            _BASED_IN.search(before)
+            if words is None
+            else words.search_in(_BASED_IN_A, lo_frame, place.start, before)
+        )
+    ) or _CLOCK_AFTER.match(after):
         return False  # "an organisation based in the United Kingdom"; "(Yerevan time)"
     if after.startswith(("-bound", "–bound")):
         return False  # "a Nairobi-bound bus": where it was going
-    if place.feature == "country" and not _COUNTRY_FRAME.search(before):
+    if place.feature == "country" and not (
+        _COUNTRY_FRAME.search(before)
+        if words is None
+        else words.search_in(_COUNTRY_FRAME_A, lo_frame, place.start, before)
+    ):
         return False
     return not is_reference_place(text, sent_start, place)
 

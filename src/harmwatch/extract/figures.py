@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from harmwatch.codebook import Codebook
+from harmwatch.codebook.anchors import anchor
 from harmwatch.extract.measure_cues import (
     OF_THEM_AFTER,
     choose_cue,
@@ -151,6 +152,7 @@ _PEOPLE_OF = re.compile(
 _OWNER = re.compile(r"\b\w+['’]s\s+(?=\w)")
 _PAREN_NUMERAL = re.compile(r"\s*\(\d[\d,.]*\)(?:\s+of\s+(?:our|the|their|its)\b)?")
 _OF_THE_NP = re.compile(r"\b(?:of|out of) the\s+(\w+(?:[- ]\w+)??)\s+(\w+)", re.IGNORECASE)
+_OF_THE_NP_ANCHORED = anchor(_OF_THE_NP)
 #: "the M10 and M2 hospitals, the two largest in the city, were struck": a count in apposition
 #: takes its group from the noun before the comma.
 _APPOSED_TO = re.compile(r"(\w+),\s+(?:the|all|both|its|their)\s+$", re.IGNORECASE)
@@ -461,7 +463,7 @@ def figures_in_sentence(
     # measure of the group the sentence opens with.
     opening = _OF_THE_MEASURE.match(sentence)
     opening_measure = _OPENING_MEASURES.get(opening.group(1).lower()) if opening else None
-    m_of = _OF_THE_NP.search(sentence)
+    m_of = words.search_in(_OF_THE_NP_ANCHORED, s_start, s_end, sentence)
     if m_of:
         context_subject = _subject(cb, m_of.group(2))
 
@@ -480,7 +482,11 @@ def figures_in_sentence(
         hi = counts[i + 1].start if i + 1 < len(counts) else s_end
         semi = text.find(";", num.end, hi)
         hi_clause = semi if semi >= 0 else hi
-        measure, cue_span = choose_cue(cb, text, num, lo, hi_clause, starts_all, frozenset(), words)
+        # the key-figure label before the count, looked up once for every use below
+        label = key_figure_label(text, lo, num.start)
+        measure, cue_span = choose_cue(
+            cb, text, num, lo, hi_clause, starts_all, frozenset(), words, label
+        )
         if measure is None and num.range_role == "low" and i + 1 < len(counts):
             high = counts[i + 1]
             hi2 = counts[i + 2].start if i + 2 < len(counts) else s_end
@@ -512,12 +518,13 @@ def figures_in_sentence(
                 [p for p in starts_all if p not in subs],
                 frozenset(),
                 words,
+                label,
             )
         if measure == "damaged":
             np_subject = _subject(cb, _np_after(text, num.end, hi))
             if np_subject is not None and np_subject not in OBJECT_SUBJECTS:
                 measure, cue_span = choose_cue(
-                    cb, text, num, lo, hi_clause, starts_all, PERSON_EXCLUDES, words
+                    cb, text, num, lo, hi_clause, starts_all, PERSON_EXCLUDES, words, label
                 )
         elif measure in PEOPLE_ONLY:
             # the group ends where a cue after it starts ("207 Ukrainians came home from ...")
@@ -590,7 +597,7 @@ def figures_in_sentence(
         if (
             not own_measure
             and _ENTRY_END.match(text, num.end)
-            and (label := key_figure_label(text, lo, num.start)) is not None
+            and label is not None
             and (label.start() == 0 or text[label.start() - 1] == "\n")
         ):
             continue  # "People reached with assistance: 830,000": a line counting no harm
@@ -651,7 +658,6 @@ def figures_in_sentence(
         if not subj_phrase.strip() and cue_span and cue_span[0] >= num.end:
             subj_phrase = _np_after(text, cue_span[1], hi)
         if cue_span and cue_span[1] <= num.start and _ENTRY_END.match(text, num.end):
-            label = key_figure_label(text, lo, num.start)
             if label is not None:  # "Houses damaged: 1,045 /": the label names the group
                 subj_phrase = label.group(1)
         pred = _PREDICATE.match(text[num.end : hi])

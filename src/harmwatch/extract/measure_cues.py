@@ -126,6 +126,11 @@ def key_figure_label(text: str, lo: int, pos: int) -> re.Match[str] | None:
     return _LABEL_BEFORE.search(text, max(lo, pos - LABEL_WINDOW), pos)
 
 
+#: :func:`choose_cue`'s ``label`` when the caller has not looked it up: it is looked up then.
+#: (A match object of its own, told apart by identity.)
+LABEL_NOT_ASKED = re.compile("").match("")
+
+
 _COPULA = re.compile(r"\b(?:was|were|is|are|been|being|be|a member)\b", re.IGNORECASE)
 _CONJ = re.compile(r",|;|\b(?:and|or|while|but)\b", re.IGNORECASE)
 
@@ -305,11 +310,15 @@ def choose_cue(
     starts: list[int],
     exclude: frozenset[str],
     words: WordIndex | None = None,
+    label: re.Match[str] | None = LABEL_NOT_ASKED,
 ) -> tuple[str | None, tuple[int, int] | None]:
     """The measure cue governing ``num``: the label of a key-figure entry ("Killed: 14 |
     Injured: 32"), else a close right cue unless it is the verb of the next number ("killed 21
-    civilians and wounded another 70"), else a left cue."""
-    label = key_figure_label(text, lo, num.start)
+    civilians and wounded another 70"), else a left cue.
+
+    ``label`` is ``key_figure_label(text, lo, num.start)`` when the caller has it already."""
+    if label is LABEL_NOT_ASKED:
+        label = key_figure_label(text, lo, num.start)
     if label is not None:
         cue = nearest_right(cb, text, label.start(1), label.end(1), exclude, words)
         if cue is None:
