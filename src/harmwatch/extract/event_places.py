@@ -134,6 +134,7 @@ _REFERENCE_WORDS = (
     "kilomet",
     "mile",
     " m ",
+    *(f"{d}m" for d in "0123456789"),
     "north",
     "south",
     "east",

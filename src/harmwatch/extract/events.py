@@ -96,7 +96,7 @@ _ORIGIN_OR_BACKER = re.compile(
 )
 #: Words one of which each pattern below needs: a window without them is passed over.
 _DESTINATION_WORDS = ("toward", "into", " to ", "arrived in")
-_ORIGIN_WORDS = ("from", " of ", " by ")
+_ORIGIN_WORDS = ("from", "of", "by")
 
 
 def _has_any(window: str, words: tuple[str, ...]) -> bool:
@@ -136,7 +136,7 @@ _INSTITUTION = re.compile(
 #: ending otherwise skip both (end-anchored) patterns.
 _FRAME_LAST_WORDS = frozenset(
     "to into towards toward reach reached in visit visited visiting via of the town city village "
-    "capital country region border from for".split()
+    "capital country region border from for across over buried rest seat".split()
 )
 _COUNTRY_FRAME = re.compile(
     r"\b(?:in|throughout|across|inside|within|on|population of|of)\s+(?:the\s+)?(?:\w+\s+)?$",
