@@ -240,8 +240,8 @@ _BASE_OPENER = re.compile(
     r"(?:^|[^\w\s]\s*|\s)Of the\s+$|\b(?:[Aa]ll|[Mm]ost|[Hh]alf|[Mm]uch) of "
     r"[A-Z][\w-]*['’]s $|"
     r"\b(?:[Pp]opulation|[Gg]raves?|[Tt]ombs?) of (?:about |some |around |nearly |roughly )?$|"
-    r"\b(?:youngest|oldest|eldest|rest|remainder|last|first|each|none|either|neither|both) "
-    r"of the $|\ball but $"
+    r"\b(?:youngest|oldest|eldest|rest|remainder|last|first|each|none|either|neither|both|"
+    r"third|quarter|fifth|tenth|half|majority|minority) of the $|\ball but $"
 )
 _DEFINITE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 #: "Of the 45 people wounded, 12 ...", "12 of the 70 dead": a base that is itself a harmed group
@@ -913,6 +913,8 @@ def _apposition(
         if not _APPOSITION_GAP.fullmatch(gap):
             continue
         subject = _subject(cb, gap) or "people"
+        if cb.negators.search(gap):
+            continue  # "11 survivors and 6 bodies": the first count escaped the harm
         if nxt.measure in PEOPLE_ONLY and subject in OBJECT_SUBJECTS:
             continue  # "killed ... in two hamlets, and five ...": places, not people
         fig = replace(
