@@ -396,16 +396,16 @@ def refine_locations(
             )
             if unit is not None:
                 word = unit.group(1)
-                kept.append(
-                    replace(
-                        p,
-                        end=unit.end(),
-                        mention=text[p.start : unit.end()],
-                        name=f"{' '.join(p.mention.split())} {word}",
-                        feature=_UNIT_FEATURE.get(word, "region"),
-                        alternates=_merge((p.name, *p.alternates)),
-                    )
+                as_unit = replace(
+                    p,
+                    end=unit.end(),
+                    mention=text[p.start : unit.end()],
+                    name=f"{' '.join(p.mention.split())} {word}",
+                    feature=_UNIT_FEATURE.get(word, "region"),
+                    alternates=_merge((p.name, *p.alternates)),
                 )
+                if not (as_unit.feature == "region" and _container(text, as_unit, places)):
+                    kept.append(as_unit)
                 continue
             base = bases.get(id(p))
             if p.feature == "area" and _is_sub_country(base):
@@ -485,13 +485,20 @@ def merge_unit_names(groups: list[list[Place]]) -> None:
 #: What may stand between a place and the region holding it: "Tazakand village, Aghdam
 #: district", "the Nngi village of Martuni region", "Berdzor of Kashatagh region".
 _CONTAINER_GAP = re.compile(
-    r"\s*(?:village|town|city|camp|settlement|neighbou?rhood|woreda|kebele)?"
+    r"\s*(?:village|town|city|camp|settlement|neighbou?rhood|woreda|kebele|district|township|"
+    r"county|municipality|locality)?"
     r"(?:\s*(?:,|\(|\bof\b|\bin\b))+\s*(?:the\s+)?"
+    # "Beledweyne, the main town of Somalia's Hiiraan region"
+    r"(?:(?:main\s+|largest\s+|chief\s+)?(?:town|city|capital)\s+of\s+(?:[A-Z][\w'’-]*['’]s\s+)?)?"
     # "Kuriga, Chikun local government area of Kaduna State": a unit between them
     r"(?:(?:[A-Z][\w'’-]+\s+){0,2}(?:local government area|lga|district|county|municipality|"
     r"township|woreda|zone|circle|commune|kebele)\s*(?:,|\bof\b|\bin\b)\s*(?:the\s+)?)?"
     r"(?:(?:department|province|region|district|governorate|state|county|oblast|municipality)"
     r"\s+of\s+)?",
+    re.IGNORECASE,
+)
+_LOWER_UNIT = re.compile(
+    r"\b(?:district|township|county|municipality|locality|woreda|commune|division|subdistrict)$",
     re.IGNORECASE,
 )
 #: Most characters between a place and the region named as its container.
@@ -502,7 +509,11 @@ def _container(text: str, region: Place, places: list[Place]) -> bool:
     """Rule 4b: a region named only to say where a town or village lies is an address, not a
     level the harm was reported at (the devset lists the village, not its district)."""
     return any(
-        q.feature in ("city", "village", "site", "locality")
+        (
+            q.feature in ("city", "village", "site", "locality")
+            # "Kantharalak district of Sisaket province": a lower unit named before it
+            or (q.feature == "region" and _LOWER_UNIT.search(q.mention) is not None)
+        )
         and q.end <= region.start
         and region.start - q.end <= CONTAINER_GAP_CHARS
         and _CONTAINER_GAP.fullmatch(text, q.end, region.start)
