@@ -270,3 +270,31 @@ def test_a_labelled_list_of_other_headlines_above_the_article_is_furniture() -> 
     )
     text = parse_plain_text(page, None).text
     assert "Heavy rain" not in text and "political rally" in text
+
+
+@pytest.mark.parametrize(
+    "heading", ["MORE FOOTBALL", "MORE HAITI NEWS", "MORE OPINION ›", "More on this story"]
+)
+def test_a_more_heading_over_other_stories_ends_the_article(heading: str) -> None:
+    article = (
+        "Cup final goes to extra time\n\n"
+        "The national team won the regional cup on Sunday after extra time, beating their "
+        "neighbours 2-1 in front of a full stadium, and the players were greeted by thousands "
+        "of fans at the airport on Monday morning.\n\n"
+        "The coach said the squad would rest for a week before the qualifiers.\n"
+    )
+    more = f"\n{heading}\n› Port town: 12 killed in gang attack\n› Storm warning for the coast\n"
+    text = parse_plain_text(article + more, None).text
+    assert "gang attack" not in text and "qualifiers" in text
+
+
+def test_a_paragraph_opening_with_more_is_not_a_heading() -> None:
+    article = (
+        "Shelling hits the market\n\n"
+        "Shelling hit the central market on Monday, officials said, damaging dozens of stalls "
+        "and wounding four traders who were opening their shops before dawn.\n\n"
+        "MORE THAN 40 HOMES were damaged in the nearby streets, the mayor said.\n"
+        "More on the ground, volunteers cleared rubble through the night.\n"
+    )
+    text = parse_plain_text(article, None).text
+    assert "40 HOMES" in text and "volunteers cleared" in text

@@ -15,8 +15,9 @@ The cascade, over lines:
    category, time and date ("Politics 22:31 30/10/2020 Armenia") are cut.
 4. **Tail**: after at least ``MIN_ARTICLE_CHARS`` of article text, the first *terminator* ("Source
    Panorama.am", "Share |", "Newsfeed", "Most popular", "Related articles", "Follow us", "All
-   news") or the start of a newsfeed (``NEWSFEED_MIN_STAMPS`` time stamps close together) ends
-   the article: everything from there on is furniture.
+   news", "More on this story", a heading "MORE FOOTBALL") or the start of a newsfeed
+   (``NEWSFEED_MIN_STAMPS`` time stamps close together) ends the article: everything from there
+   on is furniture.
 
 Each cut is a :class:`Cut` with its span in the raw text and a reason, so ``documents show`` can
 display what was removed and why.
@@ -123,12 +124,16 @@ _TERMINATOR = re.compile(
     r"share\s*[|:]|news ?feed\b|newsfeed\b|лента новостей|все новости|լրահոս|"
     r"les plus lus|dans la même rubrique|самое читаемое|"
     r"most (?:popular|read|viewed|commented)\b|related (?:articles|news|stories|posts)\b|"
-    r"latest news\b|follow us\b|all news\s*$|more from\b|you may also like\b|top stories\s*$|"
+    r"latest news\b|follow us\b|all news\s*$|more from\b|more on [\w’'& -]{1,40}$|"
+    r"you may also like\b|top stories\s*$|"
     r"(?:popular|trending)(?: now)?\s*$|read next\b|more stories\b|recommended(?: for you)?\s*$|"
     r"editor['’]?s picks\b|"
     r"tags?\s*:|comments\s*\(?\d*\)?\s*$|©|copyright\b|all rights reserved\b)",
     re.I,
 )
+#: "MORE FOOTBALL", "MORE HAITI NEWS", "MORE OPINION": a section's heading over links to its
+#: other stories, written in capitals on a line of its own.
+_MORE_HEADING = re.compile(r"^MORE(?: [A-Z][A-Z’'&-]*){1,4}\s*[:›»>]?$")
 _STORE_MARKER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}[ \t]*")
 _SENTENCE_END = re.compile(r"[.!?]\s+\S+.*[.!?]$")
 _TIME_STAMP = re.compile(r"^\s*\d{1,2}:\d{2}(?:\s*(?:am|pm))?\s*(?:$|\S)", re.I)
@@ -240,6 +245,7 @@ def find_furniture(text: str) -> list[Cut]:
             and stripped
             and (
                 (_TERMINATOR.match(stripped) and len(stripped) <= MAX_FURNITURE_LINE)
+                or _MORE_HEADING.match(stripped)
                 or _newsfeed_start(lines, index)
             )
         ):
