@@ -147,7 +147,9 @@ _STATEMENT_AFTER = re.compile(
     r"^\s*(?:,[^,.;]{1,30},\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|told|announced|"
     r"reported|stated|acknowledged|accused|claimed|claims|denied|denies|confirmed|insisted|"
     r"warned|responded|blamed|rejected|condemned|calls|called|urged|urges|demanded|demands|"
-    r"welcomed|welcomes)\b",
+    r"welcomed|welcomes|rejects|disputes|disputed|maintains|vowed|vows|threatened|"
+    r"made no comment|did not comment|declined to comment|(?:has|had|have) not (?:confirmed|"
+    r"commented|disclosed))\b",
     re.IGNORECASE,
 )
 _DASH_AFTER = re.compile(r"^\s*[—–-]")
