@@ -141,7 +141,8 @@ _CAPS_DATELINE_BEFORE = re.compile(
 _DATELINE_BEFORE = re.compile(
     r"(?:\b[A-Z]{3,}[A-Z'’ ,.()-]*(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)*)?,\s*"
     r"|(?:^|\n)\s*(?!(?:On|By|Since|Until|From|Before|After|Last|Early|Late|Then)\b)"
-    r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:,\s*[A-Z][a-z]+)?,\s*)$"
+    # "Cúcuta , 21 January": translated text puts a space before the comma
+    r"[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+){0,2}(?:\s*,\s*[A-Z][^\W\d_]+)?\s*,\s*)$"
 )
 #: "October 20, 2014 (Kyiv) —": a date before a bracketed place and a dash heads a release.
 _DATELINE_AFTER = re.compile(r"\s*\([A-Z][\w .'’-]{1,30}\)\s*[—–-]")
@@ -163,7 +164,8 @@ _LINE_END_AFTER = re.compile(r"(?:,?\s*\d{1,2}[:.]\d\d)?[ \t]*(?:\n|$)")
 OPENING_WORDS = 6
 _DATELINE_DASH = re.compile(r"\s[–—-]\s")
 _SPEECH_OR_HARM_AFTER = re.compile(
-    r"(?<!-)\b(?:(?P<speech>said|says|told|announced|stated|demanded|called|urged|condemned|"
+    r"(?<!-)\b(?:(?P<speech>said|says|told|announced|stated|reported|reports|demanded|called|"
+    r"urged|condemned|"
     r"denounced|accused|claimed|denied|confirmed|warned|appealed|expressed|voiced|tweeted|"
     r"wrote|posted|noted|insisted|responded|rejected|blamed|welcomed|recalled|reiterated|"
     r"organi[sz]ed|protested|rallied|marched|met|visited|signed|agreed|voted|issued)|"
@@ -516,12 +518,12 @@ _ACTIVITY_BEFORE = re.compile(
     r"\b(?:visited|gathered|met|laid(?!\s+siege)|filed|signed|hosted|declared|decreed|ordered|"
     r"adopted|pulled\s+out|withdrew|(?:began\s+)?withdrawing|travelled|traveled|returned|resumed|"
     r"convened|surveying|searching|searched|dug|digging|combed|mourning|campaign\s+started|"
-    r"told|buried|condemned|"
+    r"told|buried|condemned|recalled|"
     r"denounced|published|funerals?\s+(?:was|were)\s+held|report\s+(?:was\s+)?released|"
     r"took\s+(?:effect|hold)|came\s+into\s+(?:force|effect)|"
     r"(?:ceasefire|cease-fire|truce|armistice|agreement|deal)\s+(?:that\s+)?(?:ended|halted)|"
     r"(?:order|ruling|decision|judgment|resolution)\s+of)\b"
-    rf"(?:\s+(?!(?:when|after|while|as)\b|{_INCIDENT_VERB}\b)[\w'’-]+){{0,6}}?"
+    rf"(?:\s+(?!(?:when|after|while|as)\b|{_INCIDENT_VERB}\b)[\w'’-]+){{0,9}}?"
     r"\s+(?:(?:on|from|in|of)\s+)?(?:(?:early|late)\s+)?$",
     re.IGNORECASE,
 )
