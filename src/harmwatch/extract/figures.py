@@ -57,7 +57,8 @@ SUBJECT_PRIORITY = (
 _SUB_LIST_GAP = re.compile(r"\s+[\w\s-]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE)
 _SUB_BEFORE = re.compile(
     r"\b(?:including|among them|among whom|of whom|of which|incl\.?)\s+"
-    r"(?:\w+\s+){0,2}$|[–—:]\s*$|"
+    # "including the village chief and his two sons": a part named after other members
+    r"(?:[\w'’]+\s+){0,6}$|[–—:]\s*$|"
     r"^\W*(?:of|among) (?:them|these|those|whom)\s*,?\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -585,8 +586,10 @@ def figures_in_sentence(
             and measure != "detained"
         ):
             continue
-        if _RELEASED_PART.match(text[num.end : min(hi, num.end + 60)]):
-            continue
+        if _RELEASED_PART.match(text[num.end : min(hi, num.end + 60)]) and not (
+            out and out[-1].measure == "detained"
+        ):
+            continue  # (freed captives are detention counts: "31 abducted, 12 of whom ...")
         neg = _NEGATED_PREDICATE.match(text[num.end : min(hi_clause, num.end + 60)])
         if neg and not (cue_span and cue_span[0] <= num.end + neg.end() - 1 < cue_span[1]):
             continue  # unless the negation is the cue's own ("have not been able to return")
@@ -884,7 +887,9 @@ def _apposition(
     """Cue-less counts coordinated with a following figure share its measure
     ("one woman and two children were killed"); their sum is added as a derived figure."""
     out: list[Figure] = []
-    for i, num, qual in pending:
+    # last first, so a count can join one that itself only now took a measure ("7 soldiers
+    # and 3 police officers were among the 15 people killed")
+    for i, num, qual in reversed(pending):
         nxt = attached.get(i + 1)
         if nxt is None:
             continue
@@ -909,6 +914,7 @@ def _apposition(
                 part_of=nxt.id,
             )
             out.append(part)
+            attached[i] = part
             continue
         if not _APPOSITION_GAP.fullmatch(gap):
             continue
@@ -932,6 +938,7 @@ def _apposition(
             part_of=None,
         )
         out.append(fig)
+        attached[i] = fig
         total = replace(
             nxt,
             id=f"f{next_id + len(out)}",
@@ -945,7 +952,7 @@ def _apposition(
         out.append(total)
         fig.part_of = total.id
         nxt.part_of = total.id
-    return out
+    return sorted(out, key=lambda f: (f.number_start, f.derived is not None))
 
 
 _ROUND = re.compile(r"0+$")

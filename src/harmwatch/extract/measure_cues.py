@@ -76,6 +76,9 @@ _RELATIVE_CLAUSE = re.compile(
 #: the count it describes.
 _PART_OF_GROUP = re.compile(r"[\w,.]+\s+(?:\w+\s+)?of (?:them|whom|those)\b", re.IGNORECASE)
 #: A clause of its own between a count and a right cue: the cue is that clause's.
+_DISPLACED_ADJECTIVE = re.compile(
+    r"\s+(?:people|persons|civilians|families|children|women|men|residents|villagers)\b", re.I
+)
 _NEW_CLAUSE = re.compile(
     # "its count stood at 292, and the final toll, once the missing ...": a new subject
     r",\s*(?:and that|but|while|whereas|"
@@ -379,6 +382,17 @@ def choose_cue(
         for s in starts
     ):
         right = None  # a vague or other count in between owns the cue ("dozens of others")
+    if (
+        right
+        and right[0] == "displaced"
+        and word_count(text[num.end : right[1]]) == 0
+        and _DISPLACED_ADJECTIVE.match(text, right[2])
+    ):
+        # "killed at least 19 displaced people": the adjective names the group; the verb
+        # right before the count says what happened to it
+        left = nearest_left(cb, text, lo, num.start, exclude | {"displaced"}, words)
+        if left and word_count(text[left[2] : num.start]) <= ADJACENT_LEFT_WORDS:
+            return left[0], (left[1], left[2])
     if right and _AND_VERB.search(text, num.end, right[1]):
         # "abducted 17 passengers and shot the driver dead": the verb right before the count
         # is its own; the cue after "and" belongs to the next clause's object
