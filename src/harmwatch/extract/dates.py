@@ -536,6 +536,9 @@ _SPEECH_OR_INCIDENT = re.compile(
     rf"(?P<incident>{_INCIDENT_VERB}|swept\s+(?:into|through)))\b",
     re.IGNORECASE,
 )
+_POSSESSIVE_INCIDENT = re.compile(
+    rf"^['’]s\s+(?:[\w-]+\s+){{0,2}}?{_INCIDENT_NOUN}\b", re.IGNORECASE
+)
 _INCIDENT_BEFORE_ANCHORED = anchor(_INCIDENT_BEFORE)
 _ACTIVITY_BEFORE_ANCHORED = anchor(_ACTIVITY_BEFORE)
 _UPDATE_SENTENCE_ANCHORED = anchor(_UPDATE_SENTENCE)
@@ -632,6 +635,8 @@ def _role(
         text, max(s_start, s - 60), s
     ):
         return "state"  # "bodies were still lying in the streets on Tuesday": a later look
+    if _POSSESSIVE_INCIDENT.match(after):
+        return "event"  # "The toll from Tuesday's strike rose to 31, officials said"
     opening = _DATELINE_DASH.split(sentence[: s - s_start])[-1]
     if (
         len(opening.split()) <= OPENING_WORDS
@@ -702,7 +707,10 @@ def find_dates(
         if kind == "weekday" and (
             s in joined
             or any(
-                o.date is not None and abs(s - o.end) < 6 and not _AND_OR.search(text, o.end, s)
+                o.date is not None
+                and o.precision == "day"
+                and abs(s - o.end) < 6
+                and not _AND_OR.search(text, o.end, s)
                 for o in out
             )
         ):
