@@ -341,32 +341,9 @@ class SentenceContext:
     as_of: date | None
 
 
-#: Per codebook (by identity, the codebook kept alive beside it): one pattern that matches
-#: wherever one of its qualifier patterns does, or None when they cannot be joined.
-_ANY_QUALIFIER: dict[int, tuple[Codebook, re.Pattern[str] | None]] = {}
-
-
-def _any_qualifier(cb: Codebook) -> re.Pattern[str] | None:
-    """The qualifier patterns as one alternation, each with its own case flag (cached)."""
-    entry = _ANY_QUALIFIER.get(id(cb))
-    if entry is None or entry[0] is not cb:
-        parts = []
-        for pat in cb.qualifiers.values():
-            if pat.groups or pat.flags & ~(re.IGNORECASE | re.UNICODE):
-                parts = None  # a group or another flag: ask each pattern, as before
-                break
-            parts.append(f"(?{'i' if pat.flags & re.IGNORECASE else ''}:{pat.pattern})")
-        joined = re.compile("|".join(parts)) if parts else None
-        entry = _ANY_QUALIFIER[id(cb)] = (cb, joined)
-    return entry[1]
-
-
 def _qualifier(cb: Codebook, before: str) -> tuple[str, int]:
     """The hedge ending right before the number, and how many characters it spans."""
     best = ("exact", 0)
-    anyq = _any_qualifier(cb)
-    if anyq is not None and anyq.search(before) is None:
-        return best  # most counts have no hedge before them: one search instead of five
     for q, pat in cb.qualifiers.items():
         for m in pat.finditer(before):
             tail = before[m.end() :]
