@@ -126,7 +126,10 @@ _ENTRY_BREAK = re.compile(r"[\n|)]|\s{3,}")
 
 def key_figure_label(text: str, lo: int, pos: int) -> re.Match[str] | None:
     """The label of the key-figure entry whose number starts at ``pos`` (group 1), if any."""
-    return _LABEL_BEFORE.search(text, max(lo, pos - LABEL_WINDOW), pos)
+    start = max(lo, pos - LABEL_WINDOW)
+    if text.find(":", start, pos) < 0 and text.find("...", start, pos) < 0:
+        return None  # every label ends in a colon or a dotted leader: most windows have neither
+    return _LABEL_BEFORE.search(text, start, pos)
 
 
 #: :func:`choose_cue`'s ``label`` when the caller has not looked it up: it is looked up then.

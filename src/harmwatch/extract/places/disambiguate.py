@@ -390,10 +390,12 @@ def resolve(hits: list[Hit], doc: Doc, lex: Lexicon) -> tuple[list[Resolved], Co
     ctx = Context.from_tokens(doc.tokens, lex)
     # Pass 1 needs no scoring: only hits whose candidates share one country vote, and for
     # those the most plausible candidate by prior is as good as any.
-    first = [Resolved(h, top_candidate(h.rows), 0.0) for h in hits]  # type: ignore[arg-type]
-    ctx.rebuild(((r.hit, r.best) for r in first), firm_only=True)
+    ctx.rebuild(
+        ((h, top_candidate(h.rows)) for h in hits),  # type: ignore[arg-type]
+        firm_only=True,
+    )
     memo: dict[tuple[str, str | None], Resolved] = {}
-    second = [choose(r.hit, ctx, memo) for r in first]
+    second = [choose(h, ctx, memo) for h in hits]
     ctx.rebuild(((r.hit, r.best) for r in second), firm_only=False)
     memo = {}
     final = [choose(r.hit, ctx, memo) for r in second]

@@ -69,6 +69,8 @@ def find_hits(
     tokens = doc.tokens
     never, demonyms = lex.never, lex.demonyms
     hits: list[Hit] = []
+    not_name = _not_name_like(lex)
+    suffixes = _suffix_set(lex)
     n = len(tokens)
     i = 0
     while i < n:
@@ -95,7 +97,7 @@ def find_hits(
         if found is None:
             i += 1
             continue
-        _describe(found, doc, lex)
+        _describe(found, doc, lex, not_name, suffixes)
         if found.suffix is None and found.end == tokens[found.last].end:
             _unit_of_list(found, doc, lookup)
         hits.append(found)
@@ -196,7 +198,24 @@ def _not_name_like(lex: Lexicon) -> frozenset[str]:
     return entry[1]
 
 
-def _describe(hit: Hit, doc: Doc, lex: Lexicon) -> None:
+def _suffix_set(lex: Lexicon) -> frozenset[str]:
+    """``lex.region_suffixes`` as a set (a tuple there: the builder reads it in order)."""
+    entry = _SUFFIX_SETS.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        entry = _SUFFIX_SETS[id(lex)] = (lex, frozenset(lex.region_suffixes))
+    return entry[1]
+
+
+_SUFFIX_SETS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _describe(
+    hit: Hit,
+    doc: Doc,
+    lex: Lexicon,
+    not_name: frozenset[str] | None = None,
+    suffixes: frozenset[str] | None = None,
+) -> None:
     """Record the lexical surroundings of ``hit`` (see :class:`Hit`).
 
     Countries, regions and areas survive every lexical rule but the title one, so for them
@@ -204,14 +223,17 @@ def _describe(hit: Hit, doc: Doc, lex: Lexicon) -> None:
     """
     tokens, text = doc.tokens, doc.text
     first, last = tokens[hit.first], tokens[hit.last]
-    not_name = _not_name_like(lex)
+    if not_name is None:
+        not_name = _not_name_like(lex)
+    if suffixes is None:
+        suffixes = _suffix_set(lex)
     hit.strong = top_candidate(hit.rows).feature in STRONG_FEATURES  # type: ignore[arg-type]
     if hit.strong:
         hit.title_before = _title_before(hit, doc, lex)
         if hit.end == last.end and not last.possessive and doc.lowercase_after(last.end):
             after = doc.word_after(last.end)
             hit.after = after
-            if after is not None and after.key in lex.region_suffixes:
+            if after is not None and after.key in suffixes:
                 hit.suffix = after.key
         return
     hit.sent_start = doc.sentence_start(first)
@@ -253,7 +275,7 @@ def _describe(hit: Hit, doc: Doc, lex: Lexicon) -> None:
     hit.after = after
     if after is None:
         return
-    if after.key in lex.region_suffixes:
+    if after.key in suffixes:
         hit.suffix = after.key
     if after.key in lex.speech_verbs:
         # "Gava said" is a person; "residents of Kabul said", "in Kabul said" a place
@@ -266,7 +288,7 @@ def _describe(hit: Hit, doc: Doc, lex: Lexicon) -> None:
         hit.modifier = (
             before is not None
             and before.key == "the"
-            and after.key not in lex.region_suffixes
+            and after.key not in suffixes
             and after.key not in AREA_WORDS
         )
 
