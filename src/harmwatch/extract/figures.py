@@ -899,20 +899,10 @@ def _apposition(
         if _PART_GAP.fullmatch(gap):
             # "Nine of the 15 abducted pupils", "40 children were among the 120 injured": a
             # part of the next count, with its measure and no sum
-            part = replace(
-                nxt,
-                id=f"f{next_id + len(out)}",
-                value=round(num.value or 0),
-                qualifier=qual,
-                subject=_subject(cb, gap) or nxt.subject,
-                start=num.start,
-                end=nxt.end,
-                quote=text[num.start : nxt.end],
-                number_start=num.start,
-                number_end=num.end,
-                mentions=[(num.start, num.end)],
-                part_of=nxt.id,
+            part = _borrowing(
+                text, nxt, num, qual, _subject(cb, gap) or nxt.subject, f"f{next_id + len(out)}"
             )
+            part.part_of = nxt.id
             out.append(part)
             attached[i] = part
             continue
@@ -923,20 +913,7 @@ def _apposition(
             continue  # "11 survivors and 6 bodies": the first count escaped the harm
         if nxt.measure in PEOPLE_ONLY and subject in OBJECT_SUBJECTS:
             continue  # "killed ... in two hamlets, and five ...": places, not people
-        fig = replace(
-            nxt,
-            id=f"f{next_id + len(out)}",
-            value=round(num.value or 0),
-            qualifier=qual,
-            subject=subject,
-            start=num.start,
-            end=nxt.end,
-            quote=text[num.start : nxt.end],
-            number_start=num.start,
-            number_end=num.end,
-            mentions=[(num.start, num.end)],
-            part_of=None,
-        )
+        fig = _borrowing(text, nxt, num, qual, subject, f"f{next_id + len(out)}")
         out.append(fig)
         attached[i] = fig
         total = replace(
@@ -953,6 +930,27 @@ def _apposition(
         fig.part_of = total.id
         nxt.part_of = total.id
     return sorted(out, key=lambda f: (f.number_start, f.derived is not None))
+
+
+def _borrowing(
+    text: str, nxt: Figure, num: NumberMention, qual: str, subject: str, fig_id: str
+) -> Figure:
+    """Count ``num`` as a figure taking the measure (and the rest) of the figure ``nxt`` after
+    it, with its own value, hedge and group, spanning from it to the end of ``nxt``."""
+    return replace(
+        nxt,
+        id=fig_id,
+        value=round(num.value or 0),
+        qualifier=qual,
+        subject=subject,
+        start=num.start,
+        end=nxt.end,
+        quote=text[num.start : nxt.end],
+        number_start=num.start,
+        number_end=num.end,
+        mentions=[(num.start, num.end)],
+        part_of=None,
+    )
 
 
 _ROUND = re.compile(r"0+$")
