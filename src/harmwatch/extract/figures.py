@@ -206,6 +206,10 @@ _PLACE_AFTER = re.compile(
 )
 _AT_PLACES_BEFORE = re.compile(r"\b(?:in|across|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|across|at|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_SEMI_PLACE = re.compile(
+    r";\s*(?:and\s+)?in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*,?\s*$"
+)
+_CLAUSE_END = re.compile(r"\s*(?:[.;]|$)")
 _ALSO_BEFORE = re.compile(r"\balso\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CUMULATIVE = re.compile(r"\b(?:since|total|toll|in all|so far)\b", re.IGNORECASE)
 _CUMULATIVE_WORDS = ("since", "total", "toll", "in all", "so far")
@@ -714,6 +718,11 @@ def figures_in_sentence(
                     # a bare count after "and", with a place and no noun of its own
                     _AND_BARE.search(gap) is not None
                     and _PLACE_AFTER.match(text, num.end, s_end) is not None
+                )
+                # "4 people were killed in Kherson; in Zaporizhzhia, 2.": a place-led ellipsis
+                or (
+                    _SEMI_PLACE.search(gap) is not None
+                    and _CLAUSE_END.match(text, num.end, s_end) is not None
                 )
             )
             if kind in ("sub", "cont", "earlier") or gap_ok:

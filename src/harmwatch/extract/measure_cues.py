@@ -116,7 +116,9 @@ _WORD = re.compile(r"\w+(?:[-’']\w+)*")
 #: runs from the start of its entry (line, bar, slash, semicolon, bullet) to a colon or a
 #: dotted leader; its cue names the count's measure, whatever follows the number.
 _LABEL_BEFORE = re.compile(
-    r"(?:^|(?<=[|/;•\n—–]))[ \t]*([A-Za-z][A-Za-z ,'’()\d-]{1,98}?)[ \t]*(?::|\.{3,})[ \t]*"
+    # "Killed: 14", "Dead: 12. Injured: 30", "Deaths - 17; injuries - 43"
+    r"(?:^|(?<=[|/;•\n—–])|(?<=[.,][ \t]))[ \t]*([A-Za-z][A-Za-z ,'’()\d-]{1,98}?)[ \t]*"
+    r"(?::|\.{3,}|(?<=[a-z])[ \t]+[-–—](?=[ \t]))[ \t]*"
     r"(?:(?:about|some|around|nearly|almost|over|more than|at least|up to|approximately)[ \t]+)?$"
 )
 LABEL_WINDOW = 120
@@ -127,8 +129,14 @@ _ENTRY_BREAK = re.compile(r"[\n|)]|\s{3,}")
 def key_figure_label(text: str, lo: int, pos: int) -> re.Match[str] | None:
     """The label of the key-figure entry whose number starts at ``pos`` (group 1), if any."""
     start = max(lo, pos - LABEL_WINDOW)
-    if text.find(":", start, pos) < 0 and text.find("...", start, pos) < 0:
-        return None  # every label ends in a colon or a dotted leader: most windows have neither
+    if (
+        text.find(":", start, pos) < 0
+        and text.find("...", start, pos) < 0
+        and text.find(" -", start, pos) < 0
+        and text.find(" –", start, pos) < 0
+        and text.find(" —", start, pos) < 0
+    ):
+        return None  # every label ends in a colon, a dotted leader or a spaced dash
     return _LABEL_BEFORE.search(text, start, pos)
 
 

@@ -107,6 +107,7 @@ _AGE_BEFORE = re.compile(
 #: The first day of a day range ("between 23 and 29 September") is a date, not a count.
 _DAY_RANGE_AFTER = re.compile(rf"^\s*(?:and|to|-|–)\s*\d{{1,2}}\s+{_MONTH}\b", re.IGNORECASE)
 _NAME_AGE = re.compile(r"[A-Z][a-z]+,\s*$")
+_PLACE_NAME_BEFORE = re.compile(r"\b(?:in|at|near|from)\s+[A-Z][a-z]+,\s*$")
 _TIME_AFTER = re.compile(
     r"^(?::\d\d|\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\s*o'clock|\s*hrs\b)", re.IGNORECASE
 )
@@ -119,6 +120,12 @@ _LINE_START = re.compile(r"(?:^|\n|[;:]\s)\s*$")
 _TALLY_AT = re.compile(
     r"\b(?:dead|toll|number|count|tally|total|figure|deaths|killed|injured|wounded|"
     r"(?:stood|stands|put|puts|is|was))\s+at\s+$",
+    re.IGNORECASE,
+)
+#: "Dead: 12. Injured: 30.": a count after a harm label, not a list item's number.
+_HARM_LABEL_BEFORE = re.compile(
+    r"\b(?:dead|deaths?|killed|fatalities|injured|injuries|wounded|missing|displaced|detained|"
+    r"arrested|abducted|damaged|destroyed)\s*:\s*$",
     re.IGNORECASE,
 )
 #: "3.2 The Joint Command": a numbered section heading.
@@ -378,6 +385,7 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         digits
         and _LIST_ITEM.match(text, end)
         and _LINE_START.search(text, max(0, start - 4), start)
+        and not _HARM_LABEL_BEFORE.search(before)
     ):
         return "id"  # "3. ensure the victims' families...": an item number of a list
     if (
@@ -395,8 +403,14 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         return "age"
     if _OR_N_TIMES_AFTER.match(after):
         return "unit"
-    if digits and value < 120 and _NAME_AGE.search(before) and _CLOSE_AFTER.match(after):
-        return "age"
+    if (
+        digits
+        and value < 120
+        and _NAME_AGE.search(before)
+        and _CLOSE_AFTER.match(after)
+        and not _PLACE_NAME_BEFORE.search(before)
+    ):
+        return "age"  # "Ali Hassan, 34,", but not "in Zaporizhzhia, 2."
     if _TIME_AFTER.match(after) or (digits and "." in raw and _TIME_AFTER.match(after[:8])):
         return "time"
     if (digits and _date_before(before) and value <= 31) or _DATE_AFTER.match(after):
