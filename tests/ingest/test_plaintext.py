@@ -298,3 +298,16 @@ def test_a_paragraph_opening_with_more_is_not_a_heading() -> None:
     )
     text = parse_plain_text(article, None).text
     assert "40 HOMES" in text and "volunteers cleared" in text
+
+
+def test_an_also_from_heading_ends_the_article_but_a_paragraph_is_kept() -> None:
+    article = (
+        "Pipeline repaired after landslide\n\n"
+        "Engineers repaired the gas pipeline on Monday after a landslide cut supplies to three "
+        "towns for two days, the energy ministry said, and pressure was back to normal by the "
+        "evening in every district.\n\n"
+        "Also from the ministry, a statement said inspections would continue all week.\n"
+    )
+    tail = "\nAlso from Energy Wire:\nStrike on a depot kills 4\nOil prices slip\n"
+    text = parse_plain_text(article + tail, None).text
+    assert "kills 4" not in text and "inspections would continue" in text
