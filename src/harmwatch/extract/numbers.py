@@ -457,6 +457,8 @@ def _word_is_number(text: str, m: re.Match[str]) -> bool:
             return False
         if before.endswith("no "):
             return False
+        if before.endswith("of ") and after.startswith((" family", " household")):
+            return False  # "nine members of one family": the family is no count
     return True
 
 
