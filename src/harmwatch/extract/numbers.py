@@ -328,11 +328,16 @@ def _date_before(before: str) -> bool:
 
 
 def _age_before(before: str) -> bool:
-    """``_AGE_BEFORE.search(before)``, skipped for an ASCII ``before`` without "age", "young",
-    "old" or " of", one of which every match holds."""
+    """``_AGE_BEFORE.search(before)``, skipped for an ASCII ``before`` without "age", "young"
+    or "old" and not ending in " of", one of which every match holds ("a woman of ")."""
     if before.isascii():
         low = before.lower()
-        if "age" not in low and "young" not in low and "old" not in low and " of" not in low:
+        if (
+            "age" not in low
+            and "young" not in low
+            and "old" not in low
+            and not low.rstrip().endswith(" of")
+        ):
             return False
     return _AGE_BEFORE.search(before) is not None
 
