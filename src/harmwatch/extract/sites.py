@@ -304,7 +304,13 @@ def _named_sites(text: str, start: int, end: int) -> list[SiteMention]:
         for m in pat.finditer(text, start, end):
             s, e = m.start(1), m.end(1)
             words = text[s:e].split()
-            while words and (words[0] in _GENERIC_CAPS or words[0] in _NOT_NAMES):
+            # Before a head written in lower case, a never-word opening the run is a sentence
+            # opener, not a name ("Despite camp guards ..."); a capitalised head keeps it
+            # ("Freedom Square", "Peace Bridge").
+            never = lexicon().never if words and words[-1].islower() else frozenset()
+            while words and (
+                words[0] in _GENERIC_CAPS or words[0] in _NOT_NAMES or words[0].lower() in never
+            ):
                 s += len(words[0]) + 1
                 words = words[1:]
             if len(words) < 2 or not words[0][:1].isupper():
