@@ -29,6 +29,7 @@ from itertools import pairwise
 from typing import Any
 
 from harmwatch.codebook.anchors import anchor
+from harmwatch.extract.places.cues import generic_site
 from harmwatch.extract.places.lexicon import lexicon
 from harmwatch.extract.wordindex import WordIndex
 
@@ -313,7 +314,7 @@ def _named_sites(text: str, start: int, end: int) -> list[SiteMention]:
             ):
                 s += len(words[0]) + 1
                 words = words[1:]
-            if len(words) < 2 or not words[0][:1].isupper():
+            if len(words) < 2 or not words[0][:1].isupper() or generic_site(words, lexicon()):
                 continue
             if any(o.start <= s < o.end or s <= o.start < e for o in out):
                 continue

@@ -87,6 +87,33 @@ SITE_MODIFIERS = frozenset(
 )
 
 
+#: Church names that describe a denomination, not one building ("the Anglican Church",
+#: "a Serbian Orthodox cathedral").
+DENOMINATIONS = frozenset(
+    "orthodox anglican catholic protestant evangelical coptic maronite baptist lutheran "
+    "methodist presbyterian pentecostal apostolic".split()
+)
+
+
+def generic_site(words: list[str], lex: Lexicon) -> bool:
+    """Words before a facility head (the last of ``words``, as written) that only say who
+    runs it or of which faith it is: a denomination with demonyms at most ("Serbian Orthodox
+    Cathedral", "Orthodox monastery"), or an organisation's acronym before a lower-case head
+    ("UNRWA school", "MSF clinic"): whose facility, not which one ("M10 hospital" is a name).
+    """
+    *before, head = words
+    if (
+        before
+        and head.islower()
+        and all(w.isalpha() and w.isupper() and len(w) > 2 for w in before)
+    ):
+        return True
+    keys = [w.lower() for w in before]
+    return any(k in DENOMINATIONS for k in keys) and all(
+        k in DENOMINATIONS or k in lex.demonyms for k in keys
+    )
+
+
 # Facilities a place has one of, so "Kabul airport" names the facility while "Baghdad
 # hospital" only says where a hospital is.
 UNIQUE_SITE_HEADS = frozenset("airport port harbour harbor dam bridge crossing".split())
@@ -197,6 +224,10 @@ def cue_spans(doc: Doc, covered: set[int], lex: Lexicon, persons: set[str]) -> l
         if feature is not None:
             key = " ".join(t.key for t in tokens[k : last + 1])
             plausible = not (key in persons or (k == last and key in lex.common_words))
+            if plausible and feature == "site":
+                written = [t.text for t in tokens[k : last + 1]]
+                head = doc.word_after(tokens[last].end)
+                plausible = head is None or not generic_site([*written, head.key], lex)
             if plausible:
                 spans.append(CueSpan(k, last, feature))
         shared = (
