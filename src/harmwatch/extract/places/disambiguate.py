@@ -68,6 +68,9 @@ MIN_COUNTRY_SHARE = 0.2
 # (defined with the span finder, which reads fewer surroundings for them).
 # Features of curated-looking specificity that need no context in step 5.
 SPECIFIC_FEATURES = frozenset({"site", "route"})
+# Share of the country votes that makes a text "about" one country, against which a town
+# reached only through an alternate name of a place abroad is dropped.
+ELSEWHERE_SHARE = 0.5
 # Candidates scored per hit: the best by prior, plus every candidate in a voted country.
 # "Victoria" or "San Antonio" have 40+ candidates; beyond the top few by prior only context
 # can lift one, and context is what the country test keeps.
@@ -435,6 +438,11 @@ def accept(res: Resolved, ctx: Context, doc: Doc, lex: Lexicon) -> bool:
             # name): only context, not a curated entry, makes it a place.
             return in_context
         return cue and (in_context or best.curated)
+    if single and not trusted and hit.key != normalise(best.name) and _elsewhere(best, hit, ctx):
+        # "Enguri" is also an old name of Ankara and "Banjska" a spelling of Bansko: a town
+        # reached only through another of its names, in a text about another country, is
+        # some other place of that name ("Bombay" or "Saigon" alone stay what they are).
+        return False
     if trusted or not single or best.population >= CONTEXT_FREE_POPULATION:
         return True
     if ctx.in_context(best, hit.key):
@@ -447,3 +455,15 @@ def accept(res: Resolved, ctx: Context, doc: Doc, lex: Lexicon) -> bool:
             before[0] in lex.locatives or " ".join(reversed(before)) in lex.place_cues
         )
     return False
+
+
+def _elsewhere(best: Candidate, hit: Hit, ctx: Context) -> bool:
+    """The text is about another country than ``best``'s (one holds most of the votes) and
+    names nothing near ``best``."""
+    iso, share = ctx.dominant()
+    return (
+        iso is not None
+        and iso != best.country
+        and share >= ELSEWHERE_SHARE
+        and not ctx.in_context(best, hit.key)
+    )
