@@ -24,6 +24,7 @@ from harmwatch.extract.measure_cues import (
     OF_THEM_AFTER,
     choose_cue,
     key_figure_label,
+    table_label,
     word_count,
 )
 from harmwatch.extract.numbers import NumberMention
@@ -75,6 +76,7 @@ def _sub_before(gap: str) -> bool:
     return _SUB_BEFORE.search(gap) is not None
 
 
+_PAREN_OPEN = re.compile(r"\s*\(\s*")
 _CONT_BEFORE = re.compile(
     r"\b(?:another|the other|other|a further|an additional|also)\s+"
     r"(?:\w+\s+){0,2}$",
@@ -154,6 +156,9 @@ _OWNER = re.compile(r"\b\w+['’]s\s+(?=\w)")
 _PAREN_NUMERAL = re.compile(r"\s*\(\d[\d,.]*\)(?:\s+of\s+(?:our|the|their|its)\b)?")
 _OF_THE_NP = re.compile(r"\b(?:of|out of) the\s+(\w+(?:[- ]\w+)??)\s+(\w+)", re.IGNORECASE)
 _OF_THE_NP_ANCHORED = anchor(_OF_THE_NP)
+_COMBINED_HEAD = re.compile(
+    r"\b([\w-]+(?:\s+[\w-]+)?)\s+(?:casualties|victims)\b[^:;.]{0,40}:", re.IGNORECASE
+)
 #: "the M10 and M2 hospitals, the two largest in the city, were struck": a count in apposition
 #: takes its group from the noun before the comma.
 _APPOSED_TO = re.compile(r"(\w+),\s+(?:the|all|both|its|their)\s+$", re.IGNORECASE)
@@ -427,7 +432,13 @@ def _np_after(text: str, pos: int, limit: int) -> str:
 
 
 #: The end of a key-figure entry right after its number ("Killed: 14 | ...", "... 62\n").
-_ENTRY_END = re.compile(r"[ \t]*(?:[|/;•\n.]|$)")
+#: A separator between two key-figure entries on one line.
+_ENTRY_SEPARATOR = re.compile(r"\s[/|•]\s")
+#: What may end a key-figure entry after its count: a separator, or a unit of people first
+#: ("Returned: 1,100 persons.").
+_ENTRY_END = re.compile(
+    r"[ \t]*(?:(?:people|persons|individuals|families|households)\b[ \t]*)?(?:[|/;•\n.]|$)"
+)
 
 
 def figures_in_sentence(
@@ -471,6 +482,11 @@ def figures_in_sentence(
     m_of = words.search_in(_OF_THE_NP_ANCHORED, s_start, s_end, sentence)
     if m_of:
         context_subject = _subject(cb, m_of.group(2))
+    # "1,060 civilian casualties in April: 188 killed and 872 injured": the breakdown after
+    # the colon counts the group of the combined count
+    colon = sentence.find(":")
+    if colon > 0 and (head := _COMBINED_HEAD.search(sentence, 0, colon + 1)) is not None:
+        context_subject = _subject(cb, head.group(1)) or context_subject
 
     def damage_in_sentence() -> bool:
         return bool(
@@ -487,8 +503,11 @@ def figures_in_sentence(
         hi = counts[i + 1].start if i + 1 < len(counts) else s_end
         semi = text.find(";", num.end, hi)
         hi_clause = semi if semi >= 0 else hi
+        # "Detained 15 / Missing 3": an entry ends at the separator before the next one
+        sep = _ENTRY_SEPARATOR.search(text, num.end, hi_clause)
+        hi_clause = sep.start() if sep else hi_clause
         # the key-figure label before the count, looked up once for every use below
-        label = key_figure_label(text, lo, num.start)
+        label = key_figure_label(text, lo, num.start) or table_label(text, num.start, num.end)
         measure, cue_span = choose_cue(
             cb, text, num, lo, hi_clause, starts_all, frozenset(), words, label
         )
@@ -605,9 +624,11 @@ def figures_in_sentence(
             not own_measure
             and _ENTRY_END.match(text, num.end)
             and label is not None
-            and (label.start() == 0 or text[label.start() - 1] == "\n")
+            and (label.start() in (0, s_start) or text[label.start() - 1] == "\n")
         ):
-            continue  # "People reached with assistance: 830,000": a line counting no harm
+            # "People reached with assistance: 830,000", "Returned: 1,100 persons": a line or
+            # sentence counting no harm
+            continue
         if measure is None and carried[0] is not None:
             measure, cue_span = carried
         carried = (None, None)
@@ -686,7 +707,12 @@ def figures_in_sentence(
             continue
         kind = "own"
         link: Figure | None = None
-        if _sub_before(before) or OF_THEM_AFTER.match(text[num.end : hi]):
+        if (
+            _sub_before(before)
+            or OF_THEM_AFTER.match(text[num.end : hi])
+            # "31 killed (8 children)": a count opening a bracket after a figure is its part
+            or (out and _PAREN_OPEN.fullmatch(text, out[-1].end, num.start))
+        ):
             kind = "sub"
         elif out and (
             _EARLIER_COUNT.fullmatch(text[out[-1].number_end : num.start])
@@ -725,7 +751,13 @@ def figures_in_sentence(
                     and _CLAUSE_END.match(text, num.end, s_end) is not None
                 )
             )
-            if kind in ("sub", "cont", "earlier") or gap_ok:
+            # "wounded 12-15 workers": the high end of a range is the low end's count
+            same_range = (
+                num.range_role == "high"
+                and attached.get(i - 1) is link
+                and counts[i - 1].range_id == num.range_id
+            )
+            if kind in ("sub", "cont", "earlier") or gap_ok or same_range:
                 measure = link.measure
         if kind == "earlier" and link is not None and link.sentence == s_index:
             # "rose to 107 from 65 announced on Monday, as more of the wounded died": the count
@@ -818,6 +850,10 @@ def figures_in_sentence(
         if not cumulative_words:
             cumulative_words.append(_cumulative(sentence))
         cumulative = as_of_marker or cumulative_words[0]
+        if measure in PEOPLE_ONLY and subject in OBJECT_SUBJECTS:
+            # "recovered 14 bodies from the rubble of the apartment block": the block is where
+            # the dead were found, a building is never killed
+            subject = None
         fig = Figure(
             id=f"f{first_id + len(out)}",
             measure=measure,

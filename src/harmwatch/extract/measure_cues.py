@@ -140,6 +140,53 @@ def key_figure_label(text: str, lo: int, pos: int) -> re.Match[str] | None:
     return _LABEL_BEFORE.search(text, start, pos)
 
 
+#: A table cell's text (group 1) from just after its bar to the next bar or line end.
+_CELL = re.compile(r"[ \t]*([^|\n]*?)[ \t]*(?=\||\n|$)")
+#: A count alone in its cell, with a hedge at most: "| 48 |", "| about 1,200 |".
+_CELL_COUNT_BEFORE = re.compile(r"\|[ \t]*(?:[A-Za-z]+[ \t]+){0,2}$")
+_CELL_COUNT_AFTER = re.compile(r"[ \t]*(?:\||\n|$)")
+#: Rows above a count searched for the table's header.
+TABLE_HEADER_ROWS = 40
+
+
+def table_label(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The column header of the table cell holding the count at ``text[start:end]``.
+
+    Tables reach the text as rows of cells between bars (``| Martuni | 48 | 12 |``, as
+    ingestion renders an HTML table); a count alone in its cell counts what its column's
+    header names ("Houses damaged"). The header is the nearest row above with as many cells
+    and no digit; a ``|---|`` rule between them is passed over. Group 1 of the match is the
+    header cell's text, with offsets in ``text``.
+    """
+    if not _CELL_COUNT_BEFORE.search(text, max(0, start - 30), start):
+        return None
+    if not _CELL_COUNT_AFTER.match(text, end):
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    column = text.count("|", line_start, start)
+    cells = text.count("|", line_start, line_end)
+    pos = line_start - 1
+    for _ in range(TABLE_HEADER_ROWS):
+        if pos <= 0:
+            return None
+        above = text.rfind("\n", 0, pos) + 1
+        row = text[above:pos]
+        if "|" not in row:
+            return None  # the table ended before a header was found
+        if row.count("|") == cells and not any(c.isdigit() for c in row):
+            if set(row) <= set("|-: \t"):
+                pos = above - 1  # the rule under a header
+                continue
+            bar = above - 1
+            for _ in range(column):
+                bar = text.find("|", bar + 1, pos)
+            return _CELL.match(text, bar + 1, pos) if bar >= 0 else None
+        pos = above - 1
+    return None
+
+
 #: :func:`choose_cue`'s ``label`` when the caller has not looked it up: it is looked up then.
 #: (A match object of its own, told apart by identity.)
 LABEL_NOT_ASKED = re.compile("").match("")
@@ -332,7 +379,7 @@ def choose_cue(
 
     ``label`` is ``key_figure_label(text, lo, num.start)`` when the caller has it already."""
     if label is LABEL_NOT_ASKED:
-        label = key_figure_label(text, lo, num.start)
+        label = key_figure_label(text, lo, num.start) or table_label(text, num.start, num.end)
     if label is not None:
         cue = nearest_right(cb, text, label.start(1), label.end(1), exclude, words)
         if cue is None:

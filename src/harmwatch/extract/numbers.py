@@ -78,7 +78,7 @@ _DIGITS_RE = re.compile(
     r"|\d+(?:\.\d+)?)"
     r"(?:\s*(million|billion|thousand|hundred|mln|bn)\b"
     # "3.5m people", "1.2m refugees": a million written as "m" before a group of people
-    r"|(m)(?=\s+(?:people|persons|refugees|civilians|children|residents|displaced|"
+    r"|(m)(?=\s+(?:people|persons|refugees|civilians|children|residents|displaced|internally|IDPs|"
     r"Syrians|Ukrainians|Sudanese|Afghans|Palestinians|Yemenis|Rohingya)\b))?",
     re.IGNORECASE,
 )
@@ -105,6 +105,8 @@ _AGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 #: The first day of a day range ("between 23 and 29 September") is a date, not a count.
+#: The high end of a range after a number: "6 to 20 ", "12-15 ".
+_RANGE_TAIL = re.compile(r"\s*(?:to|-|–)\s*\d[\d,.]*\s*")
 _DAY_RANGE_AFTER = re.compile(rf"^\s*(?:and|to|-|–)\s*\d{{1,2}}\s+{_MONTH}\b", re.IGNORECASE)
 _NAME_AGE = re.compile(r"[A-Z][a-z]+,\s*$")
 _PLACE_NAME_BEFORE = re.compile(r"\b(?:in|at|near|from)\s+[A-Z][a-z]+,\s*$")
@@ -256,7 +258,8 @@ def _digits_value(number: str, scale: str | None) -> float:
     cleaned = _NUMBER_SEPARATORS.sub("", number)
     value = float(cleaned)
     if scale:
-        value *= _SCALES["million" if scale == "m" else scale.lower()]
+        scale = scale.lower()
+        value *= _SCALES["million" if scale == "m" else scale]
     return value
 
 
@@ -430,6 +433,9 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         return "id"  # "No. 14", "note 2022/07"
     if after.startswith("/") and after[1:2].isdigit():
         return "id"
+    tail = _RANGE_TAIL.match(text, end, end + UNIT_WINDOW)
+    if tail and load_codebook().non_count_units.match(text, tail.end()):
+        return "unit"  # "prison terms of 6 to 20 years": the low end of a range of units
     unit = load_codebook().non_count_units.match(_UNIT_ADJECTIVE.sub("", after.lstrip(" -"), 1))
     if unit and after[: len(after) - len(after.lstrip(" -"))] in ("", " ", "-", " -"):
         return "unit"
