@@ -92,6 +92,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"yesterday|last night|"
             r"the (?:previous|preceding) (?:day|evening|night|morning|afternoon)|"
             r"the (?:day|night|evening) before|"
+            r"the (?:following|next) day|"
             r"last (?:week|month|year)|this (?:week|month|year))\b",
             re.IGNORECASE,
         ),
@@ -121,7 +122,10 @@ _TIME = re.compile(
 )
 _STATEMENT_BEFORE = re.compile(
     r"\b(?:said|says|announced|stated|told|reported|wrote|added|noted|posted|claimed|declared|"
-    r"confirmed|tweeted|denied|acknowledged|admitted|published)\s+(?:on\s+|late\s+|early\s+)?$",
+    r"confirmed|tweeted|denied|acknowledged|admitted|published)\s+(?:on\s+|late\s+|early\s+)?$|"
+    # "the ministry's bulletin of 08/05/2024", "a statement dated 2 May"
+    r"\b(?:bulletin|report|statement|communiqu[eé]|press release|update|letter|decree|order)"
+    r"\s+(?:of|dated|issued\s+on)\s+$",
     re.IGNORECASE,
 )
 _ATTRIBUTIVE_AFTER = re.compile(
@@ -192,7 +196,8 @@ _END_BEFORE = re.compile(
 #: "their case resumes on Thursday": a weekday of a future step is not resolved backwards.
 _FUTURE_BEFORE = re.compile(
     r"\b(?:resumes?|will\s+\w+|next|is due|are due|scheduled)\s+"
-    r"(?:\w+\s+)?(?:on\s+)?$",
+    # "will hold an emergency meeting on Monday"
+    r"(?:\w+\s+){0,3}?(?:on\s+)?$",
     re.IGNORECASE,
 )
 #: "Ten years ago today": an anniversary resolved against the publication day.
@@ -399,6 +404,9 @@ def _resolve(
             rel.endswith(" before") and not rel.endswith("yesterday")
         ):
             return (last - timedelta(days=1) if last else None), None, "day"
+        if rel.startswith(("the following ", "the next ")):
+            # "They burned its school the following day": the day after the one told last
+            return (last + timedelta(days=1) if last else None), None, "day"
         if published is None:
             return None, None, "day"
         if rel in ("yesterday", "last night"):
@@ -518,7 +526,9 @@ _ACTIVITY_BEFORE = re.compile(
     r"\b(?:visited|gathered|met|laid(?!\s+siege)|filed|signed|hosted|declared|decreed|ordered|"
     r"adopted|pulled\s+out|withdrew|(?:began\s+)?withdrawing|travelled|traveled|returned|resumed|"
     r"convened|surveying|searching|searched|dug|digging|combed|mourning|campaign\s+started|"
-    r"told|buried|condemned|recalled|"
+    r"told|buried|condemned|recalled|confirmed|reported|announced|denied|learned|learnt|"
+    r"issued\s+(?:a|an|its|their)\s+(?:[\w-]+\s+)?(?:statement|communiqu[eé]|report|update|bulletin)|"
+    r"attended|(?:opened|launched)\s+an?\s+(?:investigation|inquiry|probe)|"
     r"denounced|published|funerals?\s+(?:was|were)\s+held|report\s+(?:was\s+)?released|"
     r"took\s+(?:effect|hold)|came\s+into\s+(?:force|effect)|"
     r"(?:ceasefire|cease-fire|truce|armistice|agreement|deal)\s+(?:that\s+)?(?:ended|halted)|"
@@ -538,6 +548,13 @@ _SPEECH_OR_INCIDENT = re.compile(
 )
 _POSSESSIVE_INCIDENT = re.compile(
     rf"^['’]s\s+(?:[\w-]+\s+){{0,2}}?{_INCIDENT_NOUN}\b", re.IGNORECASE
+)
+#: A day owning an occasion that is no harm: "Thursday's talks", "Sunday's funerals".
+_POSSESSIVE_OCCASION = re.compile(
+    r"^['’]s\s+(?:[\w-]+\s+)?(?:talks|meetings?|summit|elections?|vote|session|conference|"
+    r"visit|funerals?|statement|announcement|speech|briefing|ceasefire|truce|deal|agreement|"
+    r"match|game|rally|march|protests?|ceremony|commemoration|service|prayers?|hearing)\b",
+    re.IGNORECASE,
 )
 _INCIDENT_BEFORE_ANCHORED = anchor(_INCIDENT_BEFORE)
 _ACTIVITY_BEFORE_ANCHORED = anchor(_ACTIVITY_BEFORE)
@@ -605,6 +622,13 @@ def _role(
         and _YEAR_END.search(text, s, e)
     ):
         return "header"
+    if after[:1] in ("'", "’"):
+        # a day owning a noun: "the toll from Tuesday's strike", "overshadowed by Monday's
+        # strike" (not a cut-off "by Monday"), "Thursday's talks in Cairo"
+        if _POSSESSIVE_INCIDENT.match(after):
+            return "event"
+        if _POSSESSIVE_OCCASION.match(after):
+            return "attributive"
     if _AS_OF_BEFORE.search(before):
         return "as_of"
     if _SINCE_BEFORE.search(before):
@@ -635,9 +659,9 @@ def _role(
         text, max(s_start, s - 60), s
     ):
         return "state"  # "bodies were still lying in the streets on Tuesday": a later look
-    if _POSSESSIVE_INCIDENT.match(after):
-        return "event"  # "The toll from Tuesday's strike rose to 31, officials said"
-    opening = _DATELINE_DASH.split(sentence[: s - s_start])[-1]
+    # the clause the date opens: after a dateline's dash or a semicolon ("...; the next day
+    # the navy said")
+    opening = _DATELINE_DASH.split(sentence[: s - s_start])[-1].rsplit(";", 1)[-1]
     if (
         len(opening.split()) <= OPENING_WORDS
         and not _SPEECH_OR_HARM_AFTER.search(opening)
