@@ -251,14 +251,16 @@ def test_event_places(text: str, include: set[str], exclude: set[str]) -> None:
 
 # --- the battery: tests/data/capabilities.jsonl -------------------------------------------------
 #
-# 1,281 items written for the project, in three rounds: 459 on the ordinary ways of saying each
+# 1,474 items written for the project, in four rounds: 459 on the ordinary ways of saying each
 # thing (one sentence or two, with the conflict context a category needs), 316 ("p2-" ids) on the
 # constructions of real reports (several counts or places in a sentence, key-figure lines,
 # datelines, places of statements, burials, origins, bodies named after places, figures of
-# speech), and 506 ("p3-" ids) from the third round: 133 on the constructions that round fixed
+# speech), 506 ("p3-" ids) from the third round: 133 on the constructions that round fixed
 # and 373 "p3-probe-" sentences written as broad probes of each kind (figures, dates, places,
-# categories, hard negatives). By kind: 307 categories, 494 figures, 158 dates, 234 event
-# places, 88 relevance.
+# categories, hard negatives), and 193 ("p4-" ids) from the fourth: 13 on the place
+# constructions it fixed and 180 "p4-probe-" figure and date probes (tables, key-figure lines,
+# ranges, statement and report days among event days). By kind: 307 categories, 614 figures,
+# 218 dates, 247 event places, 88 relevance.
 # ``doubt`` items (the conventions do not decide them) are not run; ``gap`` items are
 # phrasings the extractor is known not to handle yet, each with the reason — they are expected
 # to fail, and a gap that starts passing is reported (XPASS) so its mark can be removed.
