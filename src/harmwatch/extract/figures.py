@@ -76,6 +76,13 @@ def _sub_before(gap: str) -> bool:
     return _SUB_BEFORE.search(gap) is not None
 
 
+#: A count of the people who speak: "one aid worker said", "two witnesses told AFP".
+_SPEAKERS_AFTER = re.compile(
+    r"\s+(?:(?!(?:and|or|but|of|whom|who|which|that|it|he|she|they|we|had|has|have|was|were|"
+    r"is|are|dead|killed|wounded|injured|missing)\b)[\w'’-]+\s+){0,3}?"
+    r"(?:said|says|told|recalled|explained|described)\b",
+    re.IGNORECASE,
+)
 _PAREN_OPEN = re.compile(r"\s*\(\s*")
 _CONT_BEFORE = re.compile(
     r"\b(?:another|the other|other|a further|an additional|also)\s+"
@@ -138,7 +145,7 @@ _PREDICATE = re.compile(
 _QUALIFIER_TAIL = re.compile(r"\s*(?:another\s+|a total of\s+|the\s+|some\s+)?", re.IGNORECASE)
 _NP_END = re.compile(
     r"[,;.()\[\]“”\"]|\b(?:were|was|are|is|have|has|had|who|that|which|in|at|on|"
-    r"from|during|after|by|as|to|into|and|or|with|while|when|since)\b",
+    r"from|during|after|before|until|by|as|to|into|and|or|with|while|when|since)\b",
     re.IGNORECASE,
 )
 #: A verb cue followed by its object or a place ("fled the village", "fled to Chad"), unlike an
@@ -616,6 +623,8 @@ def figures_in_sentence(
         neg = _NEGATED_PREDICATE.match(text[num.end : min(hi_clause, num.end + 60)])
         if neg and not (cue_span and cue_span[0] <= num.end + neg.end() - 1 < cue_span[1]):
             continue  # unless the negation is the cue's own ("have not been able to return")
+        if _SPEAKERS_AFTER.match(text, num.end, s_end):
+            continue  # "one aid worker said", "two survivors told reporters": who speaks
         if _AS_PEOPLE_AFTER.match(text, num.end, s_end):
             carried = (measure, cue_span)  # the people count after it takes the measure
             continue

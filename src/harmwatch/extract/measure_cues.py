@@ -451,6 +451,16 @@ def choose_cue(
         left = nearest_left(cb, text, lo, num.start, exclude | {"displaced"}, words)
         if left and word_count(text[left[2] : num.start]) <= ADJACENT_LEFT_WORDS:
             return left[0], (left[1], left[2])
+    if (
+        right
+        and word_count(text[num.end : right[1]]) == 0
+        and _NOUN_CUE.search(text, right[1], right[2])
+    ):
+        # "killed three refugees", "abducted 12 hostages": the noun right after the count is
+        # who the people are; a verb of harm right before it says what happened to them
+        left = nearest_left(cb, text, lo, num.start, exclude | {right[0]}, words)
+        if left and word_count(text[left[2] : num.start]) <= ADJACENT_LEFT_WORDS:
+            return left[0], (left[1], left[2])
     if right and _AND_VERB.search(text, num.end, right[1]):
         # "abducted 17 passengers and shot the driver dead": the verb right before the count
         # is its own; the cue after "and" belongs to the next clause's object
