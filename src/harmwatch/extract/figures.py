@@ -510,9 +510,12 @@ def figures_in_sentence(
         hi = counts[i + 1].start if i + 1 < len(counts) else s_end
         semi = text.find(";", num.end, hi)
         hi_clause = semi if semi >= 0 else hi
-        # "Detained 15 / Missing 3": an entry ends at the separator before the next one
+        # "Detained 15 / Missing 3": an entry ends at the separator before the next one; a
+        # cue on the next line is that line's ("... about 1,000 women\nPalestinians injured:")
         sep = _ENTRY_SEPARATOR.search(text, num.end, hi_clause)
         hi_clause = sep.start() if sep else hi_clause
+        newline = text.find("\n", num.end, hi_clause)
+        hi_clause = newline if newline >= 0 else hi_clause
         # the key-figure label before the count, looked up once for every use below
         label = key_figure_label(text, lo, num.start) or table_label(text, num.start, num.end)
         measure, cue_span = choose_cue(
@@ -528,6 +531,8 @@ def figures_in_sentence(
             measure is None
             and i + 1 < len(counts)
             and _sub_before(text[num.end : counts[i + 1].start])
+            # a colon on the next line ends that line's label, not a breakdown of this count
+            and "\n" not in text[num.end : counts[i + 1].start]
         ):
             # "40 civilians, including 12 children, were killed", "4,000 civilians, including
             # 1,200 children and 800 women, were displaced": the cue after the sub-counts is
