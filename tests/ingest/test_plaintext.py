@@ -99,6 +99,25 @@ def test_live_blog_entries_are_article_text() -> None:
     assert "Update number 3 followed." in parsed.text
 
 
+@pytest.mark.parametrize("zone", ["IST", "GMT", "GMT+3", "local time", "pm"])
+def test_live_blog_stamps_with_a_time_zone_are_article_text(zone: str) -> None:
+    # "18:15 IST" on its own line stamps the paragraph under it, as a bare "18:15" does
+    entry = (
+        "Police said they had searched the villages along the ridge road overnight, and that "
+        "the families of the missing had been asked to come to the district hospital. "
+    )
+    raw = (
+        ARTICLE
+        + "\n\n"
+        + "".join(
+            f"{h}:{m} {zone}\n{entry}Update number {n} followed.\n\n"
+            for n, (h, m) in enumerate([("08", "20"), ("09", "35"), ("11", "40"), ("13", "10")])
+        )
+    )
+    parsed = parse_plain_text(raw)
+    assert "Update number 3 followed." in parsed.text
+
+
 def test_terminator_before_article_does_not_swallow_page() -> None:
     raw = "News\nShow news feed\nShare\n\n" + ARTICLE
     parsed = parse_plain_text(raw)

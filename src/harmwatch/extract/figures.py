@@ -76,6 +76,9 @@ def _sub_before(gap: str) -> bool:
     return _SUB_BEFORE.search(gap) is not None
 
 
+_QUESTIONING_AFTER = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:for questioning|in connection with)\b", re.IGNORECASE
+)
 #: A count of the people who speak: "one aid worker said", "two witnesses told AFP".
 _SPEAKERS_AFTER = re.compile(
     r"\s+(?:(?!(?:and|or|but|of|whom|who|which|that|it|he|she|they|we|had|has|have|was|were|"
@@ -628,6 +631,8 @@ def figures_in_sentence(
         neg = _NEGATED_PREDICATE.match(text[num.end : min(hi_clause, num.end + 60)])
         if neg and not (cue_span and cue_span[0] <= num.end + neg.end() - 1 < cue_span[1]):
             continue  # unless the negation is the cue's own ("have not been able to return")
+        if measure == "detained" and _QUESTIONING_AFTER.match(text, num.end, hi_clause):
+            continue  # "detained more than 20 people for questioning": an inquiry, no captivity
         if _SPEAKERS_AFTER.match(text, num.end, s_end):
             continue  # "one aid worker said", "two survivors told reporters": who speaks
         if _AS_PEOPLE_AFTER.match(text, num.end, s_end):

@@ -138,6 +138,11 @@ _MORE_HEADING = re.compile(r"^MORE(?: [A-Z][A-Z’'&-]*){1,4}\s*[:›»>]?$")
 _STORE_MARKER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}[ \t]*")
 _SENTENCE_END = re.compile(r"[.!?]\s+\S+.*[.!?]$")
 _TIME_STAMP = re.compile(r"^\s*\d{1,2}:\d{2}(?:\s*(?:am|pm))?\s*(?:$|\S)", re.I)
+#: A time stamp on a line of its own, with a time zone or "local time" at most ("18:15 IST",
+#: "09:30 GMT+3", "14:05 local time").
+_STAMP_ALONE = re.compile(
+    r"^\d{1,2}:\d{2}(?:\s*(?:am|pm))?(?:\s+(?:[A-Z]{2,5}(?:[+-]\d{1,2})?|local time))?$", re.I
+)
 _HEADER_LINE = re.compile(
     r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}|[A-Z][\w&,' ]{0,30}\s+\d{1,2}:\d{2}\s+\d{1,2}[/.]\d{1,2}"
     r"[/.]\d{2,4}\b.*)$"
@@ -202,7 +207,7 @@ def _headline_stamp(lines: list[tuple[int, int, str]], index: int) -> bool:
     if not stamp:
         return False
     entry = body.strip()
-    if len(entry) <= 8:  # the stamp alone: its entry is the next line with text
+    if _STAMP_ALONE.match(entry):  # the stamp alone: its entry is the next line with text
         entry = next((b for _s, _e, b in lines[index + 1 : index + 3] if b.strip()), "")
     return not _is_prose(entry)
 
