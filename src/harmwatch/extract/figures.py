@@ -76,6 +76,7 @@ def _sub_before(gap: str) -> bool:
     return _SUB_BEFORE.search(gap) is not None
 
 
+_AFFECTED_WORD = re.compile(r"(?:affected|impacted)\b", re.IGNORECASE)
 _QUESTIONING_AFTER = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,3}?(?:for questioning|in connection with)\b", re.IGNORECASE
 )
@@ -873,6 +874,13 @@ def figures_in_sentence(
             # "recovered 14 bodies from the rubble of the apartment block": the block is where
             # the dead were found, a building is never killed
             subject = None
+        if (
+            measure == "affected"
+            and subject in ("buildings", "monuments", "settlements")
+            and cue_span is not None
+            and _AFFECTED_WORD.match(text, cue_span[0], cue_span[1])
+        ):
+            measure = "damaged"  # "290 heritage sites affected by the war": harm to things
         fig = Figure(
             id=f"f{first_id + len(out)}",
             measure=measure,

@@ -67,6 +67,12 @@ _PARTICIPLE_PHRASE = re.compile(
     r"|\s+(?:of|for|in|by|during|on|at|near|from)\s+[^,;.]{0,60}?\b(?:were|was|died)\b",
     re.IGNORECASE,
 )
+#: "25 captured government soldiers being shot dead": a participle used as an adjective
+#: before the group's noun, then a passive verb; only a killing overrides it (the wounded who
+#: "were evacuated" stay wounded).
+_ADJECTIVE_PHRASE = re.compile(
+    r"\s+(?:[\w-]+\s+){1,3}?(?:being|were|was|had been|have been)\s", re.IGNORECASE
+)
 _RELATIVE_CLAUSE = re.compile(
     r",\s*(?:some|many|most|all|several|none|one|two|three) of "
     r"(?:whom|which)\b",
@@ -399,16 +405,21 @@ def choose_cue(
         # "claimed 355 victims: 67 were killed and 288 injured": a total the breakdown after
         # the colon splits into its measures
         right = None
+    participle = right is not None and _PARTICIPLE.fullmatch(text, right[1], right[2])
+    adjective = bool(
+        participle
+        and not _PARTICIPLE_PHRASE.match(text, right[2])
+        and _ADJECTIVE_PHRASE.match(text, right[2])
+    )
     if right and (
         _NOUN_CUE.search(text, right[1], right[2])
-        or (
-            _PARTICIPLE.fullmatch(text, right[1], right[2])
-            and _PARTICIPLE_PHRASE.match(text, right[2])
-        )
+        or (participle and _PARTICIPLE_PHRASE.match(text, right[2]))
+        or adjective
     ):
         verb = nearest_right(cb, text, right[2], hi_clause, exclude | {right[0]}, words)
         if (
             verb
+            and (not adjective or verb[0] == "killed")
             and word_count(text[num.end : verb[1]]) <= NOUN_VERB_MAX_WORDS
             and not _AND_OR.search(text, right[2], verb[1])
             # "30 hostages, according to a foundation that assists victims' families": a
