@@ -58,6 +58,8 @@ SUBJECT_PRIORITY = (
 _SUB_LIST_GAP = re.compile(r"\s+[\w\s-]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE)
 _SUB_BEFORE = re.compile(
     r"\b(?:including|among them|among whom|of whom|of which|incl\.?)\s+"
+    # "among them - 1 child" (translated bulletins)
+    r"(?:[-–—:]\s*)?"
     # "including the village chief and his two sons": a part named after other members
     r"(?:[\w'’]+\s+){0,6}$|[–—:]\s*$|"
     r"^\W*(?:of|among) (?:them|these|those|whom)\s*,?\s+(?:\w+\s+){0,2}$",
@@ -76,6 +78,19 @@ def _sub_before(gap: str) -> bool:
     return _SUB_BEFORE.search(gap) is not None
 
 
+_SHARE_OF_WHOM_AFTER = re.compile(
+    r"\s+[\w ’'-]{0,30}?,\s*(?:about\s+|some\s+|nearly\s+)?"
+    r"(?:\d+(?:[.,]\d+)?\s*(?:per\s*cent|percent|%)|"
+    r"half|a third|a quarter|two[- ]thirds|three[- ]quarters)\s+of\s+(?:whom|which|them)\b",
+    re.IGNORECASE,
+)
+_OF_THESE_OPENING = re.compile(
+    r"\s*(?:of|among) (?:these|them|those|the total)\s*,?\s*(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
+#: "80 or so", "50-odd": a hedge after the count.
+_HEDGE_AFTER = re.compile(r"(?:\s+or so|-odd|\s+odd)\b", re.IGNORECASE)
+#: How far before a count's cue a combined phrase ("killed or injured") is looked for.
+COMBINED_LOOKBACK = 15
 _AFFECTED_WORD = re.compile(r"(?:affected|impacted)\b", re.IGNORECASE)
 _QUESTIONING_AFTER = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,3}?(?:for questioning|in connection with)\b", re.IGNORECASE
@@ -97,8 +112,16 @@ _CONT_AFTER = re.compile(r"^\s+(?:others?|more|other)\b", re.IGNORECASE)
 _OF_THE = re.compile(r"\b(?:of|out of) the\s+$", re.IGNORECASE)
 #: "rose to 31 from 24", "up from 12", "compared with 40 a day earlier": the count before an
 #: update is an earlier toll of the same measure and group.
-_EARLIER = r"(?:an earlier |a previous |the previous |an initial |the earlier )?"
-_UP_FROM = re.compile(rf"\b(?:up|down) from\s+{_EARLIER}$", re.IGNORECASE)
+_EARLIER = (
+    r"(?:an earlier |a previous |the previous |an initial |the earlier )?"
+    r"(?:(?:around|about|some|roughly|nearly|almost|approximately|more than|over|at least)\s+)?"
+)
+#: "up from around 310,000", "The number has grown from 65,000 on Wednesday"
+_UP_FROM = re.compile(
+    rf"\b(?:up|down|(?:has |had |have )?(?:grown|risen|rose|increased|climbed|jumped|fallen|fell))"
+    rf" from\s+{_EARLIER}$",
+    re.IGNORECASE,
+)
 _EARLIER_COUNT = re.compile(
     rf"\s*(?:\w+\s+){{0,4}}?(?:,\s*)?(?:up |down )?(?:from|compared with|compared to)\s+{_EARLIER}",
     re.IGNORECASE,
@@ -577,7 +600,12 @@ def figures_in_sentence(
                 )
         window_lo = min(num.start, cue_span[0]) if cue_span else num.start
         window_hi = max(num.end, cue_span[1]) if cue_span else num.end
-        combined = cb.combined.search(text, window_lo, min(hi_clause, window_hi + 40))
+        # "killed or injured 2,505 people": a cue that ends a combined phrase is part of it
+        combined = cb.combined.search(
+            text, max(lo, window_lo - COMBINED_LOOKBACK), min(hi_clause, window_hi + 40)
+        )
+        if combined and combined.end() <= window_lo and cue_span and combined.end() < cue_span[1]:
+            combined = None  # a combined phrase wholly before the cue is another count's
         if combined and (cue_span is None or combined.start() <= cue_span[1] + 1):
             continue
         negated = cb.negators.search(text, max(s_start, window_lo - 12), window_hi)
@@ -634,6 +662,14 @@ def figures_in_sentence(
             continue  # unless the negation is the cue's own ("have not been able to return")
         if measure == "detained" and _QUESTIONING_AFTER.match(text, num.end, hi_clause):
             continue  # "detained more than 20 people for questioning": an inquiry, no captivity
+        share = _SHARE_OF_WHOM_AFTER.match(text, num.end, hi_clause)
+        if share and (
+            cue_span is None
+            or (cue_span[0] >= share.end() and "," not in text[share.end() : cue_span[0]])
+        ):
+            # "48,000 residents, 12 per cent of whom were displaced": the cue is the share's,
+            # the count its base ("40,000 people fled, half of whom ..." keeps its own cue)
+            continue
         if _SPEAKERS_AFTER.match(text, num.end, s_end):
             continue  # "one aid worker said", "two survivors told reporters": who speaks
         if _AS_PEOPLE_AFTER.match(text, num.end, s_end):
@@ -665,6 +701,8 @@ def figures_in_sentence(
             continue
         before = text[lo : num.start]
         qual, qlen = _qualifier(cb, text[max(lo, num.start - 40) : num.start])
+        if qual == "exact" and _HEDGE_AFTER.match(text, num.end):
+            qual = "about"
         if num.range_role == "low":
             qual = "at_least"
         elif num.range_role == "high":
@@ -734,9 +772,10 @@ def figures_in_sentence(
             or (out and _PAREN_OPEN.fullmatch(text, out[-1].end, num.start))
         ):
             kind = "sub"
-        elif out and (
-            _EARLIER_COUNT.fullmatch(text[out[-1].number_end : num.start])
-            or _UP_FROM.search(text, max(lo, num.start - 30), num.start)
+        elif (out and _EARLIER_COUNT.fullmatch(text[out[-1].number_end : num.start])) or (
+            # "The number has grown from 65,000 on Wednesday": also after the last sentence's
+            (out or (previous and previous.figures))
+            and _UP_FROM.search(text, max(lo, num.start - 30), num.start)
         ):
             kind = "earlier"
         elif _CONT_BEFORE.search(text[max(lo, num.start - 30) : num.start]) or _CONT_AFTER.match(
@@ -747,6 +786,25 @@ def figures_in_sentence(
             link = out[-1]
         elif previous and previous.figures:
             link = previous.figures[-1]
+        if (
+            link is not None
+            and link.part_of is not None
+            and (
+                kind == "earlier"
+                or (kind == "sub" and _OF_THESE_OPENING.match(text, s_start, num.start))
+            )
+        ):
+            # "488 were killed, among them 122 children. Of these, 474 were killed by
+            # forces", "100,417 ..., among them 30,000 children. The number has grown from
+            # 65,000": the part or earlier toll is of the total, not of its last part
+            link = next(
+                (
+                    f
+                    for f in (*(previous.figures if previous else ()), *out)
+                    if f.id == link.part_of
+                ),
+                link,
+            )
         own_cue = measure is not None
         if not own_cue and _AT_PLACES_BEFORE.search(
             text, max(lo, num.start - qlen - 12), num.start - qlen

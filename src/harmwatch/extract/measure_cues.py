@@ -470,7 +470,13 @@ def choose_cue(
         # "killed three refugees", "abducted 12 hostages": the noun right after the count is
         # who the people are; a verb of harm right before it says what happened to them
         left = nearest_left(cb, text, lo, num.start, exclude | {right[0]}, words)
-        if left and word_count(text[left[2] : num.start]) <= ADJACENT_LEFT_WORDS:
+        if (
+            left
+            and word_count(text[left[2] : num.start]) <= ADJACENT_LEFT_WORDS
+            # "62 wounded people and 14 bodies": a cue of the count before is not this one's
+            and "," not in text[left[2] : num.start]
+            and not _AND_OR.search(text, left[2], num.start)
+        ):
             return left[0], (left[1], left[2])
     if right and _AND_VERB.search(text, num.end, right[1]):
         # "abducted 17 passengers and shot the driver dead": the verb right before the count
@@ -487,7 +493,8 @@ def choose_cue(
             and not _CONJ.search(after_cue)
             and not _is_duration(cb, text, nxt)
             and not _BREAK.search(after_cue)
-            and not _PLACE_COUNT_AFTER.match(after_cue)
+            # ("injured around 2,800": "around" right before the count is its hedge)
+            and not (_PLACE_COUNT_AFTER.match(after_cue) and after_cue.strip() != "around")
         )
         if (
             not governs

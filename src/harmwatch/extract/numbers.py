@@ -105,6 +105,18 @@ _AGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 #: The first day of a day range ("between 23 and 29 September") is a date, not a count.
+_FAMILY_OF_BEFORE = re.compile(
+    r"\b(?:mother|father|parent|parents|grandmother|grandfather)\s+of\s+$", re.IGNORECASE
+)
+_COUNT_NOUN_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:houses|homes|buildings|apartments|people|persons|civilians|"
+    r"children|residents|families|soldiers|servicemen|prisoners|hostages|refugees|victims)\b"
+)
+_YEAR_PREPOSITION = re.compile(
+    r"\b(?:in|since|of|by|from|until|till|before|after|during|between|and|to|year|early|late|mid)"
+    r"[\s-]+$",
+    re.IGNORECASE,
+)
 #: The high end of a range after a number: "6 to 20 ", "12-15 ".
 _RANGE_TAIL = re.compile(r"\s*(?:to|-|–)\s*\d[\d,.]*\s*")
 _DAY_RANGE_AFTER = re.compile(rf"^\s*(?:and|to|-|–)\s*\d{{1,2}}\s+{_MONTH}\b", re.IGNORECASE)
@@ -176,6 +188,11 @@ _NOT_NUMBER_ONE = re.compile(
     r"few|best|worst|key)|of the \w+ (?:most|worst|hardest))\b"
 )
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_RISEN_FROM_BEFORE = re.compile(
+    r"\b(?:grown|risen|rose|increased|climbed|jumped|fallen|fell|dropped|revised)\s+"
+    r"(?:(?:up|down)\s+)?from\s+$",
+    re.IGNORECASE,
+)
 _SCALE_END = re.compile(r"(million|billion|thousand)\s*$", re.IGNORECASE)
 _LETTER = re.compile(r"[a-z]", re.IGNORECASE)
 _NUMBER_SEPARATORS = re.compile(r"[,\u00a0\u202f\u2009 ]")
@@ -384,6 +401,8 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         return "money"
     if _AGE_AFTER.match(after) or _age_before(before):
         return "age"
+    if before.endswith(" of ") and _FAMILY_OF_BEFORE.search(before):
+        return "id"  # "a mother of five": the size of a family, not a count of harmed people
     if digits and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
         if _WORD_BEFORE_PAREN.search(text, max(0, start - 30), start):
             return "id"  # "ninety-two (92) of our soldiers": the word already counted them
@@ -425,7 +444,13 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         return "date"
     if digits and value <= 31 and _DAY_RANGE_AFTER.match(after):
         return "date"
-    if digits and _FOUR_DIGITS.fullmatch(raw) and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]:
+    if (
+        digits
+        and _FOUR_DIGITS.fullmatch(raw)
+        and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]
+        and not (_COUNT_NOUN_AFTER.match(after) and not _YEAR_PREPOSITION.search(before))
+    ):
+        # "1927 private houses were damaged" counts houses; "in 1990 civilians fled" is a year
         return "year"
     if digits and _DECADE_AFTER.match(after):
         return "year"
@@ -468,8 +493,11 @@ def _word_is_number(text: str, m: re.Match[str]) -> bool:
             return False
         if before.endswith("no "):
             return False
-        if before.endswith("of ") and after.startswith((" family", " household")):
-            return False  # "nine members of one family": the family is no count
+        if before.endswith(("of ", "from ", " in ")) and after.startswith(
+            (" family", " household")
+        ):
+            # "nine members of one family", "5 from one family": the family is no count
+            return False
     return True
 
 
@@ -520,6 +548,11 @@ def _link_ranges(text: str, found: list[tuple[int, int, float | None, str]]) -> 
             s2, e2, v2, k2 = found[i + 1]
             joiner = text[e:s2]
             between = _BETWEEN_BEFORE.search(text[max(0, s - 12) : s])
+            if _RISEN_FROM_BEFORE.search(text, max(0, s - 30), s):
+                # "has risen from 24 to 35": an earlier toll and the new one, not a range
+                out.append(NumberMention(s, e, v, k))
+                i += 1
+                continue
             is_and = joiner.strip().lower() in ("and", "or")
             if (
                 v2 is not None
