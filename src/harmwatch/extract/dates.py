@@ -93,6 +93,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"the (?:previous|preceding) (?:day|evening|night|morning|afternoon)|"
             r"the (?:day|night|evening) before|"
             r"the (?:following|next) day|"
+            r"(?:a|one|two|three|four|five|six|seven|\d) days? later|"
             r"last (?:week|month|year)|this (?:week|month|year))\b",
             re.IGNORECASE,
         ),
@@ -125,7 +126,12 @@ _STATEMENT_BEFORE = re.compile(
     r"confirmed|tweeted|denied|acknowledged|admitted|published)\s+(?:on\s+|late\s+|early\s+)?$|"
     # "the ministry's bulletin of 08/05/2024", "a statement dated 2 May"
     r"\b(?:bulletin|report|statement|communiqu[eé]|press release|update|letter|decree|order)"
-    r"\s+(?:of|dated|issued\s+on)\s+$",
+    r"\s+(?:of|dated|issued\s+on)\s+$|"
+    # "a statement by the information team dated 6 May"
+    r"\bdated\s+$|"
+    # "OCHA Flash Update No. 14 (9 May 2024)", "Report date: 2024-05-08"
+    r"\b(?:update|report|bulletin|sitrep)\b[^;:()\n]{0,25}\(\s*$|"
+    r"\b(?:report|publication|issue|release|posting|update)\s+date\s*:\s*$",
     re.IGNORECASE,
 )
 _ATTRIBUTIVE_AFTER = re.compile(
@@ -407,6 +413,11 @@ def _resolve(
         if rel.startswith(("the following ", "the next ")):
             # "They burned its school the following day": the day after the one told last
             return (last + timedelta(days=1) if last else None), None, "day"
+        if rel.endswith(" later"):
+            # "Two days later, a second strike hit a fuel depot": counted from the day told last
+            n = _DAYS_LATER.get(rel.split()[0], None)
+            n = int(rel.split()[0]) if n is None and rel.split()[0].isdigit() else n
+            return (last + timedelta(days=n) if last and n else None), None, "day"
         if published is None:
             return None, None, "day"
         if rel in ("yesterday", "last night"):
@@ -524,16 +535,19 @@ _INCIDENT_AFTER = re.compile(
 #: "told Ukrainian television on", "in its order of"): the day of that act, not of the harm.
 _ACTIVITY_BEFORE = re.compile(
     r"\b(?:visited|gathered|met|laid(?!\s+siege)|filed|signed|hosted|declared|decreed|ordered|"
-    r"adopted|pulled\s+out|withdrew|(?:began\s+)?withdrawing|travelled|traveled|returned|resumed|"
+    r"adopted|pulled\s+out|withdrew|(?:began\s+)?withdrawing|travelled|traveled|returned|"
+    r"(?<!fighting )(?<!clashes )(?<!shelling )(?<!attacks )(?<!hostilities )resumed|"
     r"convened|surveying|searching|searched|dug|digging|combed|mourning|campaign\s+started|"
     r"told|buried|condemned|recalled|confirmed|reported|announced|denied|learned|learnt|"
     r"issued\s+(?:a|an|its|their)\s+(?:[\w-]+\s+)?(?:statement|communiqu[eé]|report|update|bulletin)|"
     r"attended|(?:opened|launched)\s+an?\s+(?:investigation|inquiry|probe)|"
-    r"denounced|published|funerals?\s+(?:was|were)\s+held|report\s+(?:was\s+)?released|"
+    r"rallied|protested|marched|demonstrated|presented|submitted|"
+    r"denounced|published|funerals?\s+(?:[\w'’-]+\s+){0,6}?(?:was|were)\s+held|"
+    r"report\s+(?:was\s+)?released|"
     r"took\s+(?:effect|hold)|came\s+into\s+(?:force|effect)|"
     r"(?:ceasefire|cease-fire|truce|armistice|agreement|deal)\s+(?:that\s+)?(?:ended|halted)|"
     r"(?:order|ruling|decision|judgment|resolution)\s+of)\b"
-    rf"(?:\s+(?!(?:when|after|while|as)\b|{_INCIDENT_VERB}\b)[\w'’-]+){{0,9}}?"
+    rf"(?:\s+(?!(?:when|after|while|as|that)\b|{_INCIDENT_VERB}\b)[\w'’-]+){{0,9}}?"
     r"\s+(?:(?:on|from|in|of)\s+)?(?:(?:early|late)\s+)?$",
     re.IGNORECASE,
 )
@@ -548,6 +562,24 @@ _SPEECH_OR_INCIDENT = re.compile(
 )
 _POSSESSIVE_INCIDENT = re.compile(
     rf"^['’]s\s+(?:[\w-]+\s+){{0,2}}?{_INCIDENT_NOUN}\b", re.IGNORECASE
+)
+_DAYS_LATER = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+#: The day of a report: "said in a report on Friday", "in an early warning issued on Thursday",
+#: "in a report released on Wednesday" (a few words at most between the report and its day).
+_REPORT_BEFORE = re.compile(
+    r"\b(?:in|issued|released|published)\s+(?:a|an|its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:report|statement|update|post|warning|note|briefing|communiqu[eé]|bulletin|findings)"
+    r"(?:\s+(?:issued|released|published|presented|made\s+public))?\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+#: A day naming a report: "the regional administration said in its Wednesday update".
+_REPORT_NOUN_AFTER = re.compile(
+    r"^\s+(?:update|report|briefing|bulletin|statement|press conference|post)\b", re.IGNORECASE
+)
+#: A day followed by its own verb of mourning: "Mourners in Kramatorsk on Thursday buried ...".
+_MOURNING_AFTER = re.compile(
+    r"^\s*,?\s*(?:buried|mourned|laid\s+(?:flowers|wreaths)|commemorated|rallied|marched)\b",
+    re.IGNORECASE,
 )
 #: A day owning an occasion that is no harm: "Thursday's talks", "Sunday's funerals".
 _POSSESSIVE_OCCASION = re.compile(
@@ -629,6 +661,10 @@ def _role(
             return "event"
         if _POSSESSIVE_OCCASION.match(after):
             return "attributive"
+    if _REPORT_NOUN_AFTER.match(after) or _REPORT_BEFORE.search(before):
+        return "statement"  # "in its Wednesday update", "said in a report on Friday"
+    if kind == "weekday" and _MOURNING_AFTER.match(after):
+        return "activity"  # "Mourners in Kramatorsk on Thursday buried three rescuers"
     if _AS_OF_BEFORE.search(before):
         return "as_of"
     if _SINCE_BEFORE.search(before):
@@ -721,10 +757,12 @@ def find_dates(
     # "Saturday 12 October", "Monday, 23 June": the weekday names the day the date gives; it is
     # not a second date, and it tells the date's year when the text does not.
     named_day: dict[int, int] = {}
+    named_at: dict[int, int] = {}  # the date's start -> its weekday's start
     joined: set[int] = set()
     for (s, e, kind, m), nxt in pairwise(spans):
         if kind == "weekday" and nxt[2] in _DAY_KINDS and _WEEKDAY_JOIN.fullmatch(text, e, nxt[0]):
             named_day[nxt[0]] = _WEEKDAYS.index(m.group("wd").casefold())
+            named_at[nxt[0]] = s
             joined.add(s)
     out: list[DateMention] = []
     for s, e, kind, m in spans:
@@ -750,6 +788,9 @@ def find_dates(
             if _MONTH_AFTER.match(nxt):
                 continue
         role = _role(text, s, e, kind, sentence, start, words)
+        if role == "event" and s in named_at:
+            # "laid flowers on Sunday, 28 April": the words before the weekday say what the day is
+            role = _role(text, named_at[s], e, kind, sentence, start, words)
         incident = role == "event" and _incident(text, s, e, start, end, words)
         out.append(DateMention(s, e, d, d_end, precision, role, incident))
         if d is not None and precision == "day":

@@ -78,6 +78,11 @@ _REFERENCE_BEFORE = re.compile(
     rf"|(?<!at a )(?<!at the )(?<!on a )(?<!on the )"
     rf"\b(?:protests?|demonstrations?|rall(?:y|ies)|vigils?|marche?s?)\b[^.;]{{0,30}}?\bin"
     rf"|\b(?:is|are|was|were|comes?|came|hails?)\s+from"
+    # "a soldier from Lviv was killed near Chasiv Yar": where someone comes from
+    rf"|\b(?:soldier|serviceman|servicemen|man|men|woman|women|resident|native|volunteer|"
+    rf"teacher|doctor|nurse|journalist|student|pilgrim|conscript|marine)s?\s+from"
+    # "he will be buried in Lviv on Saturday": where the dead are buried
+    rf"|\b(?:buried|laid\s+to\s+rest)\s+in"
     # "far from the Nagorno-Karabakh conflict zone"
     rf"|\bfar\s+from"
     # "a town about 20 kilometres from the front line around Bakhmut"
@@ -159,6 +164,8 @@ _REFERENCE_WORDS = (
     "camp",
     "settlement",
     "shelter",
+    "buried",
+    "laid to rest",
 )
 #: An appeal naming its addressees and its scope ("called on ... Russia to hold its forces
 #: accountable", "calls on the Security Council to extend the arms embargo on Darfur to the
@@ -197,6 +204,35 @@ _ACTOR_AFTER = re.compile(
     r"|^\s+natives?\b",
     re.IGNORECASE,
 )
+#: A verb of speaking, gathering or publishing, then "in"/"from" and the place (a few words
+#: between): where a statement was made or people gathered. The place is not one of harm
+#: unless a harm word stands between ("said shelling in Kharkiv killed two" keeps Kharkiv).
+_SPOKEN_FROM = re.compile(
+    r"\b(?:said|says|announced|condemned|told|stated|reported|demanded|spoke|speaking|"
+    r"protested|marched|rallied|demonstrated|gathered|issued|released|presented|published|"
+    r"(?:video\s+)?message|press\s+conference|briefing)\b"
+    r"(?:\s+[\w'’-]+){0,6}?\s+(?:in|from)\s+(?:the\s+)?"
+    # "protested in Istanbul and Amman": the places of one list
+    r"(?:[\w'’-]+\s*(?:,|\band\b)\s+){0,3}"
+    r"(?:(?:Thai|border|capital|city|town|[\w'’-]+\s+border)\s+(?:town\s+|city\s+)?(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+_PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$")
+_COMPLEMENT_BEFORE = re.compile(r"\b(?:of|in|from|at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+#: A capital or country that speaks is its government: "Warsaw and Vilnius condemned the
+#: strike", "Beijing demanded an investigation", "Rwanda denies supporting the rebels".
+_SPEAKS_AFTER = re.compile(
+    # the place alone, with a verb in the singular or the past ("residents of Kherson say"
+    # is no government speaking); with "and" a plural one ("Kinshasa and UN experts say")
+    r"^\s*,?\s+and\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s+(?:say|condemn|demand|deny|accuse)\b"
+    r"|^(?:\s*,?\s+and\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?\s+(?:has\s+|have\s+)?"
+    r"(?:said|says|condemned|condemns|"
+    r"demanded|demands|denied|denies|accused|accuses|blamed|blames|rejected|rejects|urged|urges|"
+    r"warned|warns|insisted|insists|responded|protested|protests|announced|announces|"
+    r"called\s+(?:for|on)|calls\s+(?:for|on))\b"
+    # "In Washington, the Pentagon said": the place of the statement, then its speaker
+    r"|^,\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,4}(?:said|says|announced|confirmed|denied)\b"
+)
 _WHOLE_COUNTRY = re.compile(
     r"(?:\b(?:across|throughout|all\s+over|all\s+of|nationwide\s+in|whole\s+of|entire|"
     r"parts\s+of|regions\s+of|provinces\s+of)\s+(?:the\s+)?"
@@ -218,7 +254,8 @@ _COMPASS_WORD = re.compile(
 )
 #: Every match of _LOCATIVE_HARM holds one of these words (a cheap first test).
 _HARM_WORD = re.compile(
-    r"\b(?:casualt|victim|death|dead|kill|wound|injur|destr|damag|struck|shell|bomb|hit|fight|"
+    r"\b(?:casualt|victim|death|dead|died|kill|wound|injur|destr|damag|struck|shell|bomb|hit|fight|"
+    r"fled|displac|detain|arrest|"
     r"clash|loss|battle|assault|attack|offensive|raid|massacr|explo|blast|storm|overran|burn|"
     r"torch|loot|blew|deton|abduct|kidnap|execut|shot|worst|hardest|most|badly|severely|"
     r"went off|came under|coming under|comes under)",
@@ -283,9 +320,24 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
     before = window[-BEFORE_WINDOW:]
     if any(w in before for w in _REFERENCE_WORDS) and _REFERENCE_BEFORE.search(before):
         return True
+    spoken = _SPOKEN_FROM.search(window)
+    if (
+        spoken
+        and not _HARM_WORD.search(window, spoken.start())
+        # "deaths were also reported in Takhar": a passive verb says where they happened
+        and not _PASSIVE_BEFORE.search(window, 0, spoken.start())
+    ):
+        # "the mayor said in a video message from Kyiv", "protested in Istanbul and Amman",
+        # "a report released in Nairobi": where people speak or gather, not where harm was
+        return True
     if place.feature in ("country", "city", "region"):
         after = text[place.end : place.end + AFTER_WINDOW]
         if _ACTOR_AFTER.match(after):
+            return True
+        if _SPEAKS_AFTER.match(after) and not _COMPLEMENT_BEFORE.search(
+            text, max(sent_start, place.start - 20), place.start
+        ):
+            # (not "Residents of Kumbo said": there the residents speak)
             return True
         if place.feature == "country" and _NATIONALITY_AFTER.match(after):
             return True

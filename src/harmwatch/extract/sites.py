@@ -59,7 +59,7 @@ _LOCALITY_HEAD = (
     r"(?:villages?|towns?|hamlets?|settlements?|neighbou?rhoods?|districts?|suburbs?|quarter|"
     r"camps?|refugee camp|displacement camp|communes?|townships?|locality|counties|county|"
     r"provinces|municipalities|administrative posts?|area|island|peninsula|kebele|woreda|"
-    r"local government area)"
+    r"local government area|zones?)"
 )
 #: "the village of Kocho", "the town of Bakhmut", "the Jabalia refugee camp", "Kocho village".
 _LOCALITY_HEAD_PLURAL = re.compile(

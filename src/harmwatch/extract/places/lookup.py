@@ -280,7 +280,10 @@ def display_name(best: Candidate, written: str) -> tuple[str, tuple[str, ...]]:
         match = next((a for a in alternates if a.isascii() and a.casefold() == folded), None)
         if match is not None:
             name = match
-        elif normalise(written) == normalise(name):
+        elif normalise(written) == normalise(name) or (
+            # "Maaloula" for "Ma‘lūlā": an ASCII spelling the index knows the place by
+            not written.isupper() and any(normalise(a) == normalise(written) for a in alternates)
+        ):
             name = written.title() if written.isupper() else written
     extra = [best.name] if name != best.name else []
     if written.casefold() != name.casefold() and not written.isupper():
