@@ -216,7 +216,10 @@ _UPDATE_SENTENCE = re.compile(
     r"\b(?:toll|count|tally|number of (?:the )?(?:\w+ ){0,2}(?:dead|deaths|victims|injured|"
     r"wounded|killed|martyrs))\b(?:[^.]|\.\d){0,160}?"
     r"\b(?:rose|risen|rises|climbed|increased|reached|stood|stands)\b"
-    r"|\bhad counted\b|\bcounted [\d,]+ (?:dead|deaths|bodies)\b",
+    r"|\bhad counted\b|\bcounted [\d,]+ (?:dead|deaths|bodies)\b"
+    # "the government raised the toll from Sunday's attacks to 141 dead on Tuesday"
+    r"|\b(?:raised|revised|updated|lowered)\s+(?:the\s+|its\s+|their\s+)?(?:death\s+)?toll\b"
+    r"(?:[^.]|\.\d){0,120}?\bto\s+[\d,]+",
     re.IGNORECASE,
 )
 #: "were still burning on Thursday", "the village was still empty on Tuesday evening": the day
@@ -541,7 +544,11 @@ _ACTIVITY_BEFORE = re.compile(
     r"told|buried|condemned|recalled|confirmed|reported|announced|denied|learned|learnt|"
     r"issued\s+(?:a|an|its|their)\s+(?:[\w-]+\s+)?(?:statement|communiqu[eé]|report|update|bulletin)|"
     r"attended|(?:opened|launched)\s+an?\s+(?:investigation|inquiry|probe)|"
-    r"rallied|protested|marched|demonstrated|presented|submitted|"
+    r"rallied|protested|marched|demonstrated|presented|submitted|registering|registered|"
+    r"distributing|distributed|(?:taken|rushed|flown|transferred|admitted)\s+to\s+(?:a\s+|the\s+)?"
+    r"(?:[\w-]+\s+)?hospitals?|"
+    # "the toll given by local officials the day before"
+    r"(?:toll|figure|count|number)s?\s+(?:given|provided|released|announced|reported|published)|"
     r"denounced|published|funerals?\s+(?:[\w'’-]+\s+){0,6}?(?:was|were)\s+held|"
     r"report\s+(?:was\s+)?released|"
     r"took\s+(?:effect|hold)|came\s+into\s+(?:force|effect)|"
@@ -569,7 +576,10 @@ _DAYS_LATER = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "si
 _REPORT_BEFORE = re.compile(
     r"\b(?:in|issued|released|published)\s+(?:a|an|its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:report|statement|update|post|warning|note|briefing|communiqu[eé]|bulletin|findings)"
-    r"(?:\s+(?:issued|released|published|presented|made\s+public))?\s+(?:on\s+)?$",
+    # "in a statement read on state television on Monday evening" (not "in a statement that
+    # the attack on Monday ...")
+    r"(?:\s+(?!(?:that|about|of|into|over|concerning|attacks?|strikes?|shelling|bombing|raids?|"
+    r"killings?|massacre|explosion|blast)\b)[\w'’-]+){0,4}?\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
 #: A day naming a report: "the regional administration said in its Wednesday update".
@@ -661,7 +671,7 @@ def _role(
             return "event"
         if _POSSESSIVE_OCCASION.match(after):
             return "attributive"
-    if _REPORT_NOUN_AFTER.match(after) or _REPORT_BEFORE.search(before):
+    if _REPORT_NOUN_AFTER.match(after) or _REPORT_BEFORE.search(text, max(s_start, s - 90), s):
         return "statement"  # "in its Wednesday update", "said in a report on Friday"
     if kind == "weekday" and _MOURNING_AFTER.match(after):
         return "activity"  # "Mourners in Kramatorsk on Thursday buried three rescuers"
