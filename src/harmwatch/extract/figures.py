@@ -27,7 +27,7 @@ from harmwatch.extract.measure_cues import (
     table_label,
     word_count,
 )
-from harmwatch.extract.numbers import NumberMention
+from harmwatch.extract.numbers import CHANGED_FROM, NumberMention
 from harmwatch.extract.wordindex import WordIndex
 
 __all__ = ["Figure", "SentenceContext", "figures_in_sentence", "merge_restatements"]
@@ -118,8 +118,7 @@ _EARLIER = (
 )
 #: "up from around 310,000", "The number has grown from 65,000 on Wednesday"
 _UP_FROM = re.compile(
-    rf"\b(?:up|down|(?:has |had |have )?(?:grown|risen|rose|increased|climbed|jumped|fallen|fell))"
-    rf" from\s+{_EARLIER}$",
+    rf"\b(?:up|down|(?:has |had |have )?{CHANGED_FROM}) from\s+{_EARLIER}$",
     re.IGNORECASE,
 )
 _EARLIER_COUNT = re.compile(

@@ -188,11 +188,9 @@ _NOT_NUMBER_ONE = re.compile(
     r"few|best|worst|key)|of the \w+ (?:most|worst|hardest))\b"
 )
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-_RISEN_FROM_BEFORE = re.compile(
-    r"\b(?:grown|risen|rose|increased|climbed|jumped|fallen|fell|dropped|revised)\s+"
-    r"(?:(?:up|down)\s+)?from\s+$",
-    re.IGNORECASE,
-)
+#: Verbs of a toll that changed, before the earlier count: "has risen from 24 to 35".
+CHANGED_FROM = r"(?:grown|risen|rose|increased|climbed|jumped|fallen|fell|dropped|revised)"
+_RISEN_FROM_BEFORE = re.compile(rf"\b{CHANGED_FROM}\s+(?:(?:up|down)\s+)?from\s+$", re.IGNORECASE)
 _SCALE_END = re.compile(r"(million|billion|thousand)\s*$", re.IGNORECASE)
 _LETTER = re.compile(r"[a-z]", re.IGNORECASE)
 _NUMBER_SEPARATORS = re.compile(r"[,\u00a0\u202f\u2009 ]")
