@@ -71,6 +71,19 @@ def test_devset_outputs_are_valid_and_grounded() -> None:
         assert_grounded(parsed.text, result)
 
 
+def test_shouting_quiet_and_respaced_texts_stay_valid_and_grounded() -> None:
+    # "1.7M PEOPLE" once crashed the extractor (an upper-case scale letter): every project text
+    # in capitals, in lower case and with doubled spaces must still give a grounded result.
+    docs = sorted((REPO / "tests" / "data" / "extract" / "docs").glob("*.txt"))[::5]
+    texts = [(str(p), p.read_text("utf-8")) for p in docs]
+    texts.append(("figures", "KEY FIGURES: 1.7M internally displaced; 3.5m people in need."))
+    for path, raw in texts:
+        for text in (raw.upper(), raw.lower(), raw.replace(" ", "  ")):
+            result = extract_text(text, published=date(2024, 5, 10), source=path)
+            jsonschema.validate(result, extraction_schema())
+            assert_grounded(text, result)
+
+
 def test_registry() -> None:
     assert "extractor.rules.v1" in available()
     with pytest.raises(ConfigError):
