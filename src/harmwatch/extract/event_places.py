@@ -604,9 +604,13 @@ def _generic_site(p: Place) -> bool:
     generic = _generic_words()
     if bool(words) and all(w.lower().removesuffix("'s") in generic for w in words):
         return True
-    # "airstrike on Yemen prison": a country and a head noun name no particular site
-    base = _base_place(" ".join(words).removesuffix("'s")) if words else None
-    return base is not None and base[1] == "country"
+    # "airstrike on Yemen prison", "Drone strike on Tigray displacement camp": a country or a
+    # region (with lower-case modifiers) and a head noun name no particular site
+    named = [w for w in words if w[:1].isupper()]
+    base = _base_place(" ".join(named).removesuffix("'s")) if named else None
+    return base is not None and (
+        base[1] == "country" or (base[1] == "region" and len(named) < len(words))
+    )
 
 
 def _community(text: str, p: Place) -> bool:

@@ -102,6 +102,12 @@ _LOCALITY_PLACED = re.compile(
     r"(?:\d[\d.,]*\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:from|north|south|east|west|outside)|"
     r"on\s+the\s+outskirts\s+of)\b"
 )
+#: "a camp for displaced people in Dedebit, in north-western Tigray": a name placed inside a
+#: region given with a compass word right after it.
+_LOCALITY_IN_COMPASS = re.compile(
+    rf"\b(?:in|near|at|outside)\s+({_NAME}),\s+in\s+(?:the\s+)?"
+    r"(?:far\s+)?(?:north|south|east|west|central)(?:ern)?(?:[- ](?:east|west)(?:ern)?)?\s+[A-Z]"
+)
 _PLACED_WORD = anchor(re.compile(r"\b(?:km|kilomet(?:er|re)s?|miles?|outskirts)\b"))
 #: What every match of :data:`_LOCALITY_APPOSED` holds after the name (a fast literal scan).
 _APPOSED_OPENER = re.compile(r",\s+(?:an?|the)\s")
@@ -233,6 +239,8 @@ def find_sites(
         patterns.append(_TOPONYM_FIRST)
     if _any_head(words, _PLACED_WORD, start, end):
         patterns.append(_LOCALITY_PLACED)
+    if ", in " in text[start:end]:
+        patterns.append(_LOCALITY_IN_COMPASS)
     if patterns:
         out += _localities(text, start, end, out, patterns, words)
     return sorted(out, key=lambda x: x.start)
