@@ -102,6 +102,13 @@ _LOCALITY_PLACED = re.compile(
     r"(?:\d[\d.,]*\s*(?:km|kilomet(?:er|re)s?|miles?)\s+(?:from|north|south|east|west|outside)|"
     r"on\s+the\s+outskirts\s+of)\b"
 )
+#: "attacked Intazayene, Bakorat, Wistane and several nearby hamlets": names listed before
+#: "and" and a plural kind of place are places of that kind.
+_LIST_AND_KIND = re.compile(
+    rf"(?<![\w’'-])((?:{_NAME}\s*,\s*)*{_NAME})\s*,?\s+and\s+(?:[a-z]+\s+){{0,2}}"
+    r"(?:villages|hamlets|towns|settlements|localities|communities)\b"
+)
+_LIST_NAME_SPLIT = re.compile(r"\s*,\s*")
 #: "a camp for displaced people in Dedebit, in north-western Tigray": a name placed inside a
 #: region given with a compass word right after it.
 _LOCALITY_IN_COMPASS = re.compile(
@@ -241,6 +248,8 @@ def find_sites(
         patterns.append(_LOCALITY_PLACED)
     if ", in " in text[start:end]:
         patterns.append(_LOCALITY_IN_COMPASS)
+    if _any_head(words, _LOCALITY_WORD, start, end) and " and " in text[start:end]:
+        patterns.append(_LIST_AND_KIND)
     if patterns:
         out += _localities(text, start, end, out, patterns, words)
     return sorted(out, key=lambda x: x.start)
@@ -283,6 +292,14 @@ def _localities(
                     while (less := _LOCALITY_LESS.search(text, start, pos)) is not None:
                         spans.append(less.span(1))
                         pos = less.start(1)
+            if pat is _LIST_AND_KIND:
+                # each name of the list, not the list as one name
+                pos = m.start(1)
+                for part in _LIST_NAME_SPLIT.split(m.group(1)):
+                    at = text.find(part, pos, m.end(1))
+                    spans.append((at, at + len(part)))
+                    pos = at + len(part)
+                continue
             spans.append(m.span(1))
             if pat is _LOCALITY_OF and _LOCALITY_HEAD_PLURAL.search(m.group()):
                 pos = m.end(1)
