@@ -115,8 +115,14 @@ _MOVED_TO = re.compile(
 #: hospitals are what was hit.
 _TREATED_IN = re.compile(
     r"\b(?:treated|hospitali[sz]ed|admitted|airlifted|flown|are|were|remain|remained|still|"
-    r"died|recovering)\b(?:(?!hit\b|struck|strike|attack|shell|bomb|raid|storm)[^.;]){0,30}?"
+    r"died|recovering)\b(?:(?!hit\b|struck|strike|attack|shell|bomb|raid|storm)[^.;]){0,50}?"
     r"\bhospitals?\s+(?:in|of|at)\s+(?:(?!\b(?:after|following|before|during)\b)[\w'’ ,-]){0,60}$"
+)
+#: Where the wounded are cared for, right before a hospital's name.
+_CARED_IN_BEFORE = re.compile(
+    r"\b(?:remain|remained|remains|treated|recovering|hospitali[sz]ed|being\s+cared\s+for)"
+    r"\s+(?:(?:at|in)\s+)(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
 )
 #: Words one of which every match of _MOVED_TO / _REFERENCE_BEFORE holds: a plain substring
 #: test rejects most windows before the (slower, end-anchored) pattern runs.
@@ -311,6 +317,8 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
         return True
     if "hospital" in window and _TREATED_IN.search(window):
         return True
+    if "hospital" in place.mention.lower() and _CARED_IN_BEFORE.search(window):
+        return True  # "10 of them remain in the Government Medical College hospital"
     if text.startswith("-based", place.end) or "-based " in place.mention:
         return True  # "the Stepanakert-based university": an attribute of an organisation
     if place.feature in ("country", "region"):
