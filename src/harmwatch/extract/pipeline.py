@@ -41,7 +41,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from harmwatch.codebook import AnchoredPattern, load_codebook
+from harmwatch.codebook import HARM_CATEGORIES, AnchoredPattern, load_codebook
 from harmwatch.errors import HarmwatchError
 from harmwatch.extract.actors import ACTOR_PATTERNS, find_actors, find_claimants
 from harmwatch.extract.categories import DocumentCategories, resolve_generic
@@ -62,7 +62,7 @@ from harmwatch.extract.figures import (
 )
 from harmwatch.extract.numbers import NUMBER_PATTERNS, find_numbers
 from harmwatch.extract.places import Gazetteer
-from harmwatch.extract.relevance import background_harm_only, relevance
+from harmwatch.extract.relevance import background_harm_only, no_harm_frame, relevance
 from harmwatch.extract.sites import SITE_PATTERNS, find_sites, list_mates
 from harmwatch.extract.text import split_sentences
 from harmwatch.extract.wordindex import Windows, WordIndex
@@ -395,6 +395,9 @@ def extract_rules_v1(
     for sf in facts:
         sf.figure_ids = by_sentence.get(sf.index, [])
     background_harm_only(categories.ctx, facts)  # a disaster report's passing war mention
+    if any(sf.categories & HARM_CATEGORIES for sf in facts) and no_harm_frame(cb, text):
+        for sf in facts:  # "howitzers pounded targets on the range": weapons, no harm
+            sf.categories &= {"response"}
     # 8. events
     events = group_events(text, facts)
     # 9. relevance

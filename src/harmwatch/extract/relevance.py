@@ -10,18 +10,21 @@ war once in passing ("in neighbouring Syria, where years of war have left hospit
 "gathering sites for people displaced by the conflict" in a cholera bulletin) does not report
 conflict harm. When disaster words outnumber conflict words and only one sentence cues a harm
 category, that sentence is background and its harm categories are dropped.
+
+And one on frames: a text about an exercise, a weapons test, a parade, the arms trade, a game,
+sport or history that holds no word of harm at all names weapons without reporting harm.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from harmwatch.codebook import HARM_CATEGORIES
+from harmwatch.codebook import HARM_CATEGORIES, Codebook
 
 if TYPE_CHECKING:
     from harmwatch.extract.categories import DocContext
 
-__all__ = ["background_harm_only", "relevance"]
+__all__ = ["background_harm_only", "no_harm_frame", "relevance"]
 
 #: Most sentences with harm categories a disaster report may hold for them to be background.
 BACKGROUND_SENTENCES = 1
@@ -38,6 +41,18 @@ def background_harm_only(ctx: DocContext, facts: list[Any]) -> bool:
     for sf in harmful:
         sf.categories -= HARM_CATEGORIES
     return True
+
+
+def no_harm_frame(cb: Codebook, text: str) -> bool:
+    """A text that frames weapons and war words without harm: it holds a frame word (an
+    exercise, a weapons test, a parade, the arms trade, a game, sport, history) and no word of
+    harm at all ("Rocket launchers and howitzers pounded targets on the range"; "orders for
+    artillery shells"; "Celtic laid siege to the visitors' goal")."""
+    patterns = cb.lexicon_patterns
+    return (
+        patterns["non_harm_frame"].search(text) is not None
+        and patterns["casualty"].search(text) is None
+    )
 
 
 def relevance(categories: set[str]) -> tuple[bool, list[str]]:
