@@ -62,7 +62,12 @@ from harmwatch.extract.figures import (
 )
 from harmwatch.extract.numbers import NUMBER_PATTERNS, find_numbers
 from harmwatch.extract.places import Gazetteer
-from harmwatch.extract.relevance import background_harm_only, no_harm_frame, relevance
+from harmwatch.extract.relevance import (
+    background_harm_only,
+    background_in_business,
+    no_harm_frame,
+    relevance,
+)
 from harmwatch.extract.sites import SITE_PATTERNS, find_sites, list_mates
 from harmwatch.extract.text import split_sentences
 from harmwatch.extract.wordindex import Windows, WordIndex
@@ -395,6 +400,7 @@ def extract_rules_v1(
     for sf in facts:
         sf.figure_ids = by_sentence.get(sf.index, [])
     background_harm_only(categories.ctx, facts)  # a disaster report's passing war mention
+    background_in_business(cb, text, facts)  # an economy report's passing war mention
     if any(sf.categories & HARM_CATEGORIES for sf in facts) and no_harm_frame(cb, text):
         for sf in facts:  # "howitzers pounded targets on the range": weapons, no harm
             sf.categories &= {"response"}

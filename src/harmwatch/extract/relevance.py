@@ -24,7 +24,7 @@ from harmwatch.codebook import HARM_CATEGORIES, Codebook
 if TYPE_CHECKING:
     from harmwatch.extract.categories import DocContext
 
-__all__ = ["background_harm_only", "no_harm_frame", "relevance"]
+__all__ = ["background_harm_only", "background_in_business", "no_harm_frame", "relevance"]
 
 #: Most sentences with harm categories a disaster report may hold for them to be background.
 BACKGROUND_SENTENCES = 1
@@ -53,6 +53,28 @@ def no_harm_frame(cb: Codebook, text: str) -> bool:
         patterns["non_harm_frame"].search(text) is not None
         and patterns["casualty"].search(text) is None
     )
+
+
+#: Words of business and the economy a report needs before its single harm sentence can be
+#: background.
+ECONOMY_WORDS = 2
+
+
+def background_in_business(cb: Codebook, text: str, facts: list[Any]) -> bool:
+    """Drop the harm categories of a business or economy report's one sentence that names the
+    war without any word of harm ("the eastern provinces where the government is fighting the
+    M23 rebel movement have not been affected"); say whether it did."""
+    harmful = [sf for sf in facts if sf.categories & HARM_CATEGORIES]
+    if len(harmful) != 1:
+        return False
+    sf = harmful[0]
+    patterns = cb.lexicon_patterns
+    if patterns["casualty"].search(text, sf.start, sf.end) is not None:
+        return False
+    if len(patterns["economy"].findall(text)) < ECONOMY_WORDS:
+        return False
+    sf.categories -= HARM_CATEGORIES
+    return True
 
 
 def relevance(categories: set[str]) -> tuple[bool, list[str]]:
