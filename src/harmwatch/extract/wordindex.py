@@ -224,8 +224,9 @@ class WordIndex:
         """Whether ``offset`` falls inside a word (memoised: stages share their windows).
 
         The index knows whole words only; a window that ends inside one can match there where
-        the whole word would not ("camp\\b" in "camp|aign"), so such windows are scanned; so
-        are slices that begin inside one (their offset 0 starts a word the index lacks).
+        the whole word would not ("camp\\b" in "camp|aign"), so such windows are scanned; a
+        slice that begins inside one has a word the index lacks at its offset 0, where
+        :meth:`search_in` and :meth:`finditer_in` try the pattern before the index's words.
         """
         cut = self._cuts.get(offset)
         if cut is None:
@@ -368,11 +369,16 @@ class WordIndex:
         lookarounds and ``\\b`` see, so this is not :meth:`finditer` with bounds.
         """
         cands = self._candidates.get(ap) or self.candidates(ap)
-        if cands is _SCAN or self.cuts_word(start, end):
+        if cands is _SCAN or self.inside_word(end):
             return list(ap.pattern.finditer(view))
         out: list[re.Match[str]] = []
         pos = 0
         match = ap.pattern.match
+        if start < end and self.inside_word(start):
+            first = match(view)  # the slice's own first word (see :meth:`search_in`)
+            if first is not None:
+                out.append(first)
+                pos = first.end()
         for i in range(bisect_left(cands, start), len(cands)):
             c = cands[i] - start
             if c >= end - start:
@@ -388,11 +394,23 @@ class WordIndex:
     def search_in(
         self, ap: AnchoredPattern, start: int, end: int, view: str
     ) -> re.Match[str] | None:
-        """The match of ``ap.pattern.search(view)``, ``view`` being ``text[start:end]``."""
+        """The match of ``ap.pattern.search(view)``, ``view`` being ``text[start:end]``.
+
+        A slice that opens inside a word (the look-back windows of the event-place frames,
+        cut at a fixed number of characters) has a word of its own at offset 0, the tail of
+        the text's word, which the index lacks: the pattern is tried there first. Every
+        other match starts at a word of the index, as an anchored pattern asserts a word
+        start and the slice's other word starts are the text's; so the slice need not be
+        scanned in full, as it must be when it ends inside a word.
+        """
         cands = self._candidates.get(ap) or self.candidates(ap)
-        if cands is _SCAN or self.cuts_word(start, end):
+        if cands is _SCAN or self.inside_word(end):
             return ap.pattern.search(view)
         match = ap.pattern.match
+        if start < end and self.inside_word(start):
+            first = match(view)
+            if first is not None:
+                return first
         for i in range(bisect_left(cands, start), len(cands)):
             c = cands[i]
             if c >= end:
