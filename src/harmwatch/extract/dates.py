@@ -540,6 +540,9 @@ _POSSESSIVE_INCIDENT = re.compile(
     rf"^['’]s\s+(?:[\w-]+\s+){{0,2}}?{_INCIDENT_NOUN}\b", re.IGNORECASE
 )
 _INCIDENT_BEFORE_ANCHORED = anchor(_INCIDENT_BEFORE)
+#: The verbs after a date, asked of a clause that is a slice of the text (at their words).
+_SPEECH_OR_INCIDENT_ANCHORED = anchor(_SPEECH_OR_INCIDENT)
+_SPEECH_OR_HARM_AFTER_ANCHORED = anchor(_SPEECH_OR_HARM_AFTER)
 _ACTIVITY_BEFORE_ANCHORED = anchor(_ACTIVITY_BEFORE)
 _UPDATE_SENTENCE_ANCHORED = anchor(_UPDATE_SENTENCE)
 #: Characters after a date opening its sentence searched for the sentence's main verb.
@@ -569,15 +572,24 @@ def _incident(
     if len(opening.split()) > OPENING_WORDS or _SPEECH_OR_HARM_AFTER.search(opening):
         return False
     clause = text[e : min(s_end, e + OPENING_CLAUSE_CHARS)].split(";", 1)[0]
-    m = _SPEECH_OR_INCIDENT.search(clause)
+    m = (
+        _SPEECH_OR_INCIDENT.search(clause)
+        if words is None
+        else words.search_in(_SPEECH_OR_INCIDENT_ANCHORED, e, e + len(clause), clause)
+    )
     return bool(m and m.group("incident"))
 
 
-def _speech_first(after: str) -> bool:
+def _speech_first(after: str, at: int = 0, words: WordIndex | None = None) -> bool:
     """Whether the clause after a date that opens its sentence reaches a speech verb before
-    any verb of harm."""
+    any verb of harm. ``after`` starts at offset ``at`` of the text ``words`` indexes, when
+    given: the verbs are then looked up at their words."""
     clause = after[:100].split(";", 1)[0]
-    m = _SPEECH_OR_HARM_AFTER.search(clause)
+    m = (
+        _SPEECH_OR_HARM_AFTER.search(clause)
+        if words is None
+        else words.search_in(_SPEECH_OR_HARM_AFTER_ANCHORED, at, at + len(clause), clause)
+    )
     return bool(m and m.group("speech"))
 
 
@@ -641,7 +653,7 @@ def _role(
     if (
         len(opening.split()) <= OPENING_WORDS
         and not _SPEECH_OR_HARM_AFTER.search(opening)
-        and _speech_first(sentence[e - s_start :])
+        and _speech_first(sentence[e - s_start :], e, words)
     ):
         return "statement"
     if _THE_BEFORE.search(before) and _ATTRIBUTIVE_AFTER.match(after):

@@ -404,21 +404,28 @@ class WordIndex:
         scanned in full, as it must be when it ends inside a word.
         """
         cands = self._candidates.get(ap) or self.candidates(ap)
-        if cands is _SCAN or self.inside_word(end):
+        if cands is _SCAN:
             return ap.pattern.search(view)
         match = ap.pattern.match
         if start < end and self.inside_word(start):
             first = match(view)
             if first is not None:
                 return first
+        # A slice that ends inside a word (a clause cut at a fixed length) has that word's
+        # head as its last word, which may match where the whole word does not ("camp\\b"):
+        # the index's words are tried before it, and it last.
+        last = end
+        if end < self.length and self.inside_word(end):
+            starts = self._words[1]
+            last = max(start, starts[bisect_right(starts, end - 1) - 1])
         for i in range(bisect_left(cands, start), len(cands)):
             c = cands[i]
-            if c >= end:
-                return None
+            if c >= last:
+                break
             m = match(view, c - start)
             if m is not None:
                 return m
-        return None
+        return match(view, last - start) if start <= last < end else None
 
 
 #: The index built last. The pipeline builds one per document and works through that
