@@ -543,6 +543,24 @@ _INCIDENT_BEFORE_ANCHORED = anchor(_INCIDENT_BEFORE)
 #: The verbs after a date, asked of a clause that is a slice of the text (at their words).
 _SPEECH_OR_INCIDENT_ANCHORED = anchor(_SPEECH_OR_INCIDENT)
 _SPEECH_OR_HARM_AFTER_ANCHORED = anchor(_SPEECH_OR_HARM_AFTER)
+#: The role patterns read in the window before a date (:func:`_role`), asked at their words.
+_AS_OF_BEFORE_ANCHORED = anchor(_AS_OF_BEFORE)
+_SINCE_BEFORE_ANCHORED = anchor(_SINCE_BEFORE)
+_END_BEFORE_ANCHORED = anchor(_END_BEFORE)
+_FUTURE_BEFORE_ANCHORED = anchor(_FUTURE_BEFORE)
+_STATEMENT_BEFORE_ANCHORED = anchor(_STATEMENT_BEFORE)
+
+
+def _search_in(
+    ap: AnchoredPattern, view: str, start: int, words: WordIndex | None
+) -> re.Match[str] | None:
+    """``ap.pattern.search(view)``, ``view`` being the text's slice from ``start``; tried at
+    the pattern's words when the document's ``words`` are given."""
+    if words is None:
+        return ap.pattern.search(view)
+    return words.search_in(ap, start, start + len(view), view)
+
+
 _ACTIVITY_BEFORE_ANCHORED = anchor(_ACTIVITY_BEFORE)
 _UPDATE_SENTENCE_ANCHORED = anchor(_UPDATE_SENTENCE)
 #: Characters after a date opening its sentence searched for the sentence's main verb.
@@ -606,7 +624,8 @@ def _role(
 
     ``words``, the document's :class:`WordIndex`, lets the activity and update patterns run
     at their words instead of at every character."""
-    before = text[max(0, s - 40) : s]
+    b_lo = max(0, s - 40)
+    before = text[b_lo:s]
     after = text[e : e + 40]
     if _HEADER_BEFORE.search(before) or _HEADER_BAR_AFTER.match(after):
         return "header"
@@ -617,21 +636,23 @@ def _role(
         and _YEAR_END.search(text, s, e)
     ):
         return "header"
-    if _AS_OF_BEFORE.search(before):
+    if _search_in(_AS_OF_BEFORE_ANCHORED, before, b_lo, words):
         return "as_of"
-    if _SINCE_BEFORE.search(before):
+    if _search_in(_SINCE_BEFORE_ANCHORED, before, b_lo, words):
         return "since"
     if kind in ("mdy", "dmy") and _PERIOD_BEFORE.search(before):
         return "period"
-    if _END_BEFORE.search(before):
+    if _search_in(_END_BEFORE_ANCHORED, before, b_lo, words):
         return "period"
-    if kind in ("weekday", "mdy", "dmy") and _FUTURE_BEFORE.search(before):
+    if kind in ("weekday", "mdy", "dmy") and _search_in(
+        _FUTURE_BEFORE_ANCHORED, before, b_lo, words
+    ):
         return "future"  # "the trial will open on 20 May", "resumes on Thursday"
     if kind == "weekday" and _ANAPHORIC_BEFORE.search(before):
         return "anaphoric"  # "121 people died that Saturday": the day told before, not a new one
     if _COPYRIGHT_AFTER.match(after) or _PHOTO_AFTER.match(after):
         return "caption"
-    if _STATEMENT_BEFORE.search(before):
+    if _search_in(_STATEMENT_BEFORE_ANCHORED, before, b_lo, words):
         return "statement"
     if kind == "rel" and _REPORT_TODAY_BEFORE.search(before):
         return "statement"

@@ -161,6 +161,7 @@ _DESTINATION_LIST_A = anchor(_DESTINATION_LIST)
 _ORIGIN_OR_BACKER_A = anchor(_ORIGIN_OR_BACKER)
 _BASED_IN_A = anchor(_BASED_IN)
 _COUNTRY_FRAME_A = anchor(_COUNTRY_FRAME)
+_ORG_BEFORE_A = anchor(_ORG_BEFORE)
 #: "(Nairobi) –" opening a paragraph: the place the report was filed from.
 _PAREN_DATELINE = re.compile(r"^\)\s*[:—–-]")
 _DATELINE_AFTER = re.compile(
@@ -308,7 +309,11 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
         else words.search(_ORIGIN_OR_BACKER_A, lo, place.start)
     ):
         return False  # "fighters from Libya, Afghanistan and ...", "with the support of Turkey"
-    if before.endswith(" ") and _ORG_BEFORE.search(before):
+    if before.endswith(" ") and (
+        _ORG_BEFORE.search(before)
+        if words is None
+        else words.search_in(_ORG_BEFORE_A, lo_frame, place.start, before)
+    ):
         return False  # "Islamic State Khorasan Province": a group named after a region
     if (
         " in" in before
