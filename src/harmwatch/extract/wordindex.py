@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import accumulate, compress, repeat
 
 from harmwatch.codebook.anchors import MAX_PREFIX_CHARS, WHOLE_WORD, AnchoredPattern, registered
@@ -95,6 +95,28 @@ def _prefix_table() -> _PrefixTable:
 #: The bound ``match`` of each pattern of a group, made once per group (the groups are the
 #: codebook's, alive for the whole process).
 _MATCHERS: dict[tuple[AnchoredPattern, ...], list[Callable[..., re.Match[str] | None]]] = {}
+
+
+class _WholePlan:
+    """How :meth:`WordIndex.finditer_whole` asks a group of patterns: the positions of each
+    pattern in the group, those the index cannot answer (no prefixes, or made after the
+    pattern table) and those found through ``\\d`` (scanned where digits are not ASCII)."""
+
+    __slots__ = ("digits", "positions", "scanned", "table")
+
+    def __init__(self, aps: tuple[AnchoredPattern, ...], table: _PrefixTable) -> None:
+        self.table = table
+        self.positions: dict[AnchoredPattern, list[int]] = {}
+        for i, ap in enumerate(aps):
+            self.positions.setdefault(ap, []).append(i)
+        known = table.patterns
+        self.scanned = [i for i, ap in enumerate(aps) if ap.prefixes is None or ap not in known]
+        self.digits = [
+            i for i, ap in enumerate(aps) if ap.digits and ap.prefixes is not None and ap in known
+        ]
+
+
+_WHOLE_PLANS: dict[tuple[AnchoredPattern, ...], _WholePlan] = {}
 
 
 class WordIndex:
@@ -277,29 +299,32 @@ class WordIndex:
                 pos = m.end()  # anchored matches are never empty
         return out
 
-    def finditer_whole(self, aps: tuple[AnchoredPattern, ...]) -> list[list[re.Match[str]]]:
-        """``[finditer(ap) for ap in aps]``, each pattern over the whole text.
+    def finditer_whole(self, aps: tuple[AnchoredPattern, ...]) -> dict[int, list[re.Match[str]]]:
+        """``{i: finditer(aps[i])}`` for every pattern of ``aps`` that matches, each over the
+        whole text (the others are left out).
 
         For asking many patterns once per document (the category cues), where most have no
-        candidate word in the text: a registered pattern without one is answered from the
-        index, without the call :meth:`finditer` costs.
+        candidate word in the text: only the patterns the index holds candidates for (and
+        those it cannot answer) are asked, found by intersecting the index's patterns with
+        the group's, instead of a look-up and an empty answer for each of the group's.
         """
-        known = self._candidates
-        registered = self._table.patterns
-        indexed = self.exact
-        ascii_digits = self.ascii_digits
-        out: list[list[re.Match[str]]] = []
-        for ap in aps:
-            if (
-                indexed
-                and known.get(ap) is None
-                and ap in registered
-                and ap.prefixes is not None
-                and (ascii_digits or not ap.digits)
-            ):
-                out.append([])  # what candidates() gives it: no word has its prefixes
-            else:
-                out.append(self.finditer(ap))
+        plan = _WHOLE_PLANS.get(aps)
+        if plan is None or plan.table is not self._table:  # once per group and pattern table
+            plan = _WHOLE_PLANS[aps] = _WholePlan(aps, self._table)
+        if not self.exact:
+            asked: Iterable[int] = range(len(aps))
+        else:
+            present = self._candidates.keys() & plan.positions.keys()
+            asked = [i for ap in present for i in plan.positions[ap]]
+            asked.extend(plan.scanned)
+            if not self.ascii_digits:
+                asked.extend(plan.digits)
+            asked = sorted(set(asked))
+        out: dict[int, list[re.Match[str]]] = {}
+        for i in asked:
+            found = self.finditer(aps[i])
+            if found:
+                out[i] = found
         return out
 
     def finditer_each(
