@@ -321,8 +321,24 @@ class WordIndex:
                 asked.extend(plan.digits)
             asked = sorted(set(asked))
         out: dict[int, list[re.Match[str]]] = {}
+        known = self._candidates
+        text = self.text
         for i in asked:
-            found = self.finditer(aps[i])
+            ap = aps[i]
+            cands = known.get(ap)
+            if cands is None or cands is _SCAN:
+                found = self.finditer(ap)
+            else:  # :meth:`finditer` over the whole text, without its window tests
+                found = []
+                pos = 0
+                match = ap.pattern.match
+                for c in cands:
+                    if c < pos:
+                        continue
+                    m = match(text, c)
+                    if m is not None:
+                        found.append(m)
+                        pos = m.end()  # anchored matches are never empty
             if found:
                 out[i] = found
         return out
