@@ -7,6 +7,11 @@ the pattern with ``match`` at each word that starts with one of its anchor prefi
 (:mod:`harmwatch.codebook.anchors`), in order, resuming after each match as ``finditer`` does.
 That is equivalent because every match of an anchored pattern starts at such a word.
 
+A pattern that starts with a common word and then a literal second word ("the combat") is
+handed an occurrence of the first word only when one space and a word that can continue it
+follow (:meth:`_PrefixTable.for_pair`); a window cut inside that second word is tried at both
+words (:meth:`WordIndex.search_in`) or scanned.
+
 Lower-casing is what makes the words comparable with the prefixes, and three characters match an
 ASCII letter case-insensitively without lower-casing to it (``İ``, ``ı`` and the long ``ſ``); a
 document containing one of them is scanned pattern by pattern, the slow and certain way. So is a
@@ -45,7 +50,16 @@ class _PrefixTable:
     """Every registered anchored pattern (:func:`harmwatch.codebook.anchors.registered`) by
     prefix: ``"shell"`` -> the patterns with that prefix, ``"a "`` -> those with the word "a"."""
 
-    __slots__ = ("by_prefix", "heads", "patterns", "remembered", "size")
+    __slots__ = (
+        "by_prefix",
+        "heads",
+        "pairs",
+        "patterns",
+        "refined",
+        "remembered",
+        "size",
+        "split",
+    )
 
     def __init__(self, patterns: list[AnchoredPattern]) -> None:
         self.size = len(patterns)
@@ -59,6 +73,55 @@ class _PrefixTable:
         #: characters are not one has no prefix longer than k either.
         self.heads = {p[:k] for p in by_prefix for k in range(1, len(p.rstrip(WHOLE_WORD)) + 1)}
         self.remembered: dict[str, tuple[AnchoredPattern, ...]] = {}
+        #: Words some pattern starts with as a whole word and then a literal second word
+        #: ("the" of "\\bthe combat\\b"): a pattern of theirs is handed only the places
+        #: where the word after them can continue it (:meth:`for_pair`).
+        self.refined = frozenset(
+            p.removesuffix(WHOLE_WORD) for ap in patterns if ap.seconds for p in ap.seconds
+        )
+        self.pairs: dict[tuple[str, str], tuple[AnchoredPattern, ...]] = {}
+        self.split: dict[
+            str, tuple[tuple[AnchoredPattern, ...], dict[str, list[AnchoredPattern]]]
+        ] = {}
+
+    def for_pair(self, word: str, after: str) -> tuple[AnchoredPattern, ...]:
+        """The patterns of :meth:`for_word` that can match at ``word`` when one space and the
+        word ``after`` follow it (remembered: "the" is followed by the same words over and
+        over). Most patterns starting with "the", "in" or "was" go on with a literal word,
+        and nearly every occurrence is followed by another one."""
+        found = self.pairs.get((word, after))
+        if found is None:
+            split = self.split.get(word)
+            if split is None:
+                split = self.split[word] = self._split(word)
+            always, by_second = split
+            more: list[AnchoredPattern] = []
+            # the second-word prefixes ``after`` has, looked up as for_word looks up prefixes
+            for k in range(1, min(len(after), MAX_PREFIX_CHARS) + 2):
+                more.extend(by_second.get(after + WHOLE_WORD if k > len(after) else after[:k], ()))
+            found = always + tuple(dict.fromkeys(more))
+            if len(self.pairs) >= MAX_REMEMBERED_WORDS:
+                self.pairs.clear()
+                self.split.clear()
+            self.pairs[(word, after)] = found
+        return found
+
+    def _split(
+        self, word: str
+    ) -> tuple[tuple[AnchoredPattern, ...], dict[str, list[AnchoredPattern]]]:
+        """The patterns of ``word`` that any word may follow, and the others by the prefixes
+        the word after must have (a pattern may also hold ``word`` by another prefix)."""
+        whole = word + WHOLE_WORD
+        always: list[AnchoredPattern] = []
+        by_second: dict[str, list[AnchoredPattern]] = {}
+        for ap in self.for_word(word):
+            seconds = ap.seconds.get(whole) if ap.seconds else None
+            if seconds is None or any(p != whole and _admits(p, word) for p in ap.prefixes or ()):
+                always.append(ap)
+            else:
+                for q in seconds:
+                    by_second.setdefault(q, []).append(ap)
+        return tuple(always), by_second
 
     def for_word(self, word: str) -> tuple[AnchoredPattern, ...]:
         """The patterns with a prefix ``word`` begins with (or is), remembered: news articles
@@ -78,6 +141,13 @@ class _PrefixTable:
                 self.remembered.clear()
             found = self.remembered[word] = tuple(hits)
         return found
+
+
+def _admits(prefix: str, word: str) -> bool:
+    """Whether ``word`` (lower-cased) starts with ``prefix`` or, a whole-word one, is it."""
+    if prefix.endswith(WHOLE_WORD):
+        return word + WHOLE_WORD == prefix
+    return word.startswith(prefix)
 
 
 _TABLE = _PrefixTable([])
@@ -180,11 +250,29 @@ class WordIndex:
                 of_word[word] = patterns
         words, starts = self._words
         keep = list(map(of_word.__contains__, words))
+        kept_starts = list(compress(starts, keep))
+        kept_patterns = list(map(of_word.__getitem__, compress(words, keep)))
+        refined = self._table.refined
+        if not refined.isdisjoint(of_word):
+            # A word some pattern must be followed by a literal word after ("the combat"):
+            # where one space and a word follow it, only the patterns that word continues.
+            # (Any other gap keeps them all; a window cut inside the word after is scanned,
+            # or tried at both words, see :meth:`search_in`.)
+            kept_at = list(compress(range(len(words)), keep))
+            for j in compress(
+                range(len(kept_at)), map(refined.__contains__, compress(words, keep))
+            ):
+                k = kept_at[j]
+                if k + 1 < len(words):
+                    word, start = words[k], starts[k]
+                    gap = start + len(word)
+                    if starts[k + 1] == gap + 1 and lower[gap] == " ":
+                        kept_patterns[j] = self._table.for_pair(word, words[k + 1])
         # A defaultdict while filling: one subscript per (word, pattern) instead of a get, a
         # test and a store; a plain mapping again afterwards (a missing pattern is no entry).
         candidates: defaultdict[AnchoredPattern, list[int]] = defaultdict(list)
-        for word, start in zip(compress(words, keep), compress(starts, keep), strict=True):
-            for ap in of_word[word]:
+        for start, patterns in zip(kept_starts, kept_patterns, strict=True):
+            for ap in patterns:
                 candidates[ap].append(start)
         candidates.default_factory = None
         self._candidates = candidates
@@ -455,15 +543,24 @@ class WordIndex:
         # A slice that ends inside a word (a clause cut at a fixed length) has that word's
         # head as its last word, which may match where the whole word does not ("camp\\b"):
         # the index's words are tried before it, and it last.
-        last = end
+        # The word before it is tried there too: the index may have left it out for what
+        # the whole word after it says ("the arm|y": "the" is no candidate of "the arm\\b").
+        last = before = end
         if end < self.length and self.inside_word(end):
             starts = self._words[1]
-            last = max(start, starts[bisect_right(starts, end - 1) - 1])
+            n = bisect_right(starts, end - 1) - 1
+            last = before = max(start, starts[n])
+            if n > 0 and starts[n - 1] >= start:
+                before = starts[n - 1]
         for i in range(bisect_left(cands, start), len(cands)):
             c = cands[i]
-            if c >= last:
+            if c >= before:
                 break
             m = match(view, c - start)
+            if m is not None:
+                return m
+        if before < last:
+            m = match(view, before - start)
             if m is not None:
                 return m
         return match(view, last - start) if start <= last < end else None
