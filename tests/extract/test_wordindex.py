@@ -94,7 +94,8 @@ def test_anchor_prefixes(pattern: str, flags: int, prefixes: tuple[str, ...] | N
         (r"\bthe\s+$", None),
         (r"\bthe\s+(?:\w+\s+){0,3}office", None),  # any word may come second
         (r"\bthe(?: army)?\b", None),
-        (r"\bthe\W+army", None),  # not worked out past a repeat
+        (r"\bthe\W+army", {"the ": ("army",)}),  # a non-word character takes the space
+        (r"\bthe\s+(?:\w+ )?(?:army|navy)", None),  # any word may come second
     ],
 )
 def test_second_word_prefixes(pattern: str, seconds: dict[str, tuple[str, ...]] | None) -> None:
@@ -121,6 +122,9 @@ def test_a_window_cut_inside_the_second_word_finds_what_re_finds() -> None:
 def test_digit_prefixes_are_flagged() -> None:
     ap = anchor(re.compile(r"\b\d+ killed"))
     assert ap.digits and ap.prefixes == tuple("0123456789")
+    # a second word's prefixes from \d flag the pattern too
+    ap = anchor(re.compile(r"\bin\s+(?:19|20)\d\d\b"))
+    assert ap.digits and ap.seconds == {"in ": ("19", "20")}
 
 
 def _patterns() -> list[AnchoredPattern]:

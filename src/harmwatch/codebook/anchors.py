@@ -181,7 +181,15 @@ def _walk(
         _walk([*av[2].data, *rest], acc, anchored, out, flags, after)
         _walk(rest, acc, anchored, out, flags, after)
     elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
-        _walk([*av[2].data, _STOP], acc, anchored, out, flags, after)  # its first repetition
+        body = av[2].data
+        if acc and len(body) == 1 and _ends_word(*body[0]):
+            # "the\\s+": the word ends here, as its first repetition would say; the ops from
+            # the repeat on are kept whole for the word after it
+            out.add((acc + WHOLE_WORD, anchored))
+            if after is not None:
+                after.setdefault(acc + WHOLE_WORD, []).append(ops)
+        else:
+            _walk([*body, _STOP], acc, anchored, out, flags, after)  # its first repetition
     else:
         out.add((acc, anchored))
 
@@ -258,27 +266,32 @@ def _after_space(ops: list[tuple[Any, Any]], out: list[list[tuple[Any, Any]]]) -
         raise _AnyWord
 
 
-def second_prefixes(after: list[list[tuple[Any, Any]]]) -> tuple[str, ...] | None:
+def second_prefixes(
+    after: list[list[tuple[Any, Any]]], flags: dict[str, bool] | None = None
+) -> tuple[str, ...] | None:
     """The literal prefixes the word after a first word must start with (lower-cased, a whole
     word marked as in :func:`anchor_prefixes`), when one space separates the two words and
     ``after`` are the ways the pattern goes on after the first word; None when any word may
     follow (or it is not worked out).
 
     The second word starts where the space ends, so the prefixes are those of the ops left
-    once a space is taken; a way that cannot take a space admits no word at all.
+    once a space is taken; a way that cannot take a space admits no word at all. ``flags``
+    gets ``digits`` set when ``\\d`` gave some of them.
     """
+    walked = {"digits": False}
     try:
         rests: list[list[tuple[Any, Any]]] = []
         for ops in after:
             _after_space(ops, rests)
         found: set[tuple[str, bool]] = set()
-        flags = {"digits": False}
         for rest in rests:
-            _walk(rest, "", True, found, flags)
+            _walk(rest, "", True, found, walked)
     except (_AnyWord, _TooBroad, RecursionError):
         return None
-    if flags["digits"] or any(not acc for acc, _ in found):
+    if any(not acc for acc, _ in found):
         return None
+    if flags is not None and walked["digits"]:
+        flags["digits"] = True
     prefixes = {acc for acc, _ in found}
     return tuple(
         sorted(p for p in prefixes if not any(q != p and p.startswith(q) for q in prefixes))
@@ -316,10 +329,13 @@ def _analyse(
     kept = tuple(
         sorted(p for p in prefixes if not any(q != p and p.startswith(q) for q in prefixes))
     )
+    # A second word's prefixes from "\\d" hold only for ASCII digits, like the first's: the
+    # pattern is then flagged, and scanned in a document with other digits.
     seconds = {
         p: second
         for p in kept
-        if p.endswith(WHOLE_WORD) and (second := second_prefixes(after.get(p, []))) is not None
+        if p.endswith(WHOLE_WORD)
+        and (second := second_prefixes(after.get(p, []), flags)) is not None
     }
     return kept, flags["digits"], seconds or None
 
