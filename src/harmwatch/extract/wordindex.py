@@ -251,23 +251,25 @@ class WordIndex:
         words, starts = self._words
         keep = list(map(of_word.__contains__, words))
         kept_starts = list(compress(starts, keep))
-        kept_patterns = list(map(of_word.__getitem__, compress(words, keep)))
-        refined = self._table.refined
-        if not refined.isdisjoint(of_word):
+        kept_words = list(compress(words, keep))
+        kept_patterns = list(map(of_word.__getitem__, kept_words))
+        table = self._table
+        if not table.refined.isdisjoint(of_word):
             # A word some pattern must be followed by a literal word after ("the combat"):
             # where one space and a word follow it, only the patterns that word continues.
             # (Any other gap keeps them all; a window cut inside the word after is scanned,
             # or tried at both words, see :meth:`search_in`.)
             kept_at = list(compress(range(len(words)), keep))
-            for j in compress(
-                range(len(kept_at)), map(refined.__contains__, compress(words, keep))
-            ):
+            pairs = table.pairs
+            last = len(words) - 1
+            for j in compress(range(len(kept_at)), map(table.refined.__contains__, kept_words)):
                 k = kept_at[j]
-                if k + 1 < len(words):
-                    word, start = words[k], starts[k]
-                    gap = start + len(word)
-                    if starts[k + 1] == gap + 1 and lower[gap] == " ":
-                        kept_patterns[j] = self._table.for_pair(word, words[k + 1])
+                if k < last:
+                    after = starts[k + 1]
+                    if after == kept_starts[j] + len(kept_words[j]) + 1 and lower[after - 1] == " ":
+                        pair = (kept_words[j], words[k + 1])
+                        found = pairs.get(pair)
+                        kept_patterns[j] = table.for_pair(*pair) if found is None else found
         # A defaultdict while filling: one subscript per (word, pattern) instead of a get, a
         # test and a store; a plain mapping again afterwards (a missing pattern is no entry).
         candidates: defaultdict[AnchoredPattern, list[int]] = defaultdict(list)
