@@ -443,27 +443,28 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
     live_day: list[DateMention] = []
     heading: SentenceFacts | None = None
     for sf in facts:
-        if not sf.is_event and sf.places and _is_place_heading(text, sf):
+        event = sf.is_event  # asked at each step below, and nothing in this loop changes it
+        if not event and sf.places and _is_place_heading(text, sf):
             heading = sf  # "1. Finote Selam, West Gojjam Zone." over the paragraph it heads
             continue
-        if heading is not None and sf.is_event and heading.index == sf.index - 1:
+        if heading is not None and event and heading.index == sf.index - 1:
             lent.setdefault(len(groups), []).append(heading)
         heading = None
         if told is not None and told[0].paragraph != sf.paragraph:
             told = None
-        if not sf.is_event and (heading_day := _live_blog_day(text, sf)):
+        if not event and (heading_day := _live_blog_day(text, sf)):
             live_day, told = heading_day, None
             lenders.add(sf.index)
             continue
         if (
-            sf.is_event
+            event
             and live_day
             and not _event_days(sf.dates)
             and not (groups and groups[-1][-1].index == sf.index - 1)
         ):
             lent_dates[len(groups)] = live_day
         if (
-            sf.is_event
+            event
             and told is not None
             and not _event_days(sf.dates)
             and not (groups and groups[-1][-1].index == sf.index - 1)
@@ -471,20 +472,20 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
             lent_dates[len(groups)] = told[1]
             lenders.add(told[0].index)
         if (
-            sf.is_event
+            event
             and placed is not None
             and placed.paragraph == sf.paragraph
             and not (groups and groups[-1][-1].index == sf.index - 1)
         ):
             place_teller[len(groups)] = placed
-        if sf.is_event:
+        if event:
             told = placed = None
         else:
             if _event_days(sf.dates):
                 told = (sf, _event_days(sf.dates))
             if sf.places:
                 placed = sf
-        if not sf.is_event:
+        if not event:
             if sf.places and late_locative(text, sf.start, sf.end, sf.disaster):
                 if groups:
                     lent.setdefault(len(groups) - 1, []).append(sf)
