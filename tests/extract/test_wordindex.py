@@ -79,9 +79,52 @@ def test_anchor_prefixes(pattern: str, flags: int, prefixes: tuple[str, ...] | N
     assert anchor(re.compile(pattern, flags)).prefixes == prefixes
 
 
+@pytest.mark.parametrize(
+    "pattern,seconds",
+    [
+        (r"\bthe combat\b", {"the ": ("combat",)}),
+        (
+            r"\b(?:soldiers|the army|armed (?:men|groups?)) x",
+            {"armed ": ("group ", "groups", "men "), "the ": ("army ",)},
+        ),
+        (r"\b(?:is|was) fighting\b", {"is ": ("fighti",), "was ": ("fighti",)}),
+        (r"\bthe[\s-]army", {"the ": ("army",)}),
+        (r"\bthe-army", {"the ": ()}),  # no second word after one space
+        (r"\bthe\b", None),  # the match may end after the first word
+        (r"\bthe\s+$", None),
+        (r"\bthe\s+(?:\w+\s+){0,3}office", None),  # any word may come second
+        (r"\bthe(?: army)?\b", None),
+        (r"\bthe\W+army", {"the ": ("army",)}),  # a non-word character takes the space
+        (r"\bthe\s+(?:\w+ )?(?:army|navy)", None),  # any word may come second
+    ],
+)
+def test_second_word_prefixes(pattern: str, seconds: dict[str, tuple[str, ...]] | None) -> None:
+    assert anchor(re.compile(pattern, re.IGNORECASE)).seconds == seconds
+
+
+def test_a_window_cut_inside_the_second_word_finds_what_re_finds() -> None:
+    # "the" is no candidate of "the army" in "the armyfolk", but in a window ending after
+    # "army" the pattern matches there
+    ap = anchor(re.compile(r"\bthe army\b", re.IGNORECASE))
+    text = "Residents feared the armyfolk would return."
+    words = WordIndex(text)
+    assert words.candidates(ap) == []
+    end = text.index("armyfolk") + len("army")
+    for start in (0, text.index("the"), 3):
+        view = text[start:end]
+        assert _spans(words.search_in(ap, start, end, view)) == _spans(ap.pattern.search(view))
+        assert _spans(words.finditer_in(ap, start, end, view)) == _spans(
+            list(ap.pattern.finditer(view))
+        )
+        assert _spans(words.search(ap, start, end)) == _spans(ap.pattern.search(text, start, end))
+
+
 def test_digit_prefixes_are_flagged() -> None:
     ap = anchor(re.compile(r"\b\d+ killed"))
     assert ap.digits and ap.prefixes == tuple("0123456789")
+    # a second word's prefixes from \d flag the pattern too
+    ap = anchor(re.compile(r"\bin\s+(?:19|20)\d\d\b"))
+    assert ap.digits and ap.seconds == {"in ": ("19", "20")}
 
 
 def _patterns() -> list[AnchoredPattern]:

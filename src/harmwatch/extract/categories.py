@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from harmwatch.codebook import Codebook
-from harmwatch.codebook.anchors import anchor
+from harmwatch.codebook.anchors import AnchoredPattern, anchor
 from harmwatch.extract.wordindex import Windows, WordIndex
 
 __all__ = [
@@ -272,6 +272,21 @@ def doc_context(cb: Codebook, text: str, words: WordIndex | None = None) -> DocC
     )
 
 
+#: The codebook's cue patterns in codebook order and the category of each, made once per
+#: codebook (the categories mapping it was made from is kept to tell).
+_CUE_PLAN: list[tuple[object, tuple[AnchoredPattern, ...], tuple[str, ...]]] = []
+
+
+def _cue_plan(cb: Codebook) -> tuple[tuple[AnchoredPattern, ...], tuple[str, ...]]:
+    """Every category cue of ``cb`` in codebook order, and the code of each."""
+    if not _CUE_PLAN or _CUE_PLAN[0][0] is not cb.categories:
+        pairs = [(ap, code) for code, cat in cb.categories.items() for ap in cat.anchored]
+        _CUE_PLAN[:] = [
+            (cb.categories, tuple(ap for ap, _ in pairs), tuple(code for _, code in pairs))
+        ]
+    return _CUE_PLAN[0][1], _CUE_PLAN[0][2]
+
+
 def document_cues(
     cb: Codebook, text: str, words: WordIndex | None = None
 ) -> dict[str, list[tuple[int, int]]]:
@@ -281,7 +296,6 @@ def document_cues(
     :class:`WordIndex`); :func:`sentence_categories` then only looks up offsets.
     """
     words = words or WordIndex(text)
-    found: dict[str, list[tuple[int, int]]] = {}
     lexicon_hits: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
 
     def hits(name: str) -> tuple[list[int], list[tuple[int, int]]]:
@@ -293,14 +307,12 @@ def document_cues(
     # Each cue over the whole text, at its own candidate words. Asked once per document, so
     # :meth:`WordIndex.finditer_each` would only add the cost of merging and sorting every
     # cue's candidates into one list (it pays off for groups asked sentence by sentence).
-    cues = tuple(ap for cat in cb.categories.values() for ap in cat.anchored)
-    matches = iter(words.finditer_whole(cues))
+    cues, codes = _cue_plan(cb)
+    found: dict[str, list[tuple[int, int]]] = {code: [] for code in cb.categories}
+    for i, matches in words.finditer_whole(cues).items():  # most cues find nothing
+        found[codes[i]].extend(m.span() for m in matches)
     for code, cat in cb.categories.items():
-        spans: list[tuple[int, int]] = []
-        for _ap in cat.anchored:
-            found_here = next(matches)
-            if found_here:  # most cues find nothing in a document
-                spans.extend(m.span() for m in found_here)
+        spans = found[code]
         for first, then, within in cat.pairs:
             second_starts, seconds = hits(then)
             for s1, e1 in hits(first)[1]:

@@ -599,6 +599,27 @@ _POSSESSIVE_OCCASION = re.compile(
     re.IGNORECASE,
 )
 _INCIDENT_BEFORE_ANCHORED = anchor(_INCIDENT_BEFORE)
+#: The verbs after a date, asked of a clause that is a slice of the text (at their words).
+_SPEECH_OR_INCIDENT_ANCHORED = anchor(_SPEECH_OR_INCIDENT)
+_SPEECH_OR_HARM_AFTER_ANCHORED = anchor(_SPEECH_OR_HARM_AFTER)
+#: The role patterns read in the window before a date (:func:`_role`), asked at their words.
+_AS_OF_BEFORE_ANCHORED = anchor(_AS_OF_BEFORE)
+_SINCE_BEFORE_ANCHORED = anchor(_SINCE_BEFORE)
+_END_BEFORE_ANCHORED = anchor(_END_BEFORE)
+_FUTURE_BEFORE_ANCHORED = anchor(_FUTURE_BEFORE)
+_STATEMENT_BEFORE_ANCHORED = anchor(_STATEMENT_BEFORE)
+
+
+def _search_in(
+    ap: AnchoredPattern, view: str, start: int, words: WordIndex | None
+) -> re.Match[str] | None:
+    """``ap.pattern.search(view)``, ``view`` being the text's slice from ``start``; tried at
+    the pattern's words when the document's ``words`` are given."""
+    if words is None:
+        return ap.pattern.search(view)
+    return words.search_in(ap, start, start + len(view), view)
+
+
 _ACTIVITY_BEFORE_ANCHORED = anchor(_ACTIVITY_BEFORE)
 _UPDATE_SENTENCE_ANCHORED = anchor(_UPDATE_SENTENCE)
 #: Characters after a date opening its sentence searched for the sentence's main verb.
@@ -628,15 +649,24 @@ def _incident(
     if len(opening.split()) > OPENING_WORDS or _SPEECH_OR_HARM_AFTER.search(opening):
         return False
     clause = text[e : min(s_end, e + OPENING_CLAUSE_CHARS)].split(";", 1)[0]
-    m = _SPEECH_OR_INCIDENT.search(clause)
+    m = (
+        _SPEECH_OR_INCIDENT.search(clause)
+        if words is None
+        else words.search_in(_SPEECH_OR_INCIDENT_ANCHORED, e, e + len(clause), clause)
+    )
     return bool(m and m.group("incident"))
 
 
-def _speech_first(after: str) -> bool:
+def _speech_first(after: str, at: int = 0, words: WordIndex | None = None) -> bool:
     """Whether the clause after a date that opens its sentence reaches a speech verb before
-    any verb of harm."""
+    any verb of harm. ``after`` starts at offset ``at`` of the text ``words`` indexes, when
+    given: the verbs are then looked up at their words."""
     clause = after[:100].split(";", 1)[0]
-    m = _SPEECH_OR_HARM_AFTER.search(clause)
+    m = (
+        _SPEECH_OR_HARM_AFTER.search(clause)
+        if words is None
+        else words.search_in(_SPEECH_OR_HARM_AFTER_ANCHORED, at, at + len(clause), clause)
+    )
     return bool(m and m.group("speech"))
 
 
@@ -653,7 +683,8 @@ def _role(
 
     ``words``, the document's :class:`WordIndex`, lets the activity and update patterns run
     at their words instead of at every character."""
-    before = text[max(0, s - 40) : s]
+    b_lo = max(0, s - 40)
+    before = text[b_lo:s]
     after = text[e : e + 40]
     if _HEADER_BEFORE.search(before) or _HEADER_BAR_AFTER.match(after):
         return "header"
@@ -675,21 +706,23 @@ def _role(
         return "statement"  # "in its Wednesday update", "said in a report on Friday"
     if kind == "weekday" and _MOURNING_AFTER.match(after):
         return "activity"  # "Mourners in Kramatorsk on Thursday buried three rescuers"
-    if _AS_OF_BEFORE.search(before):
+    if _search_in(_AS_OF_BEFORE_ANCHORED, before, b_lo, words):
         return "as_of"
-    if _SINCE_BEFORE.search(before):
+    if _search_in(_SINCE_BEFORE_ANCHORED, before, b_lo, words):
         return "since"
     if kind in ("mdy", "dmy") and _PERIOD_BEFORE.search(before):
         return "period"
-    if _END_BEFORE.search(before):
+    if _search_in(_END_BEFORE_ANCHORED, before, b_lo, words):
         return "period"
-    if kind in ("weekday", "mdy", "dmy") and _FUTURE_BEFORE.search(before):
+    if kind in ("weekday", "mdy", "dmy") and _search_in(
+        _FUTURE_BEFORE_ANCHORED, before, b_lo, words
+    ):
         return "future"  # "the trial will open on 20 May", "resumes on Thursday"
     if kind == "weekday" and _ANAPHORIC_BEFORE.search(before):
         return "anaphoric"  # "121 people died that Saturday": the day told before, not a new one
     if _COPYRIGHT_AFTER.match(after) or _PHOTO_AFTER.match(after):
         return "caption"
-    if _STATEMENT_BEFORE.search(before):
+    if _search_in(_STATEMENT_BEFORE_ANCHORED, before, b_lo, words):
         return "statement"
     if kind == "rel" and _REPORT_TODAY_BEFORE.search(before):
         return "statement"
@@ -711,7 +744,7 @@ def _role(
     if (
         len(opening.split()) <= OPENING_WORDS
         and not _SPEECH_OR_HARM_AFTER.search(opening)
-        and _speech_first(sentence[e - s_start :])
+        and _speech_first(sentence[e - s_start :], e, words)
     ):
         return "statement"
     if _THE_BEFORE.search(before) and _ATTRIBUTIVE_AFTER.match(after):

@@ -161,6 +161,7 @@ _DESTINATION_LIST_A = anchor(_DESTINATION_LIST)
 _ORIGIN_OR_BACKER_A = anchor(_ORIGIN_OR_BACKER)
 _BASED_IN_A = anchor(_BASED_IN)
 _COUNTRY_FRAME_A = anchor(_COUNTRY_FRAME)
+_ORG_BEFORE_A = anchor(_ORG_BEFORE)
 #: "(Nairobi) –" opening a paragraph: the place the report was filed from.
 _PAREN_DATELINE = re.compile(r"^\)\s*[:—–-]")
 _DATELINE_AFTER = re.compile(
@@ -308,7 +309,11 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
         else words.search(_ORIGIN_OR_BACKER_A, lo, place.start)
     ):
         return False  # "fighters from Libya, Afghanistan and ...", "with the support of Turkey"
-    if before.endswith(" ") and _ORG_BEFORE.search(before):
+    if before.endswith(" ") and (
+        _ORG_BEFORE.search(before)
+        if words is None
+        else words.search_in(_ORG_BEFORE_A, lo_frame, place.start, before)
+    ):
         return False  # "Islamic State Khorasan Province": a group named after a region
     if (
         " in" in before
@@ -438,27 +443,28 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
     live_day: list[DateMention] = []
     heading: SentenceFacts | None = None
     for sf in facts:
-        if not sf.is_event and sf.places and _is_place_heading(text, sf):
+        event = sf.is_event  # asked at each step below, and nothing in this loop changes it
+        if not event and sf.places and _is_place_heading(text, sf):
             heading = sf  # "1. Finote Selam, West Gojjam Zone." over the paragraph it heads
             continue
-        if heading is not None and sf.is_event and heading.index == sf.index - 1:
+        if heading is not None and event and heading.index == sf.index - 1:
             lent.setdefault(len(groups), []).append(heading)
         heading = None
         if told is not None and told[0].paragraph != sf.paragraph:
             told = None
-        if not sf.is_event and (heading_day := _live_blog_day(text, sf)):
+        if not event and (heading_day := _live_blog_day(text, sf)):
             live_day, told = heading_day, None
             lenders.add(sf.index)
             continue
         if (
-            sf.is_event
+            event
             and live_day
             and not _event_days(sf.dates)
             and not (groups and groups[-1][-1].index == sf.index - 1)
         ):
             lent_dates[len(groups)] = live_day
         if (
-            sf.is_event
+            event
             and told is not None
             and not _event_days(sf.dates)
             and not (groups and groups[-1][-1].index == sf.index - 1)
@@ -466,20 +472,20 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
             lent_dates[len(groups)] = told[1]
             lenders.add(told[0].index)
         if (
-            sf.is_event
+            event
             and placed is not None
             and placed.paragraph == sf.paragraph
             and not (groups and groups[-1][-1].index == sf.index - 1)
         ):
             place_teller[len(groups)] = placed
-        if sf.is_event:
+        if event:
             told = placed = None
         else:
             if _event_days(sf.dates):
                 told = (sf, _event_days(sf.dates))
             if sf.places:
                 placed = sf
-        if not sf.is_event:
+        if not event:
             if sf.places and late_locative(text, sf.start, sf.end, sf.disaster):
                 if groups:
                     lent.setdefault(len(groups) - 1, []).append(sf)

@@ -287,6 +287,10 @@ _BASE_OPENER = re.compile(
     r"third|quarter|fifth|tenth|half|majority|minority) of the $|\ball but $"
 )
 _DEFINITE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+#: Patterns of :func:`figures_in_sentence` asked at their words through the document's index.
+_CONT_BEFORE_ANCHORED = anchor(_CONT_BEFORE)
+_INTERVIEWED_ANCHORED = anchor(_INTERVIEWED)
+_DEFINITE_BEFORE_ANCHORED = anchor(_DEFINITE_BEFORE)
 #: "Of the 45 people wounded, 12 ...", "12 of the 70 dead": a base that is itself a harmed group
 #: (its noun followed by the harm) is a figure, as the devset lists totals with their parts.
 _HARMED_GROUP_AFTER = re.compile(
@@ -777,9 +781,12 @@ def figures_in_sentence(
             and _UP_FROM.search(text, max(lo, num.start - 30), num.start)
         ):
             kind = "earlier"
-        elif _CONT_BEFORE.search(text[max(lo, num.start - 30) : num.start]) or _CONT_AFTER.match(
-            text[num.end : hi]
-        ):
+        elif words.search_in(
+            _CONT_BEFORE_ANCHORED,
+            max(lo, num.start - 30),
+            num.start,
+            text[max(lo, num.start - 30) : num.start],
+        ) or _CONT_AFTER.match(text[num.end : hi]):
             kind = "cont"
         if out:
             link = out[-1]
@@ -906,7 +913,7 @@ def figures_in_sentence(
             or _TARGETED_BEFORE.search(text, max(s_start, num.start - qlen - 20), num.start - qlen)
         ):
             continue  # "strikes hit four villages": places attacked, not damage counted
-        if _INTERVIEWED.search(text, max(s_start, num.start - 30), num.start):
+        if words.search(_INTERVIEWED_ANCHORED, max(s_start, num.start - 30), num.start):
             continue  # "interviewed 87 displaced persons": the sources, not the harm
         if measure == "damaged" and subject not in OBJECT_SUBJECTS:
             continue  # "two Russian rockets struck": only objects are damaged
@@ -956,7 +963,7 @@ def figures_in_sentence(
             mentions=[(num.start, num.end)],
             additive=additive,
             anaphoric=subject in (None, "people")
-            and _DEFINITE_BEFORE.search(text, lo, num.start) is not None,
+            and words.search(_DEFINITE_BEFORE_ANCHORED, lo, num.start) is not None,
         )
         if link is not None and kind == "sub" and fig.as_of is None:
             fig.as_of = link.as_of

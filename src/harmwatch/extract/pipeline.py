@@ -42,6 +42,7 @@ from functools import lru_cache
 from typing import Any
 
 from harmwatch.codebook import HARM_CATEGORIES, AnchoredPattern, load_codebook
+from harmwatch.codebook.anchors import anchor
 from harmwatch.errors import HarmwatchError
 from harmwatch.extract.actors import ACTOR_PATTERNS, find_actors, find_claimants
 from harmwatch.extract.categories import DocumentCategories, resolve_generic
@@ -97,15 +98,21 @@ _PAST_HABIT_PHRASES = (
 )
 
 
-def _past_habit(text: str, start: int, end: int) -> bool:
+_PAST_HABIT_ANCHORED = anchor(_PAST_HABIT)
+
+
+def _past_habit(text: str, start: int, end: int, words: WordIndex | None = None) -> bool:
     """``_PAST_HABIT.search(text, start, end)``, the scan skipped for an ASCII sentence without
     one of its phrases (case-insensitive matching also takes a few non-ASCII letters for ASCII
-    ones, so other sentences are always scanned)."""
+    ones, so other sentences are always scanned), and tried at its words when the document's
+    ``words`` are given."""
     view = text[start:end]
     if view.isascii():
         low = view.lower()
         if not any(p in low for p in _PAST_HABIT_PHRASES):
             return False
+    if words is not None:
+        return words.search(_PAST_HABIT_ANCHORED, start, end) is not None
     return _PAST_HABIT.search(text, start, end) is not None
 
 
@@ -319,7 +326,7 @@ def extract_rules_v1(
         # 4. categories
         hits, generic = categories.sentence(n)
         sf.categories = {h.code for h in hits}
-        if sf.categories and _past_habit(text, s, e):
+        if sf.categories and _past_habit(text, s, e, words):
             # "has carried out several attacks on their schools and hospitals in the past": a
             # characterisation of earlier harm without an event is not coded.
             sf.categories &= {"response"}

@@ -7,6 +7,11 @@ the pattern with ``match`` at each word that starts with one of its anchor prefi
 (:mod:`harmwatch.codebook.anchors`), in order, resuming after each match as ``finditer`` does.
 That is equivalent because every match of an anchored pattern starts at such a word.
 
+A pattern that starts with a common word and then a literal second word ("the combat") is
+handed an occurrence of the first word only when one space and a word that can continue it
+follow (:meth:`_PrefixTable.for_pair`); a window cut inside that second word is tried at both
+words (:meth:`WordIndex.search_in`) or scanned.
+
 Lower-casing is what makes the words comparable with the prefixes, and three characters match an
 ASCII letter case-insensitively without lower-casing to it (``İ``, ``ı`` and the long ``ſ``); a
 document containing one of them is scanned pattern by pattern, the slow and certain way. So is a
@@ -18,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import accumulate, compress, repeat
 
 from harmwatch.codebook.anchors import MAX_PREFIX_CHARS, WHOLE_WORD, AnchoredPattern, registered
@@ -45,7 +50,16 @@ class _PrefixTable:
     """Every registered anchored pattern (:func:`harmwatch.codebook.anchors.registered`) by
     prefix: ``"shell"`` -> the patterns with that prefix, ``"a "`` -> those with the word "a"."""
 
-    __slots__ = ("by_prefix", "heads", "patterns", "remembered", "size")
+    __slots__ = (
+        "by_prefix",
+        "heads",
+        "pairs",
+        "patterns",
+        "refined",
+        "remembered",
+        "size",
+        "split",
+    )
 
     def __init__(self, patterns: list[AnchoredPattern]) -> None:
         self.size = len(patterns)
@@ -59,6 +73,55 @@ class _PrefixTable:
         #: characters are not one has no prefix longer than k either.
         self.heads = {p[:k] for p in by_prefix for k in range(1, len(p.rstrip(WHOLE_WORD)) + 1)}
         self.remembered: dict[str, tuple[AnchoredPattern, ...]] = {}
+        #: Words some pattern starts with as a whole word and then a literal second word
+        #: ("the" of "\\bthe combat\\b"): a pattern of theirs is handed only the places
+        #: where the word after them can continue it (:meth:`for_pair`).
+        self.refined = frozenset(
+            p.removesuffix(WHOLE_WORD) for ap in patterns if ap.seconds for p in ap.seconds
+        )
+        self.pairs: dict[tuple[str, str], tuple[AnchoredPattern, ...]] = {}
+        self.split: dict[
+            str, tuple[tuple[AnchoredPattern, ...], dict[str, list[AnchoredPattern]]]
+        ] = {}
+
+    def for_pair(self, word: str, after: str) -> tuple[AnchoredPattern, ...]:
+        """The patterns of :meth:`for_word` that can match at ``word`` when one space and the
+        word ``after`` follow it (remembered: "the" is followed by the same words over and
+        over). Most patterns starting with "the", "in" or "was" go on with a literal word,
+        and nearly every occurrence is followed by another one."""
+        found = self.pairs.get((word, after))
+        if found is None:
+            split = self.split.get(word)
+            if split is None:
+                split = self.split[word] = self._split(word)
+            always, by_second = split
+            more: list[AnchoredPattern] = []
+            # the second-word prefixes ``after`` has, looked up as for_word looks up prefixes
+            for k in range(1, min(len(after), MAX_PREFIX_CHARS) + 2):
+                more.extend(by_second.get(after + WHOLE_WORD if k > len(after) else after[:k], ()))
+            found = always + tuple(dict.fromkeys(more))
+            if len(self.pairs) >= MAX_REMEMBERED_WORDS:
+                self.pairs.clear()
+                self.split.clear()
+            self.pairs[(word, after)] = found
+        return found
+
+    def _split(
+        self, word: str
+    ) -> tuple[tuple[AnchoredPattern, ...], dict[str, list[AnchoredPattern]]]:
+        """The patterns of ``word`` that any word may follow, and the others by the prefixes
+        the word after must have (a pattern may also hold ``word`` by another prefix)."""
+        whole = word + WHOLE_WORD
+        always: list[AnchoredPattern] = []
+        by_second: dict[str, list[AnchoredPattern]] = {}
+        for ap in self.for_word(word):
+            seconds = ap.seconds.get(whole) if ap.seconds else None
+            if seconds is None or any(p != whole and _admits(p, word) for p in ap.prefixes or ()):
+                always.append(ap)
+            else:
+                for q in seconds:
+                    by_second.setdefault(q, []).append(ap)
+        return tuple(always), by_second
 
     def for_word(self, word: str) -> tuple[AnchoredPattern, ...]:
         """The patterns with a prefix ``word`` begins with (or is), remembered: news articles
@@ -80,6 +143,13 @@ class _PrefixTable:
         return found
 
 
+def _admits(prefix: str, word: str) -> bool:
+    """Whether ``word`` (lower-cased) starts with ``prefix`` or, a whole-word one, is it."""
+    if prefix.endswith(WHOLE_WORD):
+        return word + WHOLE_WORD == prefix
+    return word.startswith(prefix)
+
+
 _TABLE = _PrefixTable([])
 
 
@@ -95,6 +165,28 @@ def _prefix_table() -> _PrefixTable:
 #: The bound ``match`` of each pattern of a group, made once per group (the groups are the
 #: codebook's, alive for the whole process).
 _MATCHERS: dict[tuple[AnchoredPattern, ...], list[Callable[..., re.Match[str] | None]]] = {}
+
+
+class _WholePlan:
+    """How :meth:`WordIndex.finditer_whole` asks a group of patterns: the positions of each
+    pattern in the group, those the index cannot answer (no prefixes, or made after the
+    pattern table) and those found through ``\\d`` (scanned where digits are not ASCII)."""
+
+    __slots__ = ("digits", "positions", "scanned", "table")
+
+    def __init__(self, aps: tuple[AnchoredPattern, ...], table: _PrefixTable) -> None:
+        self.table = table
+        self.positions: dict[AnchoredPattern, list[int]] = {}
+        for i, ap in enumerate(aps):
+            self.positions.setdefault(ap, []).append(i)
+        known = table.patterns
+        self.scanned = [i for i, ap in enumerate(aps) if ap.prefixes is None or ap not in known]
+        self.digits = [
+            i for i, ap in enumerate(aps) if ap.digits and ap.prefixes is not None and ap in known
+        ]
+
+
+_WHOLE_PLANS: dict[tuple[AnchoredPattern, ...], _WholePlan] = {}
 
 
 class WordIndex:
@@ -158,11 +250,31 @@ class WordIndex:
                 of_word[word] = patterns
         words, starts = self._words
         keep = list(map(of_word.__contains__, words))
+        kept_starts = list(compress(starts, keep))
+        kept_words = list(compress(words, keep))
+        kept_patterns = list(map(of_word.__getitem__, kept_words))
+        table = self._table
+        if not table.refined.isdisjoint(of_word):
+            # A word some pattern must be followed by a literal word after ("the combat"):
+            # where one space and a word follow it, only the patterns that word continues.
+            # (Any other gap keeps them all; a window cut inside the word after is scanned,
+            # or tried at both words, see :meth:`search_in`.)
+            kept_at = list(compress(range(len(words)), keep))
+            pairs = table.pairs
+            last = len(words) - 1
+            for j in compress(range(len(kept_at)), map(table.refined.__contains__, kept_words)):
+                k = kept_at[j]
+                if k < last:
+                    after = starts[k + 1]
+                    if after == kept_starts[j] + len(kept_words[j]) + 1 and lower[after - 1] == " ":
+                        pair = (kept_words[j], words[k + 1])
+                        found = pairs.get(pair)
+                        kept_patterns[j] = table.for_pair(*pair) if found is None else found
         # A defaultdict while filling: one subscript per (word, pattern) instead of a get, a
         # test and a store; a plain mapping again afterwards (a missing pattern is no entry).
         candidates: defaultdict[AnchoredPattern, list[int]] = defaultdict(list)
-        for word, start in zip(compress(words, keep), compress(starts, keep), strict=True):
-            for ap in of_word[word]:
+        for start, patterns in zip(kept_starts, kept_patterns, strict=True):
+            for ap in patterns:
                 candidates[ap].append(start)
         candidates.default_factory = None
         self._candidates = candidates
@@ -224,8 +336,9 @@ class WordIndex:
         """Whether ``offset`` falls inside a word (memoised: stages share their windows).
 
         The index knows whole words only; a window that ends inside one can match there where
-        the whole word would not ("camp\\b" in "camp|aign"), so such windows are scanned; so
-        are slices that begin inside one (their offset 0 starts a word the index lacks).
+        the whole word would not ("camp\\b" in "camp|aign"), so such windows are scanned; a
+        slice that begins inside one has a word the index lacks at its offset 0, where
+        :meth:`search_in` and :meth:`finditer_in` try the pattern before the index's words.
         """
         cut = self._cuts.get(offset)
         if cut is None:
@@ -276,29 +389,48 @@ class WordIndex:
                 pos = m.end()  # anchored matches are never empty
         return out
 
-    def finditer_whole(self, aps: tuple[AnchoredPattern, ...]) -> list[list[re.Match[str]]]:
-        """``[finditer(ap) for ap in aps]``, each pattern over the whole text.
+    def finditer_whole(self, aps: tuple[AnchoredPattern, ...]) -> dict[int, list[re.Match[str]]]:
+        """``{i: finditer(aps[i])}`` for every pattern of ``aps`` that matches, each over the
+        whole text (the others are left out).
 
         For asking many patterns once per document (the category cues), where most have no
-        candidate word in the text: a registered pattern without one is answered from the
-        index, without the call :meth:`finditer` costs.
+        candidate word in the text: only the patterns the index holds candidates for (and
+        those it cannot answer) are asked, found by intersecting the index's patterns with
+        the group's, instead of a look-up and an empty answer for each of the group's.
         """
+        plan = _WHOLE_PLANS.get(aps)
+        if plan is None or plan.table is not self._table:  # once per group and pattern table
+            plan = _WHOLE_PLANS[aps] = _WholePlan(aps, self._table)
+        if not self.exact:
+            asked: Iterable[int] = range(len(aps))
+        else:
+            present = self._candidates.keys() & plan.positions.keys()
+            asked = [i for ap in present for i in plan.positions[ap]]
+            asked.extend(plan.scanned)
+            if not self.ascii_digits:
+                asked.extend(plan.digits)
+            asked = sorted(set(asked))
+        out: dict[int, list[re.Match[str]]] = {}
         known = self._candidates
-        registered = self._table.patterns
-        indexed = self.exact
-        ascii_digits = self.ascii_digits
-        out: list[list[re.Match[str]]] = []
-        for ap in aps:
-            if (
-                indexed
-                and known.get(ap) is None
-                and ap in registered
-                and ap.prefixes is not None
-                and (ascii_digits or not ap.digits)
-            ):
-                out.append([])  # what candidates() gives it: no word has its prefixes
-            else:
-                out.append(self.finditer(ap))
+        text = self.text
+        for i in asked:
+            ap = aps[i]
+            cands = known.get(ap)
+            if cands is None or cands is _SCAN:
+                found = self.finditer(ap)
+            else:  # :meth:`finditer` over the whole text, without its window tests
+                found = []
+                pos = 0
+                match = ap.pattern.match
+                for c in cands:
+                    if c < pos:
+                        continue
+                    m = match(text, c)
+                    if m is not None:
+                        found.append(m)
+                        pos = m.end()  # anchored matches are never empty
+            if found:
+                out[i] = found
         return out
 
     def finditer_each(
@@ -368,11 +500,16 @@ class WordIndex:
         lookarounds and ``\\b`` see, so this is not :meth:`finditer` with bounds.
         """
         cands = self._candidates.get(ap) or self.candidates(ap)
-        if cands is _SCAN or self.cuts_word(start, end):
+        if cands is _SCAN or self.inside_word(end):
             return list(ap.pattern.finditer(view))
         out: list[re.Match[str]] = []
         pos = 0
         match = ap.pattern.match
+        if start < end and self.inside_word(start):
+            first = match(view)  # the slice's own first word (see :meth:`search_in`)
+            if first is not None:
+                out.append(first)
+                pos = first.end()
         for i in range(bisect_left(cands, start), len(cands)):
             c = cands[i] - start
             if c >= end - start:
@@ -388,19 +525,47 @@ class WordIndex:
     def search_in(
         self, ap: AnchoredPattern, start: int, end: int, view: str
     ) -> re.Match[str] | None:
-        """The match of ``ap.pattern.search(view)``, ``view`` being ``text[start:end]``."""
+        """The match of ``ap.pattern.search(view)``, ``view`` being ``text[start:end]``.
+
+        A slice that opens inside a word (the look-back windows of the event-place frames,
+        cut at a fixed number of characters) has a word of its own at offset 0, the tail of
+        the text's word, which the index lacks: the pattern is tried there first. Every
+        other match starts at a word of the index, as an anchored pattern asserts a word
+        start and the slice's other word starts are the text's; so the slice need not be
+        scanned in full, as it must be when it ends inside a word.
+        """
         cands = self._candidates.get(ap) or self.candidates(ap)
-        if cands is _SCAN or self.cuts_word(start, end):
+        if cands is _SCAN:
             return ap.pattern.search(view)
         match = ap.pattern.match
+        if start < end and self.inside_word(start):
+            first = match(view)
+            if first is not None:
+                return first
+        # A slice that ends inside a word (a clause cut at a fixed length) has that word's
+        # head as its last word, which may match where the whole word does not ("camp\\b"):
+        # the index's words are tried before it, and it last.
+        # The word before it is tried there too: the index may have left it out for what
+        # the whole word after it says ("the arm|y": "the" is no candidate of "the arm\\b").
+        last = before = end
+        if end < self.length and self.inside_word(end):
+            starts = self._words[1]
+            n = bisect_right(starts, end - 1) - 1
+            last = before = max(start, starts[n])
+            if n > 0 and starts[n - 1] >= start:
+                before = starts[n - 1]
         for i in range(bisect_left(cands, start), len(cands)):
             c = cands[i]
-            if c >= end:
-                return None
+            if c >= before:
+                break
             m = match(view, c - start)
             if m is not None:
                 return m
-        return None
+        if before < last:
+            m = match(view, before - start)
+            if m is not None:
+                return m
+        return match(view, last - start) if start <= last < end else None
 
 
 #: The index built last. The pipeline builds one per document and works through that
