@@ -225,6 +225,10 @@ _SPOKEN_FROM = re.compile(
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$")
 _COMPLEMENT_BEFORE = re.compile(r"\b(?:of|in|from|at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+#: How far before a place a verb of speaking is looked for, and how close to the place its
+#: "in"/"from" must be (three list names at most: "protested in Istanbul and Amman").
+SPOKEN_WINDOW = 110
+SPOKEN_LIST_CHARS = 60
 #: A capital or country that speaks is its government: "Warsaw and Vilnius condemned the
 #: strike", "Beijing demanded an investigation", "Rwanda denies supporting the rebels".
 _SPEAKS_AFTER = re.compile(
@@ -328,12 +332,15 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
     before = window[-BEFORE_WINDOW:]
     if any(w in before for w in _REFERENCE_WORDS) and _REFERENCE_BEFORE.search(before):
         return True
-    spoken = _SPOKEN_FROM.search(window)
+    # every match ends in "in"/"from" and up to three list names before the place
+    tail = window[-SPOKEN_WINDOW:]
+    near = tail[-SPOKEN_LIST_CHARS:]
+    spoken = _SPOKEN_FROM.search(tail) if " in " in near or " from " in near else None
     if (
         spoken
-        and not _HARM_WORD.search(window, spoken.start())
+        and not _HARM_WORD.search(tail, spoken.start())
         # "deaths were also reported in Takhar": a passive verb says where they happened
-        and not _PASSIVE_BEFORE.search(window, 0, spoken.start())
+        and not _PASSIVE_BEFORE.search(tail, 0, spoken.start())
     ):
         # "the mayor said in a video message from Kyiv", "protested in Istanbul and Amman",
         # "a report released in Nairobi": where people speak or gather, not where harm was

@@ -49,9 +49,10 @@ def no_harm_frame(cb: Codebook, text: str) -> bool:
     harm at all ("Rocket launchers and howitzers pounded targets on the range"; "orders for
     artillery shells"; "Celtic laid siege to the visitors' goal")."""
     patterns = cb.lexicon_patterns
+    # the casualty words come first: nearly every report of harm holds one early on
     return (
-        patterns["non_harm_frame"].search(text) is not None
-        and patterns["casualty"].search(text) is None
+        patterns["casualty"].search(text) is None
+        and patterns["non_harm_frame"].search(text) is not None
     )
 
 
