@@ -547,7 +547,7 @@ def figures_in_sentence(
         newline = text.find("\n", num.end, hi_clause)
         hi_clause = newline if newline >= 0 else hi_clause
         # the key-figure label before the count, looked up once for every use below
-        label = key_figure_label(text, lo, num.start) or table_label(text, num.start, num.end)
+        label = key_figure_label(text, lo, num.start) or table_label(text, num.start, num.end, cb)
         measure, cue_span = choose_cue(
             cb, text, num, lo, hi_clause, starts_all, frozenset(), words, label
         )

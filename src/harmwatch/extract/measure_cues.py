@@ -155,20 +155,43 @@ _CELL_COUNT_AFTER = re.compile(r"[ \t]*(?:\||\n|$)")
 TABLE_HEADER_ROWS = 40
 
 
-def table_label(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The column header of the table cell holding the count at ``text[start:end]``.
+def table_label(
+    text: str, start: int, end: int, cb: Codebook | None = None
+) -> re.Match[str] | None:
+    """The label of the table cell holding the count at ``text[start:end]``.
 
     Tables reach the text as rows of cells between bars (``| Martuni | 48 | 12 |``, as
     ingestion renders an HTML table); a count alone in its cell counts what its column's
     header names ("Houses damaged"). The header is the nearest row above with as many cells
-    and no digit; a ``|---|`` rule between them is passed over. Group 1 of the match is the
-    header cell's text, with offsets in ``text``.
+    and no digit; a ``|---|`` rule between them is passed over. In a key-figures table the
+    row's first cell is the label ("| People reported killed in Ardamata | more than 800 |"
+    under "| Indicator | Figure |"): with the codebook ``cb``, a first cell naming a measure
+    is taken when the column's header names none. Group 1 of the match is the label's text,
+    with offsets in ``text``.
     """
     if not _CELL_COUNT_BEFORE.search(text, max(0, start - 30), start):
         return None
     if not _CELL_COUNT_AFTER.match(text, end):
         return None
     line_start = text.rfind("\n", 0, start) + 1
+    header = _column_header(text, start, end, line_start)
+    if cb is None or (header is not None and _names_measure(cb, header.group(1))):
+        return header
+    first = _CELL.match(text, text.find("|", line_start, start) + 1, start)
+    if first is not None and first.end(1) < start and _names_measure(cb, first.group(1)):
+        return first
+    return header
+
+
+def _names_measure(cb: Codebook, label: str) -> bool:
+    return any(
+        cb.measure_right[m].search(label) or cb.measure_left[m].search(label)
+        for m in cb.measure_right
+    )
+
+
+def _column_header(text: str, start: int, end: int, line_start: int) -> re.Match[str] | None:
+    """The header cell of the column holding ``text[start:end]`` (see :func:`table_label`)."""
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     column = text.count("|", line_start, start)
@@ -385,7 +408,7 @@ def choose_cue(
 
     ``label`` is ``key_figure_label(text, lo, num.start)`` when the caller has it already."""
     if label is LABEL_NOT_ASKED:
-        label = key_figure_label(text, lo, num.start) or table_label(text, num.start, num.end)
+        label = key_figure_label(text, lo, num.start) or table_label(text, num.start, num.end, cb)
     if label is not None:
         cue = nearest_right(cb, text, label.start(1), label.end(1), exclude, words)
         if cue is None:
