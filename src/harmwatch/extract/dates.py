@@ -131,6 +131,8 @@ _STATEMENT_BEFORE = re.compile(
     r"\bdated\s+$|"
     # "OCHA Flash Update No. 14 (9 May 2024)", "Report date: 2024-05-08"
     r"\b(?:update|report|bulletin|sitrep)\b[^;:()\n]{0,25}\(\s*$|"
+    # "Flash Update No. 4 19 May 2023": a numbered report's date
+    r"\b(?:update|report|bulletin|sitrep)\s+no\.?\s*\d+\s*[,:–-]?\s*$|"
     r"\b(?:report|publication|issue|release|posting|update)\s+date\s*:\s*$",
     re.IGNORECASE,
 )
@@ -582,6 +584,14 @@ _REPORT_BEFORE = re.compile(
     r"killings?|massacre|explosion|blast)\b)[\w'’-]+){0,4}?\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
+#: A day followed by the publication of a record of the harm: "on 2 October a video was
+#: disseminated showing servicemen shooting prisoners" (the harm's own day is not told).
+_PUBLISHED_AFTER = re.compile(
+    r"\s*,?\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:video|footage|photos?|photographs?|images?|"
+    r"recording|report|statement)\s+(?:was|were|had been)\s+(?:disseminated|circulated|published|"
+    r"posted|released|shared|broadcast)\b",
+    re.IGNORECASE,
+)
 #: A day naming a report: "the regional administration said in its Wednesday update".
 _REPORT_NOUN_AFTER = re.compile(
     r"^\s+(?:update|report|briefing|bulletin|statement|press conference|post)\b", re.IGNORECASE
@@ -704,6 +714,8 @@ def _role(
             return "attributive"
     if _REPORT_NOUN_AFTER.match(after) or _REPORT_BEFORE.search(text, max(s_start, s - 90), s):
         return "statement"  # "in its Wednesday update", "said in a report on Friday"
+    if _PUBLISHED_AFTER.match(text, e, min(len(text), e + 80)):
+        return "statement"  # "on 2 October a video was disseminated showing ..."
     if kind == "weekday" and _MOURNING_AFTER.match(after):
         return "activity"  # "Mourners in Kramatorsk on Thursday buried three rescuers"
     if _search_in(_AS_OF_BEFORE_ANCHORED, before, b_lo, words):
