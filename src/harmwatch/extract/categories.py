@@ -35,6 +35,10 @@ __all__ = [
 
 #: A document is a conflict document when it has at least this many conflict words ...
 DOC_CONFLICT_MIN = 3
+#: A text under this many characters (a post or a bulletin item of a few sentences) needs only
+#: SHORT_CONFLICT_MIN different conflict words for the document-wide gate.
+SHORT_TEXT_CHARS = 700
+SHORT_CONFLICT_MIN = 2
 #: ... and conflict words outnumber disaster/accident words by at least this factor.
 DOC_CONFLICT_RATIO = 1.5
 #: Generic attack words, resolved per document by :func:`resolve_generic`.
@@ -254,21 +258,29 @@ class DocContext:
 
     conflict_words: int
     disaster_words: int
+    #: In a short note (a post, a bulletin item of a few sentences): how many different
+    #: conflict words it holds (0 for a longer text).
+    short_distinct: int = 0
 
     @property
     def is_conflict(self) -> bool:
-        return (
-            self.conflict_words >= DOC_CONFLICT_MIN
-            and self.conflict_words >= DOC_CONFLICT_RATIO * self.disaster_words
+        # a short note has room for fewer conflict words than an article: two different ones
+        # will do ("prisoners of war" and "military"; not "gang" twice)
+        enough = (
+            self.conflict_words >= DOC_CONFLICT_MIN or self.short_distinct >= SHORT_CONFLICT_MIN
         )
+        return enough and self.conflict_words >= DOC_CONFLICT_RATIO * self.disaster_words
 
 
 def doc_context(cb: Codebook, text: str, words: WordIndex | None = None) -> DocContext:
     """Count conflict and disaster words over the whole article text."""
     words = words or WordIndex(text)
+    conflict = words.finditer(cb.anchors.conflict)
+    short = len(text) < SHORT_TEXT_CHARS
     return DocContext(
-        conflict_words=len(words.finditer(cb.anchors.conflict)),
+        conflict_words=len(conflict),
         disaster_words=len(words.finditer(cb.anchors.disaster)),
+        short_distinct=len({m.group().lower() for m in conflict}) if short else 0,
     )
 
 
