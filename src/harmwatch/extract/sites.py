@@ -109,12 +109,18 @@ _LIST_AND_KIND = re.compile(
     r"(?:villages|hamlets|towns|settlements|localities|communities)\b"
 )
 _LIST_NAME_SPLIT = re.compile(r"\s*,\s*")
+#: What every match of :data:`_LIST_AND_KIND` ends with (a cheap test before the pattern).
+_AND_KIND = re.compile(
+    r"\band\s+(?:[a-z]+\s+){0,2}(?:villages|hamlets|towns|settlements|localities|communities)\b"
+)
 #: "a camp for displaced people in Dedebit, in north-western Tigray": a name placed inside a
 #: region given with a compass word right after it.
 _LOCALITY_IN_COMPASS = re.compile(
     rf"\b(?:in|near|at|outside)\s+({_NAME}),\s+in\s+(?:the\s+)?"
     r"(?:far\s+)?(?:north|south|east|west|central)(?:ern)?(?:[- ](?:east|west)(?:ern)?)?\s+[A-Z]"
 )
+#: What every match of :data:`_LOCALITY_IN_COMPASS` holds (a cheap test before the pattern).
+_IN_COMPASS_WORD = re.compile(r",\s+in\s+(?:the\s+)?(?:far\s+)?(?:north|south|east|west|central)")
 _PLACED_WORD = anchor(re.compile(r"\b(?:km|kilomet(?:er|re)s?|miles?|outskirts)\b"))
 #: What every match of :data:`_LOCALITY_APPOSED` holds after the name (a fast literal scan).
 _APPOSED_OPENER = re.compile(r",\s+(?:an?|the)\s")
@@ -246,9 +252,9 @@ def find_sites(
         patterns.append(_TOPONYM_FIRST)
     if _any_head(words, _PLACED_WORD, start, end):
         patterns.append(_LOCALITY_PLACED)
-    if ", in " in text[start:end]:
+    if ", in " in text[start:end] and _IN_COMPASS_WORD.search(text, start, end):
         patterns.append(_LOCALITY_IN_COMPASS)
-    if _any_head(words, _LOCALITY_WORD, start, end) and " and " in text[start:end]:
+    if _any_head(words, _LOCALITY_WORD, start, end) and _AND_KIND.search(text, start, end):
         patterns.append(_LIST_AND_KIND)
     if patterns:
         out += _localities(text, start, end, out, patterns, words)
