@@ -17,6 +17,7 @@ sport or history that holds no word of harm at all names weapons without reporti
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from harmwatch.codebook import HARM_CATEGORIES, Codebook
@@ -72,7 +73,8 @@ def background_in_business(cb: Codebook, text: str, facts: list[Any]) -> bool:
     patterns = cb.lexicon_patterns
     if patterns["casualty"].search(text, sf.start, sf.end) is not None:
         return False
-    if len(patterns["economy"].findall(text)) < ECONOMY_WORDS:
+    # count only as far as needed: a long report may hold many economy words
+    if sum(1 for _ in islice(patterns["economy"].finditer(text), ECONOMY_WORDS)) < ECONOMY_WORDS:
         return False
     sf.categories -= HARM_CATEGORIES
     return True
