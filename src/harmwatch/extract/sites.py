@@ -38,16 +38,33 @@ __all__ = ["SITE_PATTERNS", "SiteMention", "find_sites", "list_mates"]
 _HEAD = (
     r"(?:Hospital|Cathedral|Church|Mosque|Monastery|Theat(?:er|re)|Camp|Park|Port|"
     r"Museum|University|School|Prison|Station|Airport|Stadium|Market|Bridge|Corridor|"
-    r"Centre|Center|Clinic|Library|Temple|Shrine|Old City|Lake|Plant|Dam|Beach|Square|Gorge)"
+    r"Centre|Center|Clinic|Library|Temple|Shrine|Old City|Lake|Plant|Dam|Beach|Square|Gorge|"
+    r"Tunnel|Highway|Air Base|Airbase|Oil Field|Gas Field)"
 )
 _CAP = r"(?:[A-Z][\w’'-]*|al-[A-Z][\w’'-]*|\"[A-Z][\w’'-]*\")"
 #: Heads also written in lower case after a name ("Abu Shouk camp", "Lido beach").
 _HEAD_LOOSE = _HEAD
-for _head in ("Camp", "Beach", "Prison"):
+for _head in (
+    "Camp",
+    "Beach",
+    "Prison",
+    "Hospital",
+    "Mosque",
+    "Shrine",
+    "Temple",
+    "Church",
+    "Monastery",
+    "Tunnel",
+    "Air Base",
+    "Airbase",
+    "Oil Field",
+    "Gas Field",
+    "Cathedral",
+):
     _HEAD_LOOSE = _HEAD_LOOSE.replace(_head, f"[{_head[0]}{_head[0].lower()}]{_head[1:]}")
 _SITE_BEFORE_HEAD = re.compile(
     rf"\b((?:{_CAP}(?:'s|’s)?\s+)+(?:(?:displacement|refugee|detention|children's|maternity|"
-    rf"teaching|main|central|regional)\s+)?{_HEAD_LOOSE})\b"
+    rf"teaching|main|central|regional|general|girls['’]?|boys['’]?)\s+)?{_HEAD_LOOSE})\b"
 )
 _HEAD_OF = re.compile(rf"\b({_HEAD}\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)")
 #: A place name: capitalised words, joined by spaces or hyphens, with Arabic/Persian particles.
@@ -237,8 +254,8 @@ def find_sites(
     if _any_head(words, _HEAD_WORD, start, end) and (
         words is None or not words.indexed(_HEAD_WORD) or words.search(_HEAD_WORD, start, end)
     ):
-        # Both site patterns need a head noun written as a name's ("Hospital", or "camp",
-        # "beach", "prison"): a window whose head words are all lower case has no site.
+        # Both site patterns need a head noun ("Hospital", or in lower case after a name:
+        # "Abu Shouk camp", "the Sayid Mohammed shrine", "the Mushkaf tunnel").
         out = _named_sites(text, start, end)
     # each locality pattern runs only where its own trigger word is
     patterns: list[re.Pattern[str]] = []
@@ -347,12 +364,43 @@ def _named_sites(text: str, start: int, end: int) -> list[SiteMention]:
                 words = words[1:]
             if len(words) < 2 or not words[0][:1].isupper() or generic_site(words, lexicon()):
                 continue
+            if words[-1].islower() and words[-1] not in _LOOSE_OF_OLD and _placed_facility(words):
+                continue
             if any(o.start <= s < o.end or s <= o.start < e for o in out):
                 continue
             mention = text[s:e]
             name = mention.replace('"', "")
             out.append(SiteMention(s, e, mention, name, _alternates(name)))
     return sorted(out, key=lambda x: x.start)
+
+
+#: Lower-case heads whose sites are kept whatever names them ("Lido beach", "Qarchak prison").
+_LOOSE_OF_OLD = frozenset({"camp", "beach", "prison"})
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_RUN_BY = re.compile(r"-(?:supported|run|backed|funded|owned|operated|built|controlled|held)$")
+
+
+def _placed_facility(words: list[str]) -> bool:
+    """Capitalised words before a lower-case head that only say where or whose the facility
+    is: a known place ("Kano mosque", "Sudan El Fasher hospital"), a people ("Khmer temple") or
+    who runs it ("MSF-supported hospital")."""
+    first = _POSSESSIVE_END.sub("", words[0])
+    if first.lower() in lexicon().demonyms or any(_RUN_BY.search(w) for w in words[:-1]):
+        return True
+    if first != words[0] and _known_place(first):
+        return True  # "Sudan's El Fasher hospital"
+    return _known_place(" ".join(words[:-1]))
+
+
+@lru_cache(maxsize=1024)
+def _known_place(name: str) -> bool:
+    try:
+        from harmwatch.extract.places import Gazetteer
+        from harmwatch.extract.places.normalize import normalise
+
+        return bool(Gazetteer.open().index.lookup(normalise(name)))
+    except Exception:  # no gazetteer: sites only
+        return False
 
 
 _LIST_NAME = re.compile(rf"(?<![\w’'-]){_NAME}")
