@@ -172,6 +172,18 @@ def test_cuts_are_sorted_and_disjoint() -> None:
         ("28 Nov 2018 | News\n\nBody", date(2018, 11, 28)),
         ("Title\n2025-01-27 02:57:00\nBody", date(2025, 1, 27)),
         ("YEREVAN, April 13. /TASS/. Ministers met.", None),
+        # a report header's own date outranks the date of the events in its title
+        (
+            "Review of the raid on the clinic, 3 October 2015\nPublished 5 November 2015\n",
+            date(2015, 11, 5),
+        ),
+        ("Report\nIssued 9 March 2024 | As of 8 March 2024\nBody", date(2024, 3, 9)),
+        ("Situation as of 2 October 2023, 12:00\n\nBody", date(2023, 10, 2)),
+        # a date the header tells about is not the page's
+        ("Chapter 2. The attacks of 21 August 2013\n\nBody", None),
+        ("Section 3\n\n3. The raid of 26 November 2023\n\nBody", None),
+        # a dateline dated to the month: no later day is the publication day
+        ("Public report\nBangui, May 2022\nAll of it is valid as of 31 March 2022.\n", None),
     ],
 )
 def test_publication_date_from_headers(text: str, expected: date | None) -> None:
@@ -195,6 +207,10 @@ def test_date_in_long_prose_line_is_not_the_publication_date() -> None:
         ("The strike in Gaza on 11 October 2020 – ", None),
         ("SRINAGAR/ISLAMABAD, May 8, 2025 (Wire) - ", date(2025, 5, 8)),
         ("Maputo, 14 de Março de 2023 — ", date(2023, 3, 14)),
+        # translated wires: a space before the comma, an agency in brackets closed by a stop
+        ("Aden , 3 August 2018 (Coast Press Service) — ", date(2018, 8, 3)),
+        ("MOSCOW , 4 January 2023 (Wire-Inform) . ", date(2023, 1, 4)),
+        ("Cali, 5 December 2022 (Agency, translated from Spanish). ", date(2022, 12, 5)),
     ],
 )
 def test_wire_dateline_opening_a_long_paragraph(lead: str, expected: date | None) -> None:

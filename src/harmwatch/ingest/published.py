@@ -97,9 +97,29 @@ _PATTERNS = [
 #: publication date even though the line is long.
 _DATELINE_LEAD = re.compile(
     r"^\s*[A-Z][^\W\d_]*(?:[ /.'’-]+[A-Z][^\W\d_]*){0,3}"
-    r"(?:,\s*[A-Z][^\W\d_]*(?:[ .'’-]+[^\W\d_]+)*)?,\s+"
+    # "Sanaa , 3 August 2018": translated wires put a space before the comma
+    r"(?:\s?,\s*[A-Z][^\W\d_]*(?:[ .'’-]+[^\W\d_]+)*)?\s?,\s+"
 )
-_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—:]")
+#: What follows a dateline's date: a dash or colon, or an agency in brackets closed by a dash,
+#: colon or full stop ("(Vostok-Inform) .", "(Agency, translated from Spanish).").
+_DATELINE_TAIL = re.compile(r"\s*(?:[-–—:]|\([^()\n]{1,60}\)\s*[-–—:.])")
+#: A header line that says the page's own date ("Published 5 November 2015 by ...", "Issued 9
+#: October 2024", "Posted on"): it outranks any date in the lines above it.
+_PUBLISHED_WORD = re.compile(
+    r"\b(?:published|issued|posted|released|updated|dated)\b(?:\s+on)?\s*:?\s*$", re.IGNORECASE
+)
+#: Words right before a date that make it the date of something the header tells about ("The
+#: attacks of 21 August 2013", "valid as of 31 March 2022"), not the page's own.
+_TOLD_DATE_BEFORE = re.compile(
+    r"(?<!\bas )\bof\s*$|\b(?:since|until|from|between|to|on|in)\s*$|\b(?:19|20)\d{2}\s*[-–]\s*$",
+    re.IGNORECASE,
+)
+#: A dateline that gives only a month ("Bangui, May 2022"): the page is dated to the month, so
+#: no day below it is the publication day.
+_MONTH_DATELINE = re.compile(
+    r"^\s*[A-Z][^\W\d_]*(?:[ '’-]+[A-Z][^\W\d_]*){0,3},\s+" + _MON + r"\s+(?:19|20)\d{2}\s*$",
+    re.IGNORECASE,
+)
 _URL_PATTERNS = [
     re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/|$)"),
     re.compile(r"/(?P<y>(?:19|20)\d{2})/" + _MON + r"/(?P<d>\d{1,2})(?:/|$)", re.IGNORECASE),
@@ -140,6 +160,20 @@ def _dateline_date(line: str) -> tuple[date, tuple[int, int]] | None:
     return None
 
 
+def _stated_date(lines: list[str]) -> tuple[date, tuple[int, int]] | None:
+    """A date right after "Published", "Issued", "Posted"... in a short header line."""
+    offset = 0
+    for line in lines:
+        if len(line.strip()) <= MAX_DATE_LINE:
+            for pattern in _PATTERNS:
+                for match in pattern.finditer(line):
+                    found = _make(match)
+                    if found and _PUBLISHED_WORD.search(line, 0, match.start()):
+                        return found, (offset + match.start(), offset + match.end())
+        offset += len(line)
+    return None
+
+
 def date_from_header(text: str) -> tuple[date | None, tuple[int, int] | None]:
     """The publication date stated at the top of ``text`` and the span it was read from."""
     marker = _STORE_MARKER.match(text)
@@ -148,8 +182,14 @@ def date_from_header(text: str) -> tuple[date | None, tuple[int, int] | None]:
         if found:
             return found, marker.span()
     head = text[:HEADER_CHARS]
+    lines = head.splitlines(keepends=True)[:HEADER_LINES]
+    stated = _stated_date(lines)
+    if stated is not None:
+        return stated
     offset = 0
-    for line in head.splitlines(keepends=True)[:HEADER_LINES]:
+    for line in lines:
+        if _MONTH_DATELINE.match(line):
+            return None, None
         best: tuple[int, date, tuple[int, int]] | None = None
         if len(line.strip()) > MAX_DATE_LINE:
             dated = _dateline_date(line)
@@ -160,6 +200,8 @@ def date_from_header(text: str) -> tuple[date | None, tuple[int, int] | None]:
         for pattern in _PATTERNS:
             for match in pattern.finditer(line):
                 found = _make(match)
+                if _TOLD_DATE_BEFORE.search(line, 0, match.start()):
+                    continue
                 if found and (best is None or match.start() < best[0]):
                     best = (match.start(), found, (offset + match.start(), offset + match.end()))
         if best:
