@@ -367,7 +367,8 @@ def _infer_year(
 
 
 _LAST_BEFORE = re.compile(r"\blast\s+$", re.IGNORECASE)
-_AND_OR = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
+#: Between two day names of two days: "Monday and Wednesday", "the night of Saturday to Sunday".
+_AND_OR = re.compile(r"\b(?:and|or|to|into|through)\b", re.IGNORECASE)
 
 
 def _weekday(name: str, published: date | None) -> date | None:
@@ -834,7 +835,8 @@ def find_dates(
                 for o in out
             )
         ):
-            continue  # "May 9 (Thursday)" names one day; "Monday and Wednesday" two
+            continue  # "May 9 (Thursday)" names one day; "Monday and Wednesday" two, and so
+            # does "the night of Saturday to Sunday"
         stated = _month_years(text, words) if kind in ("mdy", "dmy") and not m.group("y") else None
         d, d_end, precision = _resolve(kind, m, published, hint, last, stated)
         if s in named_day and d is not None and not m.groupdict().get("y"):
