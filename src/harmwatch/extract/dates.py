@@ -596,6 +596,13 @@ _PUBLISHED_AFTER = re.compile(
     r"posted|released|shared|broadcast)\b",
     re.IGNORECASE,
 )
+#: A day between a verb of telling and the count it told: "who had given on Sunday a
+#: provisional toll of 15 dead", "reported on Monday a figure of 40".
+_TOLL_GIVEN_AFTER = re.compile(
+    r"^\s+(?:(?:morning|afternoon|evening|night)\s+)?(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:toll|tally|figure|count|estimate)\s+of\b",
+    re.IGNORECASE,
+)
 #: A day naming a report: "the regional administration said in its Wednesday update".
 _REPORT_NOUN_AFTER = re.compile(
     r"^\s+(?:update|report|briefing|bulletin|statement|press conference|post)\b", re.IGNORECASE
@@ -718,6 +725,8 @@ def _role(
             return "attributive"
     if _REPORT_NOUN_AFTER.match(after) or _REPORT_BEFORE.search(text, max(s_start, s - 90), s):
         return "statement"  # "in its Wednesday update", "said in a report on Friday"
+    if _TOLL_GIVEN_AFTER.match(after):
+        return "statement"  # "who had given on Sunday a provisional toll of 15 dead"
     if _PUBLISHED_AFTER.match(text, e, min(len(text), e + 80)):
         return "statement"  # "on 2 October a video was disseminated showing ..."
     if kind == "weekday" and _MOURNING_AFTER.match(after):
