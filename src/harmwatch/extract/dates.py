@@ -199,7 +199,19 @@ _REPORT_TODAY_BEFORE = re.compile(
 )
 #: "between 23 and 29 September", "between January 1 and October 1": the bounds of a counting
 #: period (its end is a cut-off), not the days of the harm.
-_PERIOD_BEFORE = re.compile(r"\bbetween\s+(?:(?:[\w,]+\s+){0,3}and\s+)?$", re.IGNORECASE)
+_PERIOD_BEFORE = re.compile(r"\bbetween\s+((?:[\w,]+\s+){0,3}and\s+)?$", re.IGNORECASE)
+#: Words of counted harm before a period's first bound (not "interviews were conducted").
+_COUNTED_HARM = re.compile(
+    r"\b(?:killed|injured|wounded|dead|deaths|died|displaced|fled|attacks|strikes|casualties|"
+    r"detained|abducted|kidnapped|destroyed|damaged)\b",
+    re.IGNORECASE,
+)
+#: A first bound that is one day, not the first of a month ("24 February", "April 29th").
+_OPENING_BOUND = re.compile(
+    rf"(?:(?!0?1(?:st)?\b)[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}|"
+    rf"{_MON}\s+(?!0?1(?:st)?\b)[0-3]?\d(?:st|nd|rd|th)?)",
+    re.IGNORECASE,
+)
 #: "until March 30", "the airlift that ended on August 30": the end of a period, not an event.
 _END_BEFORE = re.compile(
     r"\b(?:until|till|ended|ends|concluded)[ \t]+(?:on[ \t]+)?$", re.IGNORECASE
@@ -735,7 +747,16 @@ def _role(
         return "as_of"
     if _search_in(_SINCE_BEFORE_ANCHORED, before, b_lo, words):
         return "since"
-    if kind in ("mdy", "dmy") and _PERIOD_BEFORE.search(before):
+    if kind in ("mdy", "dmy") and (period := _PERIOD_BEFORE.search(before)):
+        if (
+            period.group(1) is None
+            and _OPENING_BOUND.fullmatch(text, s, e)
+            and _COUNTED_HARM.search(text, s_start, s)
+        ):
+            # "recorded 5,587 civilians killed between 24 February and 21 August 2022": a first
+            # bound written as its own day is the day the counted harm began (a "since"), unless
+            # it only opens a calendar period ("between 1 January and 15 August")
+            return "since"
         return "period"
     if _search_in(_END_BEFORE_ANCHORED, before, b_lo, words):
         return "period"
