@@ -244,20 +244,34 @@ _UPDATE_SENTENCE = re.compile(
 _STILL_BEFORE = re.compile(
     r"\b(?:still|remain(?:s|ed)?)\b[^.;,]{0,50}\b(?:on|by|until)\s+(?:\w+\s+)?$", re.I
 )
+#: The clause a date opens reaches "still" or "remain" before any verb of harm: the day a
+#: lasting state is told ("Today, a decade later, some 200,000 Yazidis still live in camps").
+_STILL_AFTER = re.compile(
+    r"(?:(?!\b(?:killed|wounded|injured|struck|hit|attacked|shelled|bombed|destroyed|damaged|"
+    r"died|fled|displaced|abducted|detained|strikes?|attacks?|raids?|bombings?|shelling|"
+    r"massacre|explosions?|blasts?)\b)[^.;:]){0,60}?\b(?:still|remain(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
 _ANAPHORIC_BEFORE = re.compile(r"\b(?:that|the same|that same)\s+$", re.IGNORECASE)
 _AS_OF = re.compile(r"\bas of:?\s+", re.IGNORECASE)
 _SO_FAR = re.compile(r"\b(?:so far|to date|thus far|up to now|until now)\b", re.IGNORECASE)
+#: A time of day between "by" and its day: "by noon on Friday", "by 6 p.m. on Monday".
+_BY_TIME = (
+    r"(?:(?:noon|midday|midnight|nightfall|dawn|\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?|"
+    r"hours|GMT|UTC))\s+on\s+)"
+)
 #: "By Monday evening the death toll had risen to 40", "by Thursday morning", "By 25 April": the
 #: day a count was taken (a cut-off, as the project's conventions read "by Thursday morning").
 _BY_DAY = re.compile(
-    r"\bby\s+(?:early\s+|late\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    rf"\bby\s+(?:early\s+|late\s+)?{_BY_TIME}?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?|"
     # "By 25 April, the mission's count had risen to 53"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?)\b",
     re.IGNORECASE,
 )
 _AS_OF_BEFORE = re.compile(
-    r"\bas of:?\s+(?:[\w:.]+\s+){0,2}$|\bby\s+(?:early\s+|late\s+)?$", re.IGNORECASE
+    rf"\bas of:?\s+(?:[\w:.]+\s+){{0,2}}$|\bby\s+(?:early\s+|late\s+)?{_BY_TIME}?$",
+    re.IGNORECASE,
 )
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:\w+\s+)?$", re.IGNORECASE)
 _COPYRIGHT_AFTER = re.compile(r"^[.,]?\s*©")
@@ -784,6 +798,10 @@ def _role(
         text, max(s_start, s - 60), s
     ):
         return "state"  # "bodies were still lying in the streets on Tuesday": a later look
+    if len(_DATELINE_DASH.split(sentence[: s - s_start])[-1].split()) <= 2 and _STILL_AFTER.match(
+        text, e, min(len(text), e + 80)
+    ):
+        return "state"  # "Today, a decade later, some 200,000 still live in camps"
     # the clause the date opens: after a dateline's dash or a semicolon ("...; the next day
     # the navy said")
     opening = _DATELINE_DASH.split(sentence[: s - s_start])[-1].rsplit(";", 1)[-1]
