@@ -552,6 +552,13 @@ _INCIDENT_NOUN = (
     r"(?:attacks?|assault|killings?|massacre|shelling|bombing|bombardment|air\s*strikes?|"
     r"strikes?|raid|explosions?|blasts?|earthquake|quake|fire|shooting|ambush)"
 )
+#: A day told as a day after the harm: "searched the rubble on Tuesday, a day after a missile
+#: strike", "on Sunday, two days after the raid" (the harm's own day is the one before).
+_DAY_AFTER_AFTER = re.compile(
+    r"^\s*(?:morning|afternoon|evening|night)?\s*,\s*(?:a|one|two|three|four|five|\d)\s+days?\s+"
+    rf"after\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){{0,3}}?{_INCIDENT_NOUN}\b",
+    re.IGNORECASE,
+)
 _INCIDENT_BEFORE = re.compile(
     rf"\b(?:{_INCIDENT_VERB}\b(?:(?!\bwhich\b|\bwho\b)[^;:!?]){{0,70}}|(?:the|an?|its|their)\s+{_INCIDENT_NOUN}\s+"
     r"(?:(?:carried\s+out|launched|committed|perpetrated|began|started|happened|occurred|"
@@ -585,8 +592,12 @@ _ACTIVITY_BEFORE = re.compile(
     r"report\s+(?:was\s+)?released|"
     r"took\s+(?:effect|hold)|came\s+into\s+(?:force|effect)|"
     r"(?:ceasefire|cease-fire|truce|armistice|agreement|deal)\s+(?:that\s+)?(?:ended|halted)|"
-    r"(?:order|ruling|decision|judgment|resolution)\s+of)\b"
-    rf"(?:\s+(?!(?:when|after|while|as|that)\b|{_INCIDENT_VERB}\b)[\w'’-]+){{0,9}}?"
+    r"(?:order|ruling|decision|judgment|resolution)\s+of|"
+    # "blamed each other on Wednesday for an explosion", "handed back to Azerbaijan on 25 November"
+    r"blamed|handed\s+(?:back|over)|"
+    # "the presidential run-off of 6 June": an occasion's day
+    r"(?:elections?|run-?off|referendum|vote|poll|ballot)\s+of)\b"
+    rf"(?:\s+(?!(?:when|after|while|as|that)\b|{_INCIDENT_VERB}\b|explosions?\b|blasts?\b)[\w'’-]+){{0,9}}?"
     r"\s+(?:(?:on|from|in|of)\s+)?(?:(?:early|late)\s+)?$",
     re.IGNORECASE,
 )
@@ -751,6 +762,10 @@ def _role(
             return "attributive"
     if _REPORT_NOUN_AFTER.match(after) or _REPORT_BEFORE.search(text, max(s_start, s - 90), s):
         return "statement"  # "in its Wednesday update", "said in a report on Friday"
+    if _DAY_AFTER_AFTER.match(after) and not _incident(
+        text, s, e, s_start, s_start + len(sentence), words
+    ):
+        return "activity"  # "searched the rubble on Tuesday, a day after a missile strike"
     if _TOLL_GIVEN_AFTER.match(after):
         return "statement"  # "who had given on Sunday a provisional toll of 15 dead"
     if _PUBLISHED_AFTER.match(text, e, min(len(text), e + 80)):
