@@ -181,6 +181,8 @@ _SPEECH_OR_HARM_AFTER = re.compile(
     r"denounced|accused|claimed|denied|confirmed|warned|appealed|expressed|voiced|tweeted|"
     r"wrote|posted|noted|insisted|responded|rejected|blamed|welcomed|recalled|reiterated|"
     r"organi[sz]ed|protested|rallied|marched|met|visited|signed|agreed|voted|issued|"
+    # "Armenia today commemorates the victims"
+    r"commemorates|commemorated|mourns|mourned|"
     # "the authorities spoke of 3 dead", "the ministry had given a figure of 63 dead"
     r"spoke\s+of|talked\s+of|(?:gave|given|put)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?"
     r"(?:figure|toll|count|number|estimate))|"
@@ -218,7 +220,7 @@ _END_BEFORE = re.compile(
 )
 #: "their case resumes on Thursday": a weekday of a future step is not resolved backwards.
 _FUTURE_BEFORE = re.compile(
-    r"\b(?:resumes?|will\s+\w+|next|is due|are due|scheduled)\s+"
+    r"\b(?:resumes?|will\s+\w+|would\s+go\s+ahead|next|is due|are due|scheduled)\s+"
     # "will hold an emergency meeting on Monday"
     r"(?:\w+\s+){0,3}?(?:on\s+)?$",
     re.IGNORECASE,
@@ -588,16 +590,22 @@ _ACTIVITY_BEFORE = re.compile(
     r"(?:[\w-]+\s+)?hospitals?|"
     # "the toll given by local officials the day before"
     r"(?:toll|figure|count|number)s?\s+(?:given|provided|released|announced|reported|published)|"
-    r"denounced|published|funerals?\s+(?:[\w'’-]+\s+){0,6}?(?:was|were)\s+held|"
+    r"denounced|published|"
+    # "funerals were held", "memorial events were held on Tuesday"
+    r"(?:funerals?|memorials?|memorial\s+(?:events?|services?)|ceremon(?:y|ies)|vigils?|"
+    r"commemorations?|services?)\s+(?:[\w'’-]+\s+){0,6}?(?:was|were)\s+held|"
     r"report\s+(?:was\s+)?released|"
     r"took\s+(?:effect|hold)|came\s+into\s+(?:force|effect)|"
     r"(?:ceasefire|cease-fire|truce|armistice|agreement|deal)\s+(?:that\s+)?(?:ended|halted)|"
-    r"(?:order|ruling|decision|judgment|resolution)\s+of|"
+    # "its order of 7 December", "its order on provisional measures of 7 December 2021"
+    r"(?:order|ruling|decision|judgment|resolution)(?:\s+on(?:\s+[\w-]+){1,3}?)?\s+of|"
     # "blamed each other on Wednesday for an explosion", "handed back to Azerbaijan on 25 November"
     r"blamed|handed\s+(?:back|over)|"
     # "the presidential run-off of 6 June": an occasion's day
     r"(?:elections?|run-?off|referendum|vote|poll|ballot)\s+of)\b"
-    rf"(?:\s+(?!(?:when|after|while|as|that)\b|{_INCIDENT_VERB}\b|explosions?\b|blasts?\b)[\w'’-]+){{0,9}}?"
+    # "visited the injured on Wednesday": the injured are people, not a verb of harm
+    rf"(?:\s+(?:the\s+(?:injured|wounded)\b|"
+    rf"(?!(?:when|after|while|as|that)\b|{_INCIDENT_VERB}\b|explosions?\b|blasts?\b)[\w'’-]+)){{0,9}}?"
     r"\s+(?:(?:on|from|in|of)\s+)?(?:(?:early|late)\s+)?$",
     re.IGNORECASE,
 )
@@ -633,6 +641,8 @@ _PUBLISHED_AFTER = re.compile(
     r"posted|released|shared|broadcast)\b",
     re.IGNORECASE,
 )
+#: "today's Ganja", "present-day": a place's name of now, not a day.
+_TODAYS_NAME_AFTER = re.compile(r"^['’]s\s+[A-Z]")
 #: A day between a verb of telling and the count it told: "who had given on Sunday a
 #: provisional toll of 15 dead", "reported on Monday a figure of 40".
 _TOLL_GIVEN_AFTER = re.compile(
@@ -753,6 +763,8 @@ def _role(
         and _YEAR_END.search(text, s, e)
     ):
         return "header"
+    if kind == "rel" and _TODAYS_NAME_AFTER.match(after):
+        return "attributive"  # "Kirovabad (today's Ganja)": a name of now, not a day
     if after[:1] in ("'", "’"):
         # a day owning a noun: "the toll from Tuesday's strike", "overshadowed by Monday's
         # strike" (not a cut-off "by Monday"), "Thursday's talks in Cairo"
