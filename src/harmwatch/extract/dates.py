@@ -318,6 +318,9 @@ class DateMention:
     #: clause ("the truck overturned on Saturday", "the April 2 assault"), so the date is the
     #: incident's even where the sentence itself is not an event sentence.
     incident: bool = False
+    #: Whether ``date``..``date_end`` is a stated span ("4 to 7 November", "24–28 July") rather
+    #: than two days joined by "and" ("on 24 and 26 July").
+    span: bool = False
 
 
 def year_hint(text: str, words: WordIndex | None = None) -> int | None:
@@ -927,7 +930,13 @@ def find_dates(
             # "laid flowers on Sunday, 28 April": the words before the weekday say what the day is
             role = _role(text, named_at[s], e, kind, sentence, start, words)
         incident = role == "event" and _incident(text, s, e, start, end, words)
-        out.append(DateMention(s, e, d, d_end, precision, role, incident))
+        span = (
+            d_end is not None
+            and kind in ("mdy", "dmy")
+            and m.group("d2") is not None
+            and "and" not in text[m.end("d") : m.start("d2")].lower()
+        )
+        out.append(DateMention(s, e, d, d_end, precision, role, incident, span))
         if d is not None and precision == "day":
             last = d
     return out

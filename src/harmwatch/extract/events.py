@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from harmwatch.codebook.anchors import anchor
@@ -343,6 +344,9 @@ _HEADING_WORDS = re.compile(
 )
 #: Longest heading that can lend its places to the paragraph after it.
 HEADING_MAX_CHARS = 80
+#: The longest stated span of harm ("from 4 to 7 November") whose every day is an event day;
+#: a longer one is a period told by its bounds.
+MAX_SPAN_DAYS = 7
 
 
 def _is_place_heading(text: str, sf: SentenceFacts) -> bool:
@@ -382,7 +386,13 @@ def _event_days(dates: list[DateMention]) -> list[DateMention]:
 def _date_fields(dates: list[DateMention]) -> tuple[str | None, str | None, str | None, list[str]]:
     usable = [d for d in dates if d.date is not None and d.role in ("event", "since")]
     days = sorted({d.date for d in usable if d.precision == "day"})
-    all_days = sorted({*(d for d in days), *(d.date_end for d in usable if d.date_end)})
+    all_days = sorted(
+        {
+            *(d for d in days),
+            *(d.date_end for d in usable if d.date_end),
+            *(day for d in usable for day in _span_days(d)),
+        }
+    )
     if all_days:
         first, last = all_days[0], all_days[-1]
         return (
@@ -397,6 +407,18 @@ def _date_fields(dates: list[DateMention]) -> tuple[str | None, str | None, str 
         best = min(coarse, key=lambda d: order[d.precision])
         return best.date.isoformat() if best.date else None, None, best.precision, []
     return None, None, None, []
+
+
+def _span_days(d: DateMention) -> list[date]:
+    """Every day of a stated span of harm ("the killings continued from 4 to 7 November"),
+    when it is short enough to be one event's days (the set's convention lists them all)."""
+    if not d.span or d.role != "event" or d.precision != "day" or d.date is None:
+        return []
+    assert d.date_end is not None  # a span has its end
+    length = (d.date_end - d.date).days
+    if not 0 < length <= MAX_SPAN_DAYS:
+        return []
+    return [d.date + timedelta(days=n) for n in range(1, length)]
 
 
 def _borrowed_days(sf: SentenceFacts) -> list[DateMention]:
