@@ -283,6 +283,14 @@ _UNIT_AFTER = re.compile(
     r"s?\b"
 )
 _UNIT_FEATURE = {"river": "area", "valley": "area"}
+#: A unit word shared by a coordinated name after the mention: "(southern Idlib) and western
+#: Aleppo provinces" makes both names provinces.
+_SHARED_UNIT_AFTER = re.compile(
+    r" and (?:(?:north|south|east|west|northeast|northwest|southeast|southwest|central)(?:ern)?"
+    r"\s+)?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)? "
+    r"(province|district|region|county|governorate|oblast|municipalit|territor|department)"
+    r"(?:s|ies)\b"
+)
 _DEDICATION = re.compile(r"(?:Church|Cathedral|Mosque|Monastery|Chapel|Shrine|Temple)\s+of\s")
 #: A sea, gulf or mountain named after a town ("the Gulf of Aden", "Mount Sinjar"): the text
 #: names the natural feature, which is where the harm happened.
@@ -478,13 +486,15 @@ def refine_locations(
             if p.feature == "area" and _is_sub_country(base):
                 assert base is not None
                 name = base[0]
-                unit = _UNIT_AFTER.match(text, p.end)
+                unit = _UNIT_AFTER.match(text, p.end) or _SHARED_UNIT_AFTER.match(text, p.end)
                 if unit is not None and unit.group(1) not in _UNIT_FEATURE:
-                    # "western Aleppo province(s)": the province, not the city
+                    # "western Aleppo province(s)", "southern Idlib and western Aleppo
+                    # provinces": the province, not the city
                     name = f"{_strip_compass(p.mention)} {unit.group(1)}"
+                feature = "region" if name != base[0] else base[1]
                 kept.append(
                     replace(
-                        p, name=name, feature=base[1], alternates=_merge((p.name, *p.alternates))
+                        p, name=name, feature=feature, alternates=_merge((p.name, *p.alternates))
                     )
                 )
                 continue
