@@ -142,7 +142,7 @@ _ATTRIBUTIVE_AFTER = re.compile(
     re.IGNORECASE,
 )
 #: "28 Nov 2018 | News": a date in a page's header bar.
-_HEADER_BAR_AFTER = re.compile(r"^\s*\|")
+_HEADER_BAR_AFTER = re.compile(r"^\s*\||^\s*·\s*\d{1,2}[:.]\d\d\b")
 #: "ISLAMABAD, MARCH 10, 2001": a capitalised place and a comma mark a dateline wherever the
 #: sentence splitter put it (headlines in capitals often run into it).
 _CAPS_DATELINE_BEFORE = re.compile(
@@ -159,7 +159,8 @@ _DATELINE_BEFORE = re.compile(
 #: "October 20, 2014 (Kyiv) —": a date before a bracketed place and a dash heads a release.
 _DATELINE_AFTER = re.compile(r"\s*\([A-Z][\w .'’-]{1,30}\)\s*[—–-]")
 _HEADER_BEFORE = re.compile(
-    r"(?:^|\n|[|·])\s*(?:date|published|updated?|posted|issued|dated|date of \w+)(?: on)?:?\s+$",
+    r"(?:^|\n|[|·])\s*(?:date|published|(?:last\s+)?updated?|posted|issued|dated|date of \w+)"
+    r"(?: on)?:?\s+$",
     re.IGNORECASE,
 )
 #: "Assistance Association (Burma) — 1 October 2024", "Press release · 17 November 2021": a
@@ -379,15 +380,21 @@ def _infer_year(
     published: date | None,
     hint: int | None,
     stated: frozenset[int] = frozenset(),
+    last: date | None = None,
 ) -> int | None:
-    """The year of a day-month date: the one year the text gives that month, else the
-    publication year (the year before when the day would be after publication; then the
-    latest earlier year the text gives that month, "7 July" in an anniversary piece of 3 July
-    2021 that tells of "3 July 2016")."""
+    """The year of a day-month date: the one year the text gives that month, else the year of
+    the day told just before when this one follows it within weeks ("on 18 November 1991 ...
+    Two days later, on 20 November"), else the publication year (the year before when the day
+    would be after publication; then the latest earlier year the text gives that month, "7
+    July" in an anniversary piece of 3 July 2021 that tells of "3 July 2016")."""
     if len(stated) == 1:
         (year,) = stated
         if published is None or date(year, m, 1) <= published:
             return year
+    if last is not None and published is not None and last.year < published.year:
+        follows = _safe_date(last.year, m, d)
+        if follows and timedelta(0) <= follows - last <= timedelta(days=NARRATIVE_DAYS):
+            return last.year
     if published is not None:
         candidate = _safe_date(published.year, m, d)
         if candidate and candidate <= published + timedelta(days=FUTURE_SLACK_DAYS):
@@ -397,6 +404,10 @@ def _infer_year(
     return hint
 
 
+#: How far after the day told last a yearless day may fall and still be of its year, and how
+#: many characters after its mention ("on 18 November 1991 ... Two days later, on 20 November").
+NARRATIVE_DAYS = 45
+NARRATIVE_CHARS = 300
 _LAST_BEFORE = re.compile(r"\blast\s+$", re.IGNORECASE)
 #: Between two day names of two days: "Monday and Wednesday", "the night of Saturday to Sunday".
 _AND_OR = re.compile(r"\b(?:and|or|to|into|through)\b", re.IGNORECASE)
@@ -417,7 +428,10 @@ def _resolve(
     hint: int | None,
     last: date | None,
     stated: dict[int, frozenset[int]] | None = None,
+    near: bool = False,
 ) -> tuple[date | None, date | None, str]:
+    """``near``: the day told last (``last``) ends close before this date, so a yearless day
+    may take its year."""
     g = m.groupdict()
     stated = stated or {}
     if kind == "iso":
@@ -429,7 +443,9 @@ def _resolve(
         year = (
             int(g["y"])
             if g.get("y")
-            else _infer_year(mon, day, published, hint, stated.get(mon, frozenset()))
+            else _infer_year(
+                mon, day, published, hint, stated.get(mon, frozenset()), last if near else None
+            )
         )
         if year is None:
             return None, None, "day"
@@ -582,6 +598,7 @@ _INCIDENT_AFTER = re.compile(
 #: "told Ukrainian television on", "in its order of"): the day of that act, not of the harm.
 _ACTIVITY_BEFORE = re.compile(
     r"\b(?:visited|gathered|met|laid(?!\s+siege)|filed|signed|hosted|declared|decreed|ordered|"
+    r"flew\s+to|"
     r"adopted|pulled\s+out|withdrew|(?:began\s+)?withdrawing|travelled|traveled|returned|"
     r"(?<!fighting )(?<!clashes )(?<!shelling )(?<!attacks )(?<!hostilities )resumed|"
     r"convened|surveying|searching|searched|dug|digging|combed|mourning|campaign\s+started|"
@@ -591,6 +608,9 @@ _ACTIVITY_BEFORE = re.compile(
     r"rallied|protested|marched|demonstrated|presented|submitted|registering|registered|"
     r"distributing|distributed|(?:taken|rushed|flown|transferred|admitted)\s+to\s+(?:a\s+|the\s+)?"
     r"(?:[\w-]+\s+)?hospitals?|"
+    # "17 wounded soldiers had been evacuated by helicopter to N'Djamena on Monday morning"
+    r"evacuated\s+(?:by\s+(?:helicopter|air|road|ambulance)\s+)?to|"
+    r"funerals?\s+(?:are|were|was|is)\s+(?:under\s+way|underway|taking\s+place)|"
     # "the toll given by local officials the day before"
     r"(?:toll|figure|count|number)s?\s+(?:given|provided|released|announced|reported|published)|"
     r"denounced|published|"
@@ -628,6 +648,8 @@ _DAYS_LATER = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "si
 #: The day of a report: "said in a report on Friday", "in an early warning issued on Thursday",
 #: "in a report released on Wednesday" (a few words at most between the report and its day).
 _REPORT_BEFORE = re.compile(
+    # "the health ministry's last public update, on Sunday, gave 224 dead"
+    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:report|statement|update|briefing|bulletin)\s*,\s*(?:on\s+)?$|"
     r"\b(?:in|issued|released|published)\s+(?:a|an|its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:report|statement|update|post|warning|note|briefing|communiqu[eé]|bulletin|findings)"
     # "in a statement read on state television on Monday evening" (not "in a statement that
@@ -871,9 +893,11 @@ def find_dates(
     hint: int | None = None,
     last: date | None = None,
     words: WordIndex | None = None,
+    last_at: int | None = None,
 ) -> list[DateMention]:
     """Dates in ``text[start:end]`` (one sentence), resolved and given a role.
 
+    ``last`` is the day told last before the sentence and ``last_at`` where its mention ends;
     ``words`` is the document's :class:`WordIndex` when the caller has one.
     """
     words = words or WordIndex(text)
@@ -916,7 +940,8 @@ def find_dates(
             continue  # "May 9 (Thursday)" names one day; "Monday and Wednesday" two, and so
             # does "the night of Saturday to Sunday"
         stated = _month_years(text, words) if kind in ("mdy", "dmy") and not m.group("y") else None
-        d, d_end, precision = _resolve(kind, m, published, hint, last, stated)
+        near = last_at is not None and s - last_at <= NARRATIVE_CHARS
+        d, d_end, precision = _resolve(kind, m, published, hint, last, stated, near)
         if s in named_day and d is not None and not m.groupdict().get("y"):
             d, d_end = _year_of_weekday(d, d_end, named_day[s], published)
         if kind == "rel" and d is not None and precision == "day":
@@ -938,7 +963,7 @@ def find_dates(
         )
         out.append(DateMention(s, e, d, d_end, precision, role, incident, span))
         if d is not None and precision == "day":
-            last = d
+            last, last_at = d, e
     return out
 
 

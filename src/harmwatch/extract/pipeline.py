@@ -295,6 +295,7 @@ def extract_rules_v1(
     generic_spans: dict[int, list[tuple[int, int]]] = {}
     previous: SentenceContext | None = None
     last_day: date | None = None
+    last_at: int | None = None
     explicit: set[str] = set()
     for n, sent in enumerate(sentences):
         s, e = windows.bounds[n]
@@ -335,11 +336,13 @@ def extract_rules_v1(
         generic_spans[sent.index] = generic
         # 5. dates
         sf.dates = (
-            find_dates(text, s, e, published, hint, last_day, words) if n in with_dates else []
+            find_dates(text, s, e, published, hint, last_day, words, last_at)
+            if n in with_dates
+            else []
         )
         for d in sf.dates:
             if d.date is not None and d.precision == "day":
-                last_day = d.date
+                last_day, last_at = d.date, d.end
         # 6b. places and sites
         sf.places = places_in[n]
         sites = find_sites(text, s, e, words) if n in with_sites else []
