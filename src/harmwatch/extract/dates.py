@@ -14,7 +14,7 @@ Nothing relative is resolved without a publication date (convention: no guessing
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import pairwise
 
@@ -57,18 +57,34 @@ _M = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _MON = _M.replace("(?P<mon>", "(?:")
+#: Days of the month written as ordinal words, longest first.
+_ORDINALS = {
+    w: n
+    for n, w in enumerate(
+        (
+            "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+            "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+            "twentieth"
+        ).split(),
+        start=1,
+    )
+}
+_ORDINALS |= {f"twenty-{w}": 20 + n for w, n in list(_ORDINALS.items())[:9]}
+_ORDINALS |= {"thirtieth": 30, "thirty-first": 31}
+_ORDINAL_WORDS = "|".join(sorted(_ORDINALS, key=len, reverse=True))
 _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    # "2024-05-03", "2025-08-27T22:40"
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:\b|(?=T\d))")),
     # "3/5/2024", "03.05.2024": day first, one separator throughout
     (
         "dmy_num",
-        re.compile(r"\b(?P<d>[0-3]?\d)(?P<sep>[/.])(?P<m>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)\b"),
+        re.compile(r"\b(?P<d>[0-3]?\d)(?P<sep>[/.])(?P<m>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)\b"),
     ),
     (
         "mdy",
         re.compile(
-            rf"\b{_M}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+            rf"\b{_M}\s+(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
             rf"(?:\s*(?:[-–]|and|to)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?)?"
             rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?(?![\d:])",
             re.IGNORECASE,
@@ -77,8 +93,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dmy",
         re.compile(
-            rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to)\s*(?P<d2>[0-3]?\d))?\s+"
-            rf"(?:of\s+)?{_M}(?:,?\s+(?P<y>(?:19|20)\d\d))?\b",
+            rf"\b(?:(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to)\s*(?P<d2>[0-3]?\d))?\s+"
+            # "the twelfth of October": an ordinal in words needs its "of"
+            rf"(?:of\s+)?|(?P<dw>{_ORDINAL_WORDS})\s+of\s+)"
+            rf"{_M}(?:,?\s+(?P<y>(?:19|20)\d\d))?\b",
             re.IGNORECASE,
         ),
     ),
@@ -188,6 +206,8 @@ _SPEECH_OR_HARM_AFTER = re.compile(
     r"spoke\s+of|talked\s+of|(?:gave|given|put)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?"
     r"(?:figure|toll|count|number|estimate))|"
     r"(?P<harm>killed|killing|wounded|wounding|injured|injuring|struck|striking|hit|hitting|"
+    # "On Sunday the two sides exchanged 95 prisoners": a handover is a detention event
+    r"exchanged|swapped|freed|released|"
     r"attacked|shelled|shelling|bombed|bombing|fired|firing|destroyed|damaged|detained|"
     r"arrested|abducted|seized|captured|died|exploded|targeted|displaced|fled|shot|raided|"
     r"stormed|burned|torched|looted|executed|massacred|opened|launched|dropped|"
@@ -223,7 +243,9 @@ _END_BEFORE = re.compile(
 _FUTURE_BEFORE = re.compile(
     r"\b(?:resumes?|will\s+\w+|would\s+go\s+ahead|next|is due|are due|scheduled)\s+"
     # "will hold an emergency meeting on Monday"
-    r"(?:\w+\s+){0,3}?(?:on\s+)?$",
+    r"(?:\w+\s+){0,3}?(?:on\s+)?$"
+    # "said it would begin evacuating civilians from the town of Siversk on 1 December"
+    r"|\b(?:will|would)\s+(?:begin|start)\s+(?:[\w-]+\s+){0,8}?(?:on\s+)?$",
     re.IGNORECASE,
 )
 #: "Ten years ago today": an anniversary resolved against the publication day.
@@ -404,6 +426,12 @@ def _infer_year(
     return hint
 
 
+#: Between the two days of a span: "27 February to 1 March", "Friday through Sunday".
+_SPAN_JOIN = re.compile(r"\s*(?:,\s*)?(?:to|until|till|through|[-–])\s*(?:the\s+)?")
+#: Before a span's first day: "from", "lasted from".
+_SPAN_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+#: "on 21 March last year": the day-month is of the year before publication.
+_LAST_YEAR_AFTER = re.compile(r",?\s+last\s+year\b", re.IGNORECASE)
 #: How far after the day told last a yearless day may fall and still be of its year, and how
 #: many characters after its mention ("on 18 November 1991 ... Two days later, on 20 November").
 NARRATIVE_DAYS = 45
@@ -437,12 +465,23 @@ def _resolve(
     if kind == "iso":
         return _safe_date(int(g["y"]), int(g["m"]), int(g["d"])), None, "day"
     if kind == "dmy_num":
-        return _safe_date(int(g["y"]), int(g["m"]), int(g["d"])), None, "day"
+        day, mon = int(g["d"]), int(g["m"])
+        if mon > 12 >= day:
+            day, mon = mon, day  # "10/25/2025": only the first can be the month
+        return _safe_date(int(g["y"]), mon, day), None, "day"
     if kind in ("mdy", "dmy"):
-        mon, day = _month(g["mon"]), int(g["d"])
+        mon = _month(g["mon"])
+        day = int(g["d"]) if g.get("d") else _ORDINALS[g["dw"].lower()]
+        last_year = (
+            not g.get("y")
+            and published is not None
+            and _LAST_YEAR_AFTER.match(m.string, m.end(), m.end() + 12) is not None
+        )
         year = (
             int(g["y"])
             if g.get("y")
+            else (published.year - 1)
+            if last_year and published is not None
             else _infer_year(
                 mon, day, published, hint, stated.get(mon, frozenset()), last if near else None
             )
@@ -599,6 +638,11 @@ _INCIDENT_AFTER = re.compile(
 _ACTIVITY_BEFORE = re.compile(
     r"\b(?:visited|gathered|met|laid(?!\s+siege)|filed|signed|hosted|declared|decreed|ordered|"
     r"flew\s+to|"
+    # "A video that circulated on Monday shows soldiers executing ..."
+    r"(?:video|footage|photos?|images?|recording)\s+(?:that\s+|which\s+)?(?:was\s+|were\s+)?"
+    r"(?:circulated|surfaced|emerged|appeared|posted|shared)|"
+    # "held 40 people for questioning on Wednesday" (no detention, the set's convention)
+    r"(?:held|detained|questioned)\s+(?:[\w-]+\s+){0,4}?for\s+questioning|"
     r"adopted|pulled\s+out|withdrew|(?:began\s+)?withdrawing|travelled|traveled|returned|"
     r"(?<!fighting )(?<!clashes )(?<!shelling )(?<!attacks )(?<!hostilities )resumed|"
     r"convened|surveying|searching|searched|dug|digging|combed|mourning|campaign\s+started|"
@@ -628,7 +672,7 @@ _ACTIVITY_BEFORE = re.compile(
     r"(?:elections?|run-?off|referendum|vote|poll|ballot)\s+of)\b"
     # "visited the injured on Wednesday": the injured are people, not a verb of harm
     rf"(?:\s+(?:the\s+(?:injured|wounded)\b|"
-    rf"(?!(?:when|after|while|as|that)\b|{_INCIDENT_VERB}\b|explosions?\b|blasts?\b)[\w'’-]+)){{0,9}}?"
+    rf"(?!(?:when|after|while|as|that|say|says|said)\b|{_INCIDENT_VERB}\b|explosions?\b|blasts?\b)[\w'’-]+)){{0,9}}?"
     r"\s+(?:(?:on|from|in|of)\s+)?(?:(?:early|late)\s+)?$",
     re.IGNORECASE,
 )
@@ -964,6 +1008,26 @@ def find_dates(
         out.append(DateMention(s, e, d, d_end, precision, role, incident, span))
         if d is not None and precision == "day":
             last, last_at = d, e
+    return _joined_spans(text, out)
+
+
+def _joined_spans(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """Two event days joined as a span ("from 27 February to 1 March", "from 30 December 2024
+    to 2 January 2025", "from Friday to Sunday"): the first gets the second as its end."""
+    out = list(dates)
+    for n, (a, b) in enumerate(pairwise(dates)):
+        if (
+            a.role == "event"
+            and b.role == "event"
+            and a.precision == b.precision == "day"
+            and a.date is not None
+            and b.date is not None
+            and a.date_end is None
+            and a.date < b.date
+            and _SPAN_JOIN.fullmatch(text, a.end, b.start)
+            and _SPAN_FROM.search(text, max(0, a.start - 12), a.start)
+        ):
+            out[n] = replace(a, date_end=b.date, span=True)
     return out
 
 

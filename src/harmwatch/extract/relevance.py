@@ -17,6 +17,7 @@ sport or history that holds no word of harm at all names weapons without reporti
 
 from __future__ import annotations
 
+import re
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -50,11 +51,26 @@ def no_harm_frame(cb: Codebook, text: str) -> bool:
     harm at all ("Rocket launchers and howitzers pounded targets on the range"; "orders for
     artillery shells"; "Celtic laid siege to the visitors' goal")."""
     patterns = cb.lexicon_patterns
-    # the casualty words come first: nearly every report of harm holds one early on
-    return (
-        patterns["casualty"].search(text) is None
-        and patterns["non_harm_frame"].search(text) is not None
+    # the casualty words come first: nearly every report of harm holds one early on; a
+    # negated one ("no one was hurt", "without casualties") is no word of harm
+    harm = next(
+        (
+            m
+            for m in patterns["casualty"].finditer(text)
+            if not _NEGATED_BEFORE.search(text, max(0, m.start() - NEGATION_CHARS), m.start())
+        ),
+        None,
     )
+    return harm is None and patterns["non_harm_frame"].search(text) is not None
+
+
+#: How far before a word of harm a negation is read ("no one was hurt").
+NEGATION_CHARS = 20
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:no\s+one|nobody|no-one|none)\s+(?:was|were|has\s+been|had\s+been)\s+$|"
+    r"\b(?:no|without|zero)\s+(?:reported\s+)?$",
+    re.IGNORECASE,
+)
 
 
 #: Words of business and the economy a report needs before its single harm sentence can be
