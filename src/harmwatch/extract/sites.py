@@ -136,6 +136,17 @@ _LOCALITY_IN_COMPASS = re.compile(
     rf"\b(?:in|near|at|outside)\s+({_NAME}),\s+in\s+(?:the\s+)?"
     r"(?:far\s+)?(?:north|south|east|west|central)(?:ern)?(?:[- ](?:east|west)(?:ern)?)?\s+[A-Z]"
 )
+#: "an army post in Makeen, in South Waziristan", "the market in al-Mawasi, west of Khan
+#: Younis", "a building in Douris, on the southern outskirts of the city", "near Songho, in the
+#: neighbouring circle": a name placed by a known place right after it (the second group must
+#: be a gazetteer place; see :func:`_localities`).
+_LOCALITY_BY_PLACE = re.compile(
+    rf"\b(?:in|near|at|outside)\s+({_NAME}),\s+(?:(?:in|near)\s+|"
+    r"(?:(?:just|about|some)\s+)?(?:north|south|east|west|northeast|northwest|southeast|"
+    r"southwest)(?:ern)?\s+of\s+|on\s+the\s+(?:[\w-]+\s+)?outskirts\s+of\s+)?(?:the\s+)?"
+    r"(?:([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)|(?:city|town|capital)\b)"
+)
+_BY_PLACE_WORD = anchor(_LOCALITY_BY_PLACE)
 #: What every match of :data:`_LOCALITY_IN_COMPASS` holds (a cheap test before the pattern).
 _IN_COMPASS_WORD = re.compile(r",\s+in\s+(?:the\s+)?(?:far\s+)?(?:north|south|east|west|central)")
 _PLACED_WORD = anchor(re.compile(r"\b(?:km|kilomet(?:er|re)s?|miles?|outskirts)\b"))
@@ -158,10 +169,17 @@ _HEAD_OF_ANCHORED = anchor(_HEAD_OF)
 _LOCALITY_WORD = anchor(re.compile(rf"\b{_LOCALITY_HEAD}\b"))
 _TOPONYM_WORD = anchor(_TOPONYM_FIRST)
 _UNIT_WORD = anchor(re.compile(rf"\b{_UNIT}\b"))
-SITE_PATTERNS = (_HEAD_WORD, _LOCALITY_WORD, _TOPONYM_WORD, _UNIT_WORD, _PLACED_WORD)
+SITE_PATTERNS = (
+    _HEAD_WORD,
+    _LOCALITY_WORD,
+    _TOPONYM_WORD,
+    _UNIT_WORD,
+    _PLACED_WORD,
+    _BY_PLACE_WORD,
+)
 #: The locality patterns that open with a word, anchored: the word index tries them at those
 #: words instead of at every character of the window (the same matches).
-_WORD_LED = {pat: anchor(pat) for pat in (_LOCALITY_OF, _LOCALITY_IN_UNIT)}
+_WORD_LED = {pat: anchor(pat) for pat in (_LOCALITY_OF, _LOCALITY_IN_UNIT, _LOCALITY_BY_PLACE)}
 _HEAD_OF_NAME = re.compile(rf"^({_HEAD})\s+of\s+(?:the\s+)?(.+)$")
 _POSSESSIVE = re.compile(r"['’]s\s")
 _GENERIC_CAPS = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "In", "On", "At"})
@@ -273,6 +291,8 @@ def find_sites(
         patterns.append(_LOCALITY_IN_COMPASS)
     if _any_head(words, _LOCALITY_WORD, start, end) and _AND_KIND.search(text, start, end):
         patterns.append(_LIST_AND_KIND)
+    if _any_head(words, _BY_PLACE_WORD, start, end) and ", " in text[start:end]:
+        patterns.append(_LOCALITY_BY_PLACE)
     if patterns:
         out += _localities(text, start, end, out, patterns, words)
     return sorted(out, key=lambda x: x.start)
@@ -315,6 +335,12 @@ def _localities(
                     while (less := _LOCALITY_LESS.search(text, start, pos)) is not None:
                         spans.append(less.span(1))
                         pos = less.start(1)
+            if (
+                pat is _LOCALITY_BY_PLACE
+                and m.group(2) is not None
+                and not _known_place(_POSSESSIVE_END.sub("", m.group(2)))
+            ):
+                continue  # the place after the comma must be one the gazetteer knows
             if pat is _LIST_AND_KIND:
                 # each name of the list, not the list as one name
                 pos = m.start(1)
