@@ -141,7 +141,9 @@ _LOCALITY_IN_COMPASS = re.compile(
 #: neighbouring circle": a name placed by a known place right after it (the second group must
 #: be a gazetteer place; see :func:`_localities`).
 _LOCALITY_BY_PLACE = re.compile(
-    rf"\b(?:in|near|at|outside)\s+({_NAME}),\s+(?:(?:in|near)\s+|"
+    rf"\b(?:in|near|at|outside)\s+({_NAME}),\s+(?:"
+    # "near Songho, in the neighbouring circle of Bankass"
+    rf"in\s+the\s+(?:[\w-]+\s+){{0,2}}?{_UNIT}\s+of\s+|(?:in|near)\s+|"
     r"(?:(?:just|about|some)\s+)?(?:north|south|east|west|northeast|northwest|southeast|"
     r"southwest)(?:ern)?\s+of\s+|on\s+the\s+(?:[\w-]+\s+)?outskirts\s+of\s+)?(?:the\s+)?"
     r"(?:([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)|(?:city|town|capital)\b)"
