@@ -149,6 +149,19 @@ _LOCALITY_BY_PLACE = re.compile(
     r"(?:([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)|(?:city|town|capital)\b)"
 )
 _BY_PLACE_WORD = anchor(_LOCALITY_BY_PLACE)
+#: "attacked an army post near Aranpur on Saturday", "killed in Lethpora, Pulwama": an unlisted
+#: name right after a preposition of place, ending its phrase (a comma or stop, or a word that
+#: opens a time or another place). Kept only in event sentences and where the gazetteer found
+#: nothing on the same words (see the pipeline); not a title ("Up in Flames:"), not a list of
+#: facilities ("died at Madina and Erdogan hospitals"), not a continent.
+_BARE = re.compile(
+    rf"\b(?:in|near|at|outside)\s+({_NAME})(?=\s*[,.;]|\s+(?:on|in|at|after|before|when|where|"
+    r"during|last|this|and|early|late|overnight)\b)"
+    rf"(?!\s+and\s+{_NAME}\s+(?:hospitals|schools|camps|clinics|centres|centers|markets)\b)"
+)
+_CONTINENTS = frozenset(
+    "africa asia europe america americas oceania antarctica arctic eurasia".split()
+)
 #: What every match of :data:`_LOCALITY_IN_COMPASS` holds (a cheap test before the pattern).
 _IN_COMPASS_WORD = re.compile(r",\s+in\s+(?:the\s+)?(?:far\s+)?(?:north|south|east|west|central)")
 _PLACED_WORD = anchor(re.compile(r"\b(?:km|kilomet(?:er|re)s?|miles?|outskirts)\b"))
@@ -295,6 +308,8 @@ def find_sites(
         patterns.append(_LIST_AND_KIND)
     if _any_head(words, _BY_PLACE_WORD, start, end) and ", " in text[start:end]:
         patterns.append(_LOCALITY_BY_PLACE)
+    if _any_head(words, _BY_PLACE_WORD, start, end):
+        patterns.append(_BARE)
     if patterns:
         out += _localities(text, start, end, out, patterns, words)
     return sorted(out, key=lambda x: x.start)
@@ -343,6 +358,8 @@ def _localities(
                 and not _known_place(_POSSESSIVE_END.sub("", m.group(2)))
             ):
                 continue  # the place after the comma must be one the gazetteer knows
+            if pat is _BARE and m.group(1).lower() in _CONTINENTS:
+                continue
             if pat is _LIST_AND_KIND:
                 # each name of the list, not the list as one name
                 pos = m.start(1)
