@@ -24,6 +24,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import get_close_matches
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
@@ -141,7 +142,9 @@ _LOCALITY_IN_COMPASS = re.compile(
 #: neighbouring circle": a name placed by a known place right after it (the second group must
 #: be a gazetteer place; see :func:`_localities`).
 _LOCALITY_BY_PLACE = re.compile(
-    rf"\b(?:in|near|at|outside)\s+({_NAME}),\s+(?:"
+    # "hit Moadamiyeh, in Western Ghouta", "capsized off Kuala Bubon, near the town of Meulaboh"
+    rf"\b(?:in|near|at|outside|off|hit|struck|attacked|shelled|bombed|stormed|raided)\s+"
+    rf"({_NAME}),\s+(?:"
     # "near Songho, in the neighbouring circle of Bankass"
     rf"in\s+the\s+(?:[\w-]+\s+){{0,2}}?{_UNIT}\s+of\s+|(?:in|near)\s+|"
     r"(?:(?:just|about|some)\s+)?(?:north|south|east|west|northeast|northwest|southeast|"
@@ -151,14 +154,30 @@ _LOCALITY_BY_PLACE = re.compile(
 _BY_PLACE_WORD = anchor(_LOCALITY_BY_PLACE)
 #: "attacked an army post near Aranpur on Saturday", "killed in Lethpora, Pulwama": an unlisted
 #: name right after a preposition of place, ending its phrase (a comma or stop, or a word that
-#: opens a time or another place). Kept only in event sentences and where the gazetteer found
-#: nothing on the same words (see the pipeline); not a title ("Up in Flames:"), not a list of
-#: facilities ("died at Madina and Erdogan hospitals"), not a continent.
+#: opens a time or another place), and the names listed after it ("near Hin Tagher and
+#: Khtsaberd"). The pipeline keeps one only where the gazetteer found nothing on the same
+#: words, and an event takes it only from its own sentences; not a title ("Up in Flames:"), not
+#: a list of facilities ("died at Madina and Erdogan hospitals"), not a continent.
 _BARE = re.compile(
-    rf"\b(?:in|near|at|outside)\s+({_NAME})(?=\s*[,.;]|\s+(?:on|in|at|after|before|when|where|"
+    rf"\b(?:in|near|at|outside|off)\s+({_NAME})(?=\s*[,.;]|\s+(?:on|in|at|after|before|when|where|"
     r"during|last|this|and|early|late|overnight)\b)"
     rf"(?!\s+and\s+{_NAME}\s+(?:hospitals|schools|camps|clinics|centres|centers|markets)\b)"
 )
+#: A second name after a bare one: "near Hin Tagher and Khtsaberd whom Baku calls ...".
+_BARE_MORE = re.compile(
+    rf"\s+and\s+({_NAME})(?=\s*[,.;]|\s+(?:on|in|at|whom|who|which|where|were|was|after|"
+    r"before|when|during)\b)"
+)
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+).split()
+
+
+def _month_like(name: str) -> bool:
+    """A misspelt month ("Jaunary"): no place."""
+    return bool(get_close_matches(name.lower(), _MONTH_NAMES, n=1, cutoff=0.8))
+
+
 _CONTINENTS = frozenset(
     "africa asia europe america americas oceania antarctica arctic eurasia".split()
 )
@@ -174,7 +193,7 @@ _LOCALITY_LESS = re.compile(rf"(?<![\w’'-])({_NAME})(?:\s*,\s*(?:and\s+)?|\s+a
 #: "Ras Isa", "Ein Tarma", "Jabal al-Zawiya", "Wadi Derna", "Beit Hanoun"), and "Lake X".
 _TOPONYM_FIRST = re.compile(
     r"(?<![\w’'-])((?:Kafr|Kfar|Deir|Dayr|Tal|Tell|Ein|Ain|Ras|Jabal|Jebel|Wadi|Khirbet|Beit|"
-    r"Bir|Umm|Lake|Mount)\s+(?:(?:al|el|ad|ar|as|ash|an|at|az)-)?[A-Z][\w’']*"
+    r"Bir|Umm|Lake|Mount|Camp|Fort)\s+(?:(?:al|el|ad|ar|as|ash|an|at|az)-)?[A-Z][\w’']*"
     r"(?:[\s-](?:(?:al|el|ad|ar|as|ash|an|at|az)-)?[A-Z][\w’']*){0,2})"
 )
 #: Every site mention holds a head noun starting a word: a window without one has no site.
@@ -358,7 +377,14 @@ def _localities(
                 and not _known_place(_POSSESSIVE_END.sub("", m.group(2)))
             ):
                 continue  # the place after the comma must be one the gazetteer knows
-            if pat is _BARE and m.group(1).lower() in _CONTINENTS:
+            if pat is _BARE and (m.group(1).lower() in _CONTINENTS or _month_like(m.group(1))):
+                continue
+            if pat is _BARE:
+                spans.append(m.span(1))
+                pos = m.end(1)
+                while (more := _BARE_MORE.match(text, pos, end)) is not None:
+                    spans.append(more.span(1))  # "near Hin Tagher and Khtsaberd"
+                    pos = more.end(1)
                 continue
             if pat is _LIST_AND_KIND:
                 # each name of the list, not the list as one name
