@@ -92,6 +92,12 @@ _REFERENCE_BEFORE = re.compile(
     rf"|,\s*the\s+(?:\w+\s+)?capital\s+of"
     # "researchers at Yale University": where the sources work
     rf"|\b(?:researchers?|experts?|analysts?|professors?|scholars?|scientists?)\s+(?:at|from|of)"
+    # "interviewed 87 displaced persons in Zugdidi", "interviews with 27 survivors in Bor": where
+    # the witnesses were heard
+    rf"|\binterview(?:ed|s|ing)?\b(?:\s+with)?(?:\s+[\w,-]+){{1,6}}?\s+(?:in|at)"
+    # "the EU delegation in Manila", "the Greek Orthodox Patriarchate of Jerusalem" (not an
+    # embassy or consulate: those are often what was hit)
+    rf"|\b(?:delegation|patriarchate|think\s+tank)\s+(?:in|of)"
     # "many of them remain in camps near Adré": where the displaced live now
     rf"|\b(?:remain|remained|remains|live|lives|living|shelter|sheltering|stay|staying|housed|"
     rf"hosted)\s+in\s+(?:[\w-]+\s+){{0,3}}?(?:camps?|settlements?|shelters?)\s+"
@@ -104,8 +110,10 @@ _REFERENCE_BEFORE = re.compile(
 #: Where the wounded or the displaced were taken ("taken to the health centre in the nearby
 #: town of Bule and to the general hospital in Bunia"): a destination, not a harm place.
 _MOVED_TO = re.compile(
-    r"\b(?:taken|transported|evacuated|moved|brought|rushed|fled|transferred|relocated|"
-    r"admitted|airlifted|flown)\s+(?:\w+\s+)?(?:to|into)\b"
+    r"(?:\b(?:taken|transported|evacuated|moved|brought|rushed|fled|transferred|relocated|"
+    r"admitted|airlifted|flown|shifted)\s+(?:\w+\s+)?(?:to|into)\b"
+    # "had left for Pichari and Llochegua", "arrived by boat in Pemba": where the displaced went
+    r"|\b(?:left|headed|set\s+off)\s+for\b|\barrived\s+(?:by\s+\w+\s+)?(?:in|at)\b)"
     # "taken to a hospital in X after the strike on Y": Y is where the harm happened
     r"(?:(?!\b(?:after|following|before|during)\b)[^.;,]){0,80}$",
     re.IGNORECASE,
@@ -139,6 +147,11 @@ _MOVED_WORDS = (
     "transferred",
     "relocated",
     "admitted",
+    "shifted",
+    "left for",
+    "headed for",
+    "set off for",
+    "arrived",
 )
 _REFERENCE_WORDS = (
     "km",
@@ -172,6 +185,10 @@ _REFERENCE_WORDS = (
     "shelter",
     "buried",
     "laid to rest",
+    "interview",
+    "delegation",
+    "patriarchate",
+    "think tank",
 )
 #: An appeal naming its addressees and its scope ("called on ... Russia to hold its forces
 #: accountable", "calls on the Security Council to extend the arms embargo on Darfur to the
