@@ -168,7 +168,8 @@ _PAREN_DATELINE = re.compile(r"^\)\s*[:—–-]")
 _DATELINE_AFTER = re.compile(
     r"^(?:,\s*[A-Z][\w .]*?)?\s*(?:\([^)]{1,30}\)\s*)?[:—–-](?![a-z])|^,\s*[A-Z][a-z]+ \d"
     # "Addis Ababa, 20 June 2022 — The commission ..."
-    r"|^,\s*\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?\s*(?:\([^)]{1,60}\)\s*)?[—–-]"
+    # "Sanaa , 3 August 2018 (Press Service) —", "VIDYAYEVO , 12 August ." (translated wires)
+    r"|^\s?,\s*\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?\s*(?:\([^)]{1,60}\)\s*)?(?:[—–-]|\.(?!\d))"
     # "Depayin township (Sagaing Region) – Residents of ...": a report's place line
     r"|^\s+(?:township|district|county|municipality)\s*\([^)]{1,40}\)\s*[:—–-]"
 )
