@@ -208,11 +208,15 @@ _ACTOR_AFTER = re.compile(
     r"government|army|"
     r"armed|forces|military|president|foreign|defen[cs]e|prosecutor|authorities|officials?|"
     r"ambassador|envoy|representatives?|leadership|troops|side|statement|position|"
-    r"administration|authority|(?:city|town|village|region|province|district)s?\s+of)\b"
+    r"administration|authority|(?:city|town|village|region|province|district)s?\s+of|"
+    # "Tehran's nuclear programme", "Moscow's negotiators"
+    r"programme|program|regime|negotiators?|delegation|intelligence)\b"
     r"|^['’]s\s+(?:\w+\s+){0,2}(?:minority|minorities|people|population|citizens|community|"
     r"nationals|diaspora)\b"
     r"|^\s+(?:forces|troops|army|authorities|separatists|department|embassy|government|"
-    r"military|officials|ministry|wing|branch|affiliate)\b"
+    r"military|officials|ministry|wing|branch|affiliate|regime)\b"
+    # "the self-proclaimed Donetsk People's Republic"
+    r"|^\s+People['’]s\s+Republic\b"
     # "the OSCE Minsk Group", "the Minsk agreements": a body or a treaty named after a city
     r"|^\s+(?:Group|[Aa]greements?|Accords?|Protocols?|[Ff]ormat|Declaration|Summit)\b"
     # "Odesa regional governor Oleh Kiper said": the office speaking, not the harm place
@@ -350,7 +354,8 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
         return True  # "10 of them remain in the Government Medical College hospital"
     if text.startswith("-based", place.end) or "-based " in place.mention:
         return True  # "the Stepanakert-based university": an attribute of an organisation
-    if place.feature in ("country", "region"):
+    if place.feature in ("country", "region") or text.startswith(" to ", place.end):
+        # "called on Moscow to release them": a capital named as its government
         prefix = text[sent_start : place.start]
         if ("call" in prefix or "urg" in prefix) and _CALL_ON.search(prefix):
             return True
