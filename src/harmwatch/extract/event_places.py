@@ -51,6 +51,7 @@ __all__ = [
     "add_parent_regions",
     "is_reference_place",
     "late_locative",
+    "merge_site_names",
     "merge_unit_names",
     "national_countries",
     "promote_dateline",
@@ -579,6 +580,26 @@ def merge_unit_names(groups: list[list[Place]]) -> None:
             town = names.get(normalise(p.name[: m.start()]))
             if town is not None:
                 places[n] = replace(p, name=town, alternates=_merge((p.name, *p.alternates)))
+
+
+def merge_site_names(groups: list[list[Place]]) -> None:
+    """Rule 10: one site written two ways in a document ("the Al-Thawra general hospital" ...
+    "Al-Thawra hospital") is reported under the name it was first given, when one name is an
+    alternate of the other; the other name is kept as an alternate."""
+    first: dict[str, Place] = {}
+    for places in groups:
+        for n, p in enumerate(places):
+            if p.feature != "site":
+                continue
+            keys = [normalise(k) for k in (p.name, *p.alternates)]
+            seen = next((first[k] for k in keys if k in first), None)
+            if seen is not None and seen.name != p.name:
+                places[n] = replace(
+                    p, name=seen.name, alternates=_merge((p.name, *p.alternates, *seen.alternates))
+                )
+                continue
+            for k in keys:
+                first.setdefault(k, p)
 
 
 #: What may stand between a place and the region holding it: "Tazakand village, Aghdam

@@ -28,6 +28,7 @@ from harmwatch.extract.event_places import (
     add_parent_regions,
     is_reference_place,
     late_locative,
+    merge_site_names,
     merge_unit_names,
     national_countries,
     promote_dateline,
@@ -581,6 +582,7 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
     per_group = refine_locations(text, per_group, frozenset(national))
     add_parent_regions(per_group, [p for sf in facts for p in sf.places])
     merge_unit_names(per_group)
+    merge_site_names(per_group)
     events: list[dict[str, Any]] = []
     for group, places in zip(groups, per_group, strict=True):
         categories = sorted(set().union(*(g.categories for g in group)) - {"response"})
