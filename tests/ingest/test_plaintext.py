@@ -172,6 +172,13 @@ def test_cuts_are_sorted_and_disjoint() -> None:
         ("28 Nov 2018 | News\n\nBody", date(2018, 11, 28)),
         ("Title\n2025-01-27 02:57:00\nBody", date(2025, 1, 27)),
         ("YEREVAN, April 13. /TASS/. Ministers met.", None),
+        # numeric dates year first with slashes or dots, day first with hyphens, "12th of May"
+        ("Title\nDate: 2023/05/12\nBody", date(2023, 5, 12)),
+        ("Title\n2023.05.12 | 10:15\nBody", date(2023, 5, 12)),
+        ("Title\n12-05-2023\nBody", date(2023, 5, 12)),
+        ("Title\n12th of May, 2023\nBody", date(2023, 5, 12)),
+        # only the first can be the month
+        ("Title\nSat, 05/13/2023 - 10:15\nBody", date(2023, 5, 13)),
         # a report header's own date outranks the date of the events in its title
         (
             "Review of the raid on the clinic, 3 October 2015\nPublished 5 November 2015\n",

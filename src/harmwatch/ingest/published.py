@@ -75,13 +75,18 @@ _MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 
 _STORE_MARKER = re.compile(r"^\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _PATTERNS = [
-    # 2025-01-27 02:57:00 / 2020-10-30
-    re.compile(r"(?<![\d/])(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d])"),
-    # 22:31 30/10/2020 or 30.10.2020 (day first, as European news sites write it)
-    re.compile(r"(?<![\d/.])(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>(?:19|20)\d{2})(?!\d)"),
+    # 2025-01-27 02:57:00 / 2020-10-30 / 2023/05/12 / 2023.05.12
+    re.compile(
+        r"(?<![\d/.])(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d])"
+    ),
+    # 22:31 30/10/2020, 30.10.2020, 30-10-2020 (day first, as European news sites write it;
+    # 05/13/2023 can only be month first)
+    re.compile(
+        r"(?<![\d/.-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})(?!\d)"
+    ),
     # 28 October 2020 / Monday, 04 April 2016 / 28 Nov 2018
     re.compile(
-        r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?"
+        r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+|of\s+)?"
         + _MON
         + r",?\s+(?:de\s+)?(?P<y>(?:19|20)\d{2})\b",
         re.IGNORECASE,
@@ -131,8 +136,11 @@ _URL_PATTERNS = [
 def _make(match: re.Match[str]) -> date | None:
     groups = match.groupdict()
     month = MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
+    day = int(groups["d"])
+    if month > 12 >= day and not groups.get("mon"):
+        month, day = day, month  # "05/13/2023": only the first can be the month
     try:
-        return date(int(groups["y"]), month, int(groups["d"]))
+        return date(int(groups["y"]), month, day)
     except ValueError:
         return None
 
