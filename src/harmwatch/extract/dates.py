@@ -426,6 +426,9 @@ def _infer_year(
     return hint
 
 
+#: Days listed before a "D and D Month" pair: "on 5, 8 and 11 March" (the "5, ").
+_DAY_LIST_BEFORE = re.compile(r"\b((?:[0-3]?\d(?:st|nd|rd|th)?,\s*)+)$")
+_LIST_DAY = re.compile(r"([0-3]?\d)")
 #: Between the two days of a span: "27 February to 1 March", "Friday through Sunday".
 _SPAN_JOIN = re.compile(r"\s*(?:,\s*)?(?:to|until|till|through|[-–])\s*(?:the\s+)?")
 #: Before a span's first day: "from", "lasted from".
@@ -1005,6 +1008,16 @@ def find_dates(
             and m.group("d2") is not None
             and "and" not in text[m.end("d") : m.start("d2")].lower()
         )
+        if kind == "dmy" and d is not None and d_end is not None and not span:
+            # "on 5, 8 and 11 March": the days listed before the pair are days of that month
+            listed = _DAY_LIST_BEFORE.search(text, start, s)
+            if listed is not None:
+                for n in _LIST_DAY.finditer(text, listed.start(1), listed.end(1)):
+                    day = _safe_date(d.year, d.month, int(n.group(1)))
+                    if day is not None:
+                        out.append(
+                            DateMention(n.start(1), n.end(1), day, None, "day", role, incident)
+                        )
         out.append(DateMention(s, e, d, d_end, precision, role, incident, span))
         if d is not None and precision == "day":
             last, last_at = d, e
