@@ -124,6 +124,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("year", re.compile(r"\b(?:in|since|during|of)\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)),
+    # "on the 3rd", "Earlier this month, on the 4th": a day of the month alone, of the month of
+    # publication (or the month before, when the day is still to come); only after "on" and
+    # before a pause or a joining word, so "the 3rd Brigade" and "the 28th anniversary" are not
+    (
+        "dom",
+        re.compile(
+            r"(?<=\bon )the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b"
+            r"(?=\s*[,.;]|\s+(?:at|in|when|and|as|after|before|of\s+(?:this|the|that)\s+month)\b"
+            r"|\s+[a-z]+ed\b)",
+            re.IGNORECASE,
+        ),
+    ),
     # "two days ago", "3 days ago": counted back from the publication day
     (
         "ago",
@@ -308,6 +320,7 @@ _MONTH_AFTER = re.compile(
 #: The patterns with their anchor prefixes, for scanning through the document's word index.
 _ANCHORED: list[tuple[str, AnchoredPattern]] = [(kind, anchor(pat)) for kind, pat in _PATTERNS]
 _ALL_DATES = tuple(ap for _, ap in _ANCHORED)
+_DOM_ANCHORED = next(ap for kind, ap in _ANCHORED if kind == "dom")
 #: Words every match of a date pattern holds, where they are rarer than the pattern's first
 #: word ("in", "the", "this"): a month name, a 19xx/20xx year, a day or period word.
 _MONTH_WORD = anchor(re.compile(rf"\b{_M}", re.IGNORECASE))
@@ -319,7 +332,7 @@ _PERIOD_WORD = anchor(
     )
 )
 #: :func:`find_dates` finds nothing in a sentence without a word of one of these.
-DATE_PATTERNS = (*_ALL_DATES[:5], _PERIOD_WORD, _MONTH_WORD, _YEAR_WORD)
+DATE_PATTERNS = (*_ALL_DATES[:5], _DOM_ANCHORED, _PERIOD_WORD, _MONTH_WORD, _YEAR_WORD)
 _AS_OF_ANCHORED = anchor(_AS_OF)
 _SO_FAR_ANCHORED = anchor(_SO_FAR)
 _BY_DAY_ANCHORED = anchor(_BY_DAY)
@@ -544,6 +557,14 @@ def _resolve(
         return (date(year, _month(g["mon"]), 1) if year else None), None, "month"
     if kind == "year":
         return date(int(g["y"]), 1, 1), None, "year"
+    if kind == "dom":
+        if published is None:
+            return None, None, "day"
+        day = int(g["d"])
+        month_start = published.replace(day=1)
+        if day > published.day:
+            month_start = (month_start - timedelta(days=1)).replace(day=1)
+        return _safe_date(month_start.year, month_start.month, day), None, "day"
     if kind == "ago" and published is not None:
         n = int(g["n"]) if g["n"].isdigit() else parse_number_words(g["n"])
         return (published - timedelta(days=int(n)) if n else None), None, "day"
