@@ -236,40 +236,39 @@ class WordIndex:
         # their lengths add up to the offsets.
         parts = _WORD_SPLIT.split(lower)
         offsets = list(accumulate(map(len, parts), initial=0))
-        self._words = (parts[1::2], offsets[1 : len(parts) : 2])
-        remembered, for_word = self._table.remembered, self._table.for_word
-        # The patterns of each distinct word, for the words that have some: about half of a
-        # text's words (and most of its distinct ones) have none, and ``compress`` drops
-        # those in C before the loop below hands offsets out.
-        of_word: dict[str, tuple[AnchoredPattern, ...]] = {}
-        for word in set(parts[1::2]):
-            patterns = remembered.get(word)
-            if patterns is None:
-                patterns = for_word(word)
-            if patterns:
-                of_word[word] = patterns
-        words, starts = self._words
-        keep = list(map(of_word.__contains__, words))
-        kept_starts = list(compress(starts, keep))
-        kept_words = list(compress(words, keep))
-        kept_patterns = list(map(of_word.__getitem__, kept_words))
+        words, starts = self._words = (parts[1::2], offsets[1 : len(parts) : 2])
         table = self._table
-        if not table.refined.isdisjoint(of_word):
+        remembered = table.remembered
+        distinct = set(words)
+        new = distinct.difference(remembered)
+        if new and len(remembered) + len(new) >= MAX_REMEMBERED_WORDS:
+            # the memory may start afresh while the new words are looked up: ask word by word
+            of_word = {w: p for w in distinct if (p := table.for_word(w))}
+            patterns_of = [of_word.get(w, ()) for w in words]
+        else:
+            for word in new:  # each adds one entry; no clearing below MAX_REMEMBERED_WORDS
+                table.for_word(word)
+            # The patterns of each word (an empty tuple for the half of a text's words that
+            # have none, which ``compress`` drops in C before offsets are handed out).
+            patterns_of = list(map(remembered.__getitem__, words))
+        kept_starts = list(compress(starts, patterns_of))
+        kept_patterns = list(compress(patterns_of, patterns_of))
+        if not table.refined.isdisjoint(distinct):
             # A word some pattern must be followed by a literal word after ("the combat"):
             # where one space and a word follow it, only the patterns that word continues.
             # (Any other gap keeps them all; a window cut inside the word after is scanned,
-            # or tried at both words, see :meth:`search_in`.)
-            kept_at = list(compress(range(len(words)), keep))
+            # or tried at both words, see :meth:`search_in`.) ``parts[2k + 2]`` is the gap
+            # after word k.
+            kept_at = list(compress(range(len(words)), patterns_of))
+            kept_words = list(compress(words, patterns_of))
             pairs = table.pairs
             last = len(words) - 1
             for j in compress(range(len(kept_at)), map(table.refined.__contains__, kept_words)):
                 k = kept_at[j]
-                if k < last:
-                    after = starts[k + 1]
-                    if after == kept_starts[j] + len(kept_words[j]) + 1 and lower[after - 1] == " ":
-                        pair = (kept_words[j], words[k + 1])
-                        found = pairs.get(pair)
-                        kept_patterns[j] = table.for_pair(*pair) if found is None else found
+                if k < last and parts[2 * k + 2] == " ":
+                    pair = (kept_words[j], words[k + 1])
+                    found = pairs.get(pair)
+                    kept_patterns[j] = table.for_pair(*pair) if found is None else found
         # A defaultdict while filling: one subscript per (word, pattern) instead of a get, a
         # test and a store; a plain mapping again afterwards (a missing pattern is no entry).
         candidates: defaultdict[AnchoredPattern, list[int]] = defaultdict(list)
