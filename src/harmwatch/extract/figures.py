@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from harmwatch.codebook import Codebook
-from harmwatch.codebook.anchors import anchor
+from harmwatch.codebook.anchors import AnchoredPattern, anchor
 from harmwatch.extract.measure_cues import (
     OF_THEM_AFTER,
     choose_cue,
@@ -388,11 +388,60 @@ class SentenceContext:
     as_of: date | None
 
 
-def _qualifier(cb: Codebook, before: str) -> tuple[str, int]:
-    """The hedge ending right before the number, and how many characters it spans."""
+#: What the codebook writes for a list of no words: a pattern that never matches.
+_NEVER = r"(?!x)x"
+#: Per qualifier mapping (by identity, kept alive beside it): each qualifier's pattern
+#: anchored (None for one that never matches), and all of those together; None when one of
+#: them cannot be anchored.
+_QUALIFIER_ANCHORS: dict[
+    int,
+    tuple[
+        dict[str, re.Pattern[str]],
+        tuple[list[tuple[str, AnchoredPattern | None]], tuple[AnchoredPattern, ...]] | None,
+    ],
+] = {}
+
+
+def _qualifier_anchors(
+    cb: Codebook,
+) -> tuple[list[tuple[str, AnchoredPattern | None]], tuple[AnchoredPattern, ...]] | None:
+    quals = cb.qualifiers
+    entry = _QUALIFIER_ANCHORS.get(id(quals))
+    if entry is None or entry[0] is not quals:
+        each = [(q, None if p.pattern == _NEVER else anchor(p)) for q, p in quals.items()]
+        aps = tuple(ap for _, ap in each if ap is not None)
+        known = all(ap.prefixes is not None for ap in aps)
+        entry = _QUALIFIER_ANCHORS[id(quals)] = (quals, (each, aps) if known else None)
+    return entry[1]
+
+
+def _qualifier(
+    cb: Codebook, before: str, words: WordIndex | None = None, start: int = 0
+) -> tuple[str, int]:
+    """The hedge ending right before the number, and how many characters it spans.
+
+    ``before`` is ``words.text[start:start + len(before)]`` when the document's ``words`` are
+    given: the patterns then run only at their candidate words, and a window with none
+    (most) is answered without a scan."""
     best = ("exact", 0)
-    for q, pat in cb.qualifiers.items():
-        for m in pat.finditer(before):
+    anchored = _qualifier_anchors(cb) if words is not None else None
+    if anchored is None or words is None:
+        for q, pat in cb.qualifiers.items():
+            for m in pat.finditer(before):
+                tail = before[m.end() :]
+                if _QUALIFIER_TAIL.fullmatch(tail):
+                    length = len(before) - m.start()
+                    if length > best[1]:
+                        best = (q, length)
+        return best
+    each, aps = anchored
+    end = start + len(before)
+    if not words.may_match(aps, start, end):
+        return best
+    for q, ap in each:
+        if ap is None:
+            continue  # never matches
+        for m in words.finditer_in(ap, start, end, before):
             tail = before[m.end() :]
             if _QUALIFIER_TAIL.fullmatch(tail):
                 length = len(before) - m.start()
@@ -703,7 +752,8 @@ def figures_in_sentence(
             # after a colon with its own cue is not ("claimed 355 victims: 67 were killed")
             continue
         before = text[lo : num.start]
-        qual, qlen = _qualifier(cb, text[max(lo, num.start - 40) : num.start])
+        q_start = max(lo, num.start - 40)
+        qual, qlen = _qualifier(cb, text[q_start : num.start], words, q_start)
         if qual == "exact" and _HEDGE_AFTER.match(text, num.end):
             qual = "about"
         if num.range_role == "low":

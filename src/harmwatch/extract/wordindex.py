@@ -470,6 +470,22 @@ class WordIndex:
                 resume[i] = m.end()
         return found
 
+    def may_match(self, aps: tuple[AnchoredPattern, ...], start: int, end: int) -> bool:
+        """False only when none of ``aps`` can match in ``text[start:end]`` (searched with
+        bounds or as a slice): every one of them is indexed, no candidate word of theirs
+        starts in the window and the window cuts no word. A cheap test before a stage runs
+        a group of patterns over a short window with plain ``re`` calls."""
+        merged = self._merged.get(aps, _UNKNOWN)
+        if merged is _UNKNOWN:
+            merged = self.merged(aps)
+        if merged is None or self.cuts_word(start, end):
+            return True
+        offsets = self._offsets.get(aps)
+        if offsets is None:  # once per document and group: bisect on ints, not on pairs
+            offsets = self._offsets[aps] = [c for c, _ in merged]
+        i = bisect_left(offsets, start)
+        return i < len(offsets) and offsets[i] < end
+
     def search(
         self, ap: AnchoredPattern, start: int = 0, end: int | None = None
     ) -> re.Match[str] | None:
