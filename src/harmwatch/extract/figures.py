@@ -196,6 +196,7 @@ _COMBINED_HEAD = re.compile(
 #: takes its group from the noun before the comma.
 _APPOSED_TO = re.compile(r"(\w+),\s+(?:the|all|both|its|their)\s+$", re.IGNORECASE)
 _DAMAGE_STEM = re.compile(r"\bdestr|\bdamag|\bdisrepair\b", re.IGNORECASE)
+_DAMAGE_STEM_ANCHORED = anchor(_DAMAGE_STEM)
 _PLAIN_NEGATOR = re.compile(r"no|not|none", re.IGNORECASE)
 _NEGATOR_WORD = re.compile(r"\b(?:no|not|none)\b", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\b(?:half|third|quarter|most|much|part) of the\s+$", re.IGNORECASE)
@@ -576,10 +577,13 @@ def figures_in_sentence(
 
     def damage_in_sentence() -> bool:
         return bool(
-            cb.measure_right["damaged"].search(sentence)
-            or cb.measure_left["damaged"].search(sentence)
-            or _DAMAGE_STEM.search(sentence)
+            words.search_in(cb.anchors.measure_right["damaged"], s_start, s_end, sentence)
+            or words.search_in(cb.anchors.measure_left["damaged"], s_start, s_end, sentence)
+            or words.search_in(_DAMAGE_STEM_ANCHORED, s_start, s_end, sentence)
         )
+
+    # the codebook's combined phrases and negators, run at their words (same matches)
+    combined_ap, negators_ap = anchor(cb.combined), anchor(cb.negators)
 
     cumulative_words: list[bool] = []  # computed at the first figure, then reused
     carried: tuple[str | None, tuple[int, int] | None] = (None, None)
@@ -653,14 +657,14 @@ def figures_in_sentence(
         window_lo = min(num.start, cue_span[0]) if cue_span else num.start
         window_hi = max(num.end, cue_span[1]) if cue_span else num.end
         # "killed or injured 2,505 people": a cue that ends a combined phrase is part of it
-        combined = cb.combined.search(
-            text, max(lo, window_lo - COMBINED_LOOKBACK), min(hi_clause, window_hi + 40)
+        combined = words.search(
+            combined_ap, max(lo, window_lo - COMBINED_LOOKBACK), min(hi_clause, window_hi + 40)
         )
         if combined and combined.end() <= window_lo and cue_span and combined.end() < cue_span[1]:
             combined = None  # a combined phrase wholly before the cue is another count's
         if combined and (cue_span is None or combined.start() <= cue_span[1] + 1):
             continue
-        negated = cb.negators.search(text, max(s_start, window_lo - 12), window_hi)
+        negated = words.search(negators_ap, max(s_start, window_lo - 12), window_hi)
         if negated and (
             (cue_span and cue_span[0] <= negated.start() < cue_span[1])
             or _SHARE_OF.search(text, max(s_start, negated.start() - 20), negated.start())
