@@ -331,6 +331,11 @@ class WordIndex:
         """:meth:`candidates`, for a pattern known to be :meth:`indexed`."""
         return self.candidates(ap)
 
+    def word_starts(self) -> list[int]:
+        """The offsets of the text's words in order (empty when the text is scanned instead,
+        see :attr:`exact`); do not modify."""
+        return self._words[1]
+
     def inside_word(self, offset: int) -> bool:
         """Whether ``offset`` falls inside a word (memoised: stages share their windows).
 
