@@ -25,13 +25,13 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import compress, pairwise
 from typing import Any
 
 from harmwatch.codebook.anchors import anchor
 from harmwatch.extract.places.cues import generic_site
 from harmwatch.extract.places.lexicon import lexicon
-from harmwatch.extract.wordindex import WordIndex
+from harmwatch.extract.wordindex import WordIndex, index_of
 
 __all__ = ["SITE_PATTERNS", "SiteMention", "find_sites", "list_mates"]
 
@@ -145,6 +145,38 @@ SITE_PATTERNS = (_HEAD_WORD, _LOCALITY_WORD, _TOPONYM_WORD, _UNIT_WORD, _PLACED_
 #: The locality patterns that open with a word, anchored: the word index tries them at those
 #: words instead of at every character of the window (the same matches).
 _WORD_LED = {pat: anchor(pat) for pat in (_LOCALITY_OF, _LOCALITY_IN_UNIT)}
+#: The patterns that open with a name after "no word character, apostrophe or hyphen before"
+#: (:data:`_NAME`, a toponym): every match starts a word of the word index, with one of
+#: :data:`_NAME_FIRST`; they are tried at those words only (the same matches).
+_NAME_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZae")
+
+
+def _name_led_finditer(
+    pat: re.Pattern[str], text: str, start: int, end: int, words: WordIndex | None
+) -> list[re.Match[str]]:
+    """The matches of ``pat.finditer(text, start, end)`` for a name-led pattern (above)."""
+    if words is None or not words.exact or (end < len(text) and words.inside_word(end)):
+        return list(pat.finditer(text, start, end))
+    word_starts = words.word_starts()
+    first = bisect_left(word_starts, start)
+    inside = word_starts[first : bisect_left(word_starts, end, first)]
+    out: list[re.Match[str]] = []
+    pos = start
+    match = pat.match
+    # the words of the window that open with one of _NAME_FIRST, picked in C
+    for c in compress(inside, map(_NAME_FIRST.__contains__, map(text.__getitem__, inside))):
+        if c < pos:
+            continue
+        m = match(text, c, end)
+        if m is not None:
+            out.append(m)
+            pos = m.end()  # never empty: a name has a capital
+    return out
+
+
+_NAME_LED = frozenset(
+    (_LOCALITY_BEFORE_HEAD, _LOCALITY_APPOSED, _LOCALITY_ONE_OF, _TOPONYM_FIRST, _LIST_AND_KIND)
+)
 _HEAD_OF_NAME = re.compile(rf"^({_HEAD})\s+of\s+(?:the\s+)?(.+)$")
 _POSSESSIVE = re.compile(r"['’]s\s")
 _GENERIC_CAPS = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "In", "On", "At"})
@@ -283,7 +315,13 @@ def _localities(
         if pat is _LOCALITY_APPOSED and _APPOSED_OPENER.search(text, start, end) is None:
             continue  # no ", a" / ", the" in the window: no apposition to find
         ap = _WORD_LED.get(pat) if words is not None else None
-        found = pat.finditer(text, start, end) if ap is None else words.finditer(ap, start, end)
+        found = (
+            words.finditer(ap, start, end)
+            if ap is not None
+            else _name_led_finditer(pat, text, start, end, words)
+            if pat in _NAME_LED
+            else pat.finditer(text, start, end)
+        )
         for m in found:
             if pat is _LOCALITY_BEFORE_HEAD:
                 if m.start(1) == start:
@@ -418,7 +456,7 @@ def list_mates(text: str, start: int, end: int, places: Sequence[Any]) -> list[S
         return []
     out: list[SiteMention] = []
     chain: list[re.Match[str]] = []
-    for m in _LIST_NAME.finditer(text, start, end):
+    for m in _name_led_finditer(_LIST_NAME, text, start, end, index_of(text)):
         if chain and _LIST_SEP.fullmatch(text, chain[-1].end(), m.start()):
             chain.append(m)
             continue
