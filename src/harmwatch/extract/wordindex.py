@@ -370,8 +370,13 @@ class WordIndex:
         text = self.text
         if end is None:
             end = len(text)
-        cands = self._candidates.get(ap) or self.candidates(ap)
-        if cands is _SCAN or (end < self.length and self.inside_word(end)):
+        cands = self._candidates.get(ap)
+        if cands is None:  # asked once per document and pattern, then remembered
+            cands = self.candidates(ap)
+        if cands is _SCAN or (
+            end < self.length
+            and ((cut := self._cuts.get(end)) or (cut is None and self.inside_word(end)))
+        ):
             return list(ap.pattern.finditer(text, start, end))
         i = bisect_left(cands, start)
         n = len(cands)
@@ -498,8 +503,13 @@ class WordIndex:
         text = self.text
         if end is None:
             end = len(text)
-        cands = self._candidates.get(ap) or self.candidates(ap)
-        if cands is _SCAN or (end < self.length and self.inside_word(end)):
+        cands = self._candidates.get(ap)
+        if cands is None:
+            cands = self.candidates(ap)
+        if cands is _SCAN or (
+            end < self.length
+            and ((cut := self._cuts.get(end)) or (cut is None and self.inside_word(end)))
+        ):
             return ap.pattern.search(text, start, end)
         match = ap.pattern.match
         for i in range(bisect_left(cands, start), len(cands)):
@@ -519,13 +529,19 @@ class WordIndex:
         Offsets are in ``view``, as they would be. A slice has its own start and end, which
         lookarounds and ``\\b`` see, so this is not :meth:`finditer` with bounds.
         """
-        cands = self._candidates.get(ap) or self.candidates(ap)
-        if cands is _SCAN or self.inside_word(end):
+        cands = self._candidates.get(ap)
+        if cands is None:
+            cands = self.candidates(ap)
+        if cands is _SCAN or (
+            (cut := self._cuts.get(end)) or (cut is None and self.inside_word(end))
+        ):
             return list(ap.pattern.finditer(view))
         out: list[re.Match[str]] = []
         pos = 0
         match = ap.pattern.match
-        if start < end and self.inside_word(start):
+        if start < end and (
+            (cut := self._cuts.get(start)) or (cut is None and self.inside_word(start))
+        ):
             first = match(view)  # the slice's own first word (see :meth:`search_in`)
             if first is not None:
                 out.append(first)
@@ -554,11 +570,15 @@ class WordIndex:
         start and the slice's other word starts are the text's; so the slice need not be
         scanned in full, as it must be when it ends inside a word.
         """
-        cands = self._candidates.get(ap) or self.candidates(ap)
+        cands = self._candidates.get(ap)
+        if cands is None:
+            cands = self.candidates(ap)
         if cands is _SCAN:
             return ap.pattern.search(view)
         match = ap.pattern.match
-        if start < end and self.inside_word(start):
+        if start < end and (
+            (cut := self._cuts.get(start)) or (cut is None and self.inside_word(start))
+        ):
             first = match(view)
             if first is not None:
                 return first
@@ -568,7 +588,9 @@ class WordIndex:
         # The word before it is tried there too: the index may have left it out for what
         # the whole word after it says ("the arm|y": "the" is no candidate of "the arm\\b").
         last = before = end
-        if end < self.length and self.inside_word(end):
+        if end < self.length and (
+            (cut := self._cuts.get(end)) or (cut is None and self.inside_word(end))
+        ):
             starts = self._words[1]
             n = bisect_right(starts, end - 1) - 1
             last = before = max(start, starts[n])
