@@ -67,11 +67,17 @@ _SUB_BEFORE = re.compile(
 )
 
 
+#: The pattern's non-ASCII dashes, and the characters case-insensitive matching takes for an
+#: ASCII letter although lower-casing does not make them one (see
+#: :data:`harmwatch.extract.wordindex.ODD_CASE_CHARS`): a gap holding one is always searched.
+_SUB_UNSURE = ("\u2013", "\u2014", "\u0130", "\u0131", "\u017f")
+
+
 def _sub_before(gap: str) -> bool:
-    """``_SUB_BEFORE.search(gap)``, skipped for an ASCII ``gap`` without the words or colon
-    every match has (case-insensitive matching also takes a few non-ASCII letters for ASCII
-    ones, and the dashes are not ASCII, so other text is always searched)."""
-    if gap.isascii() and ":" not in gap:
+    """``_SUB_BEFORE.search(gap)``, skipped for a ``gap`` without the words or colon every
+    match has (case-insensitive matching also takes a few non-ASCII letters for ASCII ones,
+    and two dashes are not ASCII: a gap holding one of those is always searched)."""
+    if (gap.isascii() or not any(c in gap for c in _SUB_UNSURE)) and ":" not in gap:
         low = gap.lower()
         if "of " not in low and "among" not in low and "incl" not in low:
             return False
