@@ -21,6 +21,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from harmwatch.codebook import HARM_CATEGORIES, Codebook
+from harmwatch.extract.wordindex import index_of
 
 if TYPE_CHECKING:
     from harmwatch.extract.categories import DocContext
@@ -50,6 +51,13 @@ def no_harm_frame(cb: Codebook, text: str) -> bool:
     harm at all ("Rocket launchers and howitzers pounded targets on the range"; "orders for
     artillery shells"; "Celtic laid siege to the visitors' goal")."""
     patterns = cb.lexicon_patterns
+    words = index_of(text)
+    if words is not None:  # the same searches, run at the words of the document's index
+        anchors = cb.anchors.lexicons
+        return (
+            words.search(anchors["casualty"]) is None
+            and words.search(anchors["non_harm_frame"]) is not None
+        )
     # the casualty words come first: nearly every report of harm holds one early on
     return (
         patterns["casualty"].search(text) is None
