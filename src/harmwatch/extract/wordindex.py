@@ -346,10 +346,13 @@ class WordIndex:
         """
         cut = self._cuts.get(offset)
         if cut is None:
-            cut = self._cuts[offset] = (
-                0 < offset < self.length
-                and _TWO_WORD_CHARS.match(self.text, offset - 1, offset + 1) is not None
-            )
+            # _TWO_WORD_CHARS.match(text, offset - 1, offset + 1), spelled out: ``\w`` is a
+            # character ``str.isalnum`` holds for, or "_"
+            cut = False
+            if 0 < offset < self.length:
+                a, b = self.text[offset - 1], self.text[offset]
+                cut = (a.isalnum() or a == "_") and (b.isalnum() or b == "_")
+            self._cuts[offset] = cut
         return cut
 
     def cuts_word(self, start: int, end: int) -> bool:
