@@ -174,9 +174,57 @@ def _name_led_finditer(
     return out
 
 
-_NAME_LED = frozenset(
-    (_LOCALITY_BEFORE_HEAD, _LOCALITY_APPOSED, _LOCALITY_ONE_OF, _TOPONYM_FIRST, _LIST_AND_KIND)
-)
+_NAME_LED = frozenset((_LOCALITY_APPOSED, _LOCALITY_ONE_OF, _TOPONYM_FIRST, _LIST_AND_KIND))
+#: What a :data:`_LOCALITY_BEFORE_HEAD` match holds before its head word (the name and the
+#: spaces after it), read backwards from the head on the reversed text.
+_BEFORE_HEAD_BACK = re.compile(r"[\w’'\s-]*")
+#: The last text reversed (for :func:`_before_head_finditer`), and that text.
+_REVERSED: list[str] = ["", ""]
+
+
+def _before_head_finditer(
+    text: str, start: int, end: int, words: WordIndex | None
+) -> list[re.Match[str]]:
+    """The matches of ``_LOCALITY_BEFORE_HEAD.finditer(text, start, end)``, tried only at the
+    capitalised words (see :func:`_name_led_finditer`) that a locality head word follows with
+    nothing but name characters and spaces between: every match ends in such a head."""
+    if (
+        words is None
+        or not words.exact
+        or not words.indexed(_LOCALITY_WORD)
+        or (end < len(text) and words.inside_word(end))
+    ):
+        return _name_led_finditer(_LOCALITY_BEFORE_HEAD, text, start, end, words)
+    if _REVERSED[0] is not text:
+        _REVERSED[:] = [text, text[::-1]]
+    reversed_text = _REVERSED[1]
+    heads = words.starts(_LOCALITY_WORD)
+    word_starts = words.word_starts()
+    tried: list[int] = []
+    taken = start  # the words before this offset are taken already
+    for k in range(bisect_left(heads, start + 1), len(heads)):
+        h = heads[k]
+        if h >= end:
+            break
+        back = _BEFORE_HEAD_BACK.match(reversed_text, len(text) - h)
+        lo = max(taken, h - (back.end() - back.start()) if back else h)
+        first = bisect_left(word_starts, lo)
+        inside = word_starts[first : bisect_left(word_starts, h, first)]
+        tried.extend(compress(inside, map(_NAME_FIRST.__contains__, map(text.__getitem__, inside))))
+        taken = max(taken, h)
+    out: list[re.Match[str]] = []
+    pos = start
+    match = _LOCALITY_BEFORE_HEAD.match
+    for c in tried:  # as _name_led_finditer does over all the capitalised words
+        if c < pos:
+            continue
+        m = match(text, c, end)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 _HEAD_OF_NAME = re.compile(rf"^({_HEAD})\s+of\s+(?:the\s+)?(.+)$")
 _POSSESSIVE = re.compile(r"['’]s\s")
 _GENERIC_CAPS = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "In", "On", "At"})
@@ -318,6 +366,8 @@ def _localities(
         found = (
             words.finditer(ap, start, end)
             if ap is not None
+            else _before_head_finditer(text, start, end, words)
+            if pat is _LOCALITY_BEFORE_HEAD
             else _name_led_finditer(pat, text, start, end, words)
             if pat in _NAME_LED
             else pat.finditer(text, start, end)
