@@ -52,6 +52,12 @@ def test_odd_case_chars_are_all_there_are() -> None:
         assert {c for c in matching if c.lower() != ascii_char} <= set(ODD_CASE_CHARS)
 
 
+def test_word_characters_are_alnum_or_underscore() -> None:
+    # WordIndex.inside_word tests "\w" with str methods instead of the pattern
+    word = re.findall(r"\w", ALL_CHARS)
+    assert word == [c for c in ALL_CHARS if c.isalnum() or c == "_"]
+
+
 def test_lower_casing_keeps_word_characters_in_place() -> None:
     single = "".join(c for c in ALL_CHARS if len(c.lower()) == 1)
     lowered = single.lower()

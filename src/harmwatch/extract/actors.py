@@ -12,6 +12,7 @@ and "according to" phrases, because every figure is "what source X said".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from harmwatch.codebook.anchors import anchor
@@ -82,6 +83,13 @@ _CHAIN_BACKWARDS = re.compile(
     r"(?:[\w’'.\-,]|(?<=[A-Z,\s])\s|(?<=fo|ed|ni)\s|(?<=rof|eht|dna|sah|dah|-la)\s|(?<=evah)\s)*"
 )
 _WORD = re.compile(r"\w+")
+#: The verbs every :data:`_SOURCE_NOUN` match ends with, as words. A match is "the", up to
+#: three words, a noun of one word or three ("ministry of health") and the verb, one space
+#: run apart: its "the" is at most :data:`SOURCE_WORDS_BEFORE` words before the verb.
+_SOURCE_VERB_WORD = anchor(
+    re.compile(r"\b(?:said|says|reported|stated|told|announced)\b", re.IGNORECASE)
+)
+SOURCE_WORDS_BEFORE = 7
 _PERPETRATOR_ANCHORED = anchor(_PERPETRATOR)
 _ACCORDING_ANCHORED = anchor(_ACCORDING)
 _SOURCE_NOUN_ANCHORED = anchor(_SOURCE_NOUN)
@@ -178,6 +186,49 @@ def _said_after(text: str, start: int, end: int, words: WordIndex) -> list[re.Ma
     return out
 
 
+def _source_nouns(text: str, start: int, end: int, words: WordIndex) -> list[re.Match[str]]:
+    """The matches of ``_SOURCE_NOUN.finditer(text, start, end)``, tried only at the "the"s
+    that stand at most :data:`SOURCE_WORDS_BEFORE` words before one of its verbs (the others
+    cannot start a match)."""
+    ap = _SOURCE_NOUN_ANCHORED
+    if (
+        not words.indexed(ap)
+        or not words.indexed(_SOURCE_VERB_WORD)
+        or (end < len(text) and words.inside_word(end))
+    ):
+        return words.finditer(ap, start, end)
+    cands = words.starts(ap)
+    if not cands:
+        return []
+    word_starts = words.word_starts()
+    # the candidates from the SOURCE_WORDS_BEFORE-th word before each verb up to it, in order
+    tried: list[int] = []
+    taken = -1  # the candidates before this offset are taken already
+    for v in words.starts(_SOURCE_VERB_WORD):
+        if v <= start:
+            continue
+        k = bisect_left(word_starts, v)
+        lo = max(word_starts[max(0, k - SOURCE_WORDS_BEFORE)], taken)
+        for i in range(bisect_left(cands, lo), len(cands)):
+            if cands[i] >= v:
+                break
+            tried.append(cands[i])
+        taken = v
+    out: list[re.Match[str]] = []
+    pos = start
+    match = ap.pattern.match
+    for c in tried:  # as WordIndex.finditer does over all the candidates
+        if c < pos:
+            continue
+        if c >= end:
+            break
+        m = match(text, c, end)
+        if m is not None:
+            out.append(m)
+            pos = m.end()  # anchored matches are never empty
+    return out
+
+
 def find_claimants(
     text: str, start: int, end: int, words: WordIndex | None = None
 ) -> list[tuple[str, int, int]]:
@@ -187,7 +238,7 @@ def find_claimants(
     for group_matches in (
         words.finditer(_ACCORDING_ANCHORED, start, end),
         _said_after(text, start, end, words),
-        words.finditer(_SOURCE_NOUN_ANCHORED, start, end),
+        _source_nouns(text, start, end, words),
     ):
         for m in group_matches:
             group = 1

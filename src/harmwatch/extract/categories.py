@@ -462,6 +462,8 @@ class DocumentCategories:
             ]
         if self._ground_bombing:
             generic = _aerial_generic(self.words.text, generic)
+        if not hits:  # most sentences: the checks below would hand back the empty list
+            return hits, generic
         text = self.words.text
         hits = _drop_care(text, _drop_charge(text, start, _drop_non_flight(text, start, hits)))
         return _drop_site_property(text, hits), generic

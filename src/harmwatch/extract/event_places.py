@@ -71,42 +71,73 @@ AFTER_WINDOW = 40
 SPECIFIC_FEATURES = frozenset({"city", "village", "site"})
 
 _COMPASS = r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
-_REFERENCE_BEFORE = re.compile(
-    rf"(?:\b\d[\d.,]*\s*(?:nautical\s+)?(?:km|kms|kilomet(?:er|re)s?|miles?|m)\b[^.;]{{0,20}}?"
-    rf"(?:{_COMPASS}\s+)?(?:of|from)|\b{_COMPASS}\s+of|\bafter\s+the\s+capital,?"
-    rf"|(?:country|nation)['’]s\s+capital,?|\b(?:war|conflict|dispute|talks)\s+over"
+#: The frames of :data:`_REFERENCE_BEFORE` that start a word, and the two that may not; every
+#: frame is followed by :data:`_REFERENCE_TAIL`, up to the place.
+_REFERENCE_WORD_FRAMES = (
+    rf"\b\d[\d.,]*\s*(?:nautical\s+)?(?:km|kms|kilomet(?:er|re)s?|miles?|m)\b[^.;]{{0,20}}?"
+    rf"(?:{_COMPASS}\s+)?(?:of|from)",
+    rf"\b{_COMPASS}\s+of",
+    r"\bafter\s+the\s+capital,?",
+    r"\b(?:war|conflict|dispute|talks)\s+over",
     # "protests in Yerevan" (where people protest), but not "a bombing at a rally in Peshawar"
-    rf"|(?<!at a )(?<!at the )(?<!on a )(?<!on the )"
-    rf"\b(?:protests?|demonstrations?|rall(?:y|ies)|vigils?|marche?s?)\b[^.;]{{0,30}}?\bin"
-    rf"|\b(?:is|are|was|were|comes?|came|hails?)\s+from"
+    r"(?<!at a )(?<!at the )(?<!on a )(?<!on the )"
+    r"\b(?:protests?|demonstrations?|rall(?:y|ies)|vigils?|marche?s?)\b[^.;]{0,30}?\bin",
+    r"\b(?:is|are|was|were|comes?|came|hails?)\s+from",
     # "a soldier from Lviv was killed near Chasiv Yar": where someone comes from
-    rf"|\b(?:soldier|serviceman|servicemen|man|men|woman|women|resident|native|volunteer|"
-    rf"teacher|doctor|nurse|journalist|student|pilgrim|conscript|marine)s?\s+from"
+    r"\b(?:soldier|serviceman|servicemen|man|men|woman|women|resident|native|volunteer|"
+    r"teacher|doctor|nurse|journalist|student|pilgrim|conscript|marine)s?\s+from",
     # "he will be buried in Lviv on Saturday": where the dead are buried
-    rf"|\b(?:buried|laid\s+to\s+rest)\s+in"
+    r"\b(?:buried|laid\s+to\s+rest)\s+in",
     # "far from the Nagorno-Karabakh conflict zone"
-    rf"|\bfar\s+from"
+    r"\bfar\s+from",
     # "a town about 20 kilometres from the front line around Bakhmut"
-    rf"|\b\d[\d.,]*\s*(?:km|kilomet(?:er|re)s?|miles?)\b[^.;]{{0,20}}?\bfrom\s+the\s+"
-    rf"front(?:[\s-]*lines?)?\s+(?:around|near|at|in|outside|of)"
-    # "Stepanakert, the capital of Nagorno-Karabakh, was shelled": the city is the place
-    rf"|,\s*the\s+(?:\w+\s+)?capital\s+of"
+    r"\b\d[\d.,]*\s*(?:km|kilomet(?:er|re)s?|miles?)\b[^.;]{0,20}?\bfrom\s+the\s+"
+    r"front(?:[\s-]*lines?)?\s+(?:around|near|at|in|outside|of)",
     # "researchers at Yale University": where the sources work
-    rf"|\b(?:researchers?|experts?|analysts?|professors?|scholars?|scientists?)\s+(?:at|from|of)"
+    r"\b(?:researchers?|experts?|analysts?|professors?|scholars?|scientists?)\s+(?:at|from|of)",
     # "interviewed 87 displaced persons in Zugdidi", "interviews with 27 survivors in Bor": where
     # the witnesses were heard
-    rf"|\binterview(?:ed|s|ing)?\b(?:\s+with)?(?:\s+[\w,-]+){{1,6}}?\s+(?:in|at)"
+    r"\binterview(?:ed|s|ing)?\b(?:\s+with)?(?:\s+[\w,-]+){1,6}?\s+(?:in|at)",
     # "the EU delegation in Manila", "the Greek Orthodox Patriarchate of Jerusalem" (not an
     # embassy or consulate: those are often what was hit)
-    rf"|\b(?:delegation|patriarchate|think\s+tank)\s+(?:in|of)"
+    r"\b(?:delegation|patriarchate|think\s+tank)\s+(?:in|of)",
     # "many of them remain in camps near Adré": where the displaced live now
-    rf"|\b(?:remain|remained|remains|live|lives|living|shelter|sheltering|stay|staying|housed|"
-    rf"hosted)\s+in\s+(?:[\w-]+\s+){{0,3}}?(?:camps?|settlements?|shelters?)\s+"
-    rf"(?:near|in|at|around))"
-    rf"\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
-    rf"(?:(?:regional|provincial|state|district|national)\s+)?"
-    rf"(?:(?:town|city|village|capital|port|harbou?r)\s*,?\s+(?:of\s+)?)?$",
+    r"\b(?:remain|remained|remains|live|lives|living|shelter|sheltering|stay|staying|housed|"
+    r"hosted)\s+in\s+(?:[\w-]+\s+){0,3}?(?:camps?|settlements?|shelters?)\s+"
+    r"(?:near|in|at|around)",
+)
+_REFERENCE_OTHER_FRAMES = (
+    r"(?:country|nation)['’]s\s+capital,?",
+    # "Stepanakert, the capital of Nagorno-Karabakh, was shelled": the city is the place
+    r",\s*the\s+(?:\w+\s+)?capital\s+of",
+)
+_REFERENCE_TAIL = (
+    r"\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
+    r"(?:(?:regional|provincial|state|district|national)\s+)?"
+    r"(?:(?:town|city|village|capital|port|harbou?r)\s*,?\s+(?:of\s+)?)?$"
+)
+_REFERENCE_BEFORE = re.compile(
+    "(?:"
+    + "|".join(
+        (
+            *_REFERENCE_WORD_FRAMES[:3],
+            _REFERENCE_OTHER_FRAMES[0],
+            *_REFERENCE_WORD_FRAMES[3:10],
+            _REFERENCE_OTHER_FRAMES[1],
+            *_REFERENCE_WORD_FRAMES[10:],
+        )
+    )
+    + ")"
+    + _REFERENCE_TAIL,
     re.IGNORECASE,
+)
+#: The frames apart: a text matches :data:`_REFERENCE_BEFORE` where one of these does. The
+#: word frames run at their words through the word index; the others hold "capital".
+_REFERENCE_WORD_BEFORE = anchor(
+    re.compile("(?:" + "|".join(_REFERENCE_WORD_FRAMES) + ")" + _REFERENCE_TAIL, re.IGNORECASE)
+)
+_REFERENCE_OTHER_BEFORE = re.compile(
+    "(?:" + "|".join(_REFERENCE_OTHER_FRAMES) + ")" + _REFERENCE_TAIL, re.IGNORECASE
 )
 #: Where the wounded or the displaced were taken ("taken to the health centre in the nearby
 #: town of Bule and to the general hospital in Bunia"): a destination, not a harm place.
@@ -245,6 +276,7 @@ _SPOKEN_FROM = re.compile(
     r"(?:(?:Thai|border|capital|city|town|[\w'’-]+\s+border)\s+(?:town\s+|city\s+)?(?:of\s+)?)?$",
     re.IGNORECASE,
 )
+_SPOKEN_FROM_ANCHORED = anchor(_SPOKEN_FROM)
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$")
 _COMPLEMENT_BEFORE = re.compile(r"\b(?:of|in|from|at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 #: How far before a place a verb of speaking is looked for, and how close to the place its
@@ -360,13 +392,34 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
         prefix = text[sent_start : place.start]
         if ("call" in prefix or "urg" in prefix) and _CALL_ON.search(prefix):
             return True
+    # The frames below are searched in the lower-cased window; with the document's word
+    # index (whose words are those of the lower-cased text, at the same offsets) they are
+    # tried only at their candidate words, which gives the same matches.
+    words = index_of(text)
+    if words is not None and not words.exact:
+        words = None  # odd-case letters: every frame is scanned, none pre-tested by "capital"
     before = window[-BEFORE_WINDOW:]
-    if any(w in before for w in _REFERENCE_WORDS) and _REFERENCE_BEFORE.search(before):
+    if any(w in before for w in _REFERENCE_WORDS) and (
+        _REFERENCE_BEFORE.search(before)
+        if words is None
+        else (
+            ("capital" in before and _REFERENCE_OTHER_BEFORE.search(before))
+            or words.search_in(
+                _REFERENCE_WORD_BEFORE, place.start - len(before), place.start, before
+            )
+        )
+    ):
         return True
     # every match ends in "in"/"from" and up to three list names before the place
     tail = window[-SPOKEN_WINDOW:]
     near = tail[-SPOKEN_LIST_CHARS:]
-    spoken = _SPOKEN_FROM.search(tail) if " in " in near or " from " in near else None
+    spoken = (
+        None
+        if " in " not in near and " from " not in near
+        else _SPOKEN_FROM.search(tail)
+        if words is None
+        else words.search_in(_SPOKEN_FROM_ANCHORED, place.start - len(tail), place.start, tail)
+    )
     if (
         spoken
         and not _HARM_WORD.search(tail, spoken.start())

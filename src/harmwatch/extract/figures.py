@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from harmwatch.codebook import Codebook
-from harmwatch.codebook.anchors import anchor
+from harmwatch.codebook.anchors import AnchoredPattern, anchor
 from harmwatch.extract.measure_cues import (
     OF_THEM_AFTER,
     choose_cue,
@@ -67,11 +67,17 @@ _SUB_BEFORE = re.compile(
 )
 
 
+#: The pattern's non-ASCII dashes, and the characters case-insensitive matching takes for an
+#: ASCII letter although lower-casing does not make them one (see
+#: :data:`harmwatch.extract.wordindex.ODD_CASE_CHARS`): a gap holding one is always searched.
+_SUB_UNSURE = ("\u2013", "\u2014", "\u0130", "\u0131", "\u017f")
+
+
 def _sub_before(gap: str) -> bool:
-    """``_SUB_BEFORE.search(gap)``, skipped for an ASCII ``gap`` without the words or colon
-    every match has (case-insensitive matching also takes a few non-ASCII letters for ASCII
-    ones, and the dashes are not ASCII, so other text is always searched)."""
-    if gap.isascii() and ":" not in gap:
+    """``_SUB_BEFORE.search(gap)``, skipped for a ``gap`` without the words or colon every
+    match has (case-insensitive matching also takes a few non-ASCII letters for ASCII ones,
+    and two dashes are not ASCII: a gap holding one of those is always searched)."""
+    if (gap.isascii() or not any(c in gap for c in _SUB_UNSURE)) and ":" not in gap:
         low = gap.lower()
         if "of " not in low and "among" not in low and "incl" not in low:
             return False
@@ -196,6 +202,7 @@ _COMBINED_HEAD = re.compile(
 #: takes its group from the noun before the comma.
 _APPOSED_TO = re.compile(r"(\w+),\s+(?:the|all|both|its|their)\s+$", re.IGNORECASE)
 _DAMAGE_STEM = re.compile(r"\bdestr|\bdamag|\bdisrepair\b", re.IGNORECASE)
+_DAMAGE_STEM_ANCHORED = anchor(_DAMAGE_STEM)
 _PLAIN_NEGATOR = re.compile(r"no|not|none", re.IGNORECASE)
 _NEGATOR_WORD = re.compile(r"\b(?:no|not|none)\b", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\b(?:half|third|quarter|most|much|part) of the\s+$", re.IGNORECASE)
@@ -388,11 +395,60 @@ class SentenceContext:
     as_of: date | None
 
 
-def _qualifier(cb: Codebook, before: str) -> tuple[str, int]:
-    """The hedge ending right before the number, and how many characters it spans."""
+#: What the codebook writes for a list of no words: a pattern that never matches.
+_NEVER = r"(?!x)x"
+#: Per qualifier mapping (by identity, kept alive beside it): each qualifier's pattern
+#: anchored (None for one that never matches), and all of those together; None when one of
+#: them cannot be anchored.
+_QUALIFIER_ANCHORS: dict[
+    int,
+    tuple[
+        dict[str, re.Pattern[str]],
+        tuple[list[tuple[str, AnchoredPattern | None]], tuple[AnchoredPattern, ...]] | None,
+    ],
+] = {}
+
+
+def _qualifier_anchors(
+    cb: Codebook,
+) -> tuple[list[tuple[str, AnchoredPattern | None]], tuple[AnchoredPattern, ...]] | None:
+    quals = cb.qualifiers
+    entry = _QUALIFIER_ANCHORS.get(id(quals))
+    if entry is None or entry[0] is not quals:
+        each = [(q, None if p.pattern == _NEVER else anchor(p)) for q, p in quals.items()]
+        aps = tuple(ap for _, ap in each if ap is not None)
+        known = all(ap.prefixes is not None for ap in aps)
+        entry = _QUALIFIER_ANCHORS[id(quals)] = (quals, (each, aps) if known else None)
+    return entry[1]
+
+
+def _qualifier(
+    cb: Codebook, before: str, words: WordIndex | None = None, start: int = 0
+) -> tuple[str, int]:
+    """The hedge ending right before the number, and how many characters it spans.
+
+    ``before`` is ``words.text[start:start + len(before)]`` when the document's ``words`` are
+    given: the patterns then run only at their candidate words, and a window with none
+    (most) is answered without a scan."""
     best = ("exact", 0)
-    for q, pat in cb.qualifiers.items():
-        for m in pat.finditer(before):
+    anchored = _qualifier_anchors(cb) if words is not None else None
+    if anchored is None or words is None:
+        for q, pat in cb.qualifiers.items():
+            for m in pat.finditer(before):
+                tail = before[m.end() :]
+                if _QUALIFIER_TAIL.fullmatch(tail):
+                    length = len(before) - m.start()
+                    if length > best[1]:
+                        best = (q, length)
+        return best
+    each, aps = anchored
+    end = start + len(before)
+    if not words.may_match(aps, start, end):
+        return best
+    for q, ap in each:
+        if ap is None:
+            continue  # never matches
+        for m in words.finditer_in(ap, start, end, before):
             tail = before[m.end() :]
             if _QUALIFIER_TAIL.fullmatch(tail):
                 length = len(before) - m.start()
@@ -527,10 +583,13 @@ def figures_in_sentence(
 
     def damage_in_sentence() -> bool:
         return bool(
-            cb.measure_right["damaged"].search(sentence)
-            or cb.measure_left["damaged"].search(sentence)
-            or _DAMAGE_STEM.search(sentence)
+            words.search_in(cb.anchors.measure_right["damaged"], s_start, s_end, sentence)
+            or words.search_in(cb.anchors.measure_left["damaged"], s_start, s_end, sentence)
+            or words.search_in(_DAMAGE_STEM_ANCHORED, s_start, s_end, sentence)
         )
+
+    # the codebook's combined phrases and negators, run at their words (same matches)
+    combined_ap, negators_ap = anchor(cb.combined), anchor(cb.negators)
 
     cumulative_words: list[bool] = []  # computed at the first figure, then reused
     carried: tuple[str | None, tuple[int, int] | None] = (None, None)
@@ -604,14 +663,14 @@ def figures_in_sentence(
         window_lo = min(num.start, cue_span[0]) if cue_span else num.start
         window_hi = max(num.end, cue_span[1]) if cue_span else num.end
         # "killed or injured 2,505 people": a cue that ends a combined phrase is part of it
-        combined = cb.combined.search(
-            text, max(lo, window_lo - COMBINED_LOOKBACK), min(hi_clause, window_hi + 40)
+        combined = words.search(
+            combined_ap, max(lo, window_lo - COMBINED_LOOKBACK), min(hi_clause, window_hi + 40)
         )
         if combined and combined.end() <= window_lo and cue_span and combined.end() < cue_span[1]:
             combined = None  # a combined phrase wholly before the cue is another count's
         if combined and (cue_span is None or combined.start() <= cue_span[1] + 1):
             continue
-        negated = cb.negators.search(text, max(s_start, window_lo - 12), window_hi)
+        negated = words.search(negators_ap, max(s_start, window_lo - 12), window_hi)
         if negated and (
             (cue_span and cue_span[0] <= negated.start() < cue_span[1])
             or _SHARE_OF.search(text, max(s_start, negated.start() - 20), negated.start())
@@ -703,7 +762,8 @@ def figures_in_sentence(
             # after a colon with its own cue is not ("claimed 355 victims: 67 were killed")
             continue
         before = text[lo : num.start]
-        qual, qlen = _qualifier(cb, text[max(lo, num.start - 40) : num.start])
+        q_start = max(lo, num.start - 40)
+        qual, qlen = _qualifier(cb, text[q_start : num.start], words, q_start)
         if qual == "exact" and _HEDGE_AFTER.match(text, num.end):
             qual = "about"
         if num.range_role == "low":

@@ -368,11 +368,18 @@ def _time_before(before: str) -> bool:
     return _TIME_BEFORE.search(before) is not None
 
 
+#: Characters that case-insensitive matching takes for an ASCII letter although lower-casing
+#: does not make them one (:data:`harmwatch.extract.wordindex.ODD_CASE_CHARS`).
+_ODD_CASE = ("\u0130", "\u0131", "\u017f")
+
+
 def _id_before(before: str) -> bool:
     """``_ID_BEFORE.search(before)``, its scan of every position skipped when ``before`` does
-    not end in one of :data:`_ID_ENDINGS` (an ASCII text: case-insensitive matching also
-    takes a few non-ASCII letters for ASCII ones)."""
-    if before.isascii() and not before.rstrip().lower().endswith(_ID_ENDINGS):
+    not end in one of :data:`_ID_ENDINGS` (the pattern is ASCII; a text with an odd-case
+    letter, which case-insensitive matching takes for an ASCII one, is always scanned)."""
+    if (before.isascii() or not any(c in before for c in _ODD_CASE)) and not (
+        before.rstrip().lower().endswith(_ID_ENDINGS)
+    ):
         return False
     return _ID_BEFORE.search(before) is not None
 

@@ -22,6 +22,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from harmwatch.codebook import HARM_CATEGORIES, Codebook
+from harmwatch.extract.wordindex import index_of
 
 if TYPE_CHECKING:
     from harmwatch.extract.categories import DocContext
@@ -51,17 +52,31 @@ def no_harm_frame(cb: Codebook, text: str) -> bool:
     harm at all ("Rocket launchers and howitzers pounded targets on the range"; "orders for
     artillery shells"; "Celtic laid siege to the visitors' goal")."""
     patterns = cb.lexicon_patterns
+    words = index_of(text)
     # the casualty words come first: nearly every report of harm holds one early on; a
-    # negated one ("no one was hurt", "without casualties") is no word of harm
+    # negated one ("no one was hurt", "without casualties") is no word of harm. With the
+    # document's word index the same searches run at its words.
+    found = (
+        words.finditer(cb.anchors.lexicons["casualty"])
+        if words is not None
+        else patterns["casualty"].finditer(text)
+    )
     harm = next(
         (
             m
-            for m in patterns["casualty"].finditer(text)
+            for m in found
             if not _NEGATED_BEFORE.search(text, max(0, m.start() - NEGATION_CHARS), m.start())
         ),
         None,
     )
-    return harm is None and patterns["non_harm_frame"].search(text) is not None
+    if harm is not None:
+        return False
+    frame = (
+        words.search(cb.anchors.lexicons["non_harm_frame"])
+        if words is not None
+        else patterns["non_harm_frame"].search(text)
+    )
+    return frame is not None
 
 
 #: How far before a word of harm a negation is read ("no one was hurt").

@@ -26,13 +26,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import get_close_matches
 from functools import lru_cache
-from itertools import pairwise
+from itertools import compress, pairwise
 from typing import Any
 
 from harmwatch.codebook.anchors import anchor
 from harmwatch.extract.places.cues import generic_site
 from harmwatch.extract.places.lexicon import lexicon
-from harmwatch.extract.wordindex import WordIndex
+from harmwatch.extract.wordindex import WordIndex, index_of
 
 __all__ = ["SITE_PATTERNS", "SiteMention", "find_sites", "list_mates"]
 
@@ -213,7 +213,89 @@ SITE_PATTERNS = (
 )
 #: The locality patterns that open with a word, anchored: the word index tries them at those
 #: words instead of at every character of the window (the same matches).
-_WORD_LED = {pat: anchor(pat) for pat in (_LOCALITY_OF, _LOCALITY_IN_UNIT, _LOCALITY_BY_PLACE)}
+_WORD_LED = {
+    pat: anchor(pat) for pat in (_LOCALITY_OF, _LOCALITY_IN_UNIT, _LOCALITY_BY_PLACE, _BARE)
+}
+#: The patterns that open with a name after "no word character, apostrophe or hyphen before"
+#: (:data:`_NAME`, a toponym): every match starts a word of the word index, with one of
+#: :data:`_NAME_FIRST`; they are tried at those words only (the same matches).
+_NAME_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZae")
+
+
+def _name_led_finditer(
+    pat: re.Pattern[str], text: str, start: int, end: int, words: WordIndex | None
+) -> list[re.Match[str]]:
+    """The matches of ``pat.finditer(text, start, end)`` for a name-led pattern (above)."""
+    if words is None or not words.exact or (end < len(text) and words.inside_word(end)):
+        return list(pat.finditer(text, start, end))
+    word_starts = words.word_starts()
+    first = bisect_left(word_starts, start)
+    inside = word_starts[first : bisect_left(word_starts, end, first)]
+    out: list[re.Match[str]] = []
+    pos = start
+    match = pat.match
+    # the words of the window that open with one of _NAME_FIRST, picked in C
+    for c in compress(inside, map(_NAME_FIRST.__contains__, map(text.__getitem__, inside))):
+        if c < pos:
+            continue
+        m = match(text, c, end)
+        if m is not None:
+            out.append(m)
+            pos = m.end()  # never empty: a name has a capital
+    return out
+
+
+_NAME_LED = frozenset((_LOCALITY_APPOSED, _LOCALITY_ONE_OF, _TOPONYM_FIRST, _LIST_AND_KIND))
+#: What a :data:`_LOCALITY_BEFORE_HEAD` match holds before its head word (the name and the
+#: spaces after it), read backwards from the head on the reversed text.
+_BEFORE_HEAD_BACK = re.compile(r"[\w’'\s-]*")
+#: The last text reversed (for :func:`_before_head_finditer`), and that text.
+_REVERSED: list[str] = ["", ""]
+
+
+def _before_head_finditer(
+    text: str, start: int, end: int, words: WordIndex | None
+) -> list[re.Match[str]]:
+    """The matches of ``_LOCALITY_BEFORE_HEAD.finditer(text, start, end)``, tried only at the
+    capitalised words (see :func:`_name_led_finditer`) that a locality head word follows with
+    nothing but name characters and spaces between: every match ends in such a head."""
+    if (
+        words is None
+        or not words.exact
+        or not words.indexed(_LOCALITY_WORD)
+        or (end < len(text) and words.inside_word(end))
+    ):
+        return _name_led_finditer(_LOCALITY_BEFORE_HEAD, text, start, end, words)
+    if _REVERSED[0] is not text:
+        _REVERSED[:] = [text, text[::-1]]
+    reversed_text = _REVERSED[1]
+    heads = words.starts(_LOCALITY_WORD)
+    word_starts = words.word_starts()
+    tried: list[int] = []
+    taken = start  # the words before this offset are taken already
+    for k in range(bisect_left(heads, start + 1), len(heads)):
+        h = heads[k]
+        if h >= end:
+            break
+        back = _BEFORE_HEAD_BACK.match(reversed_text, len(text) - h)
+        lo = max(taken, h - (back.end() - back.start()) if back else h)
+        first = bisect_left(word_starts, lo)
+        inside = word_starts[first : bisect_left(word_starts, h, first)]
+        tried.extend(compress(inside, map(_NAME_FIRST.__contains__, map(text.__getitem__, inside))))
+        taken = max(taken, h)
+    out: list[re.Match[str]] = []
+    pos = start
+    match = _LOCALITY_BEFORE_HEAD.match
+    for c in tried:  # as _name_led_finditer does over all the capitalised words
+        if c < pos:
+            continue
+        m = match(text, c, end)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 _HEAD_OF_NAME = re.compile(rf"^({_HEAD})\s+of\s+(?:the\s+)?(.+)$")
 _POSSESSIVE = re.compile(r"['’]s\s")
 _GENERIC_CAPS = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "In", "On", "At"})
@@ -356,7 +438,15 @@ def _localities(
         if pat is _LOCALITY_APPOSED and _APPOSED_OPENER.search(text, start, end) is None:
             continue  # no ", a" / ", the" in the window: no apposition to find
         ap = _WORD_LED.get(pat) if words is not None else None
-        found = pat.finditer(text, start, end) if ap is None else words.finditer(ap, start, end)
+        found = (
+            words.finditer(ap, start, end)
+            if ap is not None
+            else _before_head_finditer(text, start, end, words)
+            if pat is _LOCALITY_BEFORE_HEAD
+            else _name_led_finditer(pat, text, start, end, words)
+            if pat in _NAME_LED
+            else pat.finditer(text, start, end)
+        )
         for m in found:
             if pat is _LOCALITY_BEFORE_HEAD:
                 if m.start(1) == start:
@@ -537,7 +627,7 @@ def list_mates(text: str, start: int, end: int, places: Sequence[Any]) -> list[S
         return []
     out: list[SiteMention] = []
     chain: list[re.Match[str]] = []
-    for m in _LIST_NAME.finditer(text, start, end):
+    for m in _name_led_finditer(_LIST_NAME, text, start, end, index_of(text)):
         if chain and _LIST_SEP.fullmatch(text, chain[-1].end(), m.start()):
             chain.append(m)
             continue

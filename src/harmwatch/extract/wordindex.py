@@ -236,40 +236,39 @@ class WordIndex:
         # their lengths add up to the offsets.
         parts = _WORD_SPLIT.split(lower)
         offsets = list(accumulate(map(len, parts), initial=0))
-        self._words = (parts[1::2], offsets[1 : len(parts) : 2])
-        remembered, for_word = self._table.remembered, self._table.for_word
-        # The patterns of each distinct word, for the words that have some: about half of a
-        # text's words (and most of its distinct ones) have none, and ``compress`` drops
-        # those in C before the loop below hands offsets out.
-        of_word: dict[str, tuple[AnchoredPattern, ...]] = {}
-        for word in set(parts[1::2]):
-            patterns = remembered.get(word)
-            if patterns is None:
-                patterns = for_word(word)
-            if patterns:
-                of_word[word] = patterns
-        words, starts = self._words
-        keep = list(map(of_word.__contains__, words))
-        kept_starts = list(compress(starts, keep))
-        kept_words = list(compress(words, keep))
-        kept_patterns = list(map(of_word.__getitem__, kept_words))
+        words, starts = self._words = (parts[1::2], offsets[1 : len(parts) : 2])
         table = self._table
-        if not table.refined.isdisjoint(of_word):
+        remembered = table.remembered
+        distinct = set(words)
+        new = distinct.difference(remembered)
+        if new and len(remembered) + len(new) >= MAX_REMEMBERED_WORDS:
+            # the memory may start afresh while the new words are looked up: ask word by word
+            of_word = {w: p for w in distinct if (p := table.for_word(w))}
+            patterns_of = [of_word.get(w, ()) for w in words]
+        else:
+            for word in new:  # each adds one entry; no clearing below MAX_REMEMBERED_WORDS
+                table.for_word(word)
+            # The patterns of each word (an empty tuple for the half of a text's words that
+            # have none, which ``compress`` drops in C before offsets are handed out).
+            patterns_of = list(map(remembered.__getitem__, words))
+        kept_starts = list(compress(starts, patterns_of))
+        kept_patterns = list(compress(patterns_of, patterns_of))
+        if not table.refined.isdisjoint(distinct):
             # A word some pattern must be followed by a literal word after ("the combat"):
             # where one space and a word follow it, only the patterns that word continues.
             # (Any other gap keeps them all; a window cut inside the word after is scanned,
-            # or tried at both words, see :meth:`search_in`.)
-            kept_at = list(compress(range(len(words)), keep))
+            # or tried at both words, see :meth:`search_in`.) ``parts[2k + 2]`` is the gap
+            # after word k.
+            kept_at = list(compress(range(len(words)), patterns_of))
+            kept_words = list(compress(words, patterns_of))
             pairs = table.pairs
             last = len(words) - 1
             for j in compress(range(len(kept_at)), map(table.refined.__contains__, kept_words)):
                 k = kept_at[j]
-                if k < last:
-                    after = starts[k + 1]
-                    if after == kept_starts[j] + len(kept_words[j]) + 1 and lower[after - 1] == " ":
-                        pair = (kept_words[j], words[k + 1])
-                        found = pairs.get(pair)
-                        kept_patterns[j] = table.for_pair(*pair) if found is None else found
+                if k < last and parts[2 * k + 2] == " ":
+                    pair = (kept_words[j], words[k + 1])
+                    found = pairs.get(pair)
+                    kept_patterns[j] = table.for_pair(*pair) if found is None else found
         # A defaultdict while filling: one subscript per (word, pattern) instead of a get, a
         # test and a store; a plain mapping again afterwards (a missing pattern is no entry).
         candidates: defaultdict[AnchoredPattern, list[int]] = defaultdict(list)
@@ -332,6 +331,11 @@ class WordIndex:
         """:meth:`candidates`, for a pattern known to be :meth:`indexed`."""
         return self.candidates(ap)
 
+    def word_starts(self) -> list[int]:
+        """The offsets of the text's words in order (empty when the text is scanned instead,
+        see :attr:`exact`); do not modify."""
+        return self._words[1]
+
     def inside_word(self, offset: int) -> bool:
         """Whether ``offset`` falls inside a word (memoised: stages share their windows).
 
@@ -342,10 +346,13 @@ class WordIndex:
         """
         cut = self._cuts.get(offset)
         if cut is None:
-            cut = self._cuts[offset] = (
-                0 < offset < self.length
-                and _TWO_WORD_CHARS.match(self.text, offset - 1, offset + 1) is not None
-            )
+            # _TWO_WORD_CHARS.match(text, offset - 1, offset + 1), spelled out: ``\w`` is a
+            # character ``str.isalnum`` holds for, or "_"
+            cut = False
+            if 0 < offset < self.length:
+                a, b = self.text[offset - 1], self.text[offset]
+                cut = (a.isalnum() or a == "_") and (b.isalnum() or b == "_")
+            self._cuts[offset] = cut
         return cut
 
     def cuts_word(self, start: int, end: int) -> bool:
@@ -366,8 +373,13 @@ class WordIndex:
         text = self.text
         if end is None:
             end = len(text)
-        cands = self._candidates.get(ap) or self.candidates(ap)
-        if cands is _SCAN or (end < self.length and self.inside_word(end)):
+        cands = self._candidates.get(ap)
+        if cands is None:  # asked once per document and pattern, then remembered
+            cands = self.candidates(ap)
+        if cands is _SCAN or (
+            end < self.length
+            and ((cut := self._cuts.get(end)) or (cut is None and self.inside_word(end)))
+        ):
             return list(ap.pattern.finditer(text, start, end))
         i = bisect_left(cands, start)
         n = len(cands)
@@ -471,6 +483,22 @@ class WordIndex:
                 resume[i] = m.end()
         return found
 
+    def may_match(self, aps: tuple[AnchoredPattern, ...], start: int, end: int) -> bool:
+        """False only when none of ``aps`` can match in ``text[start:end]`` (searched with
+        bounds or as a slice): every one of them is indexed, no candidate word of theirs
+        starts in the window and the window cuts no word. A cheap test before a stage runs
+        a group of patterns over a short window with plain ``re`` calls."""
+        merged = self._merged.get(aps, _UNKNOWN)
+        if merged is _UNKNOWN:
+            merged = self.merged(aps)
+        if merged is None or self.cuts_word(start, end):
+            return True
+        offsets = self._offsets.get(aps)
+        if offsets is None:  # once per document and group: bisect on ints, not on pairs
+            offsets = self._offsets[aps] = [c for c, _ in merged]
+        i = bisect_left(offsets, start)
+        return i < len(offsets) and offsets[i] < end
+
     def search(
         self, ap: AnchoredPattern, start: int = 0, end: int | None = None
     ) -> re.Match[str] | None:
@@ -478,8 +506,13 @@ class WordIndex:
         text = self.text
         if end is None:
             end = len(text)
-        cands = self._candidates.get(ap) or self.candidates(ap)
-        if cands is _SCAN or (end < self.length and self.inside_word(end)):
+        cands = self._candidates.get(ap)
+        if cands is None:
+            cands = self.candidates(ap)
+        if cands is _SCAN or (
+            end < self.length
+            and ((cut := self._cuts.get(end)) or (cut is None and self.inside_word(end)))
+        ):
             return ap.pattern.search(text, start, end)
         match = ap.pattern.match
         for i in range(bisect_left(cands, start), len(cands)):
@@ -499,13 +532,19 @@ class WordIndex:
         Offsets are in ``view``, as they would be. A slice has its own start and end, which
         lookarounds and ``\\b`` see, so this is not :meth:`finditer` with bounds.
         """
-        cands = self._candidates.get(ap) or self.candidates(ap)
-        if cands is _SCAN or self.inside_word(end):
+        cands = self._candidates.get(ap)
+        if cands is None:
+            cands = self.candidates(ap)
+        if cands is _SCAN or (
+            (cut := self._cuts.get(end)) or (cut is None and self.inside_word(end))
+        ):
             return list(ap.pattern.finditer(view))
         out: list[re.Match[str]] = []
         pos = 0
         match = ap.pattern.match
-        if start < end and self.inside_word(start):
+        if start < end and (
+            (cut := self._cuts.get(start)) or (cut is None and self.inside_word(start))
+        ):
             first = match(view)  # the slice's own first word (see :meth:`search_in`)
             if first is not None:
                 out.append(first)
@@ -534,11 +573,15 @@ class WordIndex:
         start and the slice's other word starts are the text's; so the slice need not be
         scanned in full, as it must be when it ends inside a word.
         """
-        cands = self._candidates.get(ap) or self.candidates(ap)
+        cands = self._candidates.get(ap)
+        if cands is None:
+            cands = self.candidates(ap)
         if cands is _SCAN:
             return ap.pattern.search(view)
         match = ap.pattern.match
-        if start < end and self.inside_word(start):
+        if start < end and (
+            (cut := self._cuts.get(start)) or (cut is None and self.inside_word(start))
+        ):
             first = match(view)
             if first is not None:
                 return first
@@ -548,7 +591,9 @@ class WordIndex:
         # The word before it is tried there too: the index may have left it out for what
         # the whole word after it says ("the arm|y": "the" is no candidate of "the arm\\b").
         last = before = end
-        if end < self.length and self.inside_word(end):
+        if end < self.length and (
+            (cut := self._cuts.get(end)) or (cut is None and self.inside_word(end))
+        ):
             starts = self._words[1]
             n = bisect_right(starts, end - 1) - 1
             last = before = max(start, starts[n])
