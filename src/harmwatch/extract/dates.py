@@ -130,7 +130,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dom",
         re.compile(
-            r"(?<=\bon )the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b"
+            r"\bon\s+(?P<the>the)\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b"
             r"(?=\s*[,.;]|\s+(?:at|in|when|and|as|after|before|of\s+(?:this|the|that)\s+month)\b"
             r"|\s+[a-z]+ed\b)",
             re.IGNORECASE,
@@ -977,8 +977,8 @@ def find_dates(
     for (kind, _ap), matches in zip(_ANCHORED, found, strict=True):
         for m in matches:
             s, e = m.start(), m.end()
-            if kind in ("month", "year"):
-                s = m.start("mon") if kind == "month" else m.start("y")
+            if kind in ("month", "year", "dom"):
+                s = m.start({"month": "mon", "year": "y", "dom": "the"}[kind])
             if any(s < e2 and s2 < e for s2, e2, _, _ in spans):
                 continue
             spans.append((s, e, kind, m))

@@ -69,7 +69,7 @@ from harmwatch.extract.relevance import (
     no_harm_frame,
     relevance,
 )
-from harmwatch.extract.sites import SITE_PATTERNS, find_sites, list_mates
+from harmwatch.extract.sites import LOOSE_SITE_PATTERNS, SITE_PATTERNS, find_sites, list_mates
 from harmwatch.extract.text import split_sentences
 from harmwatch.extract.wordindex import Windows, WordIndex
 
@@ -287,6 +287,7 @@ def extract_rules_v1(
     with_numbers = windows.touched(NUMBER_PATTERNS)
     with_dates = windows.touched(DATE_PATTERNS)
     with_sites = windows.touched(SITE_PATTERNS)
+    with_loose_sites = windows.touched(LOOSE_SITE_PATTERNS)
     with_actors = windows.touched(ACTOR_PATTERNS)
     # 6a. places are looked up once per document and assigned to sentences by offset
     places_in = _places_by_window(_gazetteer_places(text), windows)
@@ -345,7 +346,11 @@ def extract_rules_v1(
                 last_day, last_at = d.date, d.end
         # 6b. places and sites
         sf.places = places_in[n]
-        sites = find_sites(text, s, e, words) if n in with_sites else []
+        # unlisted names placed only by a preposition ("near Aranpur") or by a known place after
+        # them: every sentence with one of their prepositions (a sentence without harm may lend
+        # its places to the event after it)
+        loose = n in with_loose_sites
+        sites = find_sites(text, s, e, words, loose) if n in with_sites or loose else []
         # an unlisted place lies in the one country the sentence's gazetteer places share
         countries = {p.country for p in sf.places if p.country}
         home = countries.pop() if len(countries) == 1 else None

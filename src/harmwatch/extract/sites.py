@@ -24,7 +24,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import get_close_matches
 from functools import lru_cache
 from itertools import compress, pairwise
 from typing import Any
@@ -34,7 +33,7 @@ from harmwatch.extract.places.cues import generic_site
 from harmwatch.extract.places.lexicon import lexicon
 from harmwatch.extract.wordindex import WordIndex, index_of
 
-__all__ = ["SITE_PATTERNS", "SiteMention", "find_sites", "list_mates"]
+__all__ = ["LOOSE_SITE_PATTERNS", "SITE_PATTERNS", "SiteMention", "find_sites", "list_mates"]
 
 _HEAD = (
     r"(?:Hospital|Cathedral|Church|Mosque|Monastery|Theat(?:er|re)|Camp|Park|Port|"
@@ -174,8 +173,20 @@ _MONTH_NAMES = (
 
 
 def _month_like(name: str) -> bool:
-    """A misspelt month ("Jaunary"): no place."""
-    return bool(get_close_matches(name.lower(), _MONTH_NAMES, n=1, cutoff=0.8))
+    """A misspelt month of five letters or more ("Jaunary", "Febuary"): its letters swapped, or
+    one letter more or fewer; no place."""
+    low = name.lower()
+    for month in _MONTH_NAMES:
+        if len(month) < 5 or low[:1] != month[0] or abs(len(low) - len(month)) > 1:
+            continue  # "Mayo", "Juni" may be places
+        if len(low) == len(month):
+            if sorted(low) == sorted(month):
+                return True
+            continue
+        longer, shorter = (low, month) if len(low) > len(month) else (month, low)
+        if any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer))):
+            return True
+    return False
 
 
 _CONTINENTS = frozenset(
@@ -203,14 +214,9 @@ _HEAD_OF_ANCHORED = anchor(_HEAD_OF)
 _LOCALITY_WORD = anchor(re.compile(rf"\b{_LOCALITY_HEAD}\b"))
 _TOPONYM_WORD = anchor(_TOPONYM_FIRST)
 _UNIT_WORD = anchor(re.compile(rf"\b{_UNIT}\b"))
-SITE_PATTERNS = (
-    _HEAD_WORD,
-    _LOCALITY_WORD,
-    _TOPONYM_WORD,
-    _UNIT_WORD,
-    _PLACED_WORD,
-    _BY_PLACE_WORD,
-)
+SITE_PATTERNS = (_HEAD_WORD, _LOCALITY_WORD, _TOPONYM_WORD, _UNIT_WORD, _PLACED_WORD)
+#: The trigger words of the patterns :func:`find_sites` runs only when asked (``loose``).
+LOOSE_SITE_PATTERNS = (_BY_PLACE_WORD,)
 #: The locality patterns that open with a word, anchored: the word index tries them at those
 #: words instead of at every character of the window (the same matches).
 _WORD_LED = {
@@ -377,12 +383,14 @@ def _alternates(name: str) -> tuple[str, ...]:
 
 
 def find_sites(
-    text: str, start: int, end: int, words: WordIndex | None = None
+    text: str, start: int, end: int, words: WordIndex | None = None, loose: bool = True
 ) -> list[SiteMention]:
     """Named sites in ``text[start:end]``.
 
     With the document's :class:`WordIndex` (``words``), a window without a head noun is
-    passed over without scanning it.
+    passed over without scanning it. Names placed only by a preposition ("near Aranpur") or by
+    a known place after them ("in Makeen, in South Waziristan") are looked for only when
+    ``loose`` (the pipeline asks where one of their prepositions is).
     """
     out: list[SiteMention] = []
     if _any_head(words, _HEAD_WORD, start, end) and (
@@ -407,9 +415,9 @@ def find_sites(
         patterns.append(_LOCALITY_IN_COMPASS)
     if _any_head(words, _LOCALITY_WORD, start, end) and _AND_KIND.search(text, start, end):
         patterns.append(_LIST_AND_KIND)
-    if _any_head(words, _BY_PLACE_WORD, start, end) and ", " in text[start:end]:
-        patterns.append(_LOCALITY_BY_PLACE)
-    if _any_head(words, _BY_PLACE_WORD, start, end):
+    if loose and _any_head(words, _BY_PLACE_WORD, start, end):
+        if ", " in text[start:end]:
+            patterns.append(_LOCALITY_BY_PLACE)
         patterns.append(_BARE)
     if patterns:
         out += _localities(text, start, end, out, patterns, words)
