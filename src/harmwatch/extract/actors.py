@@ -16,7 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from harmwatch.codebook.anchors import anchor
-from harmwatch.extract.wordindex import WordIndex
+from harmwatch.extract.wordindex import WordIndex, matches_at
 
 __all__ = ["ACTOR_PATTERNS", "ActorMention", "find_actors", "find_claimants"]
 
@@ -214,19 +214,7 @@ def _source_nouns(text: str, start: int, end: int, words: WordIndex) -> list[re.
                 break
             tried.append(cands[i])
         taken = v
-    out: list[re.Match[str]] = []
-    pos = start
-    match = ap.pattern.match
-    for c in tried:  # as WordIndex.finditer does over all the candidates
-        if c < pos:
-            continue
-        if c >= end:
-            break
-        m = match(text, c, end)
-        if m is not None:
-            out.append(m)
-            pos = m.end()  # anchored matches are never empty
-    return out
+    return matches_at(ap.pattern, text, tried, start, end)
 
 
 def find_claimants(

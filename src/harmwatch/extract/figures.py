@@ -15,6 +15,7 @@ unharmed counts are dropped. Restatements are merged document-wide (:func:`merge
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -434,26 +435,28 @@ def _qualifier(
     anchored = _qualifier_anchors(cb) if words is not None else None
     if anchored is None or words is None:
         for q, pat in cb.qualifiers.items():
-            for m in pat.finditer(before):
-                tail = before[m.end() :]
-                if _QUALIFIER_TAIL.fullmatch(tail):
-                    length = len(before) - m.start()
-                    if length > best[1]:
-                        best = (q, length)
+            best = _longest_qualifier(best, q, pat.finditer(before), before)
         return best
     each, aps = anchored
     end = start + len(before)
     if not words.may_match(aps, start, end):
         return best
     for q, ap in each:
-        if ap is None:
-            continue  # never matches
-        for m in words.finditer_in(ap, start, end, before):
-            tail = before[m.end() :]
-            if _QUALIFIER_TAIL.fullmatch(tail):
-                length = len(before) - m.start()
-                if length > best[1]:
-                    best = (q, length)
+        if ap is not None:  # None never matches
+            best = _longest_qualifier(best, q, words.finditer_in(ap, start, end, before), before)
+    return best
+
+
+def _longest_qualifier(
+    best: tuple[str, int], q: str, matches: Iterable[re.Match[str]], before: str
+) -> tuple[str, int]:
+    """``best`` or qualifier ``q`` if one of its ``matches`` in ``before`` reaches the count
+    (only a qualifier tail after it) from further back."""
+    for m in matches:
+        if _QUALIFIER_TAIL.fullmatch(before[m.end() :]):
+            length = len(before) - m.start()
+            if length > best[1]:
+                best = (q, length)
     return best
 
 

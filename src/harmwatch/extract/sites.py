@@ -31,7 +31,7 @@ from typing import Any
 from harmwatch.codebook.anchors import anchor
 from harmwatch.extract.places.cues import generic_site
 from harmwatch.extract.places.lexicon import lexicon
-from harmwatch.extract.wordindex import WordIndex, index_of
+from harmwatch.extract.wordindex import WordIndex, index_of, matches_at
 
 __all__ = ["LOOSE_SITE_PATTERNS", "SITE_PATTERNS", "SiteMention", "find_sites", "list_mates"]
 
@@ -237,18 +237,9 @@ def _name_led_finditer(
     word_starts = words.word_starts()
     first = bisect_left(word_starts, start)
     inside = word_starts[first : bisect_left(word_starts, end, first)]
-    out: list[re.Match[str]] = []
-    pos = start
-    match = pat.match
     # the words of the window that open with one of _NAME_FIRST, picked in C
-    for c in compress(inside, map(_NAME_FIRST.__contains__, map(text.__getitem__, inside))):
-        if c < pos:
-            continue
-        m = match(text, c, end)
-        if m is not None:
-            out.append(m)
-            pos = m.end()  # never empty: a name has a capital
-    return out
+    named = compress(inside, map(_NAME_FIRST.__contains__, map(text.__getitem__, inside)))
+    return matches_at(pat, text, named, start, end)
 
 
 _NAME_LED = frozenset((_LOCALITY_APPOSED, _LOCALITY_ONE_OF, _TOPONYM_FIRST, _LIST_AND_KIND))
@@ -289,17 +280,7 @@ def _before_head_finditer(
         inside = word_starts[first : bisect_left(word_starts, h, first)]
         tried.extend(compress(inside, map(_NAME_FIRST.__contains__, map(text.__getitem__, inside))))
         taken = max(taken, h)
-    out: list[re.Match[str]] = []
-    pos = start
-    match = _LOCALITY_BEFORE_HEAD.match
-    for c in tried:  # as _name_led_finditer does over all the capitalised words
-        if c < pos:
-            continue
-        m = match(text, c, end)
-        if m is not None:
-            out.append(m)
-            pos = m.end()
-    return out
+    return matches_at(_LOCALITY_BEFORE_HEAD, text, tried, start, end)
 
 
 _HEAD_OF_NAME = re.compile(rf"^({_HEAD})\s+of\s+(?:the\s+)?(.+)$")

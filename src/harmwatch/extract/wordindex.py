@@ -24,11 +24,11 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, islice, repeat
 
 from harmwatch.codebook.anchors import MAX_PREFIX_CHARS, WHOLE_WORD, AnchoredPattern, registered
 
-__all__ = ["ODD_CASE_CHARS", "Windows", "WordIndex", "index_of"]
+__all__ = ["ODD_CASE_CHARS", "Windows", "WordIndex", "index_of", "matches_at"]
 
 #: Characters that ``re.IGNORECASE`` matches to an ASCII letter although ``str.lower`` does not
 #: turn them into it (checked against every code point by ``tests/extract/test_wordindex.py``).
@@ -187,6 +187,27 @@ class _WholePlan:
 
 
 _WHOLE_PLANS: dict[tuple[AnchoredPattern, ...], _WholePlan] = {}
+
+
+def matches_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int], start: int, end: int
+) -> list[re.Match[str]]:
+    """The matches of ``pattern.finditer(text, start, end)`` when every match can only begin
+    at one of ``starts`` (ascending offsets): the pattern is tried at those offsets alone, a
+    match ending before the next one tried (as ``finditer`` does)."""
+    out: list[re.Match[str]] = []
+    pos = start
+    match = pattern.match
+    for c in starts:
+        if c < pos:
+            continue
+        if c >= end:
+            break
+        found = match(text, c, end)
+        if found is not None:
+            out.append(found)
+            pos = found.end()
+    return out
 
 
 class WordIndex:
@@ -382,24 +403,9 @@ class WordIndex:
         ):
             return list(ap.pattern.finditer(text, start, end))
         i = bisect_left(cands, start)
-        n = len(cands)
-        if i == n or cands[i] >= end:
+        if i == len(cands) or cands[i] >= end:
             return []
-        out: list[re.Match[str]] = []
-        pos = start
-        match = ap.pattern.match
-        while i < n:
-            c = cands[i]
-            i += 1
-            if c >= end:
-                break
-            if c < pos:
-                continue
-            m = match(text, c, end)
-            if m is not None:
-                out.append(m)
-                pos = m.end()  # anchored matches are never empty
-        return out
+        return matches_at(ap.pattern, text, islice(cands, i, None), start, end)
 
     def finditer_whole(self, aps: tuple[AnchoredPattern, ...]) -> dict[int, list[re.Match[str]]]:
         """``{i: finditer(aps[i])}`` for every pattern of ``aps`` that matches, each over the
