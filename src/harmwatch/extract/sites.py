@@ -543,14 +543,20 @@ def _placed_facility(words: list[str]) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _known_place(name: str) -> bool:
+def _gazetteer_rows(name: str) -> tuple[Any, ...]:
+    """The gazetteer's places named ``name`` (none without a gazetteer: sites only)."""
     try:
         from harmwatch.extract.places import Gazetteer
         from harmwatch.extract.places.normalize import normalise
 
-        return bool(Gazetteer.open().index.lookup(normalise(name)))
+        return tuple(Gazetteer.open().index.lookup(normalise(name)))
     except Exception:  # no gazetteer: sites only
-        return False
+        return ()
+
+
+def _known_place(name: str) -> bool:
+    """Whether the gazetteer holds any place named ``name``."""
+    return bool(_gazetteer_rows(name))
 
 
 _LIST_NAME = re.compile(rf"(?<![\w’'-]){_NAME}")
@@ -572,19 +578,11 @@ _MONTHS_DAYS = frozenset(
 )
 
 
-@lru_cache(maxsize=1024)
 def _settlement_in(name: str, country: str | None) -> bool:
     """Whether the gazetteer holds a town or village ``name`` in ``country``."""
     if country is None:
         return False
-    try:
-        from harmwatch.extract.places import Gazetteer
-        from harmwatch.extract.places.normalize import normalise
-
-        rows = Gazetteer.open().index.lookup(normalise(name))
-    except Exception:  # no gazetteer: sites only
-        return False
-    return any(r.country == country and r.feature in _SETTLEMENTS for r in rows)
+    return any(r.country == country and r.feature in _SETTLEMENTS for r in _gazetteer_rows(name))
 
 
 @lru_cache(maxsize=1)
