@@ -156,7 +156,8 @@ _BY_PLACE_WORD = anchor(_LOCALITY_BY_PLACE)
 #: opens a time or another place), and the names listed after it ("near Hin Tagher and
 #: Khtsaberd"). The pipeline keeps one only where the gazetteer found nothing on the same
 #: words, and an event takes it only from its own sentences; not a title ("Up in Flames:"), not
-#: a list of facilities ("died at Madina and Erdogan hospitals"), not a continent.
+#: a list of facilities ("died at Madina and Erdogan hospitals"), not a continent or an
+#: acronym.
 _BARE = re.compile(
     rf"\b(?:in|near|at|outside|off)\s+({_NAME})(?=\s*[,.;]|\s+(?:on|in|at|after|before|when|where|"
     r"during|last|this|and|early|late|overnight)\b)"
@@ -456,7 +457,11 @@ def _localities(
                 and not _known_place(_POSSESSIVE_END.sub("", m.group(2)))
             ):
                 continue  # the place after the comma must be one the gazetteer knows
-            if pat is _BARE and (m.group(1).lower() in _CONTINENTS or _month_like(m.group(1))):
+            if pat is _BARE and (
+                m.group(1).lower() in _CONTINENTS
+                or _month_like(m.group(1))
+                or m.group(1).isupper()  # "in API", "at NATO": an acronym, not a village
+            ):
                 continue
             if pat is _BARE:
                 spans.append(m.span(1))
