@@ -150,6 +150,18 @@ _MOVED_TO = re.compile(
     r"(?:(?!\b(?:after|following|before|during)\b)[^.;,]){0,80}$",
     re.IGNORECASE,
 )
+#: A river, sea or strait named only to locate a bridge, a dam or a flight: "the road bridge
+#: over the Desna river", "the Qara Qozak bridge on the Euphrates", "bombers that flew in over
+#: the Black Sea"; and "Nikopol, across the Dnipro river from the nuclear plant".
+_WATER_REFERENCE_BEFORE = re.compile(
+    r"\b(?:(?:bridges?|dams?|crossings?)\s+(?:[\w-]+\s+){0,2}?(?:over|on|across)|"
+    r"(?:flew|flying|flown|fly)\s+(?:in\s+)?over)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_WATER_ACROSS_BEFORE = re.compile(r"\bacross\s+the\s+$", re.IGNORECASE)
+_WATER_FROM_AFTER = re.compile(r"\s+(?:river\s+)?from\b", re.IGNORECASE)
+_PORT_AFTER = re.compile(r"\s+ports?\b")
+_WATER_NAME = re.compile(r"\b(?:Sea|River|Gulf|Lake|Bay|Strait)\b")
 #: Where the wounded are treated ("82 were still being treated in hospitals in Mosul, Erbil and
 #: Qaraqosh", "airlifted to hospitals in Yerevan"): not where the harm happened, unless the
 #: hospitals are what was hit.
@@ -385,6 +397,13 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
         return True
     if "hospital" in place.mention.lower() and _CARED_IN_BEFORE.search(window):
         return True  # "10 of them remain in the Government Medical College hospital"
+    if _WATER_REFERENCE_BEFORE.search(text, max(sent_start, place.start - 40), place.start) or (
+        _WATER_ACROSS_BEFORE.search(text, max(sent_start, place.start - 12), place.start)
+        and _WATER_FROM_AFTER.match(text, place.end)
+    ):
+        return True  # "the road bridge over the Desna river", "flew in over the Black Sea"
+    if _PORT_AFTER.match(text, place.end) and _WATER_NAME.search(place.mention):
+        return True  # "Georgia's main Black Sea port": the port is the place
     if text.startswith("-based", place.end) or "-based " in place.mention:
         return True  # "the Stepanakert-based university": an attribute of an organisation
     if place.feature in ("country", "region") or text.startswith(" to ", place.end):
