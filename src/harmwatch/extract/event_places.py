@@ -161,6 +161,11 @@ _WATER_REFERENCE_BEFORE = re.compile(
 _WATER_ACROSS_BEFORE = re.compile(r"\bacross\s+the\s+$", re.IGNORECASE)
 _WATER_FROM_AFTER = re.compile(r"\s+(?:river\s+)?from\b", re.IGNORECASE)
 _PORT_AFTER = re.compile(r"\s+ports?\b")
+_NAMED_ON_WATER_BEFORE = re.compile(
+    r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b)"
+    r"[A-Z][\w'’-]+\s+(?:on|in)\s+the\s+$"
+)
 _WATER_NAME = re.compile(r"\b(?:Sea|River|Gulf|Lake|Bay|Strait)\b")
 #: Where the wounded are treated ("82 were still being treated in hospitals in Mosul, Erbil and
 #: Qaraqosh", "airlifted to hospitals in Yerevan"): not where the harm happened, unless the
@@ -402,8 +407,13 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
         and _WATER_FROM_AFTER.match(text, place.end)
     ):
         return True  # "the road bridge over the Desna river", "flew in over the Black Sea"
-    if _PORT_AFTER.match(text, place.end) and _WATER_NAME.search(place.mention):
-        return True  # "Georgia's main Black Sea port": the port is the place
+    if _WATER_NAME.search(place.mention) and (
+        _PORT_AFTER.match(text, place.end)
+        or _NAMED_ON_WATER_BEFORE.search(text, max(sent_start, place.start - 40), place.start)
+    ):
+        # "Georgia's main Black Sea port", "Bandar Abbas on the Strait of Hormuz", "Snake
+        # Island in the Black Sea": the port, the city or the island is the place
+        return True
     if text.startswith("-based", place.end) or "-based " in place.mention:
         return True  # "the Stepanakert-based university": an attribute of an organisation
     if place.feature in ("country", "region") or text.startswith(" to ", place.end):
