@@ -578,8 +578,7 @@ _NOT_TOWN_HEADS = frozenset(
     "tribes communities families streets roads rivers airports universities groups".split()
 )
 _MONTHS_DAYS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+    (*_MONTH_NAMES, *"monday tuesday wednesday thursday friday saturday sunday".split())
 )
 
 

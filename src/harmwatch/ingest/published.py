@@ -168,18 +168,16 @@ def _dateline_date(line: str) -> tuple[date, tuple[int, int]] | None:
     return None
 
 
-def _stated_date(lines: list[str]) -> tuple[date, tuple[int, int]] | None:
-    """A date right after "Published", "Issued", "Posted"... in a short header line."""
-    offset = 0
-    for line in lines:
-        if len(line.strip()) <= MAX_DATE_LINE:
-            for pattern in _PATTERNS:
-                for match in pattern.finditer(line):
-                    found = _make(match)
-                    if found and _PUBLISHED_WORD.search(line, 0, match.start()):
-                        return found, (offset + match.start(), offset + match.end())
-        offset += len(line)
-    return None
+def _short_line_dates(line: str) -> list[tuple[re.Match[str], date]]:
+    """The dates of a header line short enough to be a header, byline or dateline."""
+    if len(line.strip()) > MAX_DATE_LINE:
+        return []
+    return [
+        (match, found)
+        for pattern in _PATTERNS
+        for match in pattern.finditer(line)
+        if (found := _make(match))
+    ]
 
 
 def date_from_header(text: str) -> tuple[date | None, tuple[int, int] | None]:
@@ -190,31 +188,32 @@ def date_from_header(text: str) -> tuple[date | None, tuple[int, int] | None]:
         if found:
             return found, marker.span()
     head = text[:HEADER_CHARS]
-    lines = head.splitlines(keepends=True)[:HEADER_LINES]
-    stated = _stated_date(lines)
-    if stated is not None:
-        return stated
+    lines: list[tuple[int, str, list[tuple[re.Match[str], date]]]] = []
     offset = 0
-    for line in lines:
+    for line in head.splitlines(keepends=True)[:HEADER_LINES]:
+        lines.append((offset, line, _short_line_dates(line)))
+        offset += len(line)
+    # a date right after "Published", "Issued", "Posted"... outranks every other
+    for offset, line, dates in lines:
+        for match, found in dates:
+            if _PUBLISHED_WORD.search(line, 0, match.start()):
+                return found, (offset + match.start(), offset + match.end())
+    for offset, line, dates in lines:
         if _MONTH_DATELINE.match(line):
             return None, None
-        best: tuple[int, date, tuple[int, int]] | None = None
         if len(line.strip()) > MAX_DATE_LINE:
             dated = _dateline_date(line)
             if dated:
                 return dated[0], (offset + dated[1][0], offset + dated[1][1])
-            offset += len(line)
             continue
-        for pattern in _PATTERNS:
-            for match in pattern.finditer(line):
-                found = _make(match)
-                if _TOLD_DATE_BEFORE.search(line, 0, match.start()):
-                    continue
-                if found and (best is None or match.start() < best[0]):
-                    best = (match.start(), found, (offset + match.start(), offset + match.end()))
-        if best:
-            return best[1], best[2]
-        offset += len(line)
+        told = [
+            (match, found)
+            for match, found in dates
+            if not _TOLD_DATE_BEFORE.search(line, 0, match.start())
+        ]
+        if told:
+            match, found = min(told, key=lambda mf: mf[0].start())
+            return found, (offset + match.start(), offset + match.end())
     return None, None
 
 
