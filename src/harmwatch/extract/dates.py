@@ -20,6 +20,7 @@ from itertools import pairwise
 
 from harmwatch.codebook.anchors import AnchoredPattern, anchor
 from harmwatch.extract.numbers import parse_number_words
+from harmwatch.extract.text import MONTH_NAMES, WEEKDAYS, weekday_pattern
 from harmwatch.extract.wordindex import Windows, WordIndex
 
 __all__ = [
@@ -37,21 +38,8 @@ __all__ = [
 #: are published on the 12th in Moscow).
 FUTURE_SLACK_DAYS = 2
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = {name[:3]: n for n, name in enumerate(MONTH_NAMES, start=1)}
+_WEEKDAYS = list(WEEKDAYS)
 _M = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -72,7 +60,7 @@ _ORDINALS = {
 _ORDINALS |= {f"twenty-{w}": 20 + n for w, n in list(_ORDINALS.items())[:9]}
 _ORDINALS |= {"thirtieth": 30, "thirty-first": 31}
 _ORDINAL_WORDS = "|".join(sorted(_ORDINALS, key=len, reverse=True))
-_WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WD = rf"(?P<wd>{weekday_pattern()})"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "2024-05-03", "2025-08-27T22:40"
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:\b|(?=T\d))")),
@@ -147,7 +135,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _TIME = re.compile(
     r"^\s*(?:\d{1,2}(?::\d\d|\.\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d\d|"
-    r"(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)?\s*"
+    rf"(?:{weekday_pattern()})?\s*"
     r"(?:morning|evening|night|afternoon|noon|midnight))",
     re.IGNORECASE,
 )
@@ -300,7 +288,7 @@ _BY_TIME = (
 #: "By Monday evening the death toll had risen to 40", "by Thursday morning", "By 25 April": the
 #: day a count was taken (a cut-off, as the project's conventions read "by Thursday morning").
 _BY_DAY = re.compile(
-    rf"\bby\s+(?:early\s+|late\s+)?{_BY_TIME}?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    rf"\bby\s+(?:early\s+|late\s+)?{_BY_TIME}?(?:(?:{weekday_pattern()})"
     r"(?:\s+(?:morning|afternoon|evening|night))?|"
     # "By 25 April, the mission's count had risen to 53"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?)\b",

@@ -42,6 +42,7 @@ from harmwatch.codebook.anchors import anchor
 from harmwatch.extract.places import Gazetteer
 from harmwatch.extract.places.candidates import top_candidate
 from harmwatch.extract.places.normalize import normalise
+from harmwatch.extract.text import month_name_pattern, weekday_pattern
 from harmwatch.extract.wordindex import index_of
 
 if TYPE_CHECKING:
@@ -162,8 +163,7 @@ _WATER_ACROSS_BEFORE = re.compile(r"\bacross\s+the\s+$", re.IGNORECASE)
 _WATER_FROM_AFTER = re.compile(r"\s+(?:river\s+)?from\b", re.IGNORECASE)
 _PORT_AFTER = re.compile(r"\s+ports?\b")
 _NAMED_ON_WATER_BEFORE = re.compile(
-    r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December)\b)"
+    rf"\b(?!(?:{weekday_pattern(capitalised=True)}|{month_name_pattern(capitalised=True)})\b)"
     r"[A-Z][\w'’-]+\s+(?:on|in)\s+the\s+$"
 )
 _WATER_NAME = re.compile(r"\b(?:Sea|River|Gulf|Lake|Bay|Strait)\b")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from harmwatch.codebook import load_codebook
 from harmwatch.codebook.anchors import anchor
+from harmwatch.extract.text import MONTH_NAMES
 from harmwatch.extract.wordindex import WordIndex
 
 __all__ = ["NUMBER_PATTERNS", "NumberMention", "find_numbers", "parse_number_words"]
@@ -306,32 +307,7 @@ _MONEY_ENDINGS = ("$", "usd", "amd", "eur")
 
 
 #: The month words :data:`_DATE_BEFORE` can end in (before an optional dot and spaces).
-_MONTH_ENDINGS = (
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "may",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
-)
+_MONTH_ENDINGS = tuple(sorted({*MONTH_NAMES, *(m[:3] for m in MONTH_NAMES), "sept"}))
 _TIME_ENDINGS = ("at", "by", "until", "from", "about", "around")
 
 

@@ -31,6 +31,7 @@ from typing import Any
 from harmwatch.codebook.anchors import anchor
 from harmwatch.extract.places.cues import generic_site
 from harmwatch.extract.places.lexicon import lexicon
+from harmwatch.extract.text import MONTH_NAMES, WEEKDAYS
 from harmwatch.extract.wordindex import WordIndex, index_of, matches_at
 
 __all__ = ["LOOSE_SITE_PATTERNS", "SITE_PATTERNS", "SiteMention", "find_sites", "list_mates"]
@@ -168,9 +169,7 @@ _BARE_MORE = re.compile(
     rf"\s+and\s+({_NAME})(?=\s*[,.;]|\s+(?:on|in|at|whom|who|which|where|were|was|after|"
     r"before|when|during)\b)"
 )
-_MONTH_NAMES = (
-    "january february march april may june july august september october november december"
-).split()
+_MONTH_NAMES = MONTH_NAMES
 
 
 def _month_like(name: str) -> bool:
@@ -577,9 +576,7 @@ _NOT_TOWN_HEADS = frozenset(
     "hospitals schools mosques churches camps forces fighters militias brigades units clans "
     "tribes communities families streets roads rivers airports universities groups".split()
 )
-_MONTHS_DAYS = frozenset(
-    (*_MONTH_NAMES, *"monday tuesday wednesday thursday friday saturday sunday".split())
-)
+_MONTHS_DAYS = frozenset((*MONTH_NAMES, *WEEKDAYS))
 
 
 def _settlement_in(name: str, country: str | None) -> bool:

@@ -12,7 +12,46 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "Token", "split_sentences", "tokenize"]
+__all__ = [
+    "MONTH_NAMES",
+    "WEEKDAYS",
+    "Sentence",
+    "Token",
+    "month_name_pattern",
+    "split_sentences",
+    "tokenize",
+    "weekday_pattern",
+]
+
+#: The calendar's names, lower case, in order (Monday is weekday 0, as in :mod:`datetime`).
+#: Every stage that reads or skips a day or month name takes them from here.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
+
+def weekday_pattern(*, capitalised: bool = False) -> str:
+    """The weekday names as a regex alternation ("monday|tuesday|..."), optionally capitalised
+    for case-sensitive patterns."""
+    return "|".join(w.capitalize() if capitalised else w for w in WEEKDAYS)
+
+
+def month_name_pattern(*, capitalised: bool = False) -> str:
+    """The full month names as a regex alternation, optionally capitalised."""
+    return "|".join(m.capitalize() if capitalised else m for m in MONTH_NAMES)
+
 
 #: Words that end with a full stop without ending the sentence.
 ABBREVIATIONS = frozenset(
