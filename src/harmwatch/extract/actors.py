@@ -16,6 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from harmwatch.codebook.anchors import anchor
+from harmwatch.extract.text import speech_verbs
 from harmwatch.extract.wordindex import WordIndex, matches_at
 
 __all__ = ["ACTOR_PATTERNS", "ActorMention", "find_actors", "find_claimants"]
@@ -51,10 +52,22 @@ _VICTIM = re.compile(
     r"human rights (?:leaders|defenders)|peaceful population|civilian population)\b",
     re.IGNORECASE,
 )
+#: The verbs of a named source's report beyond :data:`SPEECH_VERBS`.
+_MORE_REPORTING = (
+    "reports",
+    "states",
+    "wrote",
+    "confirmed",
+    "claimed",
+    "added",
+    "noted",
+    "informs",
+    "documented",
+    "verified",
+)
 _SAID_AFTER = re.compile(
     r"((?:the\s+)?(?:[A-Z][\w’'.-]*|of|for|the|and|de|al-\w+)(?:\s+(?:[A-Z][\w’'.-]*|of|for|the|"
-    r"and|de|in))*?)\s*,?\s+(?:(?:has|have|had)\s+)?(?:said|says|reported|reports|stated|states|told|"
-    r"announced|wrote|confirmed|claimed|added|noted|informs|documented|verified)\b"
+    r"and|de|in))*?)\s*,?\s+(?:(?:has|have|had)\s+)?(?:" + speech_verbs(*_MORE_REPORTING) + r")\b"
 )
 _ACCORDING = re.compile(
     r"\b(?:according to|as reported by|as per|cited by)\s+((?:the\s+)?(?:[A-Z][\w’'.-]*|of|for|"
@@ -63,15 +76,13 @@ _ACCORDING = re.compile(
 _SOURCE_NOUN = re.compile(
     r"\b(the\s+(?:\w+\s+){0,3}(?:ministry|ministry of \w+|office|spokesperson|spokesman|"
     r"spokeswoman|ombudsman|prosecutor|authorities|officials|governor|agency|army|"
-    r"police|organization|organisation|committee|commission|witnesses))\s+(?:said|says|reported|"
-    r"stated|told|announced)\b",
+    r"police|organization|organisation|committee|commission|witnesses))\s+(?:"
+    + speech_verbs()
+    + r")\b",
     re.IGNORECASE,
 )
 #: The verbs every :data:`_SAID_AFTER` match ends with, after a space.
-_REPORTING_VERB = re.compile(
-    r"(?:said|says|reported|reports|stated|states|told|announced|wrote|confirmed|claimed|added|"
-    r"noted|informs|documented|verified)"
-)
+_REPORTING_VERB = re.compile(f"(?:{speech_verbs(*_MORE_REPORTING)})")
 _REPORTING_VERB_WORD = anchor(re.compile(rf"\b{_REPORTING_VERB.pattern}"))
 #: How far back from a reporting verb a :data:`_SAID_AFTER` match may start, read on the
 #: reversed text. A match holds only word characters, spaces, commas and ’'.-, and after a
@@ -86,9 +97,7 @@ _WORD = re.compile(r"\w+")
 #: The verbs every :data:`_SOURCE_NOUN` match ends with, as words. A match is "the", up to
 #: three words, a noun of one word or three ("ministry of health") and the verb, one space
 #: run apart: its "the" is at most :data:`SOURCE_WORDS_BEFORE` words before the verb.
-_SOURCE_VERB_WORD = anchor(
-    re.compile(r"\b(?:said|says|reported|stated|told|announced)\b", re.IGNORECASE)
-)
+_SOURCE_VERB_WORD = anchor(re.compile(rf"\b(?:{speech_verbs()})\b", re.IGNORECASE))
 SOURCE_WORDS_BEFORE = 7
 _PERPETRATOR_ANCHORED = anchor(_PERPETRATOR)
 _ACCORDING_ANCHORED = anchor(_ACCORDING)

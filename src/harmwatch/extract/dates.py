@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from harmwatch.codebook.anchors import AnchoredPattern, anchor
 from harmwatch.extract.numbers import parse_number_words
-from harmwatch.extract.text import MONTH_NAMES, WEEKDAYS, weekday_pattern
+from harmwatch.extract.text import MONTH_NAMES, WEEKDAYS, speech_verbs, weekday_pattern
 from harmwatch.extract.wordindex import Windows, WordIndex
 
 __all__ = [
@@ -140,8 +140,22 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _STATEMENT_BEFORE = re.compile(
-    r"\b(?:said|says|announced|stated|told|reported|wrote|added|noted|posted|claimed|declared|"
-    r"confirmed|tweeted|denied|acknowledged|admitted|published)\s+(?:on\s+|late\s+|early\s+)?$|"
+    r"\b(?:"
+    + speech_verbs(
+        "wrote",
+        "added",
+        "noted",
+        "posted",
+        "claimed",
+        "declared",
+        "confirmed",
+        "tweeted",
+        "denied",
+        "acknowledged",
+        "admitted",
+        "published",
+    )
+    + r")\s+(?:on\s+|late\s+|early\s+)?$|"
     # "the ministry's bulletin of 08/05/2024", "a statement dated 2 May"
     r"\b(?:bulletin|report|statement|communiqu[eé]|press release|update|letter|decree|order)"
     r"\s+(?:of|dated|issued\s+on)\s+$|"
@@ -195,8 +209,9 @@ _LINE_END_AFTER = re.compile(r"(?:,?\s*\d{1,2}[:.]\d\d)?[ \t]*(?:\n|$)")
 OPENING_WORDS = 6
 _DATELINE_DASH = re.compile(r"\s[–—-]\s")
 _SPEECH_OR_HARM_AFTER = re.compile(
-    r"(?<!-)\b(?:(?P<speech>said|says|told|announced|stated|reported|reports|demanded|called|"
-    r"urged|condemned|"
+    r"(?<!-)\b(?:(?P<speech>"
+    + speech_verbs("reports", "demanded", "called", "urged", "condemned")
+    + "|"
     r"denounced|accused|claimed|denied|confirmed|warned|appealed|expressed|voiced|tweeted|"
     r"wrote|posted|noted|insisted|responded|rejected|blamed|welcomed|recalled|reiterated|"
     r"organi[sz]ed|protested|rallied|marched|met|visited|signed|agreed|voted|issued|"
@@ -692,8 +707,22 @@ _ACTIVITY_BEFORE = re.compile(
 
 #: After a date opening its sentence, the main verb: a speech verb or an incident verb.
 _SPEECH_OR_INCIDENT = re.compile(
-    rf"(?<!-)\b(?:(?P<speech>said|says|told|announced|stated|reported|informs|informed|"
-    rf"claimed|confirmed|denied|accused|condemned|called|urged|visited|met|signed)|"
+    r"(?<!-)\b(?:(?P<speech>"
+    + speech_verbs(
+        "informs",
+        "informed",
+        "claimed",
+        "confirmed",
+        "denied",
+        "accused",
+        "condemned",
+        "called",
+        "urged",
+        "visited",
+        "met",
+        "signed",
+    )
+    + ")|"
     rf"(?P<incident>{_INCIDENT_VERB}|swept\s+(?:into|through)))\b",
     re.IGNORECASE,
 )

@@ -42,7 +42,7 @@ from harmwatch.codebook.anchors import anchor
 from harmwatch.extract.places import Gazetteer
 from harmwatch.extract.places.candidates import top_candidate
 from harmwatch.extract.places.normalize import normalise
-from harmwatch.extract.text import month_name_pattern, weekday_pattern
+from harmwatch.extract.text import month_name_pattern, speech_verbs, weekday_pattern
 from harmwatch.extract.wordindex import index_of
 
 if TYPE_CHECKING:
@@ -284,7 +284,7 @@ _ACTOR_AFTER = re.compile(
 #: between): where a statement was made or people gathered. The place is not one of harm
 #: unless a harm word stands between ("said shelling in Kharkiv killed two" keeps Kharkiv).
 _SPOKEN_FROM = re.compile(
-    r"\b(?:said|says|announced|condemned|told|stated|reported|demanded|spoke|speaking|"
+    r"\b(?:" + speech_verbs("condemned", "demanded", "spoke", "speaking") + "|"
     r"protested|marched|rallied|demonstrated|gathered|issued|released|presented|published|"
     r"(?:video\s+)?message|press\s+conference|briefing)\b"
     r"(?:\s+[\w'’-]+){0,6}?\s+(?:in|from)\s+(?:the\s+)?"

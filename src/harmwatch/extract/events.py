@@ -34,6 +34,7 @@ from harmwatch.extract.event_places import (
     promote_dateline,
     refine_locations,
 )
+from harmwatch.extract.text import speech_verbs
 from harmwatch.extract.wordindex import index_of
 
 __all__ = ["Place", "SentenceFacts", "group_events", "is_event_place"]
@@ -146,8 +147,9 @@ _COUNTRY_FRAME = re.compile(
 )
 #: A place as the speaker of a statement ("Baku, for its part, acknowledged", "Kyiv denied").
 _STATEMENT_AFTER = re.compile(
-    r"^\s*(?:,[^,.;]{1,30},\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|told|announced|"
-    r"reported|stated|acknowledged|accused|claimed|claims|denied|denies|confirmed|insisted|"
+    r"^\s*(?:,[^,.;]{1,30},\s*)?(?:has\s+|have\s+|had\s+)?(?:"
+    + speech_verbs("acknowledged", "accused", "claimed", "claims", "denied", "denies")
+    + r"|confirmed|insisted|"
     r"warned|responded|blamed|rejected|condemned|calls|called|urged|urges|demanded|demands|"
     r"welcomed|welcomes|rejects|disputes|disputed|maintains|vowed|vows|threatened|"
     r"made no comment|did not comment|declined to comment|(?:has|had|have) not (?:confirmed|"

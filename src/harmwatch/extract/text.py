@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 __all__ = [
     "MONTH_NAMES",
+    "SPEECH_VERBS",
     "WEEKDAYS",
     "Sentence",
     "Token",
     "month_name_pattern",
+    "speech_verbs",
     "split_sentences",
     "tokenize",
     "weekday_pattern",
@@ -51,6 +53,17 @@ def weekday_pattern(*, capitalised: bool = False) -> str:
 def month_name_pattern(*, capitalised: bool = False) -> str:
     """The full month names as a regex alternation, optionally capitalised."""
     return "|".join(m.capitalize() if capitalised else m for m in MONTH_NAMES)
+
+
+#: The verbs every frame of attribution starts from ("the ministry said", "said on Monday",
+#: "Kyiv told"); each frame adds the verbs of its own purpose with :func:`speech_verbs`.
+SPEECH_VERBS = ("said", "says", "told", "announced", "stated", "reported")
+
+
+def speech_verbs(*more: str) -> str:
+    """:data:`SPEECH_VERBS` and ``more`` (words or regex fragments) as one alternation, without
+    a group: a frame reads "(?:" + speech_verbs(...) + ")"."""
+    return "|".join((*SPEECH_VERBS, *more))
 
 
 #: Words that end with a full stop without ending the sentence.
