@@ -154,6 +154,8 @@ _STATEMENT_BEFORE = re.compile(
         "acknowledged",
         "admitted",
         "published",
+        # "according to security sources quoted on Wednesday"
+        "quoted",
     )
     + r")\s+(?:on\s+|late\s+|early\s+)?$|"
     # "the ministry's bulletin of 08/05/2024", "a statement dated 2 May"
@@ -626,12 +628,15 @@ def _years_ago(before: str, day: date) -> date | None:
 _INCIDENT_VERB = (
     r"(?:killed|wounded|injured|shot(?:\s+dead)?|opened\s+fire|began\s+(?:shooting|firing)|fired\s+(?:(?:up)?on|at)|"
     r"c(?:ame|ome|oming)\s+under\s+(?:heavy\s+|intense\s+)?(?:fire|attack|shelling|bombardment)|"
-    r"shelled|struck|bombed|dropped\s+(?:\w+\s+){0,2}(?:bombs?|explosives|munitions)|exploded|"
+    r"shelled|struck|hit|bombed|dropped\s+(?:\w+\s+){0,2}(?:bombs?|explosives|munitions)|exploded|"
     r"blew\s+up|detonated|attacked|stormed|raided|overran|overrun|occupied|seized|captured|"
     r"abducted|kidnapped|executed|massacred|torched|set\s+(?:on\s+)?fire|burned|burnt|"
     r"destroyed|damaged|looted|collapsed|capsized|overturned|tipped\s+over|sank|"
     r"swept\s+away|broke\s+out|erupted|crashed|derailed|took\s+place|went\s+down|"
-    r"burst\s+(?:its|their)\s+banks)"
+    r"burst\s+(?:its|their)\s+banks|"
+    # a release from captivity, which the conventions date as a detention event ("forty of
+    # them were released on 10 July"); a report "was released" is an act of its own
+    r"(?:were|was|been)\s+(?:released|freed|set\s+free)(?!\s+on\s+(?:bail|bond|parole)\b))"
 )
 #: Nouns of an incident, which date it when the date follows them in a phrase ("the attack on
 #: the village on 23 March") or stands right before them ("the April 2 assault").
@@ -647,7 +652,10 @@ _DAY_AFTER_AFTER = re.compile(
     re.IGNORECASE,
 )
 _INCIDENT_BEFORE = re.compile(
-    rf"\b(?:{_INCIDENT_VERB}\b(?:(?!\bwhich\b|\bwho\b)[^;:!?]){{0,70}}|(?:the|an?|its|their)\s+{_INCIDENT_NOUN}\s+"
+    # (a verb, not a compound adjective: "the worst-hit districts", "war-damaged")
+    rf"\b(?:(?<!-){_INCIDENT_VERB}\b(?:(?!\bwhich\b|\bwho\b)[^;:!?]){{0,70}}|(?:the|an?|its|their)\s+"
+    # "the pager explosions of 17 September", "the Hamas-led attack of 7 October"
+    rf"(?:[\w'’-]+\s+){{0,2}}?{_INCIDENT_NOUN}\s+"
     r"(?:(?:carried\s+out|launched|committed|perpetrated|began|started|happened|occurred|"
     r"took\s+place)\s+)?"
     r"(?:(?:on|of|in|at|near|against)\s+(?:(?!\bwhich\b|\bwho\b)[^;:!?]){0,100})?)$",
@@ -667,11 +675,14 @@ _ACTIVITY_BEFORE = re.compile(
     r"flew\s+to|"
     # "A video that circulated on Monday shows soldiers executing ..."
     r"(?:video|footage|photos?|images?|recording)\s+(?:that\s+|which\s+)?(?:was\s+|were\s+)?"
-    r"(?:circulated|surfaced|emerged|appeared|posted|shared)|"
+    r"(?:circulated|surfaced|emerged|appeared|posted|shared|spread)|"
     # "held 40 people for questioning on Wednesday" (no detention, the set's convention)
     r"(?:held|detained|questioned)\s+(?:[\w-]+\s+){0,4}?for\s+questioning|"
     r"adopted|pulled\s+out|withdrew|(?:began\s+)?withdrawing|travelled|traveled|returned|"
-    r"(?<!fighting )(?<!clashes )(?<!shelling )(?<!attacks )(?<!hostilities )resumed|"
+    # "talks resumed on", but not "fighting resumed" nor "resumed its offensive on 25 June"
+    r"(?<!fighting )(?<!clashes )(?<!shelling )(?<!attacks )(?<!hostilities )resumed"
+    r"(?!\s+(?:its|their|the|an?)\s+(?:[\w-]+\s+)?(?:offensive|attacks?|assault|shelling|"
+    r"bombing|bombardment|strikes|raids|fighting|hostilities)\b)|"
     r"convened|surveying|searching|searched|dug|digging|combed|mourning|campaign\s+started|"
     r"told|buried|condemned|recalled|confirmed|reported|announced|denied|learned|learnt|"
     r"issued\s+(?:a|an|its|their)\s+(?:[\w-]+\s+)?(?:statement|communiqu[eé]|report|update|bulletin)|"
@@ -688,11 +699,16 @@ _ACTIVITY_BEFORE = re.compile(
     # "funerals were held", "memorial events were held on Tuesday"
     r"(?:funerals?|memorials?|memorial\s+(?:events?|services?)|ceremon(?:y|ies)|vigils?|"
     r"commemorations?|services?)\s+(?:[\w'’-]+\s+){0,6}?(?:was|were)\s+held|"
-    r"report\s+(?:was\s+)?released|"
+    # "report released", "her report on the incident was released on May 3", "the findings
+    # were released on Monday"
+    r"(?:report|statement|findings|results|figures|data|list)(?:\s+[\w'’-]+){0,4}?\s+"
+    r"(?:(?:was|were)\s+)?released|"
     r"took\s+(?:effect|hold)|came\s+into\s+(?:force|effect)|"
     r"(?:ceasefire|cease-fire|truce|armistice|agreement|deal)\s+(?:that\s+)?(?:ended|halted)|"
     # "its order of 7 December", "its order on provisional measures of 7 December 2021"
     r"(?:order|ruling|decision|judgment|resolution)(?:\s+on(?:\s+[\w-]+){1,3}?)?\s+of|"
+    # "violated the ceasefire of 5 March 2020": an agreement's day
+    r"(?:ceasefire|cease-fire|truce|armistice|accord|agreement)\s+of|"
     # "blamed each other on Wednesday for an explosion", "handed back to Azerbaijan on 25 November"
     r"blamed|handed\s+(?:back|over)|"
     # "the presidential run-off of 6 June": an occasion's day
@@ -700,7 +716,11 @@ _ACTIVITY_BEFORE = re.compile(
     # "visited the injured on Wednesday": the injured are people, not a verb of harm
     rf"(?:\s+(?:the\s+(?:injured|wounded)\b|"
     rf"(?!(?:when|after|while|as|that|say|says|said)\b|{_INCIDENT_VERB}\b|explosions?\b|blasts?\b)[\w'’-]+)){{0,9}}?"
-    r"\s+(?:(?:on|from|in|of)\s+)?(?:(?:early|late)\s+)?$",
+    r"\s+(?:(?:on|from|in|of)\s+)?(?:(?:early|late)\s+)?$"
+    # "Armenia commemorated on Friday the soldiers killed ...", "Azerbaijan marked on Monday the
+    # anniversary of ...": the day right after the verb is the commemoration's (what follows
+    # may be a massacre told with its own day)
+    r"|\b(?:commemorated|marked)\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
 
@@ -735,6 +755,9 @@ _DAYS_LATER = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "si
 _REPORT_BEFORE = re.compile(
     # "the health ministry's last public update, on Sunday, gave 224 dead"
     r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:report|statement|update|briefing|bulletin)\s*,\s*(?:on\s+)?$|"
+    # "the group's quarterly report, released on 15 April"
+    r"\b(?:report|statement|update|bulletin|communiqu[eé])\s*,\s*(?:released|published|issued)\s+"
+    r"(?:on\s+)?$|"
     r"\b(?:in|issued|released|published)\s+(?:a|an|its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:report|statement|update|post|warning|note|briefing|communiqu[eé]|bulletin|findings)"
     # "in a statement read on state television on Monday evening" (not "in a statement that
@@ -766,7 +789,9 @@ _REPORT_NOUN_AFTER = re.compile(
 )
 #: A day followed by its own verb of mourning: "Mourners in Kramatorsk on Thursday buried ...".
 _MOURNING_AFTER = re.compile(
-    r"^\s*,?\s*(?:buried|mourned|laid\s+(?:flowers|wreaths)|commemorated|rallied|marched)\b",
+    r"^\s*,?\s*(?:buried|mourned|laid\s+(?:flowers|wreaths)|commemorated|rallied|marched|"
+    # "On Tuesday, mourners carried the bodies to the cemetery"
+    r"(?:the\s+)?mourners\b)",
     re.IGNORECASE,
 )
 #: A day owning an occasion that is no harm: "Thursday's talks", "Sunday's funerals".
@@ -848,6 +873,47 @@ def _speech_first(after: str, at: int = 0, words: WordIndex | None = None) -> bo
     return bool(m and m.group("speech"))
 
 
+#: People in captivity, before or after "handed over": their handover is a release, which the
+#: conventions date as a detention event ("the hostage was handed over to the Red Cross on
+#: Monday", "handed over 32 servicemen to Armenia on Wednesday"); bodies, maps and districts
+#: handed over are not.
+_CAPTIVES = re.compile(
+    r"\b(?:hostages?|captives?|prisoners?|detainees?|abductees?|POWs?|servicem[ae]n|soldiers)\b",
+    re.IGNORECASE,
+)
+#: Characters before "handed over" searched for its captives.
+HANDOVER_SUBJECT_CHARS = 80
+
+
+#: A return that is a release: "returned home on Wednesday in a prisoner swap", "returned from
+#: captivity on Monday", "returned today after being released".
+_RELEASE_AFTER = re.compile(
+    r"[^.;]{0,60}?\b(?:(?:prisoners?|captives?|POWs?)\s+(?:swap|exchange)|from\s+captivity|"
+    r"(?:being|been)\s+(?:released|freed))\b",
+    re.IGNORECASE,
+)
+#: An act in the present participle right after a verb of harm and its object, in one clause:
+#: "attacked villagers digging trenches around Barsalogho on Saturday" (the day is the attack's).
+_HARM_BEFORE_PARTICIPLE = re.compile(rf"(?<!-)\b{_INCIDENT_VERB}\b[^,;:.]{{0,40}}$", re.IGNORECASE)
+
+
+def _harm_act(text: str, act: re.Match[str], s_start: int, e: int) -> bool:
+    """Whether the act ``act`` found before the date ending at ``e`` is in fact harm: captives
+    handed over or returned in an exchange (a release, which the conventions date as a
+    detention event), or an act in the participle that only describes the victims of a verb
+    of harm before it."""
+    found = act.group().lower()
+    at = found.find("handed over")
+    if at >= 0:
+        lo = max(s_start, act.start() + at - HANDOVER_SUBJECT_CHARS)
+        return _CAPTIVES.search(text, lo, act.end()) is not None
+    if found.startswith("returned"):
+        return _RELEASE_AFTER.match(text, e, e + 100) is not None
+    if found.split(None, 1)[0].endswith("ing"):
+        return _HARM_BEFORE_PARTICIPLE.search(text, s_start, act.start()) is not None
+    return False
+
+
 def _role(
     text: str,
     s: int,
@@ -924,11 +990,12 @@ def _role(
     if kind == "rel" and _REPORT_TODAY_BEFORE.search(before):
         return "statement"
     lo = max(s_start, s - 70)
-    if (
+    act = (
         _ACTIVITY_BEFORE.search(text, lo, s)
         if words is None
         else words.search(_ACTIVITY_BEFORE_ANCHORED, lo, s)
-    ):
+    )
+    if act and not _harm_act(text, act, s_start, e):
         return "activity"
     window = text[max(s_start, s - 60) : s]
     if ("still" in window or "remain" in window) and _STILL_BEFORE.search(
