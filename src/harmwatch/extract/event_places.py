@@ -86,7 +86,10 @@ _REFERENCE_WORD_FRAMES = (
     r"\b(?:is|are|was|were|comes?|came|hails?)\s+from",
     # "a soldier from Lviv was killed near Chasiv Yar": where someone comes from
     r"\b(?:soldier|serviceman|servicemen|man|men|woman|women|resident|native|volunteer|"
-    r"teacher|doctor|nurse|journalist|student|pilgrim|conscript|marine)s?\s+from",
+    r"teacher|schoolteacher|doctor|nurse|journalist|student|pilgrim|conscript|marine|farmer|"
+    r"engineer|driver|trader|shopkeeper|activist)s?\s+from",
+    # "who has lived in Cairo since 2019": where someone lives now
+    r"\b(?:(?:has|have|had)\s+(?:long\s+)?lived|who\s+(?:now\s+)?lives)\s+in",
     # "he will be buried in Lviv on Saturday": where the dead are buried
     r"\b(?:buried|laid\s+to\s+rest)\s+in",
     # "far from the Nagorno-Karabakh conflict zone"
@@ -102,6 +105,10 @@ _REFERENCE_WORD_FRAMES = (
     # "the EU delegation in Manila", "the Greek Orthodox Patriarchate of Jerusalem" (not an
     # embassy or consulate: those are often what was hit)
     r"\b(?:delegation|patriarchate|think\s+tank)\s+(?:in|of)",
+    # "the UN envoy in Muscat", "mediators in Juba", "talks in Doha": where diplomacy happens
+    r"\b(?:envoys?|mediators?|negotiators?|talks|negotiations|summit)\s+(?:in|at)",
+    # "in a statement from its headquarters at Laiza"
+    r"\bfrom\s+(?:its|their|his|her|the)\s+headquarters\s+(?:in|at)",
     # "many of them remain in camps near Adré": where the displaced live now
     r"\b(?:remain|remained|remains|live|lives|living|shelter|sheltering|stay|staying|housed|"
     r"hosted)\s+in\s+(?:[\w-]+\s+){0,3}?(?:camps?|settlements?|shelters?)\s+"
@@ -238,6 +245,13 @@ _REFERENCE_WORDS = (
     "delegation",
     "patriarchate",
     "think tank",
+    "lived",
+    "lives",
+    "envoy",
+    "mediator",
+    "negotiat",
+    "summit",
+    "headquarters",
 )
 #: An appeal naming its addressees and its scope ("called on ... Russia to hold its forces
 #: accountable", "calls on the Security Council to extend the arms embargo on Darfur to the
@@ -286,7 +300,7 @@ _ACTOR_AFTER = re.compile(
 _SPOKEN_FROM = re.compile(
     r"\b(?:" + speech_verbs("condemned", "demanded", "spoke", "speaking") + "|"
     r"protested|marched|rallied|demonstrated|gathered|issued|released|presented|published|"
-    r"(?:video\s+)?message|press\s+conference|briefing)\b"
+    r"(?:video\s+)?message|press\s+conference|briefing|speech)\b"
     r"(?:\s+[\w'’-]+){0,6}?\s+(?:in|from)\s+(?:the\s+)?"
     # "protested in Istanbul and Amman": the places of one list
     r"(?:[\w'’-]+\s*(?:,|\band\b)\s+){0,3}"
@@ -294,6 +308,13 @@ _SPOKEN_FROM = re.compile(
     re.IGNORECASE,
 )
 _SPOKEN_FROM_ANCHORED = anchor(_SPOKEN_FROM)
+#: The nouns of :data:`_SPOKEN_FROM` right before the place ("condemned the raid in a speech in
+#: Ramallah"): read on their own when the verb before them governs a harm word.
+_SPOKEN_NOUN_FROM = re.compile(
+    r"\b(?:(?:video\s+)?message|press\s+conference|briefing|speech|statement)\s+(?:in|from)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$")
 _COMPLEMENT_BEFORE = re.compile(r"\b(?:of|in|from|at|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
 #: How far before a place a verb of speaking is looked for, and how close to the place its
@@ -449,6 +470,8 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
         if words is None
         else words.search_in(_SPOKEN_FROM_ANCHORED, place.start - len(tail), place.start, tail)
     )
+    if spoken and _HARM_WORD.search(tail, spoken.start()):
+        spoken = _SPOKEN_NOUN_FROM.search(tail, max(0, len(tail) - 40))
     if (
         spoken
         and not _HARM_WORD.search(tail, spoken.start())
