@@ -206,3 +206,16 @@ def test_names_listed_before_a_plural_unit_are_units(gaz: Gazetteer) -> None:
         ("Kharkiv Oblast", "region"),
         ("Sumy Oblast", "region"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text,mention",
+    [
+        ("Gangs burned houses in Port-au-Prince.", "Port-au-Prince"),
+        ("A drone hit a depot in Stratford-upon-Avon.", "Stratford-upon-Avon"),
+    ],
+)
+def test_connector_between_hyphens_joins_the_name(gaz: Gazetteer, text: str, mention: str) -> None:
+    found = gaz.find(text)
+    assert [p.mention for p in found] == [mention]
+    assert all(text[p.start : p.end] == p.mention for p in found)

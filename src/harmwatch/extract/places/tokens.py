@@ -41,7 +41,10 @@ _DOTTED_RE = re.compile(r"(?:[A-Z]\.){2,}")
 _ARTICLE_BEFORE_RE = re.compile(rf"(?<![^\W\d_])({_ARTICLES})[{re.escape(HYPHENS)}]$")
 _WORD_RE = re.compile(rf"[^\W\d_]+(?:[{_APOS}][^\W\d_]+)*")
 _NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_]+)")
-_CONNECTOR_GAP_RE = re.compile(r"^ ([a-z]+) $")
+# " of ", and a connector between hyphens ("Port-au-Prince", "Rostov-on-Don")
+_CONNECTOR_GAP_RE = re.compile(
+    rf"^(?: ([a-z]+) |[{re.escape(HYPHENS)}]([a-z]+)[{re.escape(HYPHENS)}])$"
+)
 _POSSESSIVE_GAP_RE = re.compile(rf"^[{_APOS}][sS] $")
 _HYPHEN_SET = frozenset(HYPHENS)
 _APOS_SET = frozenset(APOSTROPHES)
@@ -290,7 +293,7 @@ def _join(text: str, tokens: list[Token], prev_end: int, prev_poss: bool, start:
     if prev_poss and _POSSESSIVE_GAP_RE.match(gap):
         return "s"
     cm = _CONNECTOR_GAP_RE.match(gap)
-    return cm.group(1) if cm else ""
+    return (cm.group(1) or cm.group(2)) if cm else ""
 
 
 _ARTICLE_SET = frozenset(_ARTICLES.split("|"))
