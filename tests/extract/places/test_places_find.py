@@ -219,3 +219,11 @@ def test_connector_between_hyphens_joins_the_name(gaz: Gazetteer, text: str, men
     found = gaz.find(text)
     assert [p.mention for p in found] == [mention]
     assert all(text[p.start : p.end] == p.mention for p in found)
+
+
+def test_arabic_article_is_read_as_al_inside_a_name(gaz: Gazetteer) -> None:
+    # GeoNames writes "Jisr ash Shughur"; reports write the article both ways
+    text = "Strikes hit Jisr al-Shughur on Monday and Jisr ash-Shughur again on Tuesday."
+    found = gaz.find(text)
+    assert [p.mention for p in found] == ["Jisr al-Shughur", "Jisr ash-Shughur"]
+    assert found[0].geonameid == found[1].geonameid is not None

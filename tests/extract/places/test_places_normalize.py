@@ -50,3 +50,10 @@ def test_script_filter_keeps_latin_cyrillic_armenian_only() -> None:
 def test_lowercase_romanisations_are_noise() -> None:
     assert looks_like_romanisation_noise("swldw")
     assert not looks_like_romanisation_noise("Soldeu")
+
+
+def test_article_inside_a_name_folds_to_al() -> None:
+    assert normalise("Deir ez-Zor") == normalise("Deir al-Zor") == "deir al zor"
+    assert normalise("Jisr ash-Shughur") == "jisr al shughur"
+    # an article that opens a name is kept: names are looked up by their first word
+    assert normalise("Ar Raqqah") == "ar raqqah"

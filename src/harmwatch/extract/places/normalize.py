@@ -10,6 +10,10 @@ is deliberately aggressive because conflict reporting spells the same place many
 * hyphens and dashes become spaces ("Nagorno-Karabakh" == "Nagorno Karabakh",
   "Deir al-Balah" == "Deir al Balah");
 * apostrophes and ayn/hamza marks are dropped ("Cox's" == "Coxs", "Ma'arat" == "Maarat");
+* the Arabic article inside a name is written "al" whatever letter it is assimilated to
+  ("Jisr ash-Shughur" == "Jisr al-Shughur", "Deir ez-Zor" == "Deir al-Zor", "Deir el-Balah" ==
+  "Deir al-Balah"); an article that opens a name is kept as written, since names are looked
+  up by their first word;
 * runs of whitespace collapse to one space.
 
 Letters of other scripts (Cyrillic, Armenian) are casefolded but otherwise kept, so Cyrillic
@@ -57,6 +61,13 @@ _DROP_RE = re.compile(f"[{APOSTROPHES}.]")
 # Collapsed to one space: hyphens, dashes and whitespace.
 _SEP_RE = re.compile(f"[\\s{re.escape(HYPHENS)}]+")
 
+# The assimilated forms of the Arabic article, each read as "al" between two words of a name
+# (the text matcher maps a glued or connecting article word through the same table).
+ARTICLE_FORMS = {
+    form: "al" for form in "as ash ad adh ar at ath az an es esh ed er et ez en el".split()
+}
+_ARTICLE_RE = re.compile(rf" (?:{'|'.join(ARTICLE_FORMS)})(?= \S)")
+
 # Scripts whose alternate names the index keeps (see docs/gazetteer.md): Latin (basic,
 # supplements, extended, IPA-ish modifiers, Latin Extended Additional), Cyrillic, Armenian,
 # plus general punctuation. Everything else (Arabic, CJK, ...) can never match English text
@@ -75,8 +86,8 @@ def fold(name: str) -> str:
         if not text.isascii():
             text = "".join(ch for ch in text if not unicodedata.combining(ch))
         text = text.casefold()
-    text = _DROP_RE.sub("", text)
-    return _SEP_RE.sub(" ", text).strip()
+    text = _SEP_RE.sub(" ", _DROP_RE.sub("", text)).strip()
+    return _ARTICLE_RE.sub(" al", text) if " " in text else text
 
 
 @lru_cache(maxsize=65536)

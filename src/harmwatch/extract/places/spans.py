@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from harmwatch.extract.places.candidates import top_candidate
 from harmwatch.extract.places.lexicon import Lexicon
+from harmwatch.extract.places.normalize import ARTICLE_FORMS
 from harmwatch.extract.places.tokens import Doc, Word
 
 # Features whose names survive the person/organisation rules (see disambiguate.py).
@@ -166,10 +167,10 @@ def _spans_from(doc: Doc, i: int, lex: Lexicon, limit: int) -> list[tuple[int, s
         elif join == "s":
             glue = "s"
         elif join in lex.connectors:
-            glue = " " + join
+            glue = " " + ARTICLE_FORMS.get(join, join)
         else:
             break
-        key = f"{key}{glue} {nxt.key}"
+        key = f"{key}{glue} {ARTICLE_FORMS.get(nxt.key, nxt.key)}"
         words = key.count(" ") + 1
         if words > limit:
             break
