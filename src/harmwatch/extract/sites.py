@@ -161,7 +161,7 @@ _BY_PLACE_WORD = anchor(_LOCALITY_BY_PLACE)
 #: acronym.
 _BARE = re.compile(
     rf"\b(?:in|near|at|outside|off)\s+({_NAME})(?=\s*[,.;]|\s+(?:on|in|at|after|before|when|where|"
-    r"during|last|this|and|early|late|overnight)\b)"
+    r"during|last|this|and|early|late|overnight|over|since|amid|yesterday|today)\b)"
     rf"(?!\s+and\s+{_NAME}\s+(?:hospitals|schools|camps|clinics|centres|centers|markets)\b)"
 )
 #: A second name after a bare one: "near Hin Tagher and Khtsaberd whom Baku calls ...".
