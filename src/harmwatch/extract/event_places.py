@@ -90,8 +90,12 @@ _REFERENCE_WORD_FRAMES = (
     r"engineer|driver|trader|shopkeeper|activist)s?\s+from",
     # "who has lived in Cairo since 2019": where someone lives now
     r"\b(?:(?:has|have|had)\s+(?:long\s+)?lived|who\s+(?:now\s+)?lives)\s+in",
-    # "he will be buried in Lviv on Saturday": where the dead are buried
-    r"\b(?:buried|laid\s+to\s+rest)\s+in",
+    # "he will be buried in Lviv on Saturday", "was buried the next day in his native village
+    # in the Nabatieh area": where the dead are buried (no harm told between)
+    r"\b(?:buried|laid\s+to\s+rest)\b(?:(?!\b(?:killed|died|struck|shelled|hit|wounded)\b)"
+    r"[^.;]){0,45}?\bin",
+    # "a vessel flying the flag of Panama": a ship's registry
+    r"\bflag\s+of",
     # "far from the Nagorno-Karabakh conflict zone"
     r"\bfar\s+from",
     # "a town about 20 kilometres from the front line around Bakhmut"
@@ -99,6 +103,8 @@ _REFERENCE_WORD_FRAMES = (
     r"front(?:[\s-]*lines?)?\s+(?:around|near|at|in|outside|of)",
     # "researchers at Yale University": where the sources work
     r"\b(?:researchers?|experts?|analysts?|professors?|scholars?|scientists?)\s+(?:at|from|of)",
+    # "Medics at Nasser Hospital in Khan Younis said": where the sources work
+    r"\b(?:medics|doctors|nurses|staff)\s+at",
     # "interviewed 87 displaced persons in Zugdidi", "interviews with 27 survivors in Bor": where
     # the witnesses were heard
     r"\binterview(?:ed|s|ing)?\b(?:\s+with)?(?:\s+[\w,-]+){1,6}?\s+(?:in|at)",
@@ -113,6 +119,9 @@ _REFERENCE_WORD_FRAMES = (
     r"\b(?:remain|remained|remains|live|lives|living|shelter|sheltering|stay|staying|housed|"
     r"hosted)\s+in\s+(?:[\w-]+\s+){0,3}?(?:camps?|settlements?|shelters?)\s+"
     r"(?:near|in|at|around)",
+    # "driven 50,000 people into camps around Baidoa": where the displaced went
+    r"\b(?:into|to)\s+(?:[\w-]+\s+){0,2}?(?:camps?|settlements?|shelters?)\s+"
+    r"(?:near|in|at|around|outside)",
 )
 _REFERENCE_OTHER_FRAMES = (
     r"(?:country|nation)['’]s\s+capital,?",
@@ -245,6 +254,11 @@ _REFERENCE_WORDS = (
     "delegation",
     "patriarchate",
     "think tank",
+    "flag",
+    "medics",
+    "doctors",
+    "nurses",
+    "staff",
     "lived",
     "lives",
     "envoy",
@@ -412,9 +426,29 @@ _LOCATIVE_HARM = re.compile("|".join(_LOCATIVE_HARM_BRANCHES), re.IGNORECASE)
 _LOCATIVE_HARM_PARTS = tuple(anchor(re.compile(b, re.IGNORECASE)) for b in _LOCATIVE_HARM_BRANCHES)
 
 
+#: A page's list of other stories run into the article's line: "RELATED: Aden currency falls |
+#: Cholera cases rise in Hajjah" (the headlines after it are other stories).
+_OTHER_STORIES = re.compile(
+    r"\b(?:RELATED|Related(?:\s+(?:stories|articles|news))?|READ\s+MORE|Read\s+more|SEE\s+ALSO|"
+    r"See\s+also|MORE\s+ON\s+THIS|More\s+on\s+this(?:\s+story)?)\s*:"
+)
+#: Characters before a place searched for :data:`_OTHER_STORIES` on its line.
+OTHER_STORIES_WINDOW = 200
+
+
+def _in_other_stories(text: str, place: Place) -> bool:
+    """Whether ``place`` stands after a "RELATED:" marker on its own line."""
+    lo = max(0, place.start - OTHER_STORIES_WINDOW, text.rfind("\n", 0, place.start) + 1)
+    return (
+        ":" in text[lo : place.start] and _OTHER_STORIES.search(text, lo, place.start) is not None
+    )
+
+
 def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
     """A place only used to locate another one, naming a party, or where people were moved
-    to (rules 1 and 2)."""
+    to (rules 1 and 2), or named in a list of other stories run into the line."""
+    if _in_other_stories(text, place):
+        return True
     lo = max(sent_start, place.start - MOVED_WINDOW)
     window = text[lo : place.start].lower()
     if any(w in window for w in _MOVED_WORDS) and _MOVED_TO.search(window):

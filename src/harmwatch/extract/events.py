@@ -90,7 +90,9 @@ _ORIGIN_OR_BACKER = re.compile(
     r"|(?i:\b(?:supported|backed|armed|funded|sponsored)\s+by\s+(?:the\s+)?)$"
     # "rockets fired from Gaza", "shelled the city from positions near Belgorod": where fire
     # came from
-    r"|(?i:\b(?:fired|launched|shot)\s+from\s+(?:the\s+)?)$"
+    # came from ("launched from occupied Crimea", "from Russian-held Donetsk")
+    r"|(?i:\b(?:fired|launched|shot)\s+from\s+(?:the\s+)?(?:occupied\s+|[\w-]+-(?:held|occupied|"
+    r"controlled)\s+)?)$"
     r"|(?i:\bfrom\s+(?:\w+\s+){0,2}positions\s+(?:near|in|around|outside)\s+(?:the\s+)?)$"
     # "originally from Aleppo", "flew from Kyiv to Vilnius": where people come from
     r"|(?i:\b(?:originally|who\s+(?:came|come|hailed)|flew|travell?(?:ed|ing)|drove|returned)"
