@@ -715,7 +715,7 @@ _ACTIVITY_BEFORE = re.compile(
     r"(?:elections?|run-?off|referendum|vote|poll|ballot)\s+of)\b"
     # "visited the injured on Wednesday": the injured are people, not a verb of harm
     rf"(?:\s+(?:the\s+(?:injured|wounded)\b|"
-    rf"(?!(?:when|after|while|as|that|say|says|said)\b|{_INCIDENT_VERB}\b|explosions?\b|blasts?\b)[\w'’-]+)){{0,9}}?"
+    rf"(?!(?:when|after|while|as|that|say|says|said)\b|{_INCIDENT_VERB}\b|explosions?\b|blasts?\b|massacres?\b|killings\b)[\w'’-]+)){{0,9}}?"
     r"\s+(?:(?:on|from|in|of)\s+)?(?:(?:early|late)\s+)?$"
     # "Armenia commemorated on Friday the soldiers killed ...", "Azerbaijan marked on Monday the
     # anniversary of ...": the day right after the verb is the commemoration's (what follows
