@@ -385,7 +385,7 @@ _APPOSITION = re.compile(r"[A-Z][\w'’-]+,?\s*(?:,|\bin)\s+(?:the\s+)?(?:[a-z]+
 #: natural feature ("Madaya township", "San Juan river"): the text names that, not the town.
 _UNIT_AFTER = re.compile(
     r" (township|district|province|region|county|governorate|oblast|municipality|territory|"
-    r"department|river|valley)"
+    r"department|river|valley|local government area|LGA)"
     r"s?\b"
 )
 _UNIT_FEATURE = {"river": "area", "valley": "area"}
@@ -676,6 +676,12 @@ def refine_locations(
                 continue
             if p.feature == "region" and _container(text, p, places):
                 continue
+            if (
+                p.feature == "locality"
+                and _UNIT_AFTER.match(text, p.end)
+                and _container(text, p, places)
+            ):
+                continue  # "Kwahaslalek in Mangu local government area": an address
             kept.append(p)
         out.append([_written_city(p) for p in kept])
     return out
