@@ -66,6 +66,7 @@ from harmwatch.extract.places import Gazetteer
 from harmwatch.extract.relevance import (
     background_harm_only,
     background_in_business,
+    framed_without_harm,
     no_harm_frame,
     relevance,
 )
@@ -419,6 +420,7 @@ def extract_rules_v1(
     if any(sf.categories & HARM_CATEGORIES for sf in facts) and no_harm_frame(cb, text):
         for sf in facts:  # "howitzers pounded targets on the range": weapons, no harm
             sf.categories &= {"response"}
+    framed_without_harm(cb, text, facts)  # a parade of missiles in a report of a strike
     # 8. events
     events = group_events(text, facts)
     # 9. relevance

@@ -27,7 +27,13 @@ from harmwatch.extract.wordindex import index_of
 if TYPE_CHECKING:
     from harmwatch.extract.categories import DocContext
 
-__all__ = ["background_harm_only", "background_in_business", "no_harm_frame", "relevance"]
+__all__ = [
+    "background_harm_only",
+    "background_in_business",
+    "framed_without_harm",
+    "no_harm_frame",
+    "relevance",
+]
 
 #: Most sentences with harm categories a disaster report may hold for them to be background.
 BACKGROUND_SENTENCES = 1
@@ -44,6 +50,28 @@ def background_harm_only(ctx: DocContext, facts: list[Any]) -> bool:
     for sf in harmful:
         sf.categories -= HARM_CATEGORIES
     return True
+
+
+#: Frame words of trade that a sentence of harm may hold for other reasons ("unable to buy
+#: food"): only the whole document's lack of harm makes them a frame.
+_TRADE_WORDS = frozenset(
+    {"to buy", "contract", "contracts", "shares", "profit", "profits", "procurement"}
+)
+
+
+def framed_without_harm(cb: Codebook, text: str, facts: list[Any]) -> None:
+    """The sentence-level form of :func:`no_harm_frame`: a sentence that frames weapons without
+    harm ("Iskander launchers and Yars missiles rolled across Red Square as Russia marked
+    Victory Day with a parade") keeps no harm category, even in a report of harm elsewhere."""
+    patterns = cb.lexicon_patterns
+    frame, casualty = patterns["non_harm_frame"], patterns["casualty"]
+    for sf in facts:
+        if not sf.categories & HARM_CATEGORIES:
+            continue
+        sentence = text[sf.start : sf.end]
+        scene = any(m.group().lower() not in _TRADE_WORDS for m in frame.finditer(sentence))
+        if scene and not casualty.search(sentence):
+            sf.categories &= {"response"}
 
 
 def no_harm_frame(cb: Codebook, text: str) -> bool:
