@@ -12,7 +12,7 @@
    the past") is not coded, a school or hospital among damaged objects is;
 5. dates (:mod:`.dates`) — resolved against ``published``, each with a role;
 6. places — gazetteer mentions (:mod:`harmwatch.extract.places`, when installed) plus named
-   sites (:mod:`.sites`);
+   sites (:mod:`.sites`), whose trigger words are found once per document;
 7. actors (:mod:`.actors`) — perpetrator/victim groups and ``claimed_by`` sources;
 8. events (:mod:`.events`) — event sentences grouped, with event-only places and dates;
 9. relevance (:mod:`.relevance`) — the codebook definition applied to the document categories,
@@ -70,7 +70,13 @@ from harmwatch.extract.relevance import (
     no_harm_frame,
     relevance,
 )
-from harmwatch.extract.sites import LOOSE_SITE_PATTERNS, SITE_PATTERNS, find_sites, list_mates
+from harmwatch.extract.sites import (
+    LOOSE_SITE_PATTERNS,
+    SITE_PATTERNS,
+    find_sites,
+    list_mates,
+    site_triggers,
+)
 from harmwatch.extract.text import split_sentences
 from harmwatch.extract.wordindex import Windows, WordIndex
 
@@ -290,8 +296,10 @@ def extract_rules_v1(
     with_sites = windows.touched(SITE_PATTERNS)
     with_loose_sites = windows.touched(LOOSE_SITE_PATTERNS)
     with_actors = windows.touched(ACTOR_PATTERNS)
-    # 6a. places are looked up once per document and assigned to sentences by offset
+    # 6a. places are looked up once per document and assigned to sentences by offset; the
+    # site finder's trigger words are found once per document too
     places_in = _places_by_window(_gazetteer_places(text), windows)
+    site_words_in = site_triggers(windows)
     figures: list[Figure] = []
     facts: list[SentenceFacts] = []
     generic_spans: dict[int, list[tuple[int, int]]] = {}
@@ -351,7 +359,11 @@ def extract_rules_v1(
         # them: every sentence with one of their prepositions (a sentence without harm may lend
         # its places to the event after it)
         loose = n in with_loose_sites
-        sites = find_sites(text, s, e, words, loose) if n in with_sites or loose else []
+        sites = (
+            find_sites(text, s, e, words, loose, site_words_in[n])
+            if n in with_sites or loose
+            else []
+        )
         # an unlisted place lies in the one country the sentence's gazetteer places share
         countries = {p.country for p in sf.places if p.country}
         home = countries.pop() if len(countries) == 1 else None

@@ -28,13 +28,20 @@ from functools import lru_cache
 from itertools import compress, pairwise
 from typing import Any
 
-from harmwatch.codebook.anchors import anchor
+from harmwatch.codebook.anchors import AnchoredPattern, anchor
 from harmwatch.extract.places.cues import generic_site
 from harmwatch.extract.places.lexicon import lexicon
 from harmwatch.extract.text import MONTH_NAMES, WEEKDAYS
-from harmwatch.extract.wordindex import WordIndex, index_of, matches_at
+from harmwatch.extract.wordindex import Windows, WordIndex, index_of, matches_at
 
-__all__ = ["LOOSE_SITE_PATTERNS", "SITE_PATTERNS", "SiteMention", "find_sites", "list_mates"]
+__all__ = [
+    "LOOSE_SITE_PATTERNS",
+    "SITE_PATTERNS",
+    "SiteMention",
+    "find_sites",
+    "list_mates",
+    "site_triggers",
+]
 
 _HEAD = (
     r"(?:Hospital|Cathedral|Church|Mosque|Monastery|Theat(?:er|re)|Camp|Park|Port|"
@@ -217,6 +224,8 @@ _UNIT_WORD = anchor(re.compile(rf"\b{_UNIT}\b"))
 SITE_PATTERNS = (_HEAD_WORD, _LOCALITY_WORD, _TOPONYM_WORD, _UNIT_WORD, _PLACED_WORD)
 #: The trigger words of the patterns :func:`find_sites` runs only when asked (``loose``).
 LOOSE_SITE_PATTERNS = (_BY_PLACE_WORD,)
+#: Every trigger :func:`find_sites` asks a window for (:func:`site_triggers`).
+_TRIGGERS = (*SITE_PATTERNS, *LOOSE_SITE_PATTERNS)
 #: The locality patterns that open with a word, anchored: the word index tries them at those
 #: words instead of at every character of the window (the same matches).
 _WORD_LED = {
@@ -363,18 +372,42 @@ def _alternates(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(a for a in alts if a and a != name))
 
 
+def site_triggers(windows: Windows) -> list[set[AnchoredPattern]]:
+    """For each window of a document, the trigger patterns of :func:`find_sites` that hold a
+    candidate word starting in it (every trigger, in every window, for one that must be
+    scanned): what :func:`find_sites` would ask the word index per window and trigger, asked
+    once per document and trigger."""
+    found: list[set[AnchoredPattern]] = [set() for _ in windows.bounds]
+    for ap in _TRIGGERS:
+        held = windows.holding(ap)
+        for n in range(len(found)) if held is None else held:
+            found[n].add(ap)
+    return found
+
+
 def find_sites(
-    text: str, start: int, end: int, words: WordIndex | None = None, loose: bool = True
+    text: str,
+    start: int,
+    end: int,
+    words: WordIndex | None = None,
+    loose: bool = True,
+    triggers: set[AnchoredPattern] | None = None,
 ) -> list[SiteMention]:
     """Named sites in ``text[start:end]``.
 
-    With the document's :class:`WordIndex` (``words``), a window without a head noun is
-    passed over without scanning it. Names placed only by a preposition ("near Aranpur") or by
-    a known place after them ("in Makeen, in South Waziristan") are looked for only when
-    ``loose`` (the pipeline asks where one of their prepositions is).
+    1. the window's trigger words: ``triggers`` when the pipeline computed them for all its
+       windows at once (:func:`site_triggers`), else asked of the document's
+       :class:`WordIndex` (``words``) here; without one, every pattern runs;
+    2. named sites, where a head noun is: a window without one is passed over unscanned;
+    3. localities, each pattern only where its own trigger word is. Names placed only by a
+       preposition ("near Aranpur") or by a known place after them ("in Makeen, in South
+       Waziristan") are looked for only when ``loose`` (the pipeline asks where one of their
+       prepositions is).
     """
+    if triggers is None:
+        triggers = {ap for ap in _TRIGGERS if _any_head(words, ap, start, end)}
     out: list[SiteMention] = []
-    if _any_head(words, _HEAD_WORD, start, end) and (
+    if _HEAD_WORD in triggers and (
         words is None or not words.indexed(_HEAD_WORD) or words.search(_HEAD_WORD, start, end)
     ):
         # Both site patterns need a head noun ("Hospital", or in lower case after a name:
@@ -382,21 +415,21 @@ def find_sites(
         out = _named_sites(text, start, end)
     # each locality pattern runs only where its own trigger word is
     patterns: list[re.Pattern[str]] = []
-    if _any_head(words, _LOCALITY_WORD, start, end):
+    if _LOCALITY_WORD in triggers:
         patterns += [_LOCALITY_OF, _LOCALITY_BEFORE_HEAD, _LOCALITY_APPOSED, _LOCALITY_IN_UNIT]
         if ", one of " in text[start:end]:
             patterns.append(_LOCALITY_ONE_OF)
-    elif _any_head(words, _UNIT_WORD, start, end):
+    elif _UNIT_WORD in triggers:
         patterns.append(_LOCALITY_IN_UNIT)
-    if _any_head(words, _TOPONYM_WORD, start, end):
+    if _TOPONYM_WORD in triggers:
         patterns.append(_TOPONYM_FIRST)
-    if _any_head(words, _PLACED_WORD, start, end):
+    if _PLACED_WORD in triggers:
         patterns.append(_LOCALITY_PLACED)
     if ", in " in text[start:end] and _IN_COMPASS_WORD.search(text, start, end):
         patterns.append(_LOCALITY_IN_COMPASS)
-    if _any_head(words, _LOCALITY_WORD, start, end) and _AND_KIND.search(text, start, end):
+    if _LOCALITY_WORD in triggers and _AND_KIND.search(text, start, end):
         patterns.append(_LIST_AND_KIND)
-    if loose and _any_head(words, _BY_PLACE_WORD, start, end):
+    if loose and _BY_PLACE_WORD in triggers:
         if ", " in text[start:end]:
             patterns.append(_LOCALITY_BY_PLACE)
         patterns.append(_BARE)
@@ -405,7 +438,8 @@ def find_sites(
     return sorted(out, key=lambda x: x.start)
 
 
-def _any_head(words: WordIndex | None, head: re.Pattern[str], start: int, end: int) -> bool:
+def _any_head(words: WordIndex | None, head: AnchoredPattern, start: int, end: int) -> bool:
+    """Whether a candidate word of ``head`` starts in the window (True when it is scanned)."""
     if words is None or not words.indexed(head):
         return True
     heads = words.starts(head)

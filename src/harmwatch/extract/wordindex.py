@@ -668,6 +668,21 @@ class Windows:
                     found.add(i)
         return found
 
+    def holding(self, ap: AnchoredPattern) -> set[int] | None:
+        """Indices of the windows where a candidate word of ``ap`` starts (whatever the window
+        cuts); None when ``ap`` must be scanned. Asked once per document, it answers for every
+        window what bisecting the candidates by the window's bounds would."""
+        cands = self.words.candidates(ap)
+        if cands is _SCAN:
+            return None
+        found: set[int] = set()
+        starts, bounds = self.starts, self.bounds
+        for c in cands:
+            i = bisect_right(starts, c) - 1
+            if i >= 0 and c < bounds[i][1]:
+                found.add(i)
+        return found
+
     def searching(self, ap: AnchoredPattern) -> set[int]:
         """Indices of the windows whose slice ``ap.pattern.search`` finds a match in."""
         cands = self.words.candidates(ap)

@@ -147,6 +147,8 @@ class Context:
         self.total = float(sum(self.votes.values()))
         self.anchors: list[tuple[float, float, str]] = []
         self.names: set[str] = set()
+        #: How many hits the last :meth:`rebuild` counted (see :meth:`settle`).
+        self.built_from = 0
         self._sorted_anchors()
 
     @classmethod
@@ -171,7 +173,9 @@ class Context:
         # One entry per name: its first choice and how often it occurs (repeats vote up to a
         # cap), counted in place.
         unique: dict[str, list] = {}
+        count = 0
         for hit, best in resolved:
+            count += 1
             seen = unique.get(hit.key)
             if seen is None:
                 unique[hit.key] = [hit, best, 1]
@@ -196,7 +200,15 @@ class Context:
                 if not firm_only or len(rows) == 1:
                     anchors.append((best.lat, best.lon, key))
         self.total = float(sum(self.votes.values()))
+        self.built_from = count
         self._sorted_anchors()
+
+    def settle(self, accepted: list[Resolved]) -> None:
+        """Step 5's last word: rebuilt from the ``accepted`` hits when step 5 rejected some of
+        the hits the context was last built from (rejected hits must not vote or anchor for
+        the ones that stay); unchanged when it rejected none."""
+        if len(accepted) != self.built_from:
+            self.rebuild(((r.hit, r.best) for r in accepted), firm_only=False)
 
     def _sorted_anchors(self) -> None:
         """Index :attr:`anchors` for :meth:`nearest_km`: sorted by latitude, each with the
@@ -388,8 +400,15 @@ def _best_scored(rows: tuple[Candidate, ...], own: str, ctx: Context) -> tuple[C
     return rows[best_i], best_score
 
 
-def resolve(hits: list[Hit], doc: Doc, lex: Lexicon) -> tuple[list[Resolved], Context]:
-    """Steps 2–5 on lexically plausible hits."""
+def resolve(
+    hits: list[Hit], doc: Doc, lex: Lexicon, *, settle: bool = True
+) -> tuple[list[Resolved], Context]:
+    """Steps 2–5 on lexically plausible hits.
+
+    The context returned is settled (:meth:`Context.settle`) from the accepted hits; with
+    ``settle=False`` it is left as step 4 built it, for a caller that may never read it to
+    settle first (rebuilding costs as much as a pass).
+    """
     ctx = Context.from_tokens(doc.tokens, lex)
     # Pass 1 needs no scoring: only hits whose candidates share one country vote, and for
     # those the most plausible candidate by prior is as good as any.
@@ -403,9 +422,8 @@ def resolve(hits: list[Hit], doc: Doc, lex: Lexicon) -> tuple[list[Resolved], Co
     memo = {}
     final = [choose(r.hit, ctx, memo) for r in second]
     accepted = [r for r in final if accept(r, ctx, doc, lex)]
-    if len(accepted) != len(final):
-        # Rejected hits must not vote or anchor for the ones that stay.
-        ctx.rebuild(((r.hit, r.best) for r in accepted), firm_only=False)
+    if settle:
+        ctx.settle(accepted)
     return accepted, ctx
 
 

@@ -104,11 +104,12 @@ class Gazetteer:
         doc = Doc(text, lex.never)
         hits = find_hits(doc, lex, self.index.max_words, self.index.lookup)
         plausible = lexical_filter(hits, lex)
-        resolved, ctx = resolve(plausible, doc, lex)
+        # the context is settled only when a cue-only place asks for its country
+        resolved, ctx = resolve(plausible, doc, lex, settle=False)
         mentions = [self._mention(doc, r) for r in resolved]
         covered = {k for r in resolved for k in range(r.hit.first, r.hit.last + 1)}
         persons = {h.key for h in hits if h.title_before}
-        mentions.extend(self._cue_mentions(doc, covered, persons, ctx))
+        mentions.extend(self._cue_mentions(doc, covered, persons, ctx, resolved))
         mentions.extend(self._site_mentions(doc, mentions))
         mentions.sort(key=lambda m: (m.start, -m.end))
         return mentions
@@ -209,13 +210,20 @@ class Gazetteer:
         return "region" if suffix else "exact"
 
     def _cue_mentions(
-        self, doc: Doc, covered: set[int], persons: set[str], ctx: Context
+        self,
+        doc: Doc,
+        covered: set[int],
+        persons: set[str],
+        ctx: Context,
+        resolved: list[Resolved],
     ) -> list[PlaceMention]:
-        """Places known only from a cue, then later bare mentions of the same names."""
+        """Places known only from a cue, then later bare mentions of the same names; they get
+        the country of the context ``ctx`` settled from the ``resolved`` hits."""
         tokens = doc.tokens
         spans = cue_spans(doc, covered, self.lex, persons)
         if not spans:
             return []
+        ctx.settle(resolved)
         iso, share = ctx.dominant()
         country = iso if share >= UNKNOWN_COUNTRY_SHARE else None
         learned = {
