@@ -88,3 +88,24 @@ def test_name_placed_in_a_local_unit_or_apposed_to_a_kind_of_place() -> None:
 def test_possessive_city_before_a_site_is_an_alternate_away() -> None:
     sites = find_sites("A strike hit Tehran's Evin prison.", 0, 34)
     assert sites and "Evin prison" in sites[0].alternates
+
+
+def test_triggers_found_once_per_document_give_the_same_sites() -> None:
+    """The pipeline hands find_sites each sentence's trigger words found in one pass over the
+    document (site_triggers); the sites must be those found by asking per sentence."""
+    from harmwatch.extract.sites import site_triggers
+    from harmwatch.extract.text import split_sentences
+    from harmwatch.extract.wordindex import WordIndex, Windows
+
+    text = (
+        "A missile struck the Okhmatdyt children's hospital in Kyiv on Monday. "
+        "Shelling damaged the Al-Noor general hospital and the Mushkaf tunnel. "
+        "Nothing else happened at the market."
+    )
+    words = WordIndex(text)
+    bounds = [(s.start, s.end) for s in split_sentences(text)]
+    per_window = site_triggers(Windows(words, bounds))
+    assert len(per_window) == len(bounds)
+    for (s, e), triggers in zip(bounds, per_window, strict=True):
+        assert find_sites(text, s, e, words, triggers=triggers) == find_sites(text, s, e, words)
+    assert any(find_sites(text, s, e, words) for s, e in bounds)
