@@ -95,7 +95,7 @@ def test_triggers_found_once_per_document_give_the_same_sites() -> None:
     document (site_triggers); the sites must be those found by asking per sentence."""
     from harmwatch.extract.sites import site_triggers
     from harmwatch.extract.text import split_sentences
-    from harmwatch.extract.wordindex import WordIndex, Windows
+    from harmwatch.extract.wordindex import Windows, WordIndex
 
     text = (
         "A missile struck the Okhmatdyt children's hospital in Kyiv on Monday. "
