@@ -222,7 +222,10 @@ LABEL_NOT_ASKED = re.compile("").match("")
 
 
 _COPULA = re.compile(r"\b(?:was|were|is|are|been|being|be|a member)\b", re.IGNORECASE)
-_CONJ = re.compile(r",|;|\b(?:and|or|while|but)\b", re.IGNORECASE)
+# (a subordinate clause too: "23 soldiers were killed when several hundred fighters attacked")
+_CONJ = re.compile(
+    r",|;|\b(?:and|or|while|but|when|as|after|before|because|where)\b", re.IGNORECASE
+)
 
 
 def word_count(s: str) -> int:
@@ -506,6 +509,16 @@ def choose_cue(
         # is its own; the cue after "and" belongs to the next clause's object
         left = nearest_left(cb, text, lo, num.start, exclude, words)
         if left and word_count(text[left[2] : num.start]) <= ADJACENT_LEFT_WORDS:
+            return left[0], (left[1], left[2])
+    if right and "," in text[num.end : right[1]]:
+        # "Gunmen killed five soldiers, and several hundred people fled": the verb right before
+        # the count is its own; a cue past a comma is another clause's
+        left = nearest_left(cb, text, lo, num.start, exclude, words)
+        if (
+            left
+            and word_count(text[left[2] : num.start]) <= ADJACENT_LEFT_WORDS
+            and "," not in text[left[2] : num.start]
+        ):
             return left[0], (left[1], left[2])
     if right:
         nxt = next((s for s in starts if s > right[2]), None)

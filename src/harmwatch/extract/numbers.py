@@ -83,6 +83,9 @@ _DIGITS_RE = re.compile(
     r"Syrians|Ukrainians|Sudanese|Afghans|Palestinians|Yemenis|Rohingya)\b))?",
     re.IGNORECASE,
 )
+#: A vague quantifier before a bare scale word: "several hundred", "a few thousand".
+_VAGUE_SCALE_BEFORE = re.compile(r"\b(?:several|a few|few|many|some)\s+$", re.IGNORECASE)
+_BARE_SCALES = frozenset({"hundred", "thousand", "million", "dozen"})
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _COMMA_DECIMAL = re.compile(r"\d{1,3},\d{1,2}")
 _VAGUE_RE = re.compile(
@@ -505,6 +508,10 @@ def find_numbers(
     for m in word_matches:
         if any(s < m.end() and m.start() < e for s, e in taken) or not _word_is_number(text, m):
             continue
+        if _VAGUE_SCALE_BEFORE.search(text, max(0, m.start() - 12), m.start()) and (
+            m.group().lower() in _BARE_SCALES
+        ):
+            continue  # "several hundred", "a few thousand": as vague as "hundreds"
         value = parse_number_words(m.group())
         if value is None:
             continue
