@@ -165,7 +165,7 @@ _UPDATE_FROM = re.compile(r"(?:\bto\s+[\d,.]+|\bup|\bdown)\s+from\s+$", re.IGNOR
 #: "two international courts", "two military bases": a describing word before a unit.
 _UNIT_ADJECTIVE = re.compile(
     r"^(?:international|military|regional|local|separate|other|more|heavy|major|armou?red|"
-    r"naval|air|army|rebel|enemy)\s+(?=\w)",
+    r"naval|air|army|rebel|enemy|explosive|unexploded)\s+(?=\w)",
     re.IGNORECASE,
 )
 _ID_BEFORE = re.compile(
