@@ -197,8 +197,11 @@ _PAREN_NUMERAL = re.compile(r"\s*\(\d[\d,.]*\)(?:\s+of\s+(?:our|the|their|its)\b
 _OF_THE_NP = re.compile(r"\b(?:of|out of) the\s+(\w+(?:[- ]\w+)??)\s+(\w+)", re.IGNORECASE)
 _OF_THE_NP_ANCHORED = anchor(_OF_THE_NP)
 _COMBINED_HEAD = re.compile(
-    r"\b([\w-]+(?:\s+[\w-]+)?)\s+(?:casualties|victims)\b[^:;.]{0,40}:", re.IGNORECASE
+    r"\b([\w-]+(?:\s+[\w-]+)?)\s+(?:casualties|victims)\b[^:;.]{0,40}(?::|\s[-–—]\s|\()",
+    re.IGNORECASE,
 )
+#: Where a breakdown of a combined count starts: a colon, a dash between spaces, a bracket.
+_BREAKDOWN_START = re.compile(r":|\s[-–—]\s|\(")
 #: "the M10 and M2 hospitals, the two largest in the city, were struck": a count in apposition
 #: takes its group from the noun before the comma.
 _APPOSED_TO = re.compile(r"(\w+),\s+(?:the|all|both|its|their)\s+$", re.IGNORECASE)
@@ -580,8 +583,13 @@ def figures_in_sentence(
         context_subject = _subject(cb, m_of.group(2))
     # "1,060 civilian casualties in April: 188 killed and 872 injured": the breakdown after
     # the colon counts the group of the combined count
-    colon = sentence.find(":")
-    if colon > 0 and (head := _COMBINED_HEAD.search(sentence, 0, colon + 1)) is not None:
+    breakdown = _BREAKDOWN_START.search(sentence)
+    if (
+        breakdown is not None
+        and breakdown.start() > 0
+        and (head := _COMBINED_HEAD.search(sentence, 0, breakdown.end())) is not None
+    ):
+        # (also "1,659 civilian casualties - 520 killed and 1,139 injured", "(520 killed ...)")
         context_subject = _subject(cb, head.group(1)) or context_subject
 
     def damage_in_sentence() -> bool:
