@@ -723,7 +723,12 @@ _ACTIVITY_BEFORE = re.compile(
     # "Armenia commemorated on Friday the soldiers killed ...", "Azerbaijan marked on Monday the
     # anniversary of ...": the day right after the verb is the commemoration's (what follows
     # may be a massacre told with its own day)
-    r"|\b(?:commemorated|marked)\s+(?:on\s+)?$",
+    r"|\b(?:commemorated|marked)\s+(?:on\s+)?$"
+    # "The UN condemned the massacre on 9 December": a massacre stops an act's reach ("a
+    # report ... documents the massacre in Axum on 28 November"), but a day right after the
+    # condemned massacre is the condemnation's
+    r"|\b(?:condemned|denounced)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:massacres?|killings)\s+"
+    r"(?:on\s+)?$",
     re.IGNORECASE,
 )
 
