@@ -62,15 +62,38 @@ _TRADE_WORDS = frozenset(
 def framed_without_harm(cb: Codebook, text: str, facts: list[Any]) -> None:
     """The sentence-level form of :func:`no_harm_frame`: a sentence that frames weapons without
     harm ("Iskander launchers and Yars missiles rolled across Red Square as Russia marked
-    Victory Day with a parade") keeps no harm category, even in a report of harm elsewhere."""
-    patterns = cb.lexicon_patterns
-    frame, casualty = patterns["non_harm_frame"], patterns["casualty"]
-    for sf in facts:
-        if not sf.categories & HARM_CATEGORIES:
-            continue
-        sentence = text[sf.start : sf.end]
-        scene = any(m.group().lower() not in _TRADE_WORDS for m in frame.finditer(sentence))
-        if scene and not casualty.search(sentence):
+    Victory Day with a parade") keeps no harm category, even in a report of harm elsewhere.
+
+    The frame and casualty words are found once in the document (at their candidate words),
+    then read per sentence."""
+    harmful = [sf for sf in facts if sf.categories & HARM_CATEGORIES]
+    if not harmful:
+        return
+    words = index_of(text)
+    lexicons = cb.anchors.lexicons
+    frames = [
+        m.start()
+        for m in (
+            words.finditer(lexicons["non_harm_frame"])
+            if words is not None
+            else cb.lexicon_patterns["non_harm_frame"].finditer(text)
+        )
+        if m.group().lower() not in _TRADE_WORDS
+    ]
+    if not frames:
+        return
+    casualties = [
+        m.start()
+        for m in (
+            words.finditer(lexicons["casualty"])
+            if words is not None
+            else cb.lexicon_patterns["casualty"].finditer(text)
+        )
+    ]
+    for sf in harmful:
+        if any(sf.start <= f < sf.end for f in frames) and not any(
+            sf.start <= c < sf.end for c in casualties
+        ):
             sf.categories &= {"response"}
 
 
