@@ -426,6 +426,12 @@ _LOCATIVE_HARM = re.compile("|".join(_LOCATIVE_HARM_BRANCHES), re.IGNORECASE)
 _LOCATIVE_HARM_PARTS = tuple(anchor(re.compile(b, re.IGNORECASE)) for b in _LOCATIVE_HARM_BRANCHES)
 
 
+#: A visit told after the place: "the president was in Sweden for talks", "in Brussels for a
+#: summit".
+_VISIT_AFTER = re.compile(
+    r" for (?:an? )?(?:official |state |working )?(?:talks|visit|meetings?|summit|negotiations|"
+    r"conference|consultations)\b"
+)
 #: A page's list of other stories run into the article's line: "RELATED: Aden currency falls |
 #: Cholera cases rise in Hajjah" (the headlines after it are other stories).
 _OTHER_STORIES = re.compile(
@@ -469,6 +475,8 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
         # "Georgia's main Black Sea port", "Bandar Abbas on the Strait of Hormuz", "Snake
         # Island in the Black Sea": the port, the city or the island is the place
         return True
+    if text.startswith(" for ", place.end) and _VISIT_AFTER.match(text, place.end):
+        return True  # "was in Sweden for talks on fighter jets": where someone visits
     if text.startswith("-based", place.end) or "-based " in place.mention:
         return True  # "the Stepanakert-based university": an attribute of an organisation
     if place.feature in ("country", "region") or text.startswith(" to ", place.end):
