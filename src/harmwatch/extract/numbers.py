@@ -75,7 +75,7 @@ _WORDS_RE = re.compile(
 _DIGITS_RE = re.compile(
     r"(?<![\w.,:])(\d{1,3}(?:(?:,|[\u00a0\u202f\u2009 ])\d{3})+(?![\d])(?:\.\d+)?"
     r"|[1-9]\d{0,2}(?:\.\d{3})+(?![\d.,])"
-    r"|\d{1,3},\d{1,2}(?=\s*(?:million|billion|mln|bn)\b)"
+    r"|\d{1,3},\d{1,2}(?=\s*(?:million|billion|mln|bn)\b|\s*(?:%|per\s?cent\b|percent\b))"
     r"|\d+(?:\.\d+)?)"
     r"(?:\s*(million|billion|thousand|hundred|mln|bn)\b"
     # "3.5m people", "1.2m refugees": a million written as "m" before a group of people
@@ -270,8 +270,8 @@ def parse_number_words(words: str) -> float | None:
 
 
 def _digits_value(number: str, scale: str | None) -> float:
-    if scale and _COMMA_DECIMAL.fullmatch(number):
-        number = number.replace(",", ".")  # "1,2 million"
+    if _COMMA_DECIMAL.fullmatch(number):
+        number = number.replace(",", ".")  # "1,2 million", "12,5 percent"
     elif not scale and _DOT_THOUSANDS.fullmatch(number):
         number = number.replace(".", "")  # "2.367 people"
     cleaned = _NUMBER_SEPARATORS.sub("", number)
