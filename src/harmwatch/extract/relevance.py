@@ -59,6 +59,15 @@ _TRADE_WORDS = frozenset(
 )
 
 
+def _lexicon_matches(cb: Codebook, text: str, name: str) -> list[re.Match[str]]:
+    """The matches of codebook lexicon ``name`` in ``text``, at its candidate words when the
+    document's word index is at hand."""
+    words = index_of(text)
+    if words is not None:
+        return list(words.finditer(cb.anchors.lexicons[name]))
+    return list(cb.lexicon_patterns[name].finditer(text))
+
+
 def framed_without_harm(cb: Codebook, text: str, facts: list[Any]) -> None:
     """The sentence-level form of :func:`no_harm_frame`: a sentence that frames weapons without
     harm ("Iskander launchers and Yars missiles rolled across Red Square as Russia marked
@@ -69,27 +78,14 @@ def framed_without_harm(cb: Codebook, text: str, facts: list[Any]) -> None:
     harmful = [sf for sf in facts if sf.categories & HARM_CATEGORIES]
     if not harmful:
         return
-    words = index_of(text)
-    lexicons = cb.anchors.lexicons
     frames = [
         m.start()
-        for m in (
-            words.finditer(lexicons["non_harm_frame"])
-            if words is not None
-            else cb.lexicon_patterns["non_harm_frame"].finditer(text)
-        )
+        for m in _lexicon_matches(cb, text, "non_harm_frame")
         if m.group().lower() not in _TRADE_WORDS
     ]
     if not frames:
         return
-    casualties = [
-        m.start()
-        for m in (
-            words.finditer(lexicons["casualty"])
-            if words is not None
-            else cb.lexicon_patterns["casualty"].finditer(text)
-        )
-    ]
+    casualties = [m.start() for m in _lexicon_matches(cb, text, "casualty")]
     for sf in harmful:
         if any(sf.start <= f < sf.end for f in frames) and not any(
             sf.start <= c < sf.end for c in casualties
