@@ -508,8 +508,8 @@ def find_numbers(
     for m in word_matches:
         if any(s < m.end() and m.start() < e for s, e in taken) or not _word_is_number(text, m):
             continue
-        if _VAGUE_SCALE_BEFORE.search(text, max(0, m.start() - 12), m.start()) and (
-            m.group().lower() in _BARE_SCALES
+        if m.group().lower() in _BARE_SCALES and _VAGUE_SCALE_BEFORE.search(
+            text, max(0, m.start() - 12), m.start()
         ):
             continue  # "several hundred", "a few thousand": as vague as "hundreds"
         value = parse_number_words(m.group())

@@ -176,14 +176,13 @@ _BARE_MORE = re.compile(
     rf"\s+and\s+({_NAME})(?=\s*[,.;]|\s+(?:on|in|at|whom|who|which|where|were|was|after|"
     r"before|when|during)\b)"
 )
-_MONTH_NAMES = MONTH_NAMES
 
 
 def _month_like(name: str) -> bool:
     """A misspelt month of five letters or more ("Jaunary", "Febuary"): its letters swapped, or
     one letter more or fewer; no place."""
     low = name.lower()
-    for month in _MONTH_NAMES:
+    for month in MONTH_NAMES:
         if len(month) < 5 or low[:1] != month[0] or abs(len(low) - len(month)) > 1:
             continue  # "Mayo", "Juni" may be places
         if len(low) == len(month):
