@@ -295,6 +295,8 @@ _STILL_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ANAPHORIC_BEFORE = re.compile(r"\b(?:that|the same|that same)\s+$", re.IGNORECASE)
+#: "it was a Tuesday in May", "every Friday": a weekday that names no particular day.
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|one|every|each|any)\s+$", re.IGNORECASE)
 _AS_OF = re.compile(r"\bas of:?\s+", re.IGNORECASE)
 _SO_FAR = re.compile(r"\b(?:so far|to date|thus far|up to now|until now)\b", re.IGNORECASE)
 #: A time of day between "by" and its day: "by noon on Friday", "by 6 p.m. on Monday".
@@ -991,6 +993,8 @@ def _role(
         return "future"  # "the trial will open on 20 May", "resumes on Thursday"
     if kind == "weekday" and _ANAPHORIC_BEFORE.search(before):
         return "anaphoric"  # "121 people died that Saturday": the day told before, not a new one
+    if kind == "weekday" and _INDEFINITE_BEFORE.search(before):
+        return "indefinite"
     if _COPYRIGHT_AFTER.match(after) or _PHOTO_AFTER.match(after):
         return "caption"
     if _search_in(_STATEMENT_BEFORE_ANCHORED, before, b_lo, words):

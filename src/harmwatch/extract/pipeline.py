@@ -402,6 +402,7 @@ def extract_rules_v1(
             sf.categories |= {SITE_OF_TARGET[t] for t in sf.targets if t in SITE_OF_TARGET}
         sf.weapons = weapons_in.get(n, [])
         sf.disaster = n in disaster_hits
+        sf.attack = categories.bare_attack(n)
         facts.append(sf)
     generic_code = resolve_generic(explicit)
     for sf in facts:
