@@ -128,7 +128,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "ago",
         re.compile(
-            r"\b(?P<n>[2-9]|10|two|three|four|five|six|seven|eight|nine|ten)\s+days\s+ago\b",
+            r"\b(?:(?P<n>[2-9]|10|two|three|four|five|six|seven|eight|nine|ten)\s+days|"
+            r"(?P<week>a|one)\s+week)\s+ago\b",
             re.IGNORECASE,
         ),
     ),
@@ -449,6 +450,15 @@ def _infer_year(
 #: Days listed before a "D and D Month" pair: "on 5, 8 and 11 March" (the "5, ").
 _DAY_LIST_BEFORE = re.compile(r"\b((?:[0-3]?\d(?:st|nd|rd|th)?,\s*)+)$")
 _LIST_DAY = re.compile(r"([0-3]?\d)")
+#: "on March 5, 8 and 11": the days listed after a month-first date are days of that month
+#: (not "March 5, 8 and 11 people": a count may follow).
+_DAY_LIST_AFTER = re.compile(
+    r"((?:\s*,\s*[0-3]?\d(?:st|nd|rd|th)?)+\s*,?\s*(?:and|&)\s*[0-3]?\d(?:st|nd|rd|th)?)"
+    r"(?![\w%])(?!\s+(?:people|persons|civilians|children|soldiers|were|killed|dead|injured|"
+    r"wounded|more|other|of)\b)",
+    re.IGNORECASE,
+)
+_LIST_YEAR = re.compile(r",?\s+((?:19|20)\d\d)\b")
 #: Between the two days of a span: "27 February to 1 March", "Friday through Sunday".
 _SPAN_JOIN = re.compile(r"\s*(?:,\s*)?(?:to|until|till|through|[-–])\s*(?:the\s+)?")
 #: Before a span's first day: "from", "lasted from".
@@ -573,6 +583,8 @@ def _resolve(
             month_start = (month_start - timedelta(days=1)).replace(day=1)
         return _safe_date(month_start.year, month_start.month, day), None, "day"
     if kind == "ago" and published is not None:
+        if g["week"]:
+            return published - timedelta(days=7), None, "day"  # "exactly a week ago"
         n = int(g["n"]) if g["n"].isdigit() else parse_number_words(g["n"])
         return (published - timedelta(days=int(n)) if n else None), None, "day"
     return None, None, "day"
@@ -1135,7 +1147,21 @@ def find_dates(
                         out.append(
                             DateMention(n.start(1), n.end(1), day, None, "day", role, incident)
                         )
+        listed = (
+            _DAY_LIST_AFTER.match(text, e, end)
+            if kind == "mdy" and d is not None and d_end is None and not m.group("y")
+            else None
+        )
+        if listed is not None and d is not None:
+            year = _LIST_YEAR.match(text, listed.end(), end)
+            if year is not None:  # "March 5, 8 and 11, 2023": the year closes the list
+                d = _safe_date(int(year.group(1)), d.month, d.day) or d
         out.append(DateMention(s, e, d, d_end, precision, role, incident, span))
+        if listed is not None and d is not None:
+            for n in _LIST_DAY.finditer(text, listed.start(1), listed.end(1)):
+                day = _safe_date(d.year, d.month, int(n.group(1)))
+                if day is not None:
+                    out.append(DateMention(n.start(1), n.end(1), day, None, "day", role, incident))
         if d is not None and precision == "day":
             last, last_at = d, e
     return _joined_spans(text, out)

@@ -314,7 +314,7 @@ _ACTOR_AFTER = re.compile(
 _SPOKEN_FROM = re.compile(
     r"\b(?:" + speech_verbs("condemned", "demanded", "spoke", "speaking") + "|"
     r"protested|marched|rallied|demonstrated|gathered|issued|released|presented|published|"
-    r"(?:video\s+)?message|press\s+conference|briefing|speech)\b"
+    r"wrote|writing|posted|tweeted|(?:video\s+)?message|press\s+conference|briefing|speech)\b"
     r"(?:\s+[\w'’-]+){0,6}?\s+(?:in|from)\s+(?:the\s+)?"
     # "protested in Istanbul and Amman": the places of one list
     r"(?:[\w'’-]+\s*(?:,|\band\b)\s+){0,3}"
