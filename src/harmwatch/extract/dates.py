@@ -157,6 +157,8 @@ _STATEMENT_BEFORE = re.compile(
         "published",
         # "according to security sources quoted on Wednesday"
         "quoted",
+        # "the court ruled on Thursday": the day of a ruling, not of the harm it judged
+        "ruled",
     )
     + r")\s+(?:on\s+|late\s+|early\s+)?$|"
     # "the ministry's bulletin of 08/05/2024", "a statement dated 2 May"
@@ -315,11 +317,23 @@ _BY_DAY = re.compile(
     re.IGNORECASE,
 )
 _AS_OF_BEFORE = re.compile(
-    rf"\bas of:?\s+(?:[\w:.]+\s+){{0,2}}$|\bby\s+(?:early\s+|late\s+)?{_BY_TIME}?$",
+    rf"\bas of:?\s+(?:[\w:.]+\s+){{0,2}}$|"
+    r"\bas of:?\s+the\s+(?:morning|afternoon|evening|night|end)\s+of\s+$|"
+    rf"\bby\s+(?:early\s+|late\s+)?{_BY_TIME}?$",
     re.IGNORECASE,
 )
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:\w+\s+)?$", re.IGNORECASE)
 _COPYRIGHT_AFTER = re.compile(r"^[.,]?\s*©")
+#: "Satellite imagery from 10 July 2022 shows ...": the day a picture was taken.
+_IMAGERY_BEFORE = re.compile(
+    r"\b(?:imagery|images?|photos?|photographs?|pictures?|footage)\s+"
+    r"(?:from|dated|taken\s+on|captured\s+on|recorded\s+on)\s+$",
+    re.IGNORECASE,
+)
+#: "today counts 119 dead", "today puts the toll at": a present-day count, not a day of harm.
+_COUNTS_AFTER = re.compile(
+    r"^\s+(?:counts|puts|estimates|lists|records|says|reports|speaks\s+of)\b", re.IGNORECASE
+)
 _PHOTO_AFTER = re.compile(r"^\.\s*(?:PHOTO|Photo|Credit)")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(
@@ -698,6 +712,8 @@ _ACTIVITY_BEFORE = re.compile(
     r"(?!\s+(?:its|their|the|an?)\s+(?:[\w-]+\s+)?(?:offensive|attacks?|assault|shelling|"
     r"bombing|bombardment|strikes|raids|fighting|hostilities)\b)|"
     r"convened|surveying|searching|searched|dug|digging|combed|mourning|campaign\s+started|"
+    # "rescue teams pulled more bodies from the mud on Wednesday"
+    r"(?:pulled|recovered|retrieved)\s+(?:[\w-]+\s+){0,2}?bodies\b|"
     r"told|buried|condemned|recalled|confirmed|reported|announced|denied|learned|learnt|"
     r"issued\s+(?:a|an|its|their)\s+(?:[\w-]+\s+)?(?:statement|communiqu[eé]|report|update|bulletin)|"
     r"attended|(?:opened|launched)\s+an?\s+(?:investigation|inquiry|probe)|"
@@ -708,7 +724,7 @@ _ACTIVITY_BEFORE = re.compile(
     r"evacuated\s+(?:by\s+(?:helicopter|air|road|ambulance)\s+)?to|"
     r"funerals?\s+(?:are|were|was|is)\s+(?:under\s+way|underway|taking\s+place)|"
     # "the toll given by local officials the day before"
-    r"(?:toll|figure|count|number)s?\s+(?:given|provided|released|announced|reported|published)|"
+    r"(?:toll|figure|count|number)s?,?\s+(?:given|provided|released|announced|reported|published)|"
     # "regional officials had given a toll of 229 on Wednesday"
     r"(?:gave|given|giving)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?(?:toll|figure|count|tally|"
     r"estimate)|"
@@ -1009,6 +1025,10 @@ def _role(
         return "indefinite"
     if _COPYRIGHT_AFTER.match(after) or _PHOTO_AFTER.match(after):
         return "caption"
+    if _IMAGERY_BEFORE.search(before):
+        return "caption"  # "satellite imagery from 10 July shows": the day of a picture
+    if kind == "rel" and _COUNTS_AFTER.match(after):
+        return "statement"  # "the victims' association today counts 119 dead"
     if _search_in(_STATEMENT_BEFORE_ANCHORED, before, b_lo, words):
         return "statement"
     if kind == "rel" and _REPORT_TODAY_BEFORE.search(before):
