@@ -670,7 +670,7 @@ _INCIDENT_VERB = (
 #: the village on 23 March") or stands right before them ("the April 2 assault").
 _INCIDENT_NOUN = (
     r"(?:attacks?|assault|killings?|massacre|shelling|bombing|bombardment|air\s*strikes?|"
-    r"strikes?|raid|explosions?|blasts?|earthquake|quake|fire|shooting|ambush)"
+    r"strikes?|raids?|explosions?|blasts?|earthquake|quake|fire|shooting|ambush(?:es)?|clashes)"
 )
 #: A day told as a day after the harm: "searched the rubble on Tuesday, a day after a missile
 #: strike", "on Sunday, two days after the raid" (the harm's own day is the one before).

@@ -592,8 +592,14 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
     for group, places in zip(groups, per_group, strict=True):
         categories = sorted(set().union(*(g.categories for g in group)) - {"response"})
         dates = [d for g in group for d in g.dates]
+        lent_days = lent_dates.get(len(events), [])
         if not _event_days(dates):
-            dates += lent_dates.get(len(events), [])
+            dates += lent_days
+        else:
+            # "The attacks lasted from Friday to Sunday. In Nanjaba, insurgents burned houses
+            # ... and regained control on Monday": days an incident governs, told before the
+            # event's first sentence, stay the event's when a later sentence tells another day
+            dates += [d for d in lent_days if d.incident]
         dates += borrowed.get(len(events), [])
         date, date_end, precision, days = _date_fields(dates)
         locations = [p.as_dict() for p in places]
