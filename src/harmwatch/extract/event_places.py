@@ -107,7 +107,9 @@ _REFERENCE_WORD_FRAMES = (
     r"\b(?:medics|doctors|nurses|staff)\s+at",
     # "interviewed 87 displaced persons in Zugdidi", "interviews with 27 survivors in Bor": where
     # the witnesses were heard
-    r"\binterview(?:ed|s|ing)?\b(?:\s+with)?(?:\s+[\w,-]+){1,6}?\s+(?:in|at)",
+    r"\binterview(?:ed|s|ing)?\b(?:\s+with)?(?:\s+[\w,-]+){0,6}?\s+(?:in|at)",
+    # "the governor, reached by telephone in Maroua": where a source was reached
+    r"\b(?:reached|contacted|speaking|interviewed)\s+by\s+(?:tele)?phone\s+(?:in|from|at)",
     # "the EU delegation in Manila", "the Greek Orthodox Patriarchate of Jerusalem" (not an
     # embassy or consulate: those are often what was hit)
     r"\b(?:delegation|patriarchate|think\s+tank)\s+(?:in|of)",
@@ -251,6 +253,7 @@ _REFERENCE_WORDS = (
     "buried",
     "laid to rest",
     "interview",
+    "phone",
     "delegation",
     "patriarchate",
     "think tank",

@@ -64,7 +64,7 @@ _DESTINATION = re.compile(
     r"(?<!at a )(?<!at the )(?<!on a )(?<!on the )"
     r"(?:talks|negotiations|summit|conference|meeting)(?:\s+\w+){0,3}\s+in|"
     # "fled Khartoum for Port Sudan", "fled ... for camps in Cox's Bazar": where people went
-    r"fled\s+(?:[\w'’-]+\s+){1,4}for|for\s+(?:(?:refugee|displacement|idp)\s+)?camps?\s+in)"
+    r"(?:fled|left)\s+(?:[\w'’-]+\s+){1,4}for|for\s+(?:(?:refugee|displacement|idp)\s+)?camps?\s+in)"
     r"\s+(?:the\s+)?"
     r"(?:(?:town|city|village|capital|country|region|border|municipal\s+seat)(?:\s+of\s+|,\s*|\s+))?$",
     re.IGNORECASE,
@@ -82,8 +82,9 @@ _DESTINATION_LIST = re.compile(
 )
 #: Where fighters come from, and who backs a party: not where the harm happened.
 _ORIGIN_OR_BACKER = re.compile(
-    r"(?i:\b(?:groups?|fighters|mercenaries|members|militants|jihadists|recruits|volunteers)"
-    r"\s+from)\s+(?:(?:[A-Z][\w'’-]*|(?i:northern|southern|eastern|western|parts|of|other|"
+    r"(?i:\b(?:groups?|fighters|mercenaries|members|militants|jihadists|recruits|volunteers|"
+    # "a truck packed with people from Central America": where the people came from
+    r"migrants|people|nationals|workers)\s+from)\s+(?:(?:[A-Z][\w'’-]*|(?i:northern|southern|eastern|western|parts|of|other|"
     r"the|and))[\s,]+)*$"
     r"|(?i:\b(?:support|backing|help|assistance|aid)\s+(?:of|from)\s+(?:the\s+)?)$"
     # "the factions supported by Ankara", "militias backed by Iran"
@@ -159,6 +160,18 @@ _STATEMENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _DASH_AFTER = re.compile(r"^\s*[—–-]")
+#: "In Kyiv, the Ukrainian foreign ministry said": a capital opening a sentence as the seat of
+#: a national government that speaks (not "In Kharkiv, the governor said": local officials
+#: tell what happened in their town).
+_IN_OPENING = re.compile(r"\s*In\s+(?:the\s+)?")
+_SEAT_SPEAKS_AFTER = re.compile(
+    r"^\s*,\s*(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:foreign|defen[cs]e|interior)\s+)?"
+    r"(?:ministry|government|presidency|president|prime\s+minister|foreign\s+minister|"
+    r"parliament|Kremlin|embassy|cabinet)\s+(?:[\w'’-]+\s+){0,2}?(?:has\s+|had\s+)?(?:"
+    + speech_verbs("called", "condemned", "accused", "denied", "warned", "urged", "vowed")
+    + r")\b",
+    re.IGNORECASE,
+)
 #: The frames before a place, anchored: with the document's word index at hand
 #: (:func:`index_of`) each is tried only at its candidate words of the window.
 _DESTINATION_A = anchor(_DESTINATION)
@@ -255,6 +268,22 @@ def _is_dateline(text: str, sent_start: int, place: Place) -> bool:
     return bool(_DATELINE_AFTER.match(after) or _PAREN_DATELINE.match(after))
 
 
+#: Most items a menu segment holds ("Home | News | Pemba | Mocímboa | Economy").
+MENU_SEGMENT_WORDS = 3
+
+
+def _in_menu_bar(text: str, place: Place) -> bool:
+    """Whether ``place`` is an item of a page's menu bar: a line of short segments between
+    pipes, which the sentence splitter may join to the headline after it."""
+    start = text.rfind("\n", 0, place.start) + 1
+    end = text.find("\n", place.end)
+    line = text[start : end if end >= 0 else len(text)]
+    segments = line.split("|")
+    return len(segments) >= 3 and all(
+        len(seg.split()) <= MENU_SEGMENT_WORDS for seg in segments[1:-1]
+    )
+
+
 def is_event_place(text: str, sent_start: int, place: Place) -> bool:
     """Whether a place in an event sentence is where the harm happened.
 
@@ -281,6 +310,8 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
         return False  # "Depayin township (Sagaing Region) –"
     if ", where" in after[:60] and _WHERE_TAKEN_AFTER.match(after):
         return False
+    if "|" in after[:40] and _in_menu_bar(text, place):
+        return False
     words = index_of(text)
     last = before.rstrip().rsplit(None, 1)[-1].lower().rstrip(",") if before.strip() else ""
     if last in _FRAME_LAST_WORDS:
@@ -301,6 +332,12 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
             else words.search_in(_INSTITUTION_A, lo_frame, place.start, before)
         ):
             return False
+    if (
+        place.start - sent_start < 4
+        and _IN_OPENING.fullmatch(text, sent_start, place.start)
+        and _SEAT_SPEAKS_AFTER.match(after)
+    ):
+        return False  # "In Kyiv, the foreign ministry said ...": where a government spoke
     if _STATEMENT_AFTER.match(after) and not _RESIDENTS_BEFORE.search(before):
         return False  # "Baku accused", but "residents of Kabul said" tell what happened there
     lo = max(sent_start, place.start - LIST_WINDOW)
