@@ -69,7 +69,10 @@ for _head in (
     "Gas Field",
     "Cathedral",
 ):
-    _HEAD_LOOSE = _HEAD_LOOSE.replace(_head, f"[{_head[0]}{_head[0].lower()}]{_head[1:]}")
+    # every word of a head in either case: "Khor Mor gas field", "Ain al-Asad air base"
+    _HEAD_LOOSE = _HEAD_LOOSE.replace(
+        _head, " ".join(f"[{w[0]}{w[0].lower()}]{w[1:]}" for w in _head.split())
+    )
 _SITE_BEFORE_HEAD = re.compile(
     rf"\b((?:{_CAP}(?:'s|’s)?\s+)+(?:(?:displacement|refugee|detention|children's|maternity|"
     rf"teaching|main|central|regional|general|girls['’]?|boys['’]?)\s+)?{_HEAD_LOOSE})\b"
@@ -91,7 +94,10 @@ _LOCALITY_HEAD_PLURAL = re.compile(
     r"\b(?:villages|towns|hamlets|settlements|camps|communes|districts|counties|provinces|"
     r"municipalities|posts|neighbou?rhoods|townships)\b"
 )
-_LOCALITY_OF = re.compile(rf"\b{_LOCALITY_HEAD}\s+of\s+({_NAME})")
+_LOCALITY_OF = re.compile(
+    # "the village of Kocho", "in villages including Kurta, Kekhvi and Tamarasheni"
+    rf"\b{_LOCALITY_HEAD}(?:\s+of|,?\s+(?:including|such\s+as|among\s+them))\s+({_NAME})"
+)
 _LOCALITY_BEFORE_HEAD = re.compile(rf"(?<![\w’'-])({_NAME})\s+{_LOCALITY_HEAD}\b")
 #: "the towns of Dhiban, Al-Busayrah and Al-Shuhayl": more names after the first.
 _LOCALITY_MORE = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)({_NAME})")
@@ -167,7 +173,8 @@ _BY_PLACE_WORD = anchor(_LOCALITY_BY_PLACE)
 #: a list of facilities ("died at Madina and Erdogan hospitals"), not a continent or an
 #: acronym.
 _BARE = re.compile(
-    rf"\b(?:in|near|at|outside|off)\s+({_NAME})(?=\s*[,.;]|\s+(?:on|in|at|after|before|when|where|"
+    # "In Nanjaba, insurgents burned houses": a sentence may open with the place
+    rf"\b(?:[Ii]n|near|at|outside|off)\s+({_NAME})(?=\s*[,.;]|\s+(?:on|in|at|after|before|when|where|"
     r"during|last|this|and|early|late|overnight|over|since|amid|yesterday|today)\b)"
     rf"(?!\s+and\s+{_NAME}\s+(?:hospitals|schools|camps|clinics|centres|centers|markets)\b)"
 )
@@ -294,6 +301,15 @@ def _before_head_finditer(
 _HEAD_OF_NAME = re.compile(rf"^({_HEAD})\s+of\s+(?:the\s+)?(.+)$")
 _POSSESSIVE = re.compile(r"['’]s\s")
 _GENERIC_CAPS = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "In", "On", "At"})
+#: Nouns that open a sentence after a capital "In" without naming a place ("In Brief,").
+_IN_OPENERS = frozenset(
+    "Brief Summary Short Addition Total Particular Response Conclusion Contrast Turn Fact "
+    "Practice Reality General Theory Principle Pictures Photos Depth Focus Numbers Detail "
+    "Context Memoriam Full Part Return Exchange Sum Effect Essence Retrospect Hindsight "
+    "Parallel Public Private Solidarity Memory".split()
+)
+#: Common adjectives that open many towns' names ("Old Fangak", "New Halfa", "Upper Dir").
+_NAME_ADJECTIVES = frozenset({"Old", "New", "Upper", "Lower", "Great", "Little", "Greater"})
 #: Capitalised words before a locality head that are not names ("Palestinian refugee camp").
 _NOT_NAMES = frozenset(
     {
@@ -526,8 +542,12 @@ def _localities(
             s += len(first) + 1  # "In Kelemba, a village ...": the name after the opener
             name = text[s:e]
             first = name.split()[0]
-        if first in _GENERIC_CAPS or first in _NOT_NAMES or first.lower() in stop:
+        if first in _GENERIC_CAPS or first in _NOT_NAMES:
             continue
+        if name in _IN_OPENERS and text[max(0, s - 3) : s] == "In ":
+            continue  # "In Brief,", "In Summary,": a sentence adverb, not a place
+        if first.lower() in stop and not (first in _NAME_ADJECTIVES and " " in name):
+            continue  # not "Old Fangak", "Upper Dir": an adjective that opens a town's name
         if any(o.start < e and s < o.end for o in (*sites, *out)):
             continue
         out.append(SiteMention(s, e, name, name, (), "locality"))
