@@ -94,6 +94,9 @@ _REFERENCE_WORD_FRAMES = (
     # in the Nabatieh area": where the dead are buried (no harm told between)
     r"\b(?:buried|laid\s+to\s+rest)\b(?:(?!\b(?:killed|died|struck|shelled|hit|wounded)\b)"
     r"[^.;]){0,45}?\bin",
+    # "a memorial service ... was held the same week at the Kyiv Pechersk Lavra", "elections
+    # were held in", "the captives were held in a camp at": what was held there is no harm
+    r"\b(?:was|were|is|are|being)\s+held(?:\s+[\w'’-]+){0,4}?\s+(?:at|in)",
     # "a vessel flying the flag of Panama": a ship's registry
     r"\bflag\s+of",
     # "far from the Nagorno-Karabakh conflict zone"
@@ -254,6 +257,7 @@ _REFERENCE_WORDS = (
     "laid to rest",
     "interview",
     "phone",
+    "held",
     "delegation",
     "patriarchate",
     "think tank",
@@ -818,6 +822,14 @@ def _generic_words() -> frozenset[str]:
     return lex.common_words | frozenset(lex.demonyms)
 
 
+#: Words of a dedication, which name a particular church however common they are ("All Saints
+#: Skete", "Holy Trinity Cathedral").
+_DEDICATIONS = frozenset(
+    "saint saints st holy trinity virgin saviour savior dormition resurrection transfiguration "
+    "nativity ascension annunciation intercession assumption apostles".split()
+)
+
+
 def _generic_site(p: Place) -> bool:
     """A named-site match made only of common words and demonyms before its head noun: a
     headline in title case or a sentence-initial word ("Historic Armenian Cathedral Damaged",
@@ -826,7 +838,11 @@ def _generic_site(p: Place) -> bool:
         return False
     words = p.mention.replace("’", "'").split()[:-1]
     generic = _generic_words()
-    if bool(words) and all(w.lower().removesuffix("'s") in generic for w in words):
+    if (
+        bool(words)
+        and all(w.lower().removesuffix("'s") in generic for w in words)
+        and not any(w.lower() in _DEDICATIONS for w in words)
+    ):
         return True
     # "airstrike on Yemen prison", "Drone strike on Tigray displacement camp": a country or a
     # region (with lower-case modifiers) and a head noun name no particular site

@@ -47,7 +47,8 @@ _HEAD = (
     r"(?:Hospital|Cathedral|Church|Mosque|Monastery|Theat(?:er|re)|Camp|Park|Port|"
     r"Museum|University|School|Prison|Station|Airport|Stadium|Market|Bridge|Corridor|"
     r"Centre|Center|Clinic|Library|Temple|Shrine|Old City|Lake|Plant|Dam|Beach|Square|Gorge|"
-    r"Tunnel|Highway|Air Base|Airbase|Oil Field|Gas Field)"
+    r"Tunnel|Highway|Air Base|Airbase|Oil Field|Gas Field|Lavra|Skete|Basilica|Chapel|Synagogue|"
+    r"Citadel|Fortress|Castle|Mausoleum|Abbey)"
 )
 _CAP = r"(?:[A-Z][\w’'-]*|al-[A-Z][\w’'-]*|\"[A-Z][\w’'-]*\")"
 #: Heads also written in lower case after a name ("Abu Shouk camp", "Lido beach").
