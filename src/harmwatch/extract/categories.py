@@ -299,6 +299,13 @@ def _cue_plan(cb: Codebook) -> tuple[tuple[AnchoredPattern, ...], tuple[str, ...
     return _CUE_PLAN[0][1], _CUE_PLAN[0][2]
 
 
+#: A denial between the two words of a pair: "the churches were not hit", "the mosque escaped
+#: damage", "no school was damaged" is read where the object comes first.
+_PAIR_DENIED = re.compile(
+    r"\b(?:not|never|escaped|spared|avoided)\b(?!\s+only\b)|\bn['’]t\b", re.IGNORECASE
+)
+
+
 def document_cues(
     cb: Codebook, text: str, words: WordIndex | None = None
 ) -> dict[str, list[tuple[int, int]]]:
@@ -333,7 +340,11 @@ def document_cues(
                 i = bisect_left(second_starts, e1)
                 if i < len(seconds):
                     s2, e2 = seconds[i]
-                    if s2 - e1 <= within and not _CLAUSE_BREAK.search(text, e1, s2):
+                    if (
+                        s2 - e1 <= within
+                        and not _CLAUSE_BREAK.search(text, e1, s2)
+                        and not _PAIR_DENIED.search(text, e1, s2)
+                    ):
                         spans.append((s1, e2))
         found[code] = sorted(spans)
     return found
