@@ -265,7 +265,10 @@ _FUTURE_BEFORE = re.compile(
     # "will hold an emergency meeting on Monday"
     r"(?:\w+\s+){0,3}?(?:on\s+)?$"
     # "said it would begin evacuating civilians from the town of Siversk on 1 December"
-    r"|\b(?:will|would)\s+(?:begin|start)\s+(?:[\w-]+\s+){0,8}?(?:on\s+)?$",
+    r"|\b(?:will|would)\s+(?:begin|start)\s+(?:[\w-]+\s+){0,8}?(?:on\s+)?$"
+    # "their funerals were to be held on Monday", "the trial is due to open on 3 May"
+    r"|\b(?:was|were|is|are)\s+(?:due\s+)?to\s+(?:be\s+held|take\s+place|begin|start|open|"
+    r"resume|meet)\s+(?:[\w-]+\s+){0,3}?(?:on\s+)?$",
     re.IGNORECASE,
 )
 #: "Ten years ago today": an anniversary resolved against the publication day.
@@ -707,6 +710,8 @@ _ACTIVITY_BEFORE = re.compile(
     # "held 40 people for questioning on Wednesday" (no detention, the set's convention)
     r"(?:held|detained|questioned)\s+(?:[\w-]+\s+){0,4}?for\s+questioning|"
     r"adopted|pulled\s+out|withdrew|(?:began\s+)?withdrawing|travelled|traveled|returned|"
+    # "Netanyahu, visiting the base on Monday", "aircraft were arriving on Friday"
+    r"visiting|arriving|"
     # "talks resumed on", but not "fighting resumed" nor "resumed its offensive on 25 June"
     r"(?<!fighting )(?<!clashes )(?<!shelling )(?<!attacks )(?<!hostilities )resumed"
     r"(?!\s+(?:its|their|the|an?)\s+(?:[\w-]+\s+)?(?:offensive|attacks?|assault|shelling|"
