@@ -493,7 +493,7 @@ class DocumentCategories:
 #: Attack words that name no means ("gunmen attacked the village", "came under fire"): a
 #: sentence with one holds an event's day and place, though it codes no category.
 _BARE_ATTACK = re.compile(
-    r"\b(?:attacked|raided|stormed|ambushed|"
+    r"\b(?:attacked|raided|stormed|ambushed|targeted|"
     r"came under (?:fire|attack)|overran|opened fire|(?:was|were) shot at|torched|looted|"
     r"set fire to)\b",
     re.IGNORECASE,

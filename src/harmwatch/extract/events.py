@@ -296,7 +296,19 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
     if len(place.mention) > 3 and place.mention.isupper():
         return False
     region_heading = place.feature == "region" and _DASH_AFTER.match(after)
-    if place.start - sent_start < 3 and not region_heading and _DATELINE_AFTER.match(after):
+    if (
+        place.start - sent_start < 3
+        and not region_heading
+        and _DATELINE_AFTER.match(after)
+        # "Rehovot: several laboratory buildings were badly damaged": a live blog's entry
+        # names its town with a colon (a dateline is in capitals or carries its date; a
+        # region or country before a colon is a headline's topic)
+        and not (
+            after.startswith(":")
+            and not place.mention.isupper()
+            and place.feature in ("city", "village", "locality")
+        )
+    ):
         # A region opening a line is a section heading ("Sagaing Region — On 29 September,
         # troops burned..."), not the place a report was filed from.
         return False

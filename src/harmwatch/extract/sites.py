@@ -69,6 +69,7 @@ for _head in (
     "Oil Field",
     "Gas Field",
     "Cathedral",
+    "Gorge",
 ):
     # every word of a head in either case: "Khor Mor gas field", "Ain al-Asad air base"
     _HEAD_LOOSE = _HEAD_LOOSE.replace(
@@ -176,7 +177,7 @@ _BY_PLACE_WORD = anchor(_LOCALITY_BY_PLACE)
 _BARE = re.compile(
     # "In Nanjaba, insurgents burned houses": a sentence may open with the place
     rf"\b(?:[Ii]n|near|at|outside|off)\s+({_NAME})(?=\s*[,.;]|\s+(?:on|in|at|after|before|when|where|"
-    r"during|last|this|and|early|late|overnight|over|since|amid|yesterday|today)\b)"
+    r"during|last|this|and|early|late|overnight|over|since|amid|yesterday|today|with)\b)"
     rf"(?!\s+and\s+{_NAME}\s+(?:hospitals|schools|camps|clinics|centres|centers|markets)\b)"
 )
 #: A second name after a bare one: "near Hin Tagher and Khtsaberd whom Baku calls ...".
@@ -583,7 +584,7 @@ def _named_sites(text: str, start: int, end: int) -> list[SiteMention]:
 
 
 #: Lower-case heads whose sites are kept whatever names them ("Lido beach", "Qarchak prison").
-_LOOSE_OF_OLD = frozenset({"camp", "beach", "prison"})
+_LOOSE_OF_OLD = frozenset({"camp", "beach", "prison", "gorge"})
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _RUN_BY = re.compile(r"-(?:supported|run|backed|funded|owned|operated|built|controlled|held)$")
 
