@@ -45,7 +45,10 @@ DOC_CONFLICT_RATIO = 1.5
 GENERIC_ATTACK = re.compile(
     # "no strikes were reported", "without any bombardment": a denied attack is no attack
     r"\b(?<!\bno )(?<!\bany )(?:(?:israeli|russian|saudi|us|american|turkish|azerbaijani|"
-    r"armenian|coalition|enemy|deadly|new|separate)\s+)?strikes?\b(?!\s+(?:action|workers|committee))|"
+    r"armenian|coalition|enemy|deadly|new|separate)\s+)?"
+    # not "a suicide bomber strikes a procession", "gunman strikes again": a verb of their act
+    r"(?<!bomber )(?<!bombers )(?<!gunman )(?<!gunmen )(?<!attacker )(?<!attackers )"
+    r"strikes?\b(?!\s+(?:action|workers|committee))|"
     r"\bbomb(?:ed|ing|ings)\b|\b(?<!as if under )bombard(?:ed|ing|ment|ments)\b"
     # "a bombardment of shots", "bombarded with questions": figurative
     r"(?! (?:of|with) (?:\w+ )?(?:shots|questions|criticism|messages|e-?mails|calls|insults|"
