@@ -297,6 +297,9 @@ _ACTOR_AFTER = re.compile(
     r"programme|program|regime|negotiators?|delegation|intelligence)\b"
     r"|^['’]s\s+(?:\w+\s+){0,2}(?:minority|minorities|people|population|citizens|community|"
     r"nationals|diaspora)\b"
+    # "the Gaza health ministry said", "the Kharkiv emergency service"
+    r"|^\s+(?:health|interior|defen[cs]e|foreign|emergenc(?:y|ies)|education|culture|information)"
+    r"\s+(?:ministry|minister|department|office|authorities|officials|services?)\b"
     r"|^\s+(?:forces|troops|army|authorities|separatists|department|embassy|government|"
     r"military|officials|ministry|wing|branch|affiliate|regime)\b"
     # "the self-proclaimed Donetsk People's Republic"
@@ -322,7 +325,8 @@ _SPOKEN_FROM = re.compile(
     r"\b(?:" + speech_verbs("condemned", "demanded", "spoke", "speaking") + "|"
     r"protested|marched|rallied|demonstrated|gathered|issued|released|presented|published|"
     r"wrote|writing|posted|tweeted|(?:video\s+)?message|press\s+conference|briefing|speech)\b"
-    r"(?:\s+[\w'’-]+){0,6}?\s+(?:in|from)\s+(?:the\s+)?"
+    # "families gathered at the Rigasa station in Kaduna": at a place too
+    r"(?:\s+[\w'’-]+){0,6}?\s+(?:in|from|at)\s+(?:the\s+)?"
     # "protested in Istanbul and Amman": the places of one list
     r"(?:[\w'’-]+\s*(?:,|\band\b)\s+){0,3}"
     r"(?:(?:Thai|border|capital|city|town|[\w'’-]+\s+border)\s+(?:town\s+|city\s+)?(?:of\s+)?)?$",
@@ -514,7 +518,7 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
     near = tail[-SPOKEN_LIST_CHARS:]
     spoken = (
         None
-        if " in " not in near and " from " not in near
+        if " in " not in near and " from " not in near and " at " not in near
         else _SPOKEN_FROM.search(tail)
         if words is None
         else words.search_in(_SPOKEN_FROM_ANCHORED, place.start - len(tail), place.start, tail)
