@@ -480,6 +480,12 @@ _LIST_YEAR = re.compile(r",?\s+((?:19|20)\d\d)\b")
 _SPAN_JOIN = re.compile(r"\s*(?:,\s*)?(?:to|until|till|through|[-–])\s*(?:the\s+)?")
 #: Before a span's first day: "from", "lasted from".
 _SPAN_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+#: "broke out on Wednesday morning and continued until Thursday evening": one span of harm.
+_CONTINUED_UNTIL = re.compile(
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+and\s+(?:continued|lasted|raged|went\s+on)"
+    r"\s+until\s+(?:the\s+)?(?:early\s+|late\s+)?(?:on\s+)?",
+    re.IGNORECASE,
+)
 #: "on 21 March last year": the day-month is of the year before publication.
 _LAST_YEAR_AFTER = re.compile(r",?\s+last\s+year\b", re.IGNORECASE)
 #: How far after the day told last a yearless day may fall and still be of its year, and how
@@ -1207,6 +1213,15 @@ def _joined_spans(text: str, dates: list[DateMention]) -> list[DateMention]:
             and a.date < b.date
             and _SPAN_JOIN.fullmatch(text, a.end, b.start)
             and _SPAN_FROM.search(text, max(0, a.start - 12), a.start)
+        ) or (
+            a.role == "event"
+            and b.role == "period"
+            and a.precision == b.precision == "day"
+            and a.date is not None
+            and b.date is not None
+            and a.date_end is None
+            and a.date < b.date
+            and _CONTINUED_UNTIL.fullmatch(text, a.end, b.start)
         ):
             out[n] = replace(a, date_end=b.date, span=True)
     return out
