@@ -82,7 +82,10 @@ _REFERENCE_WORD_FRAMES = (
     r"\b(?:war|conflict|dispute|talks)\s+over",
     # "protests in Yerevan" (where people protest), but not "a bombing at a rally in Peshawar"
     r"(?<!at a )(?<!at the )(?<!on a )(?<!on the )"
-    r"\b(?:protests?|demonstrations?|rall(?:y|ies)|vigils?|marche?s?)\b[^.;]{0,30}?\bin",
+    # (not the month: "killed on 25 March in El Ripial", "in March in Kidal")
+    r"\b(?:protests?|demonstrations?|rall(?:y|ies)|vigils?|"
+    r"(?<!\d )(?<!\d\d )(?<!in )(?<!on )(?<!of )(?<!early )(?<!late )(?<!mid-)(?<!since )"
+    r"(?<!until )(?<!by )marche?s?(?!\s+\d))\b[^.;]{0,30}?\bin",
     r"\b(?:is|are|was|were|comes?|came|hails?)\s+from",
     # "a soldier from Lviv was killed near Chasiv Yar": where someone comes from
     r"\b(?:soldier|serviceman|servicemen|man|men|woman|women|resident|native|volunteer|"
