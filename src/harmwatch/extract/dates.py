@@ -302,6 +302,11 @@ _STILL_AFTER = re.compile(
 )
 _ANAPHORIC_BEFORE = re.compile(r"\b(?:that|the same|that same)\s+$", re.IGNORECASE)
 #: "it was a Tuesday in May", "every Friday": a weekday that names no particular day.
+#: A conviction or sentence in absentia: the day of a ruling on someone who is not held.
+_IN_ABSENTIA = re.compile(
+    r"\b(?:convicted|sentenced|condemned|tried|found\s+guilty)\b[^.;]{0,80}?\bin\s+absentia\b",
+    re.IGNORECASE,
+)
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|one|every|each|any)\s+$", re.IGNORECASE)
 _AS_OF = re.compile(r"\bas of:?\s+", re.IGNORECASE)
 _SO_FAR = re.compile(r"\b(?:so far|to date|thus far|up to now|until now)\b", re.IGNORECASE)
@@ -1034,6 +1039,8 @@ def _role(
         return "anaphoric"  # "121 people died that Saturday": the day told before, not a new one
     if kind == "weekday" and _INDEFINITE_BEFORE.search(before):
         return "indefinite"
+    if "absentia" in sentence and _IN_ABSENTIA.search(sentence):
+        return "activity"  # "the tribunal on Tuesday convicted him in absentia": no captive
     if _COPYRIGHT_AFTER.match(after) or _PHOTO_AFTER.match(after):
         return "caption"
     if _IMAGERY_BEFORE.search(before):
