@@ -302,6 +302,13 @@ _STILL_AFTER = re.compile(
 )
 _ANAPHORIC_BEFORE = re.compile(r"\b(?:that|the same|that same)\s+$", re.IGNORECASE)
 #: "it was a Tuesday in May", "every Friday": a weekday that names no particular day.
+#: After a date opening its sentence: the count it is the day of ("On Monday, the toll had
+#: stood at 413").
+_TOLL_STOOD_AFTER = re.compile(
+    r"\s*,?\s*(?:the\s+)?(?:death\s+|official\s+|provisional\s+)?(?:toll|count|tally)\s+"
+    r"(?:had\s+|has\s+)?(?:stood|rose|risen|reached|was|climbed)\b",
+    re.IGNORECASE,
+)
 #: A conviction or sentence in absentia: the day of a ruling on someone who is not held.
 _IN_ABSENTIA = re.compile(
     r"\b(?:convicted|sentenced|condemned|tried|found\s+guilty)\b[^.;]{0,80}?\bin\s+absentia\b",
@@ -325,7 +332,7 @@ _BY_DAY = re.compile(
     re.IGNORECASE,
 )
 _AS_OF_BEFORE = re.compile(
-    rf"\bas of:?\s+(?:[\w:.]+\s+){{0,2}}$|"
+    rf"\bas of:?\s+(?:[\w:.]+\s+){{0,2}}$|\bas of:?\s+{_BY_TIME}$|"
     r"\bas of:?\s+the\s+(?:morning|afternoon|evening|night|end)\s+of\s+$|"
     rf"\bby\s+(?:early\s+|late\s+)?{_BY_TIME}?$",
     re.IGNORECASE,
@@ -1039,6 +1046,8 @@ def _role(
         return "anaphoric"  # "121 people died that Saturday": the day told before, not a new one
     if kind == "weekday" and _INDEFINITE_BEFORE.search(before):
         return "indefinite"
+    if _TOLL_STOOD_AFTER.match(after) and len(sentence[: s - s_start].split()) <= 2:
+        return "update"  # "On Monday, the toll had stood at 413": the day of a count
     if "absentia" in sentence and _IN_ABSENTIA.search(sentence):
         return "activity"  # "the tribunal on Tuesday convicted him in absentia": no captive
     if _COPYRIGHT_AFTER.match(after) or _PHOTO_AFTER.match(after):
