@@ -450,20 +450,27 @@ class DocumentCategories:
                 if not _conflict_beyond_police(conflict, windows.views[i])
             }
 
+    def _gate_open(self, n: int) -> bool:
+        """Whether window ``n`` reads conflict-gated cues: the document, or the sentence, is
+        about conflict."""
+        return self.ctx.is_conflict or n in self._conflict_here
+
     def bare_attack(self, n: int) -> bool:
-        """Whether window ``n`` tells an attack without its means, in a conflict context."""
-        if not (self.ctx.is_conflict or n in self._conflict_here) or n in self._not_attack:
+        """Whether window ``n`` tells an attack without its means (codebook lexicon
+        ``bare_attack``) of armed men or on a place or post (``armed_or_post``), in a conflict
+        context."""
+        if not self._gate_open(n) or n in self._not_attack:
             return False
         start, end = self.windows.bounds[n]
         return (
-            self.words.search(_BARE_ATTACK_ANCHORED, start, end) is not None
-            and self.words.search(_ARMED_OR_POST, start, end) is not None
+            self.words.search(self.cb.anchors.lexicons["bare_attack"], start, end) is not None
+            and self.words.search(self.cb.anchors.lexicons["armed_or_post"], start, end) is not None
         )
 
     def sentence(self, n: int) -> tuple[list[CategoryHit], list[tuple[int, int]]]:
         """Category hits and generic attack spans of window ``n``."""
         start, end = self.windows.bounds[n]
-        gate_open = self.ctx.is_conflict or n in self._conflict_here
+        gate_open = self._gate_open(n)
         categories = self.cb.categories
         hits = [
             CategoryHit(code, s, min(e, end))
@@ -491,30 +498,6 @@ class DocumentCategories:
         text = self.words.text
         hits = _drop_care(text, _drop_charge(text, start, _drop_non_flight(text, start, hits)))
         return _drop_site_property(text, hits), generic
-
-
-#: Attack words that name no means ("gunmen attacked the village", "came under fire"): a
-#: sentence with one holds an event's day and place, though it codes no category.
-_BARE_ATTACK = re.compile(
-    r"\b(?:attacked|raided|stormed|ambushed|targeted|"
-    r"came under (?:fire|attack)|overran|opened fire|(?:was|were) shot at|torched|looted|"
-    r"set fire to)\b",
-    re.IGNORECASE,
-)
-_BARE_ATTACK_ANCHORED = anchor(_BARE_ATTACK)
-#: ... told of armed men or of a place or post ("the opposition attacked the budget plan",
-#: "fans stormed the pitch" are no attacks).
-_ARMED_OR_POST = anchor(
-    re.compile(
-        r"\b(?:gunmen|militants?|fighters|insurgents|rebels?|troops|soldiers|forces|attackers|"
-        r"jihadists?|gangs?|bandits|militia(?:s|men)?|army|terrorists|assailants|armed|"
-        r"paramilitar\w+|drones?|villages?|towns?|city|convoys?|checkpoints?|bases?|"
-        r"positions?|posts?|outposts?|patrols?|camps?|barracks|markets?|hospitals?|clinics?|"
-        r"schools?|churche?s?|mosques?|homes?|houses?|buildings?|compounds?|hotels?|vehicles?|"
-        r"buses|bus|trucks?|ships?|vessels?)\b",
-        re.IGNORECASE,
-    )
-)
 
 
 def resolve_generic(doc_codes: set[str]) -> str:

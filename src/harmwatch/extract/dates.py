@@ -1188,12 +1188,7 @@ def find_dates(
             # "on 5, 8 and 11 March": the days listed before the pair are days of that month
             listed = _DAY_LIST_BEFORE.search(text, start, s)
             if listed is not None:
-                for n in _LIST_DAY.finditer(text, listed.start(1), listed.end(1)):
-                    day = _safe_date(d.year, d.month, int(n.group(1)))
-                    if day is not None:
-                        out.append(
-                            DateMention(n.start(1), n.end(1), day, None, "day", role, incident)
-                        )
+                out += _listed_days(text, listed, d, role, incident)
         listed = (
             _DAY_LIST_AFTER.match(text, e, end)
             if kind == "mdy" and d is not None and d_end is None and not m.group("y")
@@ -1205,40 +1200,45 @@ def find_dates(
                 d = _safe_date(int(year.group(1)), d.month, d.day) or d
         out.append(DateMention(s, e, d, d_end, precision, role, incident, span))
         if listed is not None and d is not None:
-            for n in _LIST_DAY.finditer(text, listed.start(1), listed.end(1)):
-                day = _safe_date(d.year, d.month, int(n.group(1)))
-                if day is not None:
-                    out.append(DateMention(n.start(1), n.end(1), day, None, "day", role, incident))
+            out += _listed_days(text, listed, d, role, incident)
         if d is not None and precision == "day":
             last, last_at = d, e
     return _joined_spans(text, out)
 
 
+def _listed_days(
+    text: str, listed: re.Match[str], d: date, role: str, incident: bool
+) -> list[DateMention]:
+    """The days of the month of ``d`` listed in ``listed``'s first group ("5, 8 and" before
+    "11 March", ", 8 and 11" after "March 5"), each a mention of its own."""
+    out = []
+    for n in _LIST_DAY.finditer(text, listed.start(1), listed.end(1)):
+        day = _safe_date(d.year, d.month, int(n.group(1)))
+        if day is not None:
+            out.append(DateMention(n.start(1), n.end(1), day, None, "day", role, incident))
+    return out
+
+
 def _joined_spans(text: str, dates: list[DateMention]) -> list[DateMention]:
     """Two event days joined as a span ("from 27 February to 1 March", "from 30 December 2024
-    to 2 January 2025", "from Friday to Sunday"): the first gets the second as its end."""
+    to 2 January 2025", "from Friday to Sunday", "broke out on Wednesday and continued until
+    Friday"): the first gets the second as its end."""
     out = list(dates)
     for n, (a, b) in enumerate(pairwise(dates)):
-        if (
+        if not (
             a.role == "event"
-            and b.role == "event"
             and a.precision == b.precision == "day"
             and a.date is not None
             and b.date is not None
             and a.date_end is None
             and a.date < b.date
+        ):
+            continue
+        if (
+            b.role == "event"
             and _SPAN_JOIN.fullmatch(text, a.end, b.start)
             and _SPAN_FROM.search(text, max(0, a.start - 12), a.start)
-        ) or (
-            a.role == "event"
-            and b.role == "period"
-            and a.precision == b.precision == "day"
-            and a.date is not None
-            and b.date is not None
-            and a.date_end is None
-            and a.date < b.date
-            and _CONTINUED_UNTIL.fullmatch(text, a.end, b.start)
-        ):
+        ) or (b.role == "period" and _CONTINUED_UNTIL.fullmatch(text, a.end, b.start)):
             out[n] = replace(a, date_end=b.date, span=True)
     return out
 

@@ -163,7 +163,7 @@ _DASH_AFTER = re.compile(r"^\s*[—–-]")
 #: "In Kyiv, the Ukrainian foreign ministry said": a capital opening a sentence as the seat of
 #: a national government that speaks (not "In Kharkiv, the governor said": local officials
 #: tell what happened in their town).
-_IN_OPENING = re.compile(r"\s*In\s+(?:the\s+)?")
+_IN_OPENING = re.compile(r"\s*In\s+")
 _SEAT_SPEAKS_AFTER = re.compile(
     r"^\s*,\s*(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:(?:foreign|defen[cs]e|interior)\s+)?"
     r"(?:ministry|government|presidency|president|prime\s+minister|foreign\s+minister|"
