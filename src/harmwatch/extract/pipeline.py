@@ -75,6 +75,7 @@ from harmwatch.extract.sites import (
     SITE_PATTERNS,
     find_sites,
     list_mates,
+    longer_unit_name,
     site_triggers,
 )
 from harmwatch.extract.text import split_sentences
@@ -255,20 +256,6 @@ def _document(
     }
 
 
-#: A unit word after a name: "Kuz Kunar district", "Madaya township".
-_UNIT_AFTER = re.compile(r"\s+(?:district|sub-district|township|county|commune|municipality)\b")
-
-
-def _longer_unit_name(text: str, site: Any, inside: list[Place]) -> bool:
-    """Whether unlisted locality ``site`` is a unit's name whose last word(s) the gazetteer
-    read as places of their own: the name starts before them, ends with them and a unit word
-    follows ("Kuz Kunar district")."""
-    unit = _UNIT_AFTER.match(text, site.end)
-    return unit is not None and all(
-        site.start < p.start < site.end and p.end in (site.end, unit.end()) for p in inside
-    )
-
-
 def extract_rules_v1(
     text: str,
     *,
@@ -388,7 +375,7 @@ def extract_rules_v1(
                 # the gazetteer read only the last word of a district's name ("in Kuz Kunar
                 # district" is not Kunar province).
                 inside = [p for p in sf.places if p.start < site.end and site.start < p.end]
-                if inside and _longer_unit_name(text, site, inside):
+                if inside and longer_unit_name(text, site, inside):
                     sf.places = [p for p in sf.places if p not in inside]
                 elif inside:
                     continue

@@ -40,6 +40,7 @@ __all__ = [
     "SiteMention",
     "find_sites",
     "list_mates",
+    "longer_unit_name",
     "site_triggers",
 ]
 
@@ -708,3 +709,17 @@ def _mates(
             continue  # a party ("Moscow and Kadyrov's forces"), a date ("Jaunary 21")
         out.append(SiteMention(s, e, m.group(), m.group(), (), "locality", found[0].country))
     return out
+
+
+#: A unit word after a name: "Kuz Kunar district", "Madaya township".
+_UNIT_NAME_END = re.compile(r"\s+(?:district|sub-district|township|county|commune|municipality)\b")
+
+
+def longer_unit_name(text: str, site: SiteMention, inside: Sequence[Any]) -> bool:
+    """Whether unlisted locality ``site`` is a unit's name whose last word(s) the gazetteer
+    read as places of their own: the name starts before them, ends with them and a unit word
+    follows ("Kuz Kunar district")."""
+    unit = _UNIT_NAME_END.match(text, site.end)
+    return unit is not None and all(
+        site.start < p.start < site.end and p.end in (site.end, unit.end()) for p in inside
+    )
