@@ -594,8 +594,20 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
     if pending and groups:
         lent.setdefault(0, [])[:0] = pending
     for n, teller in place_teller.items():
-        if not any(g.places for g in groups[n]) and all(t is not teller for t in lent.get(n, ())):
+        if groups[n][0].places or any(t is teller for t in lent.get(n, ())):
+            continue
+        if not any(g.places for g in groups[n]):
             lent.setdefault(n, []).append(teller)
+            continue
+        # "Settlers descended on Burin and Asira. They set fire to houses. In Za'tara, a man was
+        # shot dead.": an event opening without a place of its own takes the towns told just
+        # before it even when a later sentence names another; not a country there, which is
+        # more often a party ("the court held that Russia exercised control over ...").
+        towns = [p for p in teller.places if p.feature != "country"]
+        if towns:
+            lent.setdefault(n, []).append(
+                SentenceFacts(teller.index, teller.start, teller.end, teller.paragraph, places=towns)
+            )
     # Days told outside event sentences go to the nearest event.
     borrowed: dict[int, list[DateMention]] = {}
     for sf in facts:
