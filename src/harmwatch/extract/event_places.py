@@ -205,6 +205,12 @@ _CARED_IN_BEFORE = re.compile(
     r"\s+(?:(?:at|in)\s+)(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+#: A site's name that says people are cared for there ("the Amai Pakpak Medical Center").
+_CARE_SITE = re.compile(r"hospital|medical\s+cent(?:er|re)|clinic|infirmary", re.IGNORECASE)
+#: "one was a citizen of Georgia", "nationals of Thailand": a country naming a nationality.
+_NATIONALITY_OF_BEFORE = re.compile(
+    r"\b(?:citizens?|nationals?|natives?|passport\s+holders?)\s+of\s+(?:the\s+)?$"
+)
 #: Words one of which every match of _MOVED_TO / _REFERENCE_BEFORE holds: a plain substring
 #: test rejects most windows before the (slower, end-anchored) pattern runs.
 _MOVED_WORDS = (
@@ -305,6 +311,8 @@ _ACTOR_AFTER = re.compile(
     r"\s+(?:ministry|minister|department|office|authorities|officials|services?)\b"
     r"|^\s+(?:forces|troops|army|authorities|separatists|department|embassy|government|"
     r"military|officials|ministry|wing|branch|affiliate|regime)\b"
+    # "28 soldiers of the Benin Armed Forces": a force named after its country
+    r"|^\s+(?:Armed\s+Forces|Defen[cs]e\s+Forces|Air\s+Force|Army|Navy|National\s+Guard)\b"
     # "the self-proclaimed Donetsk People's Republic"
     r"|^\s+People['’]s\s+Republic\b"
     # "the OSCE Minsk Group", "the Minsk agreements": a body or a treaty named after a city
@@ -475,7 +483,7 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
         return True
     if "hospital" in window and _TREATED_IN.search(window):
         return True
-    if "hospital" in place.mention.lower() and _CARED_IN_BEFORE.search(window):
+    if _CARE_SITE.search(place.mention) and _CARED_IN_BEFORE.search(window):
         return True  # "10 of them remain in the Government Medical College hospital"
     if _WATER_REFERENCE_BEFORE.search(text, max(sent_start, place.start - 40), place.start) or (
         _WATER_ACROSS_BEFORE.search(text, max(sent_start, place.start - 12), place.start)
@@ -546,7 +554,9 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
         ):
             # (not "Residents of Kumbo said": there the residents speak)
             return True
-        if place.feature == "country" and _NATIONALITY_AFTER.match(after):
+        if place.feature == "country" and (
+            _NATIONALITY_AFTER.match(after) or _NATIONALITY_OF_BEFORE.search(window)
+        ):
             return True
     return False
 
