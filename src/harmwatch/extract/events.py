@@ -127,7 +127,7 @@ _ORG_BEFORE = re.compile(r"\bIslamic\s+State(?:\s+(?:in|of))?(?:\s+the)?\s+$")
 _INSTITUTION = re.compile(
     r"\b(?:ministry|ministry of \w+(?: \w+)?|president|government|prime minister|minister|mayor|"
     r"mfa|mod|ombudsman|defender|republic|embass(?:y|ies)|ambassador|parliament|representative|"
-    r"representation|office|commissioner|committee|governor|university|diocese|"
+    r"representation|offices?|commissioner|committee|governor|university|diocese|"
     r"leadership|army|forces|authorities|civil defen[cs]e|police|spokes(?:man|woman|person)|"
     r"media|television|tv|radio|news agency|broadcaster|newspaper)"
     r"\s+(?:\([A-Z]+\)\s+)?(?:of|in)\s+(?:the\s+)?$"
