@@ -101,6 +101,8 @@ def find_hits(
         _describe(found, doc, lex, not_name, suffixes)
         if found.suffix is None and found.end == tokens[found.last].end:
             _unit_of_list(found, doc, lookup)
+        if found.suffix is None:
+            _unit_before(found, doc, lookup)
         hits.append(found)
         i = found.last + 1
     return hits
@@ -124,6 +126,34 @@ def _unit_of_list(hit: Hit, doc: Doc, lookup: Callable[[str], Sequence[object]])
         return
     plural = m.group(1)
     unit = _SINGULAR.get(plural, plural[:-1])
+    rows = lookup(f"{hit.key} {unit}")
+    if rows:
+        hit.rows = rows
+        hit.suffix = unit
+        hit.strong = top_candidate(rows).feature in STRONG_FEATURES  # type: ignore[arg-type]
+
+
+#: "the department of Risaralda", "the province of Idlib": a unit word and "of" before a name
+#: (not "district", as "the Saltivka district of Kharkiv" is a part of a city).
+_UNIT_OF_BEFORE = re.compile(
+    r"\b(department|province|state|governorate|region|oblast|county|prefecture)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: Characters read before a name for :data:`_UNIT_OF_BEFORE`.
+_UNIT_OF_WINDOW = 28
+
+
+def _unit_before(hit: Hit, doc: Doc, lookup: Callable[[str], Sequence[object]]) -> None:
+    """Give ``hit`` the unit a phrase before it names ("the department of Risaralda"), when
+    the index knows the name as such a unit: the unit, not a town of the same name."""
+    start = doc.tokens[hit.first].start
+    if doc.text[max(0, start - 4) : start] not in (" of ", "the "):
+        return  # a cheap test before the pattern: "... of X", "... of the X"
+    m = _UNIT_OF_BEFORE.search(doc.text, max(0, start - _UNIT_OF_WINDOW), start)
+    if m is None:
+        return
+    unit = m.group(1).lower()
     rows = lookup(f"{hit.key} {unit}")
     if rows:
         hit.rows = rows
