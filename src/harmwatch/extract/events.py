@@ -190,6 +190,12 @@ _DATELINE_AFTER = re.compile(
     r"|^\s?,\s*\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?\s*(?:\([^)]{1,60}\)\s*)?(?:[—–-]|\.(?!\d))"
     # "Depayin township (Sagaing Region) – Residents of ...": a report's place line
     r"|^\s+(?:township|district|county|municipality)\s*\([^)]{1,40}\)\s*[:—–-]"
+    # "JOS, Nigeria, Dec 27 (Agency) —": the country, then the day
+    r"|^,\s*[A-Z][\w .]*?,\s*[A-Z][a-z]+\.? \d"
+)
+#: "(Arabian Gulf Wire)", "the Kyiv Post": a place naming a news outlet.
+_MEDIA_AFTER = re.compile(
+    r"^\s+(?:Press|Wire|News|Agency|Dispatch|Times|Post|Herald|Tribune|Radio|Television|TV)\b"
 )
 #: The unit in brackets of such a place line: "Depayin township (Sagaing Region) –".
 _PAREN_UNIT_LINE = re.compile(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*\($")
@@ -294,6 +300,8 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
     before = text[lo_frame : place.start]
     after = text[place.end : place.end + 80]
     if len(place.mention) > 3 and place.mention.isupper():
+        return False
+    if _MEDIA_AFTER.match(after):
         return False
     region_heading = place.feature == "region" and _DASH_AFTER.match(after)
     if (
