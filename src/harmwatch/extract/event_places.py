@@ -791,7 +791,10 @@ _CONTAINER_GAP = re.compile(
     r"(?:(?:[A-Z][\w'’-]+\s+){0,2}(?:local government area|lga|district|county|municipality|"
     r"township|woreda|zone|circle|commune|kebele)\s*(?:,|\bof\b|\bin\b)\s*(?:the\s+)?)?"
     r"(?:(?:department|province|region|district|governorate|state|county|oblast|municipality)"
-    r"\s+of\s+)?",
+    r"\s+of\s+)?"
+    # "a clinic in the city's Khatai district": the address of the place before (not "a
+    # village of Armenia's Shirak Province", which the devset lists)
+    r"(?:(?:city|town|capital)['’]s\s+)?",
     re.IGNORECASE,
 )
 _LOWER_UNIT = re.compile(
