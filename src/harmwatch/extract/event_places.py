@@ -197,16 +197,24 @@ _WATER_NAME = re.compile(r"\b(?:Sea|River|Gulf|Lake|Bay|Strait)\b")
 _TREATED_IN = re.compile(
     r"\b(?:treated|hospitali[sz]ed|admitted|airlifted|flown|are|were|remain|remained|still|"
     r"died|recovering)\b(?:(?!hit\b|struck|strike|attack|shell|bomb|raid|storm)[^.;]){0,50}?"
-    r"\bhospitals?\s+(?:in|of|at)\s+(?:(?!\b(?:after|following|before|during)\b)[\w'’ ,-]){0,60}$"
+    r"\b(?:hospitals?|health\s+cent(?:re|er)s?|clinics?|medical\s+cent(?:re|er)s?)\s+"
+    r"(?:in|of|at|near)\s+(?:(?!\b(?:after|following|before|during)\b)[\w'’ ,-]){0,60}$"
+    # "six were being treated for serious injuries in Maiduguri"
+    r"|\b(?:treated|receiving\s+treatment)\s+(?:for\s+[\w ,-]{1,40}?\s+)?in\s+(?:the\s+)?$"
 )
 #: Where the wounded are cared for, right before a hospital's name.
 _CARED_IN_BEFORE = re.compile(
-    r"\b(?:remain|remained|remains|treated|recovering|hospitali[sz]ed|being\s+cared\s+for)"
+    r"\b(?:remain|remained|remains|treated|recovering|hospitali[sz]ed|being\s+cared\s+for|"
+    r"receiving\s+treatment)"
     r"\s+(?:(?:at|in)\s+)(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 #: A site's name that says people are cared for there ("the Amai Pakpak Medical Center").
 _CARE_SITE = re.compile(r"hospital|medical\s+cent(?:er|re)|clinic|infirmary", re.IGNORECASE)
+#: The rest of a care site's name after a place inside it ("Yobe [State Specialist Hospital]").
+_CARE_SITE_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Hospital|Medical\s+Cent(?:er|re)|Clinic|Infirmary)\b"
+)
 #: "one was a citizen of Georgia", "nationals of Thailand": a country naming a nationality.
 _NATIONALITY_OF_BEFORE = re.compile(
     r"\b(?:citizens?|nationals?|natives?|passport\s+holders?)\s+of\s+(?:the\s+)?$"
@@ -481,9 +489,11 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
     window = text[lo : place.start].lower()
     if any(w in window for w in _MOVED_WORDS) and _MOVED_TO.search(window):
         return True
-    if "hospital" in window and _TREATED_IN.search(window):
+    if ("treat" in window or _CARE_SITE.search(window)) and _TREATED_IN.search(window):
         return True
-    if _CARE_SITE.search(place.mention) and _CARED_IN_BEFORE.search(window):
+    if (
+        _CARE_SITE.search(place.mention) or _CARE_SITE_AFTER.match(text, place.end)
+    ) and _CARED_IN_BEFORE.search(window):
         return True  # "10 of them remain in the Government Medical College hospital"
     if _WATER_REFERENCE_BEFORE.search(text, max(sent_start, place.start - 40), place.start) or (
         _WATER_ACROSS_BEFORE.search(text, max(sent_start, place.start - 12), place.start)
