@@ -614,7 +614,9 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
         towns = [p for p in teller.places if p.feature != "country"]
         if towns:
             lent.setdefault(n, []).append(
-                SentenceFacts(teller.index, teller.start, teller.end, teller.paragraph, places=towns)
+                SentenceFacts(
+                    teller.index, teller.start, teller.end, teller.paragraph, places=towns
+                )
             )
     # Days told outside event sentences go to the nearest event.
     borrowed: dict[int, list[DateMention]] = {}

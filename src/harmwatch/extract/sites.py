@@ -475,6 +475,7 @@ def _localities(
 ) -> list[SiteMention]:
     out: list[SiteMention] = []
     spans: list[tuple[int, int]] = []
+    toponyms: set[tuple[int, int]] = set()
     for pat in patterns:
         if pat is _LOCALITY_APPOSED and _APPOSED_OPENER.search(text, start, end) is None:
             continue  # no ", a" / ", the" in the window: no apposition to find
@@ -530,6 +531,8 @@ def _localities(
                     pos = at + len(part)
                 continue
             spans.append(m.span(1))
+            if pat is _TOPONYM_FIRST:
+                toponyms.add(m.span(1))  # "Lake Sev Lich": its opener is a common word
             if pat is _LOCALITY_OF and _LOCALITY_HEAD_PLURAL.search(m.group()):
                 pos = m.end(1)
                 while (more := _LOCALITY_MORE.match(text, pos, end)) is not None:
@@ -537,6 +540,7 @@ def _localities(
                     pos = more.end(1)
     stop = _not_place_words()
     for s, e in spans:
+        toponym = (s, e) in toponyms
         if (own := _POSSESSIVE.search(text, s, e)) is not None:
             s = own.end()  # "Kaduna State's Igabi local government area": Igabi
         name = text[s:e]
@@ -549,7 +553,11 @@ def _localities(
             continue
         if name in _IN_OPENERS and text[max(0, s - 3) : s] == "In ":
             continue  # "In Brief,", "In Summary,": a sentence adverb, not a place
-        if first.lower() in stop and not (first in _NAME_ADJECTIVES and " " in name):
+        if (
+            first.lower() in stop
+            and not toponym
+            and not (first in _NAME_ADJECTIVES and " " in name)
+        ):
             continue  # not "Old Fangak", "Upper Dir": an adjective that opens a town's name
         if any(o.start < e and s < o.end for o in (*sites, *out)):
             continue
