@@ -42,6 +42,7 @@ from harmwatch.codebook.anchors import anchor
 from harmwatch.extract.places import Gazetteer
 from harmwatch.extract.places.candidates import top_candidate
 from harmwatch.extract.places.normalize import normalise
+from harmwatch.extract.places.spans import ROUTE_WORDS
 from harmwatch.extract.text import month_name_pattern, speech_verbs, weekday_pattern
 from harmwatch.extract.wordindex import index_of
 
@@ -209,6 +210,13 @@ _CARED_IN_BEFORE = re.compile(
     r"\s+(?:(?:at|in)\s+)(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+#: A road named after the towns at its ends ("the Gyumri-Yerevan motorway", "the Kabul–Kandahar
+#: highway"): the towns are not where the harm on it happened.
+_ROUTE_END_AFTER = re.compile(
+    rf"[-–](?:[A-Z][\w'’]*)(?:\s[A-Z][\w'’]*)?\s+{ROUTE_WORDS}\b", re.IGNORECASE
+)
+_ROUTE_START_BEFORE = re.compile(r"[A-Z][\w'’]*[-–]$")
+_ROUTE_WORD_AFTER = re.compile(rf"\s+{ROUTE_WORDS}\b", re.IGNORECASE)
 #: A site's name that says people are cared for there ("the Amai Pakpak Medical Center").
 _CARE_SITE = re.compile(r"hospital|medical\s+cent(?:er|re)|clinic|infirmary", re.IGNORECASE)
 #: The rest of a care site's name after a place inside it ("Yobe [State Specialist Hospital]").
@@ -485,6 +493,12 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
     to (rules 1 and 2), or named in a list of other stories run into the line."""
     if _in_other_stories(text, place):
         return True
+    if _ROUTE_END_AFTER.match(text, place.end) or (
+        text[place.start - 1 : place.start] in ("-", "–")
+        and _ROUTE_START_BEFORE.search(text, max(0, place.start - 40), place.start)
+        and _ROUTE_WORD_AFTER.match(text, place.end)
+    ):
+        return True  # "on the Gyumri-Yerevan motorway": the ends of a road
     lo = max(sent_start, place.start - MOVED_WINDOW)
     window = text[lo : place.start].lower()
     if any(w in window for w in _MOVED_WORDS) and _MOVED_TO.search(window):

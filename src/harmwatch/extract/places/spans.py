@@ -103,6 +103,15 @@ def find_hits(
             _unit_of_list(found, doc, lookup)
         if found.suffix is None:
             _unit_before(found, doc, lookup)
+        if (
+            hits
+            and tokens[found.first].join in ("-", "–")
+            and hits[-1].last == found.first - 1
+            and _ROUTE_AFTER.match(doc.text, found.end)
+        ):
+            # "the Gyumri-Yerevan motorway", "the Kabul–Kandahar highway": two places joined,
+            # not one person's double name ("Lvova-Belova")
+            hits[-1].names_after = found.names_before = False
         hits.append(found)
         i = found.last + 1
     return hits
@@ -133,6 +142,9 @@ def _unit_of_list(hit: Hit, doc: Doc, lookup: Callable[[str], Sequence[object]])
         hit.strong = top_candidate(rows).feature in STRONG_FEATURES  # type: ignore[arg-type]
 
 
+#: A road, line or pipeline named after the towns it joins ("Gyumri-Yerevan motorway").
+ROUTE_WORDS = r"(?:motorway|highway|road|railway|rail\s+line|pipeline|corridor|route|expressway)"
+_ROUTE_AFTER = re.compile(rf"\s+{ROUTE_WORDS}\b", re.IGNORECASE)
 #: "the department of Risaralda", "the province of Idlib": a unit word and "of" before a name
 #: (not "district", as "the Saltivka district of Kharkiv" is a part of a city).
 _UNIT_OF_BEFORE = re.compile(
