@@ -49,7 +49,7 @@ _HEAD = (
     r"Museum|University|School|Prison|Station|Airport|Stadium|Market|Bridge|Corridor|"
     r"Centre|Center|Clinic|Library|Temple|Shrine|Old City|Lake|Plant|Dam|Beach|Square|Gorge|"
     r"Tunnel|Highway|Air Base|Airbase|Oil Field|Gas Field|Lavra|Skete|Basilica|Chapel|Synagogue|"
-    r"Citadel|Fortress|Castle|Mausoleum|Abbey)"
+    r"Citadel|Fortress|Castle|Mausoleum|Abbey|Valley|Junction|Meadow|Forest|Plain)"
 )
 _CAP = r"(?:[A-Z][\w’'-]*|al-[A-Z][\w’'-]*|\"[A-Z][\w’'-]*\")"
 #: Heads also written in lower case after a name ("Abu Shouk camp", "Lido beach").
@@ -71,6 +71,11 @@ for _head in (
     "Gas Field",
     "Cathedral",
     "Gorge",
+    "Valley",
+    "Junction",
+    "Meadow",
+    "Forest",
+    "Plain",
 ):
     # every word of a head in either case: "Khor Mor gas field", "Ain al-Asad air base"
     _HEAD_LOOSE = _HEAD_LOOSE.replace(
@@ -593,7 +598,9 @@ def _named_sites(text: str, start: int, end: int) -> list[SiteMention]:
 
 
 #: Lower-case heads whose sites are kept whatever names them ("Lido beach", "Qarchak prison").
-_LOOSE_OF_OLD = frozenset({"camp", "beach", "prison", "gorge"})
+_LOOSE_OF_OLD = frozenset(
+    {"camp", "beach", "prison", "gorge", "valley", "junction", "meadow", "forest", "plain"}
+)
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _RUN_BY = re.compile(r"-(?:supported|run|backed|funded|owned|operated|built|controlled|held)$")
 
