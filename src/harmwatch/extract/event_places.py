@@ -880,6 +880,8 @@ def _generic_site(p: Place) -> bool:
     "Displacement camp shelters destroyed"), not a site's name."""
     if p.feature != "site" or p.country is not None or p.geonameid is not None:
         return False
+    if " of " in p.mention and p.mention.rsplit(" of ", 1)[1][:1].isupper():
+        return False  # "the Old City of Sanaa", "the Temple of Bel": named after "of"
     words = p.mention.replace("’", "'").split()[:-1]
     generic = _generic_words()
     if (

@@ -85,7 +85,11 @@ _SITE_BEFORE_HEAD = re.compile(
     rf"\b((?:{_CAP}(?:'s|’s)?\s+)+(?:(?:displacement|refugee|detention|children's|maternity|"
     rf"teaching|main|central|regional|general|girls['’]?|boys['’]?)\s+)?{_HEAD_LOOSE})\b"
 )
-_HEAD_OF = re.compile(rf"\b({_HEAD}\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)")
+_HEAD_OF = re.compile(
+    rf"\b({_HEAD}\s+of\s+(?:the\s+)?"
+    # "the Church of Saints Philip and James": two saints of one dedication
+    rf"(?:(?:Saints|Sts\.?)\s+{_CAP}\s+and\s+{_CAP}|{_CAP}(?:\s+{_CAP})*))"
+)
 #: A place name: capitalised words, joined by spaces or hyphens, with Arabic/Persian particles.
 _NAME = (
     r"(?:al-|el-|ad-|ar-|as-|an-)?[A-Z][\w’']*"
@@ -308,6 +312,7 @@ def _before_head_finditer(
 
 _HEAD_OF_NAME = re.compile(rf"^({_HEAD})\s+of\s+(?:the\s+)?(.+)$")
 _POSSESSIVE = re.compile(r"['’]s\s")
+_OF_NAME_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _GENERIC_CAPS = frozenset({"The", "A", "An", "This", "That", "Its", "Their", "In", "On", "At"})
 #: Nouns that open a sentence after a capital "In" without naming a place ("In Brief,").
 _IN_OPENERS = frozenset(
@@ -587,6 +592,12 @@ def _named_sites(text: str, start: int, end: int) -> list[SiteMention]:
                 words = words[1:]
             if len(words) < 2 or not words[0][:1].isupper() or generic_site(words, lexicon()):
                 continue
+            if (
+                pat is _SITE_BEFORE_HEAD
+                and _POSSESSIVE.search(text, s, e)
+                and _OF_NAME_AFTER.match(text, e)
+            ):
+                continue  # "Palmyra's Temple of Bel": the site is "Temple of Bel", in Palmyra
             if words[-1].islower() and words[-1] not in _LOOSE_OF_OLD and _placed_facility(words):
                 continue
             if any(o.start <= s < o.end or s <= o.start < e for o in out):
