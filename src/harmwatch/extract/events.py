@@ -193,6 +193,18 @@ _DATELINE_AFTER = re.compile(
     # "JOS, Nigeria, Dec 27 (Agency) —": the country, then the day
     r"|^,\s*[A-Z][\w .]*?,\s*[A-Z][a-z]+\.? \d"
 )
+#: "the Moro National Liberation Front", "the Arakan Army": a place naming an armed group or
+#: a party (its words up to the group noun are capitalised).
+_GROUP_AFTER = re.compile(
+    r"^(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Liberation\s+)?(?:Front|Movement|Army|Brigades?|"
+    r"Battalion|Militia|Party|Alliance|Coalition|Group)\b"
+)
+#: A lower-case noun after "the <country>": the country qualifies it ("the US list"), except
+#: the words that put harm in the country ("the Ukraine war", "the Syria border").
+_ATTRIBUTIVE_AFTER = re.compile(
+    r"^\s+(?!(?:war|wars|conflict|front|border|crisis|offensive|invasion|campaign|fighting)\b)"
+    r"[a-z]{3,}\b(?!\s+(?:of|in|on)\s+(?:the\s+)?[A-Z])"
+)
 #: "(Arabian Gulf Wire)", "the Kyiv Post": a place naming a news outlet.
 _MEDIA_AFTER = re.compile(
     r"^\s+(?:Press|Wire|News|Agency|Dispatch|Times|Post|Herald|Tribune|Radio|Television|TV)\b"
@@ -301,7 +313,7 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
     after = text[place.end : place.end + 80]
     if len(place.mention) > 3 and place.mention.isupper():
         return False
-    if _MEDIA_AFTER.match(after):
+    if _MEDIA_AFTER.match(after) or _GROUP_AFTER.match(after):
         return False
     region_heading = place.feature == "region" and _DASH_AFTER.match(after)
     if (
@@ -391,6 +403,8 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
         return False  # "an organisation based in the United Kingdom"; "(Yerevan time)"
     if after.startswith(("-bound", "–bound")):
         return False  # "a Nairobi-bound bus": where it was going
+    if place.feature == "country" and before.endswith("the ") and _ATTRIBUTIVE_AFTER.match(after):
+        return False  # "the US list of most-wanted terrorists": a modifier, not a place
     if place.feature == "country" and not (
         _COUNTRY_FRAME.search(before)
         if words is None

@@ -99,12 +99,12 @@ _LOCALITY_HEAD = (
     r"(?:villages?|towns?|hamlets?|settlements?|neighbou?rhoods?|districts?|suburbs?|quarter|"
     r"camps?|refugee camp|displacement camp|communes?|townships?|locality|counties|county|"
     r"provinces|municipalities|administrative posts?|area|island|peninsula|kebele|woreda|"
-    r"local government area|zones?)"
+    r"local government area|zones?|barangays?|localities)"
 )
 #: "the village of Kocho", "the town of Bakhmut", "the Jabalia refugee camp", "Kocho village".
 _LOCALITY_HEAD_PLURAL = re.compile(
     r"\b(?:villages|towns|hamlets|settlements|camps|communes|districts|counties|provinces|"
-    r"municipalities|posts|neighbou?rhoods|townships)\b"
+    r"municipalities|posts|neighbou?rhoods|townships|barangays|localities)\b"
 )
 _LOCALITY_OF = re.compile(
     # "the village of Kocho", "in villages including Kurta, Kekhvi and Tamarasheni"
