@@ -83,6 +83,9 @@ _REFERENCE_WORD_FRAMES = (
     r"\b(?:war|conflict|dispute|talks)\s+over",
     # "protests in Yerevan" (where people protest), but not "a bombing at a rally in Peshawar"
     r"(?<!at a )(?<!at the )(?<!on a )(?<!on the )"
+    # nor "a suicide bomber struck a protest by pharmacists on the Mall in Lahore"
+    r"(?<!struck a )(?<!struck the )(?<!hit a )(?<!hit the )(?<!attacked a )(?<!attacked the )"
+    r"(?<!targeted a )(?<!targeted the )"
     # (not the month: "killed on 25 March in El Ripial", "in March in Kidal")
     r"\b(?:protests?|demonstrations?|rall(?:y|ies)|vigils?|"
     r"(?<!\d )(?<!\d\d )(?<!in )(?<!on )(?<!of )(?<!early )(?<!late )(?<!mid-)(?<!since )"

@@ -90,6 +90,12 @@ _HEAD_OF = re.compile(
     # "the Church of Saints Philip and James": two saints of one dedication
     rf"(?:(?:Saints|Sts\.?)\s+{_CAP}\s+and\s+{_CAP}|{_CAP}(?:\s+{_CAP})*))"
 )
+#: "the shrine of Lal Shahbaz Qalandar", "the tomb of Sheikh Zuwayed": a place of worship or a
+#: tomb named after a saint, its head in lower case.
+_HEAD_OF_LOOSE = re.compile(
+    rf"\b((?:shrine|mausoleum|tomb|temple|mosque|church|monastery|cathedral)\s+of\s+"
+    rf"(?:the\s+)?{_CAP}(?:\s+{_CAP})*)"
+)
 #: A place name: capitalised words, joined by spaces or hyphens, with Arabic/Persian particles.
 _NAME = (
     r"(?:al-|el-|ad-|ar-|as-|an-)?[A-Z][\w’']*"
@@ -577,7 +583,7 @@ def _localities(
 
 def _named_sites(text: str, start: int, end: int) -> list[SiteMention]:
     out: list[SiteMention] = []
-    for pat in (_SITE_BEFORE_HEAD, _HEAD_OF):
+    for pat in (_SITE_BEFORE_HEAD, _HEAD_OF, _HEAD_OF_LOOSE):
         for m in pat.finditer(text, start, end):
             s, e = m.start(1), m.end(1)
             words = text[s:e].split()
@@ -590,7 +596,9 @@ def _named_sites(text: str, start: int, end: int) -> list[SiteMention]:
             ):
                 s += len(words[0]) + 1
                 words = words[1:]
-            if len(words) < 2 or not words[0][:1].isupper() or generic_site(words, lexicon()):
+            if len(words) < 2 or generic_site(words, lexicon()):
+                continue
+            if not words[0][:1].isupper() and pat is not _HEAD_OF_LOOSE:
                 continue
             if (
                 pat is _SITE_BEFORE_HEAD

@@ -91,7 +91,7 @@ SITE_MODIFIERS = frozenset(
 #: "a Serbian Orthodox cathedral").
 DENOMINATIONS = frozenset(
     "orthodox anglican catholic protestant evangelical coptic maronite baptist lutheran "
-    "methodist presbyterian pentecostal apostolic".split()
+    "methodist presbyterian pentecostal apostolic sufi shia shiite sunni ahmadi".split()
 )
 
 

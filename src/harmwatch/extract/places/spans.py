@@ -311,6 +311,16 @@ def _describe(
     nxt_tok = tokens[hit.last + 1] if hit.last + 1 < len(tokens) else None
     if nxt_tok is not None and nxt_tok.join in (" ", "-") and nxt_tok.key not in not_name:
         hit.names_after = not doc.headline(nxt_tok.start)
+    elif (
+        nxt_tok is not None
+        and nxt_tok.join == " "
+        and nxt_tok.key in lex.titles
+        and hit.last + 2 < len(tokens)
+        and tokens[hit.last + 2].join == " "
+        and tokens[hit.last + 2].key not in not_name
+    ):
+        # "Hassan Sheikh Mohamud": a title inside a person's name, between two names
+        hit.names_after = not doc.headline(nxt_tok.start)
     elif nxt_tok is not None and nxt_tok.join in NAME_PARTICLES and nxt_tok.key not in not_name:
         # "San Antonio de Garamendi": the name goes on past a particle.
         hit.names_after = not doc.headline(nxt_tok.start)
