@@ -221,7 +221,7 @@ _SPEECH_OR_HARM_AFTER = re.compile(
     r"wrote|posted|noted|insisted|responded|rejected|blamed|welcomed|recalled|reiterated|"
     r"organi[sz]ed|protested|rallied|marched|met|visited|signed|agreed|voted|issued|"
     # "Armenia today commemorates the victims"
-    r"commemorates|commemorated|mourns|mourned|"
+    r"commemorates|commemorated|mourns|mourned|marks|marked|"
     # "the authorities spoke of 3 dead", "the ministry had given a figure of 63 dead"
     r"spoke\s+of|talked\s+of|(?:gave|given|put)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?"
     r"(?:figure|toll|count|number|estimate))|"
