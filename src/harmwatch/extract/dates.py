@@ -243,6 +243,13 @@ _REPORT_TODAY_BEFORE = re.compile(
 #: "between 23 and 29 September", "between January 1 and October 1": the bounds of a counting
 #: period (its end is a cut-off), not the days of the harm.
 _PERIOD_BEFORE = re.compile(r"\bbetween\s+((?:[\w,]+\s+){0,3}and\s+)?$", re.IGNORECASE)
+#: Most characters before a "Between 16 and 21 February" that opens its sentence.
+OPENING_SPAN_CHARS = 12
+#: A span of days inside one month ("16 and 21 February 2000", "March 3 and 9").
+_SHORT_SPAN = re.compile(
+    r"\d{1,2}(?:st|nd|rd|th)?\s+and\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?(?:,?\s+\d{4})?"
+    r"|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?\s+and\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+)
 #: Words of counted harm before a period's first bound (not "interviews were conducted").
 _COUNTED_HARM = re.compile(
     r"\b(?:killed|injured|wounded|dead|deaths|died|displaced|fled|attacks|strikes|casualties|"
@@ -1035,6 +1042,16 @@ def _role(
             # bound written as its own day is the day the counted harm began (a "since"), unless
             # it only opens a calendar period ("between 1 January and 15 August")
             return "since"
+        if (
+            period.group(1) is None
+            and s - s_start < OPENING_SPAN_CHARS
+            and _SHORT_SPAN.fullmatch(text, s, e)
+            and not _COUNTED_HARM.search(sentence, e - s_start)
+            and _incident(text, s, e, s_start, s_start + len(sentence), words)
+        ):
+            # "Between 16 and 21 February 2000, some 450 paramilitaries occupied the village":
+            # a few days opening a sentence that counts nothing are the days of what it tells
+            return "event"
         return "period"
     if _search_in(_END_BEFORE_ANCHORED, before, b_lo, words):
         return "period"
@@ -1182,7 +1199,11 @@ def find_dates(
             d_end is not None
             and kind in ("mdy", "dmy")
             and m.group("d2") is not None
-            and "and" not in text[m.end("d") : m.start("d2")].lower()
+            and (
+                "and" not in text[m.end("d") : m.start("d2")].lower()
+                # "between 16 and 21 February": the two bounds of one span
+                or text[max(start, s - 8) : s].lower().endswith("between ")
+            )
         )
         if kind == "dmy" and d is not None and d_end is not None and not span:
             # "on 5, 8 and 11 March": the days listed before the pair are days of that month
