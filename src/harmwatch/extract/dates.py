@@ -266,6 +266,13 @@ _OPENING_BOUND = re.compile(
 _END_BEFORE = re.compile(
     r"\b(?:until|till|ended|ends|concluded)[ \t]+(?:on[ \t]+)?$", re.IGNORECASE
 )
+#: "a siege that lasted until 3 September", "the shelling went on until": the last day of harm.
+_HARM_LASTED_UNTIL = re.compile(
+    r"\b(?:siege|fighting|clashes|shelling|bombardment|occupation|assault|offensive|raids?|"
+    r"massacre|killings|hostage[- ]taking)\s+(?:that\s+|which\s+)?(?:lasted|continued|went\s+on|"
+    r"raged)\s+until\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 #: "their case resumes on Thursday": a weekday of a future step is not resolved backwards.
 _FUTURE_BEFORE = re.compile(
     r"\b(?:resumes?|will\s+\w+|would\s+go\s+ahead|next|is due|are due|scheduled)\s+"
@@ -1053,6 +1060,8 @@ def _role(
             # a few days opening a sentence that counts nothing are the days of what it tells
             return "event"
         return "period"
+    if _HARM_LASTED_UNTIL.search(before):
+        return "event"  # "a siege that lasted until 3 September 2004": its last day
     if _search_in(_END_BEFORE_ANCHORED, before, b_lo, words):
         return "period"
     if kind in ("weekday", "mdy", "dmy") and _search_in(

@@ -18,7 +18,7 @@ a known site named right after an event sentence, lend their places to the neare
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -499,6 +499,26 @@ def _span_days(d: DateMention) -> list[date]:
     return [d.date + timedelta(days=n) for n in range(1, length)]
 
 
+#: "... that lasted until 3 September": an event sentence telling how long harm went on.
+_LASTED_UNTIL = re.compile(r"\b(?:lasted|continued|went\s+on|raged)\s+until\b", re.IGNORECASE)
+
+
+def _runs_on(told: list[DateMention], sf: SentenceFacts, text: str) -> date | None:
+    """The last day, when event sentence ``sf`` carries on the days told just before it ("On 1
+    September armed men drove into the school. It was the beginning of a siege that lasted
+    until 3 September."): its own days end what began then, within a span of one event."""
+    own = [d.date for d in _event_days(sf.dates) if d.date is not None]
+    first = [d.date for d in told if d.date is not None and d.precision == "day"]
+    if (
+        own
+        and first
+        and _LASTED_UNTIL.search(text, sf.start, sf.end) is not None
+        and all(0 < (o - max(first)).days <= MAX_SPAN_DAYS for o in own)
+    ):
+        return max(own)
+    return None
+
+
 def _borrowed_days(sf: SentenceFacts) -> list[DateMention]:
     """The days a sentence that is not an event sentence still gives an event: the start of
     ongoing harm ("Since 12 December the road has been closed") and the day an incident verb or
@@ -563,13 +583,20 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
             and not (groups and groups[-1][-1].index == sf.index - 1)
         ):
             lent_dates[len(groups)] = live_day
+        ends: date | None = None
         if (
             event
             and told is not None
-            and not _event_days(sf.dates)
+            and (not _event_days(sf.dates) or (ends := _runs_on(told[1], sf, text)))
             and not (groups and groups[-1][-1].index == sf.index - 1)
         ):
             lent_dates[len(groups)] = told[1]
+            if ends is not None:
+                # one span from the day told to the last day the event sentence gives
+                lent_dates[len(groups)] = [
+                    replace(d, date_end=ends, span=True, role="event", incident=True)
+                    for d in told[1]
+                ]
             lenders.add(told[0].index)
         if (
             event
