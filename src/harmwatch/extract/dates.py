@@ -355,8 +355,10 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+(?:\w+\s+)?$", re.IGNORECASE)
 _COPYRIGHT_AFTER = re.compile(r"^[.,]?\s*©")
 #: "Satellite imagery from 10 July 2022 shows ...": the day a picture was taken.
 _IMAGERY_BEFORE = re.compile(
-    r"\b(?:imagery|images?|photos?|photographs?|pictures?|footage)\s+"
-    r"(?:from|dated|taken\s+on|captured\s+on|recorded\s+on)\s+$",
+    r"\b(?:imagery|images?|photos?|photographs?|pictures?|footage|videos?)\s+"
+    # "Images taken by local volunteers on 29 January show ..."
+    r"(?:from|dated|(?:taken|captured|recorded|filmed|shot)\s+(?:by\s+(?:[\w'’-]+\s+){1,3})?on)"
+    r"\s+$",
     re.IGNORECASE,
 )
 #: "today counts 119 dead", "today puts the toll at": a present-day count, not a day of harm.
