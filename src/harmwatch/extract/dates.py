@@ -81,7 +81,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dmy",
         re.compile(
-            rf"\b(?:(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to)\s*(?P<d2>[0-3]?\d))?\s+"
+            # "the night of Sunday 9 to Monday 10 June": a weekday may name the second day
+            rf"\b(?:(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to)\s*"
+            rf"(?:(?:{weekday_pattern()})\s+)?(?P<d2>[0-3]?\d))?\s+"
             # "the twelfth of October": an ordinal in words needs its "of"
             rf"(?:of\s+)?|(?P<dw>{_ORDINAL_WORDS})\s+of\s+)"
             rf"{_M}(?:,?\s+(?P<y>(?:19|20)\d\d))?\b",
