@@ -173,6 +173,9 @@ _REFERENCE_OTHER_BEFORE = re.compile(
 _MOVED_TO = re.compile(
     r"(?:\b(?:taken|transported|evacuated|moved|brought|rushed|fled|transferred|relocated|"
     r"admitted|airlifted|flown|shifted)\s+(?:\w+\s+)?(?:to|into)\b"
+    # "was evacuated by ferry across the Caspian Sea": the way the displaced went
+    r"|\b(?:evacuated|taken|transported|moved|ferried|bussed)\s+(?:by\s+\w+\s+)?"
+    r"(?:from\s+[\w'’-]+\s+)?(?:across|through|via)\b"
     # "had left for Pichari and Llochegua", "arrived by boat in Pemba": where the displaced went
     r"|\b(?:left|headed|set\s+off)\s+for\b|\barrived\s+(?:by\s+\w+\s+)?(?:in|at)\b)"
     # "taken to a hospital in X after the strike on Y": Y is where the harm happened
@@ -250,6 +253,8 @@ _MOVED_WORDS = (
     "headed for",
     "set off for",
     "arrived",
+    "ferried",
+    "bussed",
 )
 _REFERENCE_WORDS = (
     "km",

@@ -530,6 +530,8 @@ def _np_after(text: str, pos: int, limit: int) -> str:
     return np[owner.end() :] if owner else np  # "of the town's residents": the residents
 
 
+#: What may open a line before a key-figure label: spaces and a bullet or dash.
+_BULLET_LINE_START = re.compile(r"[ \t]*(?:[-–—•*·][ \t]*)?")
 #: The end of a key-figure entry right after its number ("Killed: 14 | ...", "... 62\n").
 #: A separator between two key-figure entries on one line.
 _ENTRY_SEPARATOR = re.compile(r"\s[/|•]\s")
@@ -657,14 +659,15 @@ def figures_in_sentence(
                 label,
             )
         if measure == "damaged":
-            np_subject = _subject(cb, _np_after(text, num.end, hi))
+            # (not past the line: "Houses burned: about 10,000\n– Deaths reported: 128")
+            np_subject = _subject(cb, _np_after(text, num.end, hi_clause))
             if np_subject is not None and np_subject not in OBJECT_SUBJECTS:
                 measure, cue_span = choose_cue(
                     cb, text, num, lo, hi_clause, starts_all, PERSON_EXCLUDES, words, label
                 )
         elif measure in PEOPLE_ONLY:
             # the group ends where a cue after it starts ("207 Ukrainians came home from ...")
-            np_hi = cue_span[0] if cue_span and num.end < cue_span[0] < hi else hi
+            np_hi = cue_span[0] if cue_span and num.end < cue_span[0] < hi else hi_clause
             np_subject = _subject(cb, _np_after(text, num.end, np_hi))
             if np_subject in OBJECT_SUBJECTS:
                 # "more than 300 private houses ... were damaged" after "141 were injured ,"
@@ -753,7 +756,15 @@ def figures_in_sentence(
             not own_measure
             and _ENTRY_END.match(text, num.end)
             and label is not None
-            and (label.start() in (0, s_start) or text[label.start() - 1] == "\n")
+            and (
+                label.start() in (0, s_start)
+                or text[label.start() - 1] == "\n"
+                # "– Schools used as evacuation centres: 43": a bulleted entry
+                or _BULLET_LINE_START.fullmatch(
+                    text, text.rfind("\n", 0, label.start()) + 1, label.start()
+                )
+                is not None
+            )
         ):
             # "People reached with assistance: 830,000", "Returned: 1,100 persons": a line or
             # sentence counting no harm
