@@ -73,7 +73,10 @@ GROUND_BOMB = re.compile(
 #: Words that put aircraft or drones in a document.
 AERIAL = re.compile(
     r"\b(?:air ?strikes?|air raids?|aerial|aircraft|warplanes?|(?:fighter )?jets?|"
-    r"helicopters?|drones?|uavs?|planes?)\b",
+    r"helicopters?|drones?|uavs?|(?<!passenger )(?<!airliner )planes?)\b"
+    # not aircraft sent to carry the wounded ("sent helicopters and a C-130 aircraft to carry
+    # the most serious cases to Karachi")
+    r"(?!(?:\s+[\w-]+){0,5}?\s+to\s+(?:carry|evacuate|fly|transport|airlift|ferry)\b)",
     re.IGNORECASE,
 )
 
