@@ -960,6 +960,13 @@ def _inside_dedication(p: Place, places: list[Place]) -> bool:
 def _inside_site(p: Place, places: list[Place]) -> bool:
     """A town named inside a site's name ("Zhuliany airport", "Kramatorsk railway station"):
     the site is the place the text names there."""
+    if p.feature == "site" and p.lat is None:
+        # a cue's shorter reading of a named site ("Bargah mosque" in "the Imam Bargah
+        # mosque", "Hilweh camp" in "Ein El Hilweh camp")
+        return any(
+            q.feature == "site" and q.start < p.start and p.end <= q.end and q is not p
+            for q in places
+        )
     return p.feature in ("city", "village") and any(
         q.feature == "site" and q.start <= p.start and p.end <= q.end and q is not p for q in places
     )
@@ -974,6 +981,9 @@ def _overlaps_known_site(p: Place, places: list[Place]) -> bool:
             q is not p
             and q.feature == "site"
             and q.country is not None
+            # a site the index holds, not one read from a cue ("Bargah mosque" inside "the
+            # Imam Bargah mosque", its title word left out)
+            and q.lat is not None
             and p.start <= q.start
             and q.end <= p.end
             for q in places
