@@ -456,6 +456,14 @@ def accept(res: Resolved, ctx: Context, doc: Doc, lex: Lexicon) -> bool:
             # name): only context, not a curated entry, makes it a place.
             return in_context
         return cue and (in_context or best.curated)
+    if (
+        not single
+        and hit.key != normalise(best.name)
+        and all(w in lex.common_words for w in hit.key.split())
+        and ctx.share(best.country, without=hit.key) == 0
+        and not ctx.in_context(best, hit.key)
+    ):
+        return False  # "the Old Town" of Dubrovnik is no other name of Las Vegas
     if single and not trusted and hit.key != normalise(best.name) and _elsewhere(best, hit, ctx):
         # "Enguri" is also an old name of Ankara and "Banjska" a spelling of Bansko: a town
         # reached only through another of its names, in a text about another country, is
