@@ -741,6 +741,13 @@ def refine_locations(
             if p.feature == "region" and _container(text, p, places):
                 continue
             if (
+                p.feature in ("city", "village")
+                and _UNIT_OF_BEFORE.search(text, max(0, p.start - 30), p.start)
+                and _container(text, p, places)
+            ):
+                continue  # "Sobane Da, in the commune of Sangha, cercle of Bandiagara": units'
+                # names given as a village's address
+            if (
                 p.feature == "locality"
                 and _UNIT_AFTER.match(text, p.end)
                 and _container(text, p, places)
@@ -822,11 +829,16 @@ _CONTAINER_GAP = re.compile(
     # "Kuriga, Chikun local government area of Kaduna State": a unit between them
     r"(?:(?:[A-Z][\w'’-]+\s+){0,2}(?:local government area|lga|district|county|municipality|"
     r"township|woreda|zone|circle|commune|kebele)\s*(?:,|\bof\b|\bin\b)\s*(?:the\s+)?)?"
-    r"(?:(?:department|province|region|district|governorate|state|county|oblast|municipality)"
-    r"\s+of\s+)?"
+    r"(?:(?:department|province|region|district|governorate|state|county|oblast|municipality|"
+    r"commune|cercle|circle|prefecture)\s+of\s+)?"
     # "a clinic in the city's Khatai district": the address of the place before (not "a
     # village of Armenia's Shirak Province", which the devset lists)
     r"(?:(?:city|town|capital)['’]s\s+)?",
+    re.IGNORECASE,
+)
+#: "the commune of Sangha", "the municipality of Ovejas": a unit named after its town.
+_UNIT_OF_BEFORE = re.compile(
+    r"\b(?:commune|cercle|circle|municipality|department|prefecture|district|county)\s+of\s+$",
     re.IGNORECASE,
 )
 _LOWER_UNIT = re.compile(
