@@ -741,7 +741,7 @@ def refine_locations(
             if p.feature == "region" and _container(text, p, places):
                 continue
             if (
-                p.feature in ("city", "village")
+                p.feature in ("city", "village", "locality")
                 and _UNIT_OF_BEFORE.search(text, max(0, p.start - 30), p.start)
                 and _container(text, p, places)
             ):
@@ -838,7 +838,7 @@ _CONTAINER_GAP = re.compile(
 )
 #: "the commune of Sangha", "the municipality of Ovejas": a unit named after its town.
 _UNIT_OF_BEFORE = re.compile(
-    r"\b(?:commune|cercle|circle|municipality|department|prefecture|district|county)\s+of\s+$",
+    r"\b(?:commune|cercle|circle|municipality|department|prefecture)\s+of\s+$",
     re.IGNORECASE,
 )
 _LOWER_UNIT = re.compile(
