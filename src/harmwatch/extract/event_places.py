@@ -359,7 +359,9 @@ _ACTOR_AFTER = re.compile(
 _SPOKEN_FROM = re.compile(
     r"\b(?:" + speech_verbs("condemned", "demanded", "spoke", "speaking") + "|"
     r"protested|marched|rallied|demonstrated|gathered|issued|released|presented|published|"
-    r"wrote|writing|posted|tweeted|(?:video\s+)?message|press\s+conference|briefing|speech)\b"
+    r"wrote|writing|posted|tweeted|(?:video\s+)?message|press\s+conference|briefing|speech|"
+    # "the Security Council met in emergency session in New York", "sworn in in New Delhi"
+    r"met|convened|sworn)\b"
     # "families gathered at the Rigasa station in Kaduna": at a place too
     r"(?:\s+[\w'’-]+){0,6}?\s+(?:in|from|at)\s+(?:the\s+)?"
     # "protested in Istanbul and Amman": the places of one list

@@ -197,7 +197,7 @@ _DATELINE_AFTER = re.compile(
 #: a party (its words up to the group noun are capitalised).
 _GROUP_AFTER = re.compile(
     r"^(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Liberation\s+)?(?:Front|Movement|Army|Brigades?|"
-    r"Battalion|Militia|Party|Alliance|Coalition|Group)\b"
+    r"Battalion|Militia|Party|Alliance|Coalition|Group|Forces?)\b"
 )
 #: A lower-case noun after "the <country>": the country qualifies it ("the US list"), except
 #: the words that put harm in the country ("the Ukraine war", "the Syria border").
