@@ -742,6 +742,8 @@ def refine_locations(
                 continue
             if p.feature == "region" and _container(text, p, places):
                 continue
+            if p.feature in ("city", "region") and _owner_of(text, p, places):
+                continue  # "Khojavend's Edilli village": the district is the village's address
             if (
                 p.feature in ("city", "village", "locality")
                 and _UNIT_OF_BEFORE.search(text, max(0, p.start - 30), p.start)
@@ -838,6 +840,7 @@ _CONTAINER_GAP = re.compile(
     r"(?:(?:city|town|capital)['’]s\s+)?",
     re.IGNORECASE,
 )
+_POSSESSIVE_AFTER = re.compile(r"(?:\s+(?:region|state|province|district))?['’]s\s+")
 #: "the commune of Sangha", "the municipality of Ovejas": a unit named after its town.
 _UNIT_OF_BEFORE = re.compile(
     r"\b(?:commune|cercle|circle|municipality|department|prefecture)\s+of\s+$",
@@ -849,6 +852,21 @@ _LOWER_UNIT = re.compile(
 )
 #: Most characters between a place and the region named as its container.
 CONTAINER_GAP_CHARS = 60
+
+
+def _owner_of(text: str, p: Place, places: list[Place]) -> bool:
+    """A town or region whose possessive opens the name of a smaller place named with it
+    ("Khojavend's Edilli village", "Sagaing region's Tamu township"): an address."""
+    m = _POSSESSIVE_AFTER.match(text, p.end)
+    return m is not None and any(
+        q is not p
+        and q.start == m.end()
+        and (
+            q.feature in ("village", "locality", "site")
+            or (q.feature == "region" and _LOWER_UNIT.search(q.mention) is not None)
+        )
+        for q in places
+    )
 
 
 def _container(text: str, region: Place, places: list[Place]) -> bool:
