@@ -862,7 +862,8 @@ def _owner_of(text: str, p: Place, places: list[Place]) -> bool:
         q is not p
         and q.start == m.end()
         and (
-            q.feature in ("village", "locality", "site")
+            # (not a site: "Palmyra's Temple of Bel" lists the town with the temple)
+            q.feature in ("village", "locality")
             or (q.feature == "region" and _LOWER_UNIT.search(q.mention) is not None)
         )
         for q in places
