@@ -840,6 +840,7 @@ _CONTAINER_GAP = re.compile(
     r"(?:(?:city|town|capital)['’]s\s+)?",
     re.IGNORECASE,
 )
+#: A possessive after a place, with its unit word: "Khojavend's", "Sagaing region's".
 _POSSESSIVE_AFTER = re.compile(r"(?:\s+(?:region|state|province|district))?['’]s\s+")
 #: "the commune of Sangha", "the municipality of Ovejas": a unit named after its town.
 _UNIT_OF_BEFORE = re.compile(
