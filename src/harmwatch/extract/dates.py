@@ -25,6 +25,7 @@ from harmwatch.extract.wordindex import Windows, WordIndex
 
 __all__ = [
     "DATE_PATTERNS",
+    "LASTED_UNTIL",
     "DateMention",
     "as_of_windows",
     "find_dates",
@@ -268,11 +269,12 @@ _OPENING_BOUND = re.compile(
 _END_BEFORE = re.compile(
     r"\b(?:until|till|ended|ends|concluded)[ \t]+(?:on[ \t]+)?$", re.IGNORECASE
 )
+#: The verbs of harm that went on to a day: "lasted until", "continued until", "raged until".
+LASTED_UNTIL = r"(?:lasted|continued|went\s+on|raged)\s+until"
 #: "a siege that lasted until 3 September", "the shelling went on until": the last day of harm.
 _HARM_LASTED_UNTIL = re.compile(
     r"\b(?:siege|fighting|clashes|shelling|bombardment|occupation|assault|offensive|raids?|"
-    r"massacre|killings|hostage[- ]taking)\s+(?:that\s+|which\s+)?(?:lasted|continued|went\s+on|"
-    r"raged)\s+until\s+(?:on\s+)?$",
+    rf"massacre|killings|hostage[- ]taking)\s+(?:that\s+|which\s+)?{LASTED_UNTIL}\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
 #: "their case resumes on Thursday": a weekday of a future step is not resolved backwards.
@@ -512,8 +514,8 @@ _SPAN_JOIN = re.compile(r"\s*(?:,\s*)?(?:to|until|till|through|[-–])\s*(?:the\
 _SPAN_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 #: "broke out on Wednesday morning and continued until Thursday evening": one span of harm.
 _CONTINUED_UNTIL = re.compile(
-    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+and\s+(?:continued|lasted|raged|went\s+on)"
-    r"\s+until\s+(?:the\s+)?(?:early\s+|late\s+)?(?:on\s+)?",
+    rf"(?:\s+(?:morning|afternoon|evening|night))?,?\s+and\s+{LASTED_UNTIL}"
+    r"\s+(?:the\s+)?(?:early\s+|late\s+)?(?:on\s+)?",
     re.IGNORECASE,
 )
 #: "on 21 March last year": the day-month is of the year before publication.

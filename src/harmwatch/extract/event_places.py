@@ -748,7 +748,7 @@ def refine_locations(
                 continue  # "Khojavend's Edilli village": the district is the village's address
             if (
                 p.feature in ("city", "village", "locality")
-                and _UNIT_OF_BEFORE.search(text, max(0, p.start - 30), p.start)
+                and _TOWN_UNIT_OF_BEFORE.search(text, max(0, p.start - 30), p.start)
                 and _container(text, p, places)
             ):
                 continue  # "Sobane Da, in the commune of Sangha, cercle of Bandiagara": units'
@@ -845,7 +845,7 @@ _CONTAINER_GAP = re.compile(
 #: A possessive after a place, with its unit word: "Khojavend's", "Sagaing region's".
 _POSSESSIVE_AFTER = re.compile(r"(?:\s+(?:region|state|province|district))?['’]s\s+")
 #: "the commune of Sangha", "the municipality of Ovejas": a unit named after its town.
-_UNIT_OF_BEFORE = re.compile(
+_TOWN_UNIT_OF_BEFORE = re.compile(
     r"\b(?:commune|cercle|circle|municipality|department|prefecture)\s+of\s+$",
     re.IGNORECASE,
 )

@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from harmwatch.codebook.anchors import anchor
-from harmwatch.extract.dates import DateMention
+from harmwatch.extract.dates import LASTED_UNTIL, DateMention
 from harmwatch.extract.event_places import (
     add_parent_regions,
     is_reference_place,
@@ -500,7 +500,7 @@ def _span_days(d: DateMention) -> list[date]:
 
 
 #: "... that lasted until 3 September": an event sentence telling how long harm went on.
-_LASTED_UNTIL = re.compile(r"\b(?:lasted|continued|went\s+on|raged)\s+until\b", re.IGNORECASE)
+_LASTED_UNTIL = re.compile(rf"\b{LASTED_UNTIL}\b", re.IGNORECASE)
 
 
 def _runs_on(told: list[DateMention], sf: SentenceFacts, text: str) -> date | None:
