@@ -127,8 +127,9 @@ _UNIT = (
 #: "a resident of Khurvaleti, in the Gori municipality", "near Ishkhanasar in Syunik province",
 #: "in Kuriga, Chikun local government area": a name placed inside a named unit is a place.
 _LOCALITY_IN_UNIT = re.compile(
-    rf"\b(?:in|near|of|at|outside)\s+({_NAME}),?\s+(?:in\s+)?(?:the\s+)?[A-Z][\w'’-]*"
-    rf"(?:\s+[A-Z][\w'’-]*){{0,2}}\s+{_UNIT}\b"
+    # not "in Siberia's Kemerovo region": a possessive name holds the unit, it is not in it
+    rf"\b(?:in|near|of|at|outside)\s+({_NAME})(?<!['’]s),?\s+(?:in\s+)?(?:the\s+)?"
+    rf"[A-Z][\w'’-]*(?<!['’]s)(?:\s+[A-Z][\w'’-]*(?<!['’]s)){{0,2}}\s+{_UNIT}\b"
 )
 #: "Kabkabiya, a town in North Darfur": a name in apposition to a kind of place.
 _LOCALITY_APPOSED = re.compile(
@@ -586,6 +587,8 @@ def _named_sites(text: str, start: int, end: int) -> list[SiteMention]:
     for pat in (_SITE_BEFORE_HEAD, _HEAD_OF, _HEAD_OF_LOOSE):
         for m in pat.finditer(text, start, end):
             s, e = m.start(1), m.end(1)
+            if text[e - 2 : e] in ("'s", "’s"):
+                e -= 2  # "the University of Haifa's dormitories": the site is the university
             words = text[s:e].split()
             # Before a head written in lower case, a never-word opening the run is a sentence
             # opener, not a name ("Despite camp guards ..."); a capitalised head keeps it

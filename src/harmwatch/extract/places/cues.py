@@ -207,6 +207,8 @@ def cue_spans(doc: Doc, covered: set[int], lex: Lexicon, persons: set[str]) -> l
             last + 1 < n
             and last + 1 - k < MAX_CUE_TOKENS
             and last + 1 not in covered
+            # "Tavalia's Norgen district": a possessive name owns the run after it
+            and not tokens[last].possessive
             # "the villages of Koundjili and Lemouna": two names (an unlisted name holding
             # "and" is rarer than a list of two)
             and (

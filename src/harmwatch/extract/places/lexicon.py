@@ -34,6 +34,7 @@ _LEXICON_KEYS = (
     "speech_verbs",
     "never",
     "descriptors",
+    "world_regions",
 )
 
 
@@ -53,6 +54,7 @@ class Lexicon:
     speech_verbs: frozenset[str]
     never: frozenset[str]
     descriptors: frozenset[str]
+    world_regions: frozenset[str]
     demonyms: dict[str, str]  # normalised demonym -> ISO-2
     common_words: frozenset[str]
 
@@ -102,6 +104,7 @@ def lexicon() -> Lexicon:
         speech_verbs=words("speech_verbs"),
         never=words("never"),
         descriptors=words("descriptors"),
+        world_regions=words("world_regions"),
         demonyms=demonyms,
         common_words=load_common_words(),
     )

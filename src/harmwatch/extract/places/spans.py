@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from harmwatch.extract.places.candidates import top_candidate
 from harmwatch.extract.places.lexicon import Lexicon
 from harmwatch.extract.places.normalize import ARTICLE_FORMS
-from harmwatch.extract.places.tokens import Doc, Word
+from harmwatch.extract.places.tokens import Doc, Token, Word
 
 # Features whose names survive the person/organisation rules (see disambiguate.py).
 STRONG_FEATURES = frozenset({"country", "region", "area"})
@@ -60,6 +61,34 @@ class Hit:
     after: Word | None = None  # the word right after the span, if on the same line
 
 
+@lru_cache(maxsize=4)
+def _first_words(names: frozenset[str]) -> frozenset[str]:
+    """The first word of each name (``lex.world_regions``), to test a token cheaply."""
+    return frozenset(name.split(" ", 1)[0] for name in names)
+
+
+#: The most tokens a world region's name spans ("horn of africa" is two: "of" joins them).
+_WORLD_REGION_TOKENS = 3
+
+
+def _past_world_region(tokens: list[Token], i: int, names: frozenset[str]) -> int | None:
+    """The index after a world region's name starting at token ``i`` ("Middle East", "Horn
+    of Africa", "Sub-Saharan Africa"), or None when none starts there."""
+    key = tokens[i].key
+    found = None
+    for k in range(i + 1, min(i + _WORLD_REGION_TOKENS, len(tokens))):
+        join = tokens[k].join
+        if join in (" ", "-"):
+            key = f"{key} {tokens[k].key}"
+        elif join == "of":
+            key = f"{key} of {tokens[k].key}"
+        else:
+            break
+        if key in names:
+            found = k + 1
+    return found
+
+
 def find_hits(
     doc: Doc,
     lex: Lexicon,
@@ -72,10 +101,16 @@ def find_hits(
     hits: list[Hit] = []
     not_name = _not_name_like(lex)
     suffixes = _suffix_set(lex)
+    world_firsts = _first_words(lex.world_regions)
     n = len(tokens)
     i = 0
     while i < n:
         first = tokens[i].key
+        if first in world_firsts:
+            past = _past_world_region(tokens, i, lex.world_regions)
+            if past is not None:
+                i = past  # "the Middle East", "Latin America": no place, no word of it either
+                continue
         if first in never:
             i += 1
             continue
