@@ -202,8 +202,11 @@ _WATER_NAME = re.compile(r"\b(?:Sea|River|Gulf|Lake|Bay|Strait)\b")
 #: Qaraqosh", "airlifted to hospitals in Yerevan"): not where the harm happened, unless the
 #: hospitals are what was hit.
 _TREATED_IN = re.compile(
+    # "investigators visited the hospitals in Mopti": a hospital visited is not where the harm
+    # was either
     r"\b(?:treated|hospitali[sz]ed|admitted|airlifted|flown|are|were|remain|remained|still|"
-    r"died|recovering)\b(?:(?!hit\b|struck|strike|attack|shell|bomb|raid|storm)[^.;]){0,50}?"
+    r"died|recovering|visited)\b"
+    r"(?:(?!hit\b|struck|strike|attack|shell|bomb|raid|storm)[^.;]){0,50}?"
     r"\b(?:hospitals?|health\s+cent(?:re|er)s?|clinics?|medical\s+cent(?:re|er)s?)\s+"
     r"(?:in|of|at|near)\s+(?:(?!\b(?:after|following|before|during)\b)[\w'’ ,-]){0,60}$"
     # "six were being treated for serious injuries in Maiduguri"
