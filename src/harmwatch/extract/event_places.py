@@ -215,7 +215,8 @@ _TREATED_IN = re.compile(
 #: Where the wounded are cared for, right before a hospital's name.
 _CARED_IN_BEFORE = re.compile(
     r"\b(?:remain|remained|remains|treated|recovering|hospitali[sz]ed|being\s+cared\s+for|"
-    r"receiving\s+treatment)"
+    # "four of the wounded were in a serious condition at al-Thawra hospital"
+    r"receiving\s+treatment|in\s+(?:a\s+)?(?:serious|critical|stable|grave)\s+condition)"
     r"\s+(?:(?:at|in)\s+)(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )

@@ -24,6 +24,7 @@ from harmwatch.extract.places.cues import (
     site_head_after,
 )
 from harmwatch.extract.places.disambiguate import (
+    MIN_COUNTRY_SHARE,
     STRONG_FEATURES,
     Context,
     Resolved,
@@ -106,6 +107,7 @@ class Gazetteer:
         plausible = lexical_filter(hits, lex)
         # the context is settled only when a cue-only place asks for its country
         resolved, ctx = resolve(plausible, doc, lex, settle=False)
+        resolved = _drop_facility_names(doc, resolved, ctx)
         mentions = [self._mention(doc, r) for r in resolved]
         covered = {k for r in resolved for k in range(r.hit.first, r.hit.last + 1)}
         persons = {h.key for h in hits if h.title_before}
@@ -269,6 +271,32 @@ class Gazetteer:
                 )
             )
         return mentions
+
+
+def _drop_facility_names(doc: Doc, resolved: list[Resolved], ctx: Context) -> list[Resolved]:
+    """Leave out a place read from another name of it in another country than the text's, when
+    a facility head follows: "the gate of al-Thawra hospital" in a report from Yemen names a
+    hospital, not the Syrian town once called al-Thawra. The words are then read as the
+    facility's own name (a site, see :meth:`Gazetteer._cue_mentions`)."""
+    suspects = [
+        r
+        for r in resolved
+        if r.best.feature not in ("village", "country")
+        and site_head_after(doc, r.hit.end) is not None
+        and normalise(doc.text[doc.tokens[r.hit.first].start : r.hit.end]) != normalise(r.best.name)
+    ]
+    if not suspects:
+        return resolved
+    ctx.settle(resolved)
+    drop = {
+        r.hit.key
+        for r in suspects
+        # the rest of the text votes for other countries (what the name itself gave left out)
+        if ctx.total > ctx.by_key.get(r.hit.key, ("", 0.0))[1]
+        and ctx.share(r.best.country, without=r.hit.key) < MIN_COUNTRY_SHARE
+    }
+    # the name is the facility's wherever it recurs ("Al-Thawra is the largest hospital")
+    return [r for r in resolved if r.hit.key not in drop] if drop else resolved
 
 
 @lru_cache(maxsize=50_000)
