@@ -191,6 +191,9 @@ _WATER_REFERENCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _WATER_ACROSS_BEFORE = re.compile(r"\bacross\s+the\s+$", re.IGNORECASE)
+#: "the first refugees crossed the Hakari bridge into Armenia", "Venezuelans who have crossed
+#: the Arauca river": a bridge, river or crossing point passed on the way.
+_CROSSED_BEFORE = re.compile(r"\bcross(?:ed|ing|es)?\s+(?:over\s+)?the\s+$", re.IGNORECASE)
 _WATER_FROM_AFTER = re.compile(r"\s+(?:river\s+)?from\b", re.IGNORECASE)
 _PORT_AFTER = re.compile(r"\s+ports?\b")
 _NAMED_ON_WATER_BEFORE = re.compile(
@@ -525,6 +528,8 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
         _CARE_SITE.search(place.mention) or _CARE_SITE_AFTER.match(text, place.end)
     ) and _CARED_IN_BEFORE.search(window):
         return True  # "10 of them remain in the Government Medical College hospital"
+    if _CROSSED_BEFORE.search(text, max(sent_start, place.start - 24), place.start):
+        return True
     if _WATER_REFERENCE_BEFORE.search(text, max(sent_start, place.start - 40), place.start) or (
         _WATER_ACROSS_BEFORE.search(text, max(sent_start, place.start - 12), place.start)
         and _WATER_FROM_AFTER.match(text, place.end)
