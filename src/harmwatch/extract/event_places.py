@@ -843,7 +843,10 @@ _CONTAINER_GAP = re.compile(
     r"(?:(?:main\s+|largest\s+|chief\s+)?(?:town|city|capital)\s+of\s+(?:[A-Z][\w'’-]*['’]s\s+)?)?"
     # "Kuriga, Chikun local government area of Kaduna State": a unit between them
     r"(?:(?:[A-Z][\w'’-]+\s+){0,2}(?:local government area|lga|district|county|municipality|"
-    r"township|woreda|zone|circle|commune|kebele)\s*(?:,|\bof\b|\bin\b)\s*(?:the\s+)?)?"
+    r"township|woreda|zone|circle|commune|kebele|territory)\s*(?:,|\(|\bof\b|\bin\b)\s*(?:the\s+)?"
+    # "Makobola, in the territory of Fizi (province of South Kivu)": the unit named after it
+    r"|(?:territory|district|county|municipality|commune|cercle|circle|department)\s+of\s+"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*(?:,|\(|\bin\b)\s*(?:the\s+)?)?"
     r"(?:(?:department|province|region|district|governorate|state|county|oblast|municipality|"
     r"commune|cercle|circle|prefecture)\s+of\s+)?"
     # "a clinic in the city's Khatai district": the address of the place before (not "a

@@ -128,8 +128,10 @@ _UNIT = (
 #: "in Kuriga, Chikun local government area": a name placed inside a named unit is a place.
 _LOCALITY_IN_UNIT = re.compile(
     # not "in Siberia's Kemerovo region": a possessive name holds the unit, it is not in it
-    rf"\b(?:in|near|of|at|outside)\s+({_NAME})(?<!['’]s),?\s+(?:in\s+)?(?:the\s+)?"
-    rf"[A-Z][\w'’-]*(?<!['’]s)(?:\s+[A-Z][\w'’-]*(?<!['’]s)){{0,2}}\s+{_UNIT}\b"
+    # "that of Kasika, in the territory of Mwenga" (a translation's space before the comma too)
+    rf"\b(?:in|near|of|at|outside)\s+({_NAME})(?<!['’]s)\s*,?\s+(?:in\s+)?(?:the\s+)?"
+    rf"(?:[A-Z][\w'’-]*(?<!['’]s)(?:\s+[A-Z][\w'’-]*(?<!['’]s)){{0,2}}\s+{_UNIT}\b"
+    rf"|(?<=the\s){_UNIT}\s+of\s+[A-Z])"
 )
 #: "Kabkabiya, a town in North Darfur": a name in apposition to a kind of place.
 _LOCALITY_APPOSED = re.compile(
@@ -197,10 +199,14 @@ _BARE = re.compile(
     r"during|last|this|and|early|late|overnight|over|since|amid|yesterday|today|with)\b)"
     rf"(?!\s+and\s+{_NAME}\s+(?:hospitals|schools|camps|clinics|centres|centers|markets)\b)"
 )
-#: A second name after a bare one: "near Hin Tagher and Khtsaberd whom Baku calls ...".
+#: A second name after a bare one: "near Hin Tagher and Khtsaberd whom Baku calls ...", and
+#: the names of a list ending in "and" ("in Makobola, Bangwe, Katuta and Mikunga", also with
+#: the space a translation leaves before each comma).
 _BARE_MORE = re.compile(
     rf"\s+and\s+({_NAME})(?=\s*[,.;]|\s+(?:on|in|at|whom|who|which|where|were|was|after|"
     r"before|when|during)\b)"
+    rf"|\s*,\s*({_NAME})(?=(?:\s*,\s*{_NAME})*\s+and\s+{_NAME}(?:\s*[,.;]|\s+(?:on|in|at|"
+    r"after|before|when|during|last|this|early|late|overnight|since|yesterday|today)\b))"
 )
 
 
@@ -536,8 +542,9 @@ def _localities(
                 spans.append(m.span(1))
                 pos = m.end(1)
                 while (more := _BARE_MORE.match(text, pos, end)) is not None:
-                    spans.append(more.span(1))  # "near Hin Tagher and Khtsaberd"
-                    pos = more.end(1)
+                    group = 1 if more.group(1) is not None else 2
+                    spans.append(more.span(group))  # "near Hin Tagher and Khtsaberd"
+                    pos = more.end(group)
                 continue
             if pat is _LIST_AND_KIND:
                 # each name of the list, not the list as one name
@@ -578,8 +585,14 @@ def _localities(
             continue  # not "Old Fangak", "Upper Dir": an adjective that opens a town's name
         if any(o.start < e and s < o.end for o in (*sites, *out)):
             continue
-        out.append(SiteMention(s, e, name, name, (), "locality"))
+        numbered = _NUMBERED.match(name)  # "Makobola II", "Krinding 1": also the place itself
+        alternates = (numbered.group(1),) if numbered else ()
+        out.append(SiteMention(s, e, name, name, alternates, "locality"))
     return out
+
+
+#: A place name with a number after it ("Makobola II", "Krinding 2"), and the name alone.
+_NUMBERED = re.compile(r"(.+?)\s+(?:[IVX]{1,4}|\d{1,2})$")
 
 
 def _named_sites(text: str, start: int, end: int) -> list[SiteMention]:
