@@ -246,6 +246,18 @@ _REPORT_TODAY_BEFORE = re.compile(
 #: "between 23 and 29 September", "between January 1 and October 1": the bounds of a counting
 #: period (its end is a cut-off), not the days of the harm.
 _PERIOD_BEFORE = re.compile(r"\bbetween\s+((?:[\w,]+\s+){0,3}and\s+)?$", re.IGNORECASE)
+#: "the massacre committed between 30 December 1998 and 2 January 1999": the two bounds of an
+#: incident named right before them (in a sentence that counts nothing), not of a period.
+_INCIDENT_BETWEEN_BEFORE = re.compile(
+    r"\b(?:massacres?|attacks?|raids?|sieges?|offensives?|fighting|clashes|bombings?|shelling|"
+    r"pogroms?|killings)\s+(?:(?:was\s+|were\s+)?(?:committed|carried\s+out|perpetrated)\s+|"
+    r"(?:that|which)\s+(?:took\s+place|occurred|lasted)\s+)?"
+    r"between\s+((?:[\w,]+\s+){0,3}and\s+)?$",
+    re.IGNORECASE,
+)
+_DIGIT = re.compile(r"\d")
+#: Between the two bounds of "between ... and ...".
+_BETWEEN_AND = re.compile(r"\s+and\s+")
 #: Most characters before a "Between 16 and 21 February" that opens its sentence.
 OPENING_SPAN_CHARS = 12
 #: A span of days inside one month ("16 and 21 February 2000", "March 3 and 9").
@@ -1046,6 +1058,10 @@ def _role(
     if _search_in(_SINCE_BEFORE_ANCHORED, before, b_lo, words):
         return "since"
     if kind in ("mdy", "dmy") and (period := _PERIOD_BEFORE.search(before)):
+        if _INCIDENT_BETWEEN_BEFORE.search(text, max(s_start, s - 90), s) and not (
+            _COUNTED_HARM.search(sentence)
+        ):
+            return "event"
         if (
             period.group(1) is None
             and _OPENING_BOUND.fullmatch(text, s, e)
@@ -1271,10 +1287,22 @@ def _joined_spans(text: str, dates: list[DateMention]) -> list[DateMention]:
         ):
             continue
         if (
-            b.role == "event"
-            and _SPAN_JOIN.fullmatch(text, a.end, b.start)
-            and _SPAN_FROM.search(text, max(0, a.start - 12), a.start)
-        ) or (b.role == "period" and _CONTINUED_UNTIL.fullmatch(text, a.end, b.start)):
+            (
+                b.role == "event"
+                and _SPAN_JOIN.fullmatch(text, a.end, b.start)
+                and _SPAN_FROM.search(text, max(0, a.start - 12), a.start)
+            )
+            or (b.role == "period" and _CONTINUED_UNTIL.fullmatch(text, a.end, b.start))
+            or (
+                # "the massacre committed between 30 December 1998 and 2 January 1999" (two
+                # written dates; "between Thursday and Sunday" names its days only)
+                b.role == "event"
+                and _BETWEEN_AND.fullmatch(text, a.end, b.start)
+                and text[max(0, a.start - 8) : a.start].lower().endswith("between ")
+                and _DIGIT.search(text, a.start, a.end) is not None
+                and _DIGIT.search(text, b.start, b.end) is not None
+            )
+        ):
             out[n] = replace(a, date_end=b.date, span=True)
     return out
 
