@@ -354,10 +354,12 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
         )
         if (
             dest
-            and "direction of" in dest.group()
+            and ("direction of" in dest.group() or dest.group().split()[0].lower() == "into")
             and _FIRE_WORDS.search(text, sent_start, place.start)
         ):
-            dest = None  # "fired in the direction of Goris": the target, not a destination
+            # "fired in the direction of Goris", "fired cluster munitions into el-Shawahda": the
+            # target, not a destination
+            dest = None
         if dest or (
             _INSTITUTION.search(before)
             if words is None
