@@ -612,6 +612,14 @@ def _named_sites(text: str, start: int, end: int) -> list[SiteMention]:
             ):
                 s += len(words[0]) + 1
                 words = words[1:]
+            if (
+                len(words) > 2
+                and _POSSESSIVE_END.search(words[0])
+                and _known_place(_POSSESSIVE_END.sub("", words[0]))
+            ):
+                # "Gaza's Jabalia camp": the site is the camp; its owner is a place of its own
+                s += len(words[0]) + 1
+                words = words[1:]
             if len(words) < 2 or generic_site(words, lexicon()):
                 continue
             if not words[0][:1].isupper() and pat is not _HEAD_OF_LOOSE:

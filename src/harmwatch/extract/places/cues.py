@@ -94,6 +94,18 @@ DENOMINATIONS = frozenset(
     "methodist presbyterian pentecostal apostolic sufi shia shiite sunni ahmadi".split()
 )
 
+#: Organisations spelt out before a lower-case head ("a United Nations school", "the Red Cross
+#: hospital"): whose facility, as their acronyms are.
+OPERATORS = frozenset(
+    {
+        "united nations",
+        "red cross",
+        "red crescent",
+        "world food programme",
+        "world health organization",
+    }
+)
+
 
 def generic_site(words: list[str], lex: Lexicon) -> bool:
     """Words before a facility head (the last of ``words``, as written) that only say who
@@ -109,6 +121,8 @@ def generic_site(words: list[str], lex: Lexicon) -> bool:
     ):
         return True
     keys = [w.lower() for w in before]
+    if head.islower() and " ".join(keys) in OPERATORS:
+        return True
     return any(k in DENOMINATIONS for k in keys) and all(
         k in DENOMINATIONS or k in lex.demonyms for k in keys
     )
