@@ -282,6 +282,13 @@ def test_site_wide_ticker_of_other_stories_is_furniture() -> None:
     # a live blog's own single headline stays
     own = "LIVE — Floods: day three of the rescue operation\n\n" + article
     assert "day three" in parse_plain_text(own, None).text
+    # a regional site's "Flash info" line of several items
+    flash = "Flash info: Dori – power cuts on Sunday · Djibo: three dead in a truck crash\n"
+    parsed = parse_plain_text(flash + article, None)
+    assert "truck crash" not in parsed.text and "music festival" in parsed.text
+    # not a headline about flash floods
+    floods = "Flash floods: rescue teams reach cut-off villages · Part two of our series\n\n"
+    assert "rescue teams" in parse_plain_text(floods + article, None).text
 
 
 def test_long_newsfeed_line_and_popular_list_are_furniture() -> None:

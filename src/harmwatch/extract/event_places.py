@@ -492,8 +492,10 @@ _VISIT_AFTER = re.compile(
 _OTHER_STORIES = re.compile(
     r"\b(?:RELATED|Related(?:\s+(?:stories|articles|news))?|READ\s+MORE|Read\s+more|SEE\s+ALSO|"
     r"See\s+also|MORE\s+ON\s+THIS|More\s+on\s+this(?:\s+story)?|"
-    # a news ticker over the page: "Breaking: Senate passes amended Army Act bill"
-    r"(?<![^\n])(?:BREAKING|Breaking|LATEST|Latest|TRENDING|Trending))\s*:"
+    # a news ticker over the page: "Breaking: Senate passes amended Army Act bill", "Flash
+    # info: Kaya – water cuts · Boulsa: onion prices fall"
+    r"(?<![^\n])(?:BREAKING|Breaking|LATEST|Latest|TRENDING|Trending|FLASH|Flash(?:\s+info)?))"
+    r"\s*:"
 )
 #: Characters before a place searched for :data:`_OTHER_STORIES` on its line.
 OTHER_STORIES_WINDOW = 200

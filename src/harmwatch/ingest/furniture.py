@@ -98,11 +98,14 @@ MAX_SUBSCRIPTION_LINE = 140
 #: A ticker holds several headlines on one line.
 MAX_TICKER_LINE = 600
 #: "⚡ LIVE: War updates — Lviv: ... · Kharkiv: ...", "TRENDING: Council | Airport | Cholera",
-#: "NEWSFEED 08:55 ... · 08:30 ...", "POPULAR NOW › Wrestling: ... › Futsal: ...": a site-wide
+#: "NEWSFEED 08:55 ... · 08:30 ...", "POPULAR NOW › Wrestling: ... › Futsal: ...", "Flash info:
+#: Kaya – water cuts · Boulsa: onion prices fall": a site-wide
 #: ticker of other stories (several items on one line), not the article's own headline.
 _TICKER = re.compile(
     r"^\W{0,3}\s*(?:live|breaking|trending|latest|just in|updates?|ticker|news alert|news ?feed|"
-    r"popular(?: now)?|most (?:read|popular|viewed)|top stories|more stories|read next)\b"
+    r"popular(?: now)?|most (?:read|popular|viewed)|top stories|more stories|read next|"
+    # "Flash info: Kaya – water cuts · Boulsa: onion prices fall" (not "Flash floods:")
+    r"flash(?:\s+(?:info|news))?(?=\s*:))\b"
     r"[^\n]{0,40}?[:—–-]",
     re.I,
 )
