@@ -191,6 +191,7 @@ _WATER_REFERENCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _WATER_ACROSS_BEFORE = re.compile(r"\bacross\s+the\s+$", re.IGNORECASE)
+_BANK_OF_BEFORE = re.compile(r"\bbanks?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 #: "the first refugees crossed the Hakari bridge into Armenia", "Venezuelans who have crossed
 #: the Arauca river": a bridge, river or crossing point passed on the way.
 _CROSSED_BEFORE = re.compile(r"\bcross(?:ed|ing|es)?\s+(?:over\s+)?the\s+$", re.IGNORECASE)
@@ -532,6 +533,8 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
         return True  # "10 of them remain in the Government Medical College hospital"
     if _CROSSED_BEFORE.search(text, max(sent_start, place.start - 24), place.start):
         return True
+    if _BANK_OF_BEFORE.search(text, max(sent_start, place.start - 20), place.start):
+        return True  # "on the right bank of the Dnipro": the river locates the harm
     if _WATER_REFERENCE_BEFORE.search(text, max(sent_start, place.start - 40), place.start) or (
         _WATER_ACROSS_BEFORE.search(text, max(sent_start, place.start - 12), place.start)
         and _WATER_FROM_AFTER.match(text, place.end)
