@@ -219,8 +219,10 @@ _TREATED_IN = re.compile(
 #: Where the wounded are cared for, right before a hospital's name.
 _CARED_IN_BEFORE = re.compile(
     r"\b(?:remain|remained|remains|treated|recovering|hospitali[sz]ed|being\s+cared\s+for|"
-    # "four of the wounded were in a serious condition at al-Thawra hospital"
-    r"receiving\s+treatment|in\s+(?:a\s+)?(?:serious|critical|stable|grave)\s+condition)"
+    # "four of the wounded were in a serious condition at al-Thawra hospital", "doctors at the
+    # overcrowded Justinien University Hospital struggled to treat"
+    r"receiving\s+treatment|in\s+(?:a\s+)?(?:serious|critical|stable|grave)\s+condition|"
+    r"doctors|surgeons|nurses|medics)"
     r"\s+(?:(?:at|in)\s+)(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -845,7 +847,9 @@ _CONTAINER_GAP = re.compile(
     r"county|municipality|locality)?"
     r"(?:\s*(?:,|\(|\bof\b|\bin\b))+\s*(?:the\s+)?"
     # "Beledweyne, the main town of Somalia's Hiiraan region"
-    r"(?:(?:main\s+|largest\s+|chief\s+)?(?:town|city|capital)\s+of\s+(?:[A-Z][\w'’-]*['’]s\s+)?)?"
+    # "Hat Yai, the main commercial city of Songkhla province"
+    r"(?:(?:main\s+|largest\s+|chief\s+)?(?:[a-z]+\s+)?(?:town|city|capital)\s+of\s+"
+    r"(?:[A-Z][\w'’-]*['’]s\s+)?)?"
     # "Kuriga, Chikun local government area of Kaduna State": a unit between them
     r"(?:(?:[A-Z][\w'’-]+\s+){0,2}(?:local government area|lga|district|county|municipality|"
     r"township|woreda|zone|circle|commune|kebele|territory)\s*(?:,|\(|\bof\b|\bin\b)\s*(?:the\s+)?"

@@ -62,7 +62,7 @@ _DESTINATION = re.compile(
     r"(?:sirens?|alerts?|alarms?)\s+(?:\w+\s+){0,2}(?:in|across|over)|"
     # "talks in Doha", "a summit held in Geneva": where parties meet, not where harm happened
     r"(?<!at a )(?<!at the )(?<!on a )(?<!on the )"
-    r"(?:talks|negotiations|summit|conference|meeting)(?:\s+\w+){0,3}\s+in|"
+    r"(?:talks|negotiations|summits?|conferences?|meetings?)(?:\s+\w+){0,3}\s+in|"
     # "fled Khartoum for Port Sudan", "fled ... for camps in Cox's Bazar": where people went
     r"(?:fled|left)\s+(?:[\w'’-]+\s+){1,4}for|for\s+(?:(?:refugee|displacement|idp)\s+)?camps?\s+in)"
     r"\s+(?:the\s+)?"
@@ -209,6 +209,9 @@ _ATTRIBUTIVE_AFTER = re.compile(
 _MEDIA_AFTER = re.compile(
     r"^\s+(?:Press|Wire|News|Agency|Dispatch|Times|Post|Herald|Tribune|Radio|Television|TV)\b"
 )
+#: "the Saudi Arabia-led coalition", "a Tehran-backed militia": a party that leads or backs a
+#: force, not a place of harm.
+_LEADS_AFTER = re.compile(r"^[-–](?:led|backed|allied|aligned|sponsored)\b", re.IGNORECASE)
 #: The unit in brackets of such a place line: "Depayin township (Sagaing Region) –".
 _PAREN_UNIT_LINE = re.compile(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*\($")
 #: "Ayder Referral Hospital in Mekelle, where 43 of the wounded were brought": where the
@@ -313,7 +316,7 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
     after = text[place.end : place.end + 80]
     if len(place.mention) > 3 and place.mention.isupper():
         return False
-    if _MEDIA_AFTER.match(after) or _GROUP_AFTER.match(after):
+    if _MEDIA_AFTER.match(after) or _GROUP_AFTER.match(after) or _LEADS_AFTER.match(after):
         return False
     region_heading = place.feature == "region" and _DASH_AFTER.match(after)
     if (

@@ -49,7 +49,8 @@ _HEAD = (
     r"Museum|University|School|Prison|Station|Airport|Stadium|Market|Bridge|Corridor|"
     r"Centre|Center|Clinic|Library|Temple|Shrine|Old City|Lake|Plant|Dam|Beach|Square|Gorge|"
     r"Tunnel|Highway|Air Base|Airbase|Oil Field|Gas Field|Lavra|Skete|Basilica|Chapel|Synagogue|"
-    r"Citadel|Fortress|Castle|Mausoleum|Abbey|Valley|Junction|Meadow|Forest|Plain)"
+    r"Citadel|Fortress|Castle|Mausoleum|Abbey|Valley|Junction|Meadow|Forest|Plain|"
+    r"Oil Refinery|Refinery)"
 )
 _CAP = r"(?:[A-Z][\w’'-]*|al-[A-Z][\w’'-]*|\"[A-Z][\w’'-]*\")"
 #: Heads also written in lower case after a name ("Abu Shouk camp", "Lido beach").
@@ -76,6 +77,8 @@ for _head in (
     "Meadow",
     "Forest",
     "Plain",
+    "Oil Refinery",
+    "Refinery",
 ):
     # every word of a head in either case: "Khor Mor gas field", "Ain al-Asad air base"
     _HEAD_LOOSE = _HEAD_LOOSE.replace(
