@@ -197,6 +197,44 @@ def _drop_charge(text: str, start: int, hits: list[CategoryHit]) -> list[Categor
     return hits
 
 
+#: People killed or wounded in the sentence of an attack at a place of worship ...
+_PEOPLE_HARMED = re.compile(
+    r"\b(?:kill(?:ed|ing)|dead|died|worshippers|wound(?:ed|ing)|injur(?:ed|ing))\b", re.IGNORECASE
+)
+#: ... by no weapon that strikes the building itself ...
+_EXPLOSIVE = re.compile(
+    r"\b(?:hit|hits|struck|strikes?|bomb\w*|shell\w*|missiles?|rockets?|blasts?|explo\w*|"
+    r"drones?|artillery|mortars?|grenades?|air\s*strikes?|jets?)\b",
+    re.IGNORECASE,
+)
+#: ... and with nothing said of the building's damage, in the sentence or just after it.
+_BUILDING_DAMAGED = re.compile(
+    r"\b(?:damag\w*|destr(?:oy|uct)\w*|collaps\w*|burn\w*|blew|blown|raz\w*|gutted|ruins?|"
+    r"levell?ed|demolish\w*|torch\w*|fire|loot\w*|vandal\w*|smash\w*|desecrat\w*|roof|dome|"
+    r"minaret|walls?|shattered|ransack\w*|bulldoz\w*|flatten\w*)\b",
+    re.IGNORECASE,
+)
+#: How far after the sentence the building's damage may still be told.
+DAMAGE_AFTER_CHARS = 200
+
+
+def _drop_worship_attack(
+    text: str, start: int, end: int, hits: list[CategoryHit]
+) -> list[CategoryHit]:
+    """Without ``heritage_destruction`` when gunmen attacked the people at a mosque, church or
+    shrine and nothing is said of damage to the building ("troops stormed the mosque, killing
+    32"; "gunmen opened fire on worshippers in the chapel"): the harm was to the people there. A
+    building struck by a bomb, a shell or a missile stays heritage destruction."""
+    heritage = next((h for h in hits if h.code == "heritage_destruction"), None)
+    if heritage is None or not _PEOPLE_HARMED.search(text, start, end):
+        return hits
+    if _EXPLOSIVE.search(text, start, end) or _BUILDING_DAMAGED.search(
+        text, start, min(len(text), end + DAMAGE_AFTER_CHARS)
+    ):
+        return hits
+    return [h for h in hits if h is not heritage]
+
+
 def _drop_care(text: str, hits: list[CategoryHit]) -> list[CategoryHit]:
     """Without ``attack_on_health`` when its cue only tells of the wounded taken to care."""
     health = next((h for h in hits if h.code == "attack_on_health"), None)
@@ -500,6 +538,7 @@ class DocumentCategories:
             return hits, generic
         text = self.words.text
         hits = _drop_care(text, _drop_charge(text, start, _drop_non_flight(text, start, hits)))
+        hits = _drop_worship_attack(text, start, end, hits)
         return _drop_site_property(text, hits), generic
 
 
