@@ -404,6 +404,8 @@ def _alternates(name: str) -> tuple[str, ...]:
     alts: list[str] = []
     words = name.split()
     capped = [w for w in words if w[:1].isupper() or w.lower() in ("camp", "of")]
+    while capped and not capped[0][:1].isupper():
+        capped = capped[1:]  # not "of Dablo" from "church of Dablo"
     if len(capped) != len(words):
         alts.append(" ".join(capped))
     m = _HEAD_OF_NAME.match(name)
@@ -639,7 +641,11 @@ def _named_sites(text: str, start: int, end: int) -> list[SiteMention]:
                 continue
             mention = text[s:e]
             name = mention.replace('"', "")
-            out.append(SiteMention(s, e, mention, name, _alternates(name)))
+            alternates = _alternates(name)
+            if pat is _HEAD_OF_LOOSE and len(words) == 3 and words[2] not in alternates:
+                # "the church of Dablo": the church of a village is also found by the village
+                alternates = (*alternates, words[2])
+            out.append(SiteMention(s, e, mention, name, alternates))
     return sorted(out, key=lambda x: x.start)
 
 
