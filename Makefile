@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean relevance-model
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ lint: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/ingest.py
+
+## relevance-model: fit the learned relevance check again on the dev split (after adding documents)
+relevance-model: $(VENV)/.installed-dev
+	$(BIN)/python -m harmwatch.extract.relevance_model
 
 clean:
 	rm -rf $(VENV) harmwatch-data .pytest_cache

@@ -16,7 +16,9 @@
 7. actors (:mod:`.actors`) — perpetrator/victim groups and ``claimed_by`` sources;
 8. events (:mod:`.events`) — event sentences grouped, with event-only places and dates;
 9. relevance (:mod:`.relevance`) — the codebook definition applied to the document categories,
-   after a disaster report's single passing mention of war is set aside as background.
+   after a disaster report's single passing mention of war is set aside as background, and
+   after a learned model of whole documents (:mod:`.relevance_model`) has had its say: it may
+   veto the rules' relevance of a long text (a shooting spree, a depot fire), never grant it.
 
 A document in a language the codebook does not read (``READS_LANGUAGES``) is returned with
 ``skipped`` saying so and nothing extracted.
@@ -70,6 +72,7 @@ from harmwatch.extract.relevance import (
     no_harm_frame,
     relevance,
 )
+from harmwatch.extract.relevance_model import load_model
 from harmwatch.extract.sites import (
     LOOSE_SITE_PATTERNS,
     SITE_PATTERNS,
@@ -256,6 +259,13 @@ def _document(
     }
 
 
+def _model_vetoes(text: str) -> bool:
+    """Whether the relevance model (:mod:`.relevance_model`) reads ``text`` as no report of
+    conflict harm (False when the package ships no model)."""
+    model = load_model()
+    return model is not None and model.vetoes(text)
+
+
 def extract_rules_v1(
     text: str,
     *,
@@ -440,6 +450,10 @@ def extract_rules_v1(
         for sf in facts:  # "howitzers pounded targets on the range": weapons, no harm
             sf.categories &= {"response"}
     framed_without_harm(cb, text, facts)  # a parade of missiles in a report of a strike
+    # 9b. the learned second opinion, which can only take relevance away
+    if any(sf.categories & HARM_CATEGORIES for sf in facts) and _model_vetoes(text):
+        for sf in facts:  # a lone gunman's shooting spree, a depot fire: crime, accident
+            sf.categories &= {"response"}
     # 8. events
     events = group_events(text, facts)
     # 9. relevance
