@@ -893,6 +893,18 @@ def figures_in_sentence(
                 ),
                 link,
             )
+        if (
+            kind == "sub"
+            and link is not None
+            and measure is not None
+            and cue_span is not None
+            and link.sentence == s_index
+            and link.start <= cue_span[0]
+            and cue_span[1] <= link.end
+        ):
+            # "334 hostages were dead, among them 186 children": a cue inside the total's own
+            # phrase is the total's; its part shares the total's measure
+            measure = link.measure
         own_cue = measure is not None
         if not own_cue and _AT_PLACES_BEFORE.search(
             text, max(lo, num.start - qlen - 12), num.start - qlen
