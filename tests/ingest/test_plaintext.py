@@ -126,6 +126,36 @@ def test_terminator_before_article_does_not_swallow_page() -> None:
 
 
 @pytest.mark.parametrize(
+    "cookies",
+    [
+        "This website uses cookies to improve your experience. [Accept] [More info]",
+        "We use cookies to personalise content. By continuing to browse you agree to our cookie "
+        "policy and to the sharing of data with our partners. [OK]",
+    ],
+)
+def test_a_share_bar_between_headline_and_story_does_not_end_the_article(cookies: str) -> None:
+    # site name, navigation, a consent banner, headline, date and share bar above the story:
+    # together more than a short article's worth of characters, and none of it the story
+    raw = (
+        "THE VALLEY COURIER\nHome | Region | World | Opinion | Business | Sport\n"
+        f"{cookies}\n\nShelling damages school and homes in the river town overnight\n\n"
+        "Published: Monday, 3 June 2024\nShare: Facebook | Twitter | WhatsApp\n\n" + ARTICLE
+    )
+    parsed = parse_plain_text(raw)
+    assert "Rescue teams worked until morning" in parsed.text
+    assert "once engineers had inspected every building" in parsed.text
+    assert "cookies" not in parsed.text
+    assert "Share:" not in parsed.text
+
+
+def test_a_share_bar_after_the_story_still_ends_it() -> None:
+    raw = ARTICLE + "\nShare: Facebook | Twitter\n\nCeasefire talks resume in the capital\n"
+    parsed = parse_plain_text(raw)
+    assert "Ceasefire talks" not in parsed.text
+    assert "once engineers had inspected every building" in parsed.text
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "Also read: Earthquake toll rises to 300 in the north",

@@ -8,12 +8,14 @@ article text must not, or a hotel fire in a newsfeed becomes a toll of the war.
 The cascade, over lines:
 
 1. **Line furniture** anywhere: navigation words alone on a line, "Also read: ..." teasers,
-   share/print/follow links, script leftovers (JSON, ``{{template}}`` tags), language switchers.
+   share/print/follow links, cookie-consent banners, script leftovers (JSON, ``{{template}}``
+   tags), language switchers.
 2. **Inline furniture**: "Also read: <headline>" and template tags inside a paragraph are cut up
    to the end of their sentence.
 3. **Header**: before the first prose line, short lines that are furniture or a header with a
    category, time and date ("Politics 22:31 30/10/2020 Armenia") are cut.
-4. **Tail**: after at least ``MIN_ARTICLE_CHARS`` of article text, the first *terminator* ("Source
+4. **Tail**: below the first line of running text (when the page has one) and after at least
+   ``MIN_ARTICLE_CHARS`` of article text, the first *terminator* ("Source
    Panorama.am", "Share |", "Newsfeed", "Most popular", "Related articles", "Follow us", "All
    news", "More on this story", a heading "MORE FOOTBALL") or the start of a newsfeed
    (``NEWSFEED_MIN_STAMPS`` time stamps close together) ends the article: everything from there
@@ -95,6 +97,15 @@ _PLAYER = re.compile(
 )
 #: Subscription lines are short; longer ones may be news about an email.
 MAX_SUBSCRIPTION_LINE = 140
+#: "We use cookies to personalise content. By continuing to browse you agree to our cookie
+#: policy. [OK]": a consent banner, which may run longer than other furniture lines.
+_COOKIE = re.compile(r"\bcookies?\b", re.I)
+_COOKIE_CONSENT = re.compile(
+    r"\b(?:accept|agree|consent|polic(?:y|ies)|settings|preferences|personali[sz]e|experience|"
+    r"continu(?:e|ing) to (?:browse|use))",
+    re.I,
+)
+MAX_COOKIE_LINE = 300
 #: A ticker holds several headlines on one line.
 MAX_TICKER_LINE = 600
 #: "⚡ LIVE: War updates — Lviv: ... · Kharkiv: ...", "TRENDING: Council | Airport | Cholera",
@@ -181,6 +192,12 @@ def _is_line_furniture(line: str) -> str | None:
         if len(_LANGUAGE_NAMES.findall(stripped)) >= 2 and len(stripped.split()) <= 8:
             return "language switcher"
     if (
+        len(stripped) <= MAX_COOKIE_LINE
+        and _COOKIE.search(stripped)
+        and _COOKIE_CONSENT.search(stripped)
+    ):
+        return "cookie notice"
+    if (
         len(stripped) <= MAX_TICKER_LINE
         and _TICKER.match(stripped)
         and len(_TICKER_SEPARATOR.findall(stripped)) >= 1
@@ -231,7 +248,10 @@ def find_furniture(text: str) -> list[Cut]:
     if marker:
         cuts.append(Cut(marker.start(), marker.end(), "page-store date marker"))
     # 3. header: before the first prose line
-    first_prose = next((i for i, (_s, _e, b) in enumerate(lines) if _is_prose(b)), len(lines))
+    first_prose = next(
+        (i for i, (_s, _e, b) in enumerate(lines) if _is_prose(b) and not _is_line_furniture(b)),
+        len(lines),
+    )
     for start, end, body in lines[:first_prose]:
         if _HEADER_LINE.match(body) and len(body.strip()) <= MAX_HEADER_LINE:
             cuts.append(Cut(start, end, "header"))
@@ -251,6 +271,9 @@ def find_furniture(text: str) -> list[Cut]:
             in_teaser_list = False
         if (
             article_chars >= MIN_ARTICLE_CHARS
+            # a "Share:" bar between the headline and the first paragraph is no end: where the
+            # page has a line of running text, the article cannot end above it
+            and (index > first_prose or first_prose == len(lines))
             and stripped
             and (
                 (_TERMINATOR.match(stripped) and len(stripped) <= MAX_FURNITURE_LINE)
