@@ -776,15 +776,30 @@ def refine_locations(
             ):
                 continue  # "Kwahaslalek in Mangu local government area": an address
             kept.append(p)
-        out.append([_written_city(p) for p in kept])
+        out.append([_written_city(text, p) for p in kept])
     return out
 
 
-def _written_city(p: Place) -> Place:
+#: " City" written after a city's name ("Valenzuela City", "Zamboanga City").
+_CITY_AFTER = re.compile(r" City\b")
+
+
+def _written_city(text: str, p: Place) -> Place:
     """Rule 8b: "Gaza City", "eastern Gaza City", "Kuwait City" are reported as written: reports
-    tell the city apart from the territory or country of the same name ("Gaza", "Kuwait")."""
+    tell the city apart from the territory or country of the same name ("Gaza", "Kuwait"), and
+    "Valenzuela City" or "Zamboanga City" is how the place is officially named."""
     if p.feature not in ("city", "area"):
         return p
+    if p.feature == "city" and _CITY_AFTER.match(text, p.end):
+        end = p.end + len(" City")
+        written = text[p.start : end]
+        return replace(
+            p,
+            end=end,
+            mention=written,
+            name=written,
+            alternates=_merge((p.name, *p.alternates)),
+        )
     if not p.mention.lower().endswith(" city"):
         return p
     written = _strip_compass(p.mention)

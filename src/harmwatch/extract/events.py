@@ -44,7 +44,9 @@ FRAME_WINDOW = 48
 
 _DESTINATION = re.compile(
     # "slammed into Dnipro", "crashed into a building in": a strike's target, not a destination
-    r"\b(?:to|(?<!slammed )(?<!crashed )(?<!smashed )(?<!ploughed )(?<!plowed )(?<!rained )"
+    # "damage was done to the cathedral", "caused damage to the hospital": the harmed object
+    r"\b(?:(?<!damage )(?<!damages )(?<!done )(?<!harm )to|"
+    r"(?<!slammed )(?<!crashed )(?<!smashed )(?<!ploughed )(?<!plowed )(?<!rained )"
     r"(?<!fired )(?<!slamming )(?<!crashing )(?<!smashing )into|towards?|reach|reached|"
     r"arrived in|arrive in|arriving in|crossed into|"
     r"fled to|headed to|evacuated to|flown to|in the direction of|visit|visited|via|met in|held in|"
