@@ -55,6 +55,19 @@ SUBJECT_PRIORITY = (
     "settlements",
     "people",
 )
+#: "lost 80 servicemen", "lost two of his brothers": people a side or a family lost are dead
+#: (not "lost 40 tanks", "lost 300 hectares").
+_LOST_BEFORE = re.compile(
+    r"\blost\s+(?:(?:about|some|around|nearly|almost|at least|more than|over)\s+)?$",
+    re.IGNORECASE,
+)
+_LOST_PEOPLE_AFTER = re.compile(
+    r"\s+(?:of\s+(?:his|her|their|my|our|its)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:servicemen|servicemembers|soldiers|troops|fighters|officers|policemen|men|civilians|"
+    r"members|brothers|sisters|sons|daughters|children|relatives|cousins|citizens|personnel|"
+    r"crew(?:\s+members)?)\b",
+    re.IGNORECASE,
+)
 #: Between two sub-counts of one list: a short noun phrase and a comma or "and".
 _SUB_LIST_GAP = re.compile(r"\s+[\w\s-]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE)
 _SUB_BEFORE = re.compile(
@@ -623,6 +636,10 @@ def figures_in_sentence(
         measure, cue_span = choose_cue(
             cb, text, num, lo, hi_clause, starts_all, frozenset(), words, label
         )
+        if measure is None and (lost := _LOST_BEFORE.search(text, lo, num.start)) is not None:
+            if _LOST_PEOPLE_AFTER.match(text, num.end, hi_clause):
+                # "Azerbaijan says it lost 80 servicemen", "a villager who lost two brothers"
+                measure, cue_span = "killed", (lost.start(), lost.start() + len("lost"))
         if measure is None and num.range_role == "low" and i + 1 < len(counts):
             high = counts[i + 1]
             hi2 = counts[i + 2].start if i + 2 < len(counts) else s_end
