@@ -1220,6 +1220,12 @@ def _restates(rounded: Figure, precise: int) -> bool:
     return rounded.value < precise < rounded.value * 1.1
 
 
+#: From this value on, two equal counts of one measure in different sentences, one of them
+#: without a group ("people"), are one count told twice; below it, small equal counts of
+#: different groups are common ("two civilians", "two soldiers").
+RESTATED_GENERIC_MIN = 10
+
+
 def merge_restatements(figures: list[Figure]) -> list[Figure]:
     """One figure per restated count, keeping the hedge, the as_of and every mention.
 
@@ -1241,7 +1247,17 @@ def merge_restatements(figures: list[Figure]) -> list[Figure]:
                 for k in kept
                 if k.measure == fig.measure
                 and k.value == fig.value
-                and (k.subject == fig.subject or fig.anaphoric)
+                and (
+                    k.subject == fig.subject
+                    or fig.anaphoric
+                    # "Death toll rises to 83" over "the number of soldiers killed ... rose to
+                    # 83": a count told without its group is the same count told with it
+                    or (
+                        "people" in (k.subject, fig.subject)
+                        and fig.value >= RESTATED_GENERIC_MIN
+                        and not (k.part_of or fig.part_of)
+                    )
+                )
                 and k.sentence != fig.sentence
                 and not (k.part_of and fig.part_of and parent(k) != parent(fig))
                 and k.derived == fig.derived
@@ -1254,6 +1270,8 @@ def merge_restatements(figures: list[Figure]) -> list[Figure]:
             kept.append(fig)
             continue
         twin.mentions.extend(fig.mentions)
+        if twin.subject == "people":
+            twin.subject = fig.subject  # the group, where one telling names it
         if twin.qualifier == "exact" and fig.qualifier != "exact":
             twin.qualifier = fig.qualifier
         if twin.as_of is None and fig.as_of is not None:
