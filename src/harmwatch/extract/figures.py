@@ -1004,7 +1004,11 @@ def figures_in_sentence(
             subject = _subject(cb, apposed.group(1))
         if subject is None and cue_span and cue_span[1] <= num.start:
             # "the number of servicemen killed has risen to 105": the group is in the cue
-            in_cue = _subject(cb, text[cue_span[0] : cue_span[1]])
+            # ("the number of people killed when insurgents attacked ...", "the death toll
+            # from a wave of attacks by gunmen": the attackers after it are not the group)
+            cue_text = text[cue_span[0] : cue_span[1]]
+            attackers = _CUE_CIRCUMSTANCE.search(cue_text)
+            in_cue = _subject(cb, cue_text[: attackers.start()] if attackers else cue_text)
             subject = in_cue if in_cue not in OBJECT_SUBJECTS else None
         if _MIXED_LIST.match(text, num.end, s_end):
             subject = "people"  # "25,000 women, children and elderly people"
@@ -1220,6 +1224,10 @@ def _restates(rounded: Figure, precise: int) -> bool:
     return rounded.value < precise < rounded.value * 1.1
 
 
+#: Where a toll cue turns from the group counted to the circumstances of its death.
+_CUE_CIRCUMSTANCE = re.compile(
+    r"\s(?:when|by|from|after|during|as|since|in|at|on)\s", re.IGNORECASE
+)
 #: From this value on, two equal counts of one measure in different sentences, one of them
 #: without a group ("people"), are one count told twice; below it, small equal counts of
 #: different groups are common ("two civilians", "two soldiers").
