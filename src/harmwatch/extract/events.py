@@ -68,7 +68,10 @@ _DESTINATION = re.compile(
     # "fled Khartoum for Port Sudan", "fled ... for camps in Cox's Bazar": where people went
     r"(?:fled|left)\s+(?:[\w'’-]+\s+){1,4}for|for\s+(?:(?:refugee|displacement|idp)\s+)?camps?\s+in)"
     r"\s+(?:the\s+)?"
-    r"(?:(?:town|city|village|capital|country|region|border|municipal\s+seat)(?:\s+of\s+|,\s*|\s+))?$",
+    r"(?:(?:town|city|village|capital|country|region|border|municipal\s+seat|"
+    # "fled towards the communes of Delmas and Tabarre": units named as where people went
+    r"(?:communes|towns|cities|villages|districts|municipalities|provinces|regions)\s+of)"
+    r"(?:\s+of\s+|,\s*|\s+))?$",
     re.IGNORECASE,
 )
 #: Characters before a place read for a destination list it may close.
@@ -79,6 +82,8 @@ _NAME_WORDS = r"(?:[A-Z][\w'’.-]*\s+){0,3}?(?:[A-Z][\w'’.-]*)"
 _DESTINATION_LIST = re.compile(
     r"\b(?:towards?|into|fled to|headed to|evacuated to|flown to|taken to|moved to|"
     r"crossed into|arrived in)\s+(?:the\s+)?"
+    r"(?:(?:communes?|towns?|cit(?:y|ies)|villages?|districts?|municipalit(?:y|ies)|provinces?|"
+    r"regions?)\s+of\s+)?"
     rf"(?:(?:{_NAME_WORDS}\s*,\s*)*{_NAME_WORDS}\s*,?\s*(?:and|or)\s+|(?:{_NAME_WORDS}\s*,\s*)+|"
     r"[A-Z][\w-]*['’]s\s+|(?:\w+\s+){1,3}in\s+)$"
 )
