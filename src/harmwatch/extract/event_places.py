@@ -858,6 +858,8 @@ def merge_site_names(groups: list[list[Place]]) -> None:
 #: What may stand between a place and the region holding it: "Tazakand village, Aghdam
 #: district", "the Nngi village of Martuni region", "Berdzor of Kashatagh region".
 _CONTAINER_GAP = re.compile(
+    # "Koulogon Peul ( also written Koulogon-Peulh ) , commune of": another spelling in between
+    r"(?:\s*\(\s*(?:also\s+)?(?:written|spelt|spelled|known\s+as)\s[^()]{0,40}\))?"
     r"\s*(?:village|town|city|camp|settlement|neighbou?rhood|woreda|kebele|district|township|"
     r"county|municipality|locality)?"
     r"(?:\s*(?:,|\(|\bof\b|\bin\b))+\s*(?:the\s+)?"
