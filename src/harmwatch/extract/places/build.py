@@ -42,6 +42,7 @@ from harmwatch.extract.places.records import (
     clean_names,
     clean_names_keys,
     upsert_place,
+    with_russian_forms,
 )
 from harmwatch.extract.places.schema import (
     ALT_SEP,
@@ -253,6 +254,7 @@ def _add_cities(
         iso = c["countrycode"]
         lat, lon = c["latitude"], c["longitude"]
         names, keys = clean_names_keys(c["name"], c.get("alternatenames") or [], curated=False)
+        with_russian_forms(keys, iso)
         if capitals.get(iso) in keys and pop > capital_points.get(iso, (0.0, 0.0, -1, 0))[2]:
             capital_points[iso] = (lat, lon, pop, gid)
         if pop >= CITY_MIN_POPULATION:

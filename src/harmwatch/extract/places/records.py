@@ -177,9 +177,34 @@ def upsert_place(conn: sqlite3.Connection, row: PlaceRow) -> int:
     return place_id
 
 
+#: The Ukrainian adjective opening a place name and its Russian forms, which Russian-language
+#: and Russian-side reports use ("Novaya Kakhovka" for Nova Kakhovka, "Velikaya Novosyolka").
+_RUSSIAN_FORMS: dict[str, tuple[str, ...]] = {
+    "nova": ("novaya",),
+    "velyka": ("velikaya",),
+    "mala": ("malaya",),
+    "stara": ("staraya",),
+    "novyi": ("novy", "novyy"),
+    "velykyi": ("velikiy", "velikii"),
+    "staryi": ("stary", "staryy"),
+}
+
+
+def with_russian_forms(keys: set[str], country: str | None) -> set[str]:
+    """``keys`` with, for a Ukrainian place, the Russian form of an opening adjective added
+    (in place; returned for convenience)."""
+    if country == "UA":
+        for key in list(keys):
+            first, _, rest = key.partition(" ")
+            for form in _RUSSIAN_FORMS.get(first, ()) if rest else ():
+                keys.add(f"{form} {rest}")
+    return keys
+
+
 def place_keys(row: PlaceRow) -> set[str]:
-    """All index keys of a row: its name, alternates and hidden keys, normalised."""
+    """All index keys of a row: its name, alternates and hidden keys, normalised, with the
+    Russian forms of a Ukrainian name (:func:`with_russian_forms`)."""
     keys = {normalise(n) for n in (row.name, *row.names)}
     keys.update(row.hidden_keys)
     keys.discard("")
-    return keys
+    return with_russian_forms(keys, row.country)

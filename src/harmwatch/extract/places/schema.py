@@ -25,7 +25,7 @@ from harmwatch.errors import ConfigError, StoreError
 
 # Bump when the schema or the build logic changes: every existing file is then rebuilt on
 # next open (imported GeoNames dumps and user entries are carried over).
-BUILD_LOGIC_VERSION = "places.v2"
+BUILD_LOGIC_VERSION = "places.v4"
 
 
 # Curated files whose content is part of the build version: editing one rebuilds the index.
