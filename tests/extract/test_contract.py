@@ -135,3 +135,20 @@ def test_language_the_rules_do_not_read_is_skipped_not_judged() -> None:
     out = extract_text("Bei 30 Grad gingen drei Siege an Berlin.", language="de")
     assert out["relevant"] is False and out["figures"] == [] and "'de'" in out["skipped"]
     assert "skipped" not in extract_text("Shelling hit the town.", language="en")
+
+
+def test_a_count_told_again_with_its_day_links_both_events_once_each() -> None:
+    # written for this test: a headline toll and the body sentence that tells it with its day
+    text = (
+        "Market strike toll rises to 31.\n\n"
+        "Thirty-one people were killed when a missile hit the market on Tuesday, officials "
+        "said. Rescue teams searched the ruins until dawn."
+    )
+    out = extract_text(text, published=date(2024, 5, 10))
+    toll = [f for f in out["figures"] if f["measure"] == "killed" and f["value"] == 31]
+    assert len(toll) == 1
+    holding = [e for e in out["events"] if toll[0]["id"] in e["figure_ids"]]
+    assert holding, "no event holds the toll"
+    assert any("2024-05-07" in e["dates"] for e in holding)
+    for e in out["events"]:
+        assert len(e["figure_ids"]) == len(set(e["figure_ids"]))

@@ -739,7 +739,7 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
                 "actors": [a for g in group for a in g.actors],
                 "targets": sorted({t for g in group for t in g.targets}),
                 "weapons": sorted({w for g in group for w in g.weapons}),
-                "figure_ids": [f for g in group for f in g.figure_ids],
+                "figure_ids": list(dict.fromkeys(f for g in group for f in g.figure_ids)),
                 "span": [start, end],
                 "quote": text[start:end],
             }

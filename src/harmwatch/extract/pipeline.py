@@ -440,8 +440,17 @@ def extract_rules_v1(
             if f.as_of is None and f.start >= cut_off[1] and _counted_to_date(text, f):
                 f.as_of = cut_off[0]
     by_sentence: dict[int, list[str]] = {}
+    fact_starts = [sf.start for sf in facts]
     for f in figures:
         by_sentence.setdefault(f.sentence, []).append(f.id)
+        for m_start, _ in f.mentions[1:]:
+            # a count told again with its day ("51 dead as bus plunges" over "Fifty-one
+            # people were killed ... on Tuesday"): that telling's sentence holds the figure too
+            n = bisect_right(fact_starts, m_start) - 1
+            if n >= 0 and facts[n].start <= m_start < facts[n].end and facts[n].dates:
+                ids = by_sentence.setdefault(facts[n].index, [])
+                if f.id not in ids:
+                    ids.append(f.id)
     for sf in facts:
         sf.figure_ids = by_sentence.get(sf.index, [])
     background_harm_only(categories.ctx, facts)  # a disaster report's passing war mention

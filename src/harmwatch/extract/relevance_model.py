@@ -33,6 +33,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -68,39 +69,43 @@ class RelevanceModel:
     def __init__(self, data: dict[str, Any]) -> None:
         self.meta: dict[str, Any] = data["trained_on"]
         self.intercept: float = data["intercept"]
-        self.terms: dict[str, tuple[float, float]] = {
-            t: (w[0], w[1]) for t, w in data["terms"].items()
-        }
-        self.min_n, self.max_n = data["settings"]["ngram_range"]
+        if data["settings"]["ngram_range"] != [1, 2]:
+            raise ValueError(f"{MODEL_FILE}: only words and word pairs are read")
+        # words by themselves, pairs by their two words: counting pairs of words needs no
+        # joined string per pair of the text, only for the pairs the model knows
+        self.words: dict[str, tuple[float, float]] = {}
+        self.pairs: dict[tuple[str, str], tuple[float, float]] = {}
+        for term, (idf, coef) in data["terms"].items():
+            first, _, second = term.partition(" ")
+            if second:
+                self.pairs[(first, second)] = (idf, coef)
+            else:
+                self.words[first] = (idf, coef)
 
     def probability(self, text: str) -> float | None:
         """Probability that ``text`` reports conflict harm; None when it is too short to say."""
         tokens = _TOKEN.findall(text.lower())
         if len(tokens) < MIN_WORDS:
             return None
-        counts = Counter(_ngrams(tokens, self.min_n, self.max_n))
-        weights: list[tuple[float, float]] = []
-        for term, n in counts.items():
-            found = self.terms.get(term)
-            if found is not None:
-                idf, coef = found
-                weights.append(((1.0 + math.log(n)) * idf, coef))
-        norm = math.sqrt(sum(w * w for w, _ in weights)) or 1.0
-        z = self.intercept + sum(w * c for w, c in weights) / norm
+        squares = dot = 0.0
+        for table, counts in (
+            (self.words, Counter(tokens)),
+            (self.pairs, Counter(pairwise(tokens))),
+        ):
+            get = table.get
+            for term, n in counts.items():
+                found = get(term)
+                if found is not None:
+                    w = (1.0 + math.log(n)) * found[0] if n > 1 else found[0]
+                    squares += w * w
+                    dot += w * found[1]
+        z = self.intercept + dot / (math.sqrt(squares) or 1.0)
         return 1.0 / (1.0 + math.exp(-z))
 
     def vetoes(self, text: str) -> bool:
         """Whether the model says ``text`` does not report conflict harm."""
         p = self.probability(text)
         return p is not None and p < THRESHOLD
-
-
-def _ngrams(tokens: list[str], lo: int, hi: int) -> list[str]:
-    """Word n-grams as scikit-learn's ``CountVectorizer`` builds them (space-joined)."""
-    out: list[str] = list(tokens) if lo == 1 else []
-    for n in range(max(lo, 2), hi + 1):
-        out.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
-    return out
 
 
 @lru_cache(maxsize=1)
