@@ -127,3 +127,8 @@ def test_the_pipeline_asks_the_model_only_when_the_rules_see_harm(monkeypatch) -
     assert asked == []
     assert extract_text(WAR)["relevant"] is True
     assert asked == [WAR]
+
+
+def test_every_extraction_records_the_weights_it_used(model) -> None:
+    out = extract_text(WAR)
+    assert out["relevance_model"] == f"tfidf-lr:{model.meta['sha256'][:12]}"

@@ -251,12 +251,20 @@ def _document(
         "language": language,
         "extractor": EXTRACTOR_NAME,
         "codebook_version": cb.version,
+        "relevance_model": _model_version(),
         "relevant": False,
         "categories": [],
         "figures": [],
         "events": [],
         "claimed_by": [],
     }
+
+
+def _model_version() -> str | None:
+    """The relevance model's weights as recorded in every extraction ("tfidf-lr:" and the
+    first digits of the hash of its training documents), or None without a model."""
+    model = load_model()
+    return None if model is None else f"tfidf-lr:{model.meta['sha256'][:12]}"
 
 
 def _model_vetoes(text: str) -> bool:
