@@ -1012,6 +1012,13 @@ def figures_in_sentence(
             subject = in_cue if in_cue not in OBJECT_SUBJECTS else None
         if _MIXED_LIST.match(text, num.end, s_end):
             subject = "people"  # "25,000 women, children and elderly people"
+        if (
+            measure == "detained"
+            and cue_span is not None
+            and _VERDICT_CUE.fullmatch(text, cue_span[0], cue_span[1])
+            and not _CAPTIVES.search(text, s_start, s_end)
+        ):
+            continue  # "the court convicted three members of the armed group": defendants
         if measure == "detained" and subject == "soldiers":
             subject = "prisoners_of_war"  # captured servicemen are prisoners of war
         if (
@@ -1224,6 +1231,17 @@ def _restates(rounded: Figure, precise: int) -> bool:
     return rounded.value < precise < rounded.value * 1.1
 
 
+#: A verdict as a detention cue ("convicted three members", "three men were acquitted") ...
+_VERDICT_CUE = re.compile(
+    r"(?:(?:were|was|have been|had been)\s+)?(?:convicted|acquitted|found\s+guilty)",
+    re.IGNORECASE,
+)
+#: ... counts captives only when the sentence says they were held by the other side (the
+#: devset lists sentenced captives, not defendants tried for their own crimes).
+_CAPTIVES = re.compile(
+    r"\b(?:captiv\w*|captured|prisoners?\s+of\s+war|pows?|hostages?|detainees?|held\s+by)\b",
+    re.IGNORECASE,
+)
 #: Where a toll cue turns from the group counted to the circumstances of its death.
 _CUE_CIRCUMSTANCE = re.compile(
     r"\s(?:when|by|from|after|during|as|since|in|at|on)\s", re.IGNORECASE
