@@ -344,6 +344,21 @@ _IN_ABSENTIA = re.compile(
     r"\b(?:convicted|sentenced|condemned|tried|found\s+guilty)\b[^.;]{0,80}?\bin\s+absentia\b",
     re.IGNORECASE,
 )
+#: A verdict the day governs ("the Supreme Court on Tuesday sentenced the former president") ...
+_VERDICT_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:sentenced|convicted|acquitted|found\b[^.;]{0,60}?\bguilty)\b|"
+    r"(?:handed\s+down|delivered|issued|read\s+out)\s+(?:its\s+|a\s+|the\s+)?"
+    r"(?:verdict|judg(?:e)?ment|sentences?)\b)",
+    re.IGNORECASE,
+)
+#: ... is a day of the court, unless those sentenced were captives of the other side (the
+#: devset dates the sentencing of captives as a detention event).
+_TRIED_CAPTIVES = re.compile(
+    r"\b(?:captiv\w*|captured|prisoners?\s+of\s+war|pows?|hostages?|detainees?|held\s+by|"
+    # a soldier of the other side tried by the side holding him is its captive
+    r"soldiers?|servicem[ae]n|servicemembers?|marines?|tank\s+commanders?|armed\s+forces)\b",
+    re.IGNORECASE,
+)
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|one|every|each|any)\s+$", re.IGNORECASE)
 _AS_OF = re.compile(r"\bas of:?\s+", re.IGNORECASE)
 _SO_FAR = re.compile(r"\b(?:so far|to date|thus far|up to now|until now)\b", re.IGNORECASE)
@@ -1098,6 +1113,8 @@ def _role(
         return "update"  # "On Monday, the toll had stood at 413": the day of a count
     if "absentia" in sentence and _IN_ABSENTIA.search(sentence):
         return "activity"  # "the tribunal on Tuesday convicted him in absentia": no captive
+    if _VERDICT_AFTER.match(after) and not _TRIED_CAPTIVES.search(sentence):
+        return "activity"  # "the Supreme Court on Tuesday sentenced the former president"
     if _COPYRIGHT_AFTER.match(after) or _PHOTO_AFTER.match(after):
         return "caption"
     if _IMAGERY_BEFORE.search(before):

@@ -1239,7 +1239,9 @@ _VERDICT_CUE = re.compile(
 #: ... counts captives only when the sentence says they were held by the other side (the
 #: devset lists sentenced captives, not defendants tried for their own crimes).
 _CAPTIVES = re.compile(
-    r"\b(?:captiv\w*|captured|prisoners?\s+of\s+war|pows?|hostages?|detainees?|held\s+by)\b",
+    r"\b(?:captiv\w*|captured|prisoners?\s+of\s+war|pows?|hostages?|detainees?|held\s+by|"
+    # a soldier of the other side tried by the side holding him is its captive
+    r"soldiers?|servicem[ae]n|servicemembers?|marines?|tank\s+commanders?|armed\s+forces)\b",
     re.IGNORECASE,
 )
 #: Where a toll cue turns from the group counted to the circumstances of its death.
