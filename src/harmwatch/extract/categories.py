@@ -235,6 +235,38 @@ def _drop_worship_attack(
     return [h for h in hits if h is not heritage]
 
 
+#: A heritage word that names something else: a holiday, a leader, an organisation, a place
+#: a speech or a journey started from ("residents mark a church holiday", "the hospital, run by
+#: the Anglican Church", "a speech from a mosque in Damascus", "pilgrims from the shrine to").
+_HERITAGE_WORD_NAMES_OTHER = re.compile(
+    r"\s+(?:holidays?|feasts?|leaders?|officials?|choirs?|elders?|spokesm[ae]n|authorities)\b",
+    re.IGNORECASE,
+)
+_HERITAGE_WORD_AS_OWNER = re.compile(
+    r"\b(?:run|owned|managed|founded)\s+by\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}$"
+    r"|\b(?:speech|sermon|address|statement)\s+(?:\w+\s+){0,2}from\s+(?:a|the)\s+"
+    r"(?:[\w'’-]+\s+){0,3}$"
+    r"|\b(?:pilgrims|worshippers)\s+(?:\w+\s+){0,2}from\s+(?:a|the)\s+(?:[\w'’-]+\s+){0,3}$"
+    r"|\bfrom\s+the\s+(?:[\w'’-]+\s+){0,3}(?=\w+\s+to\b)",
+)
+
+
+def _drop_heritage_by_name(
+    cb: Codebook, text: str, start: int, end: int, hits: list[CategoryHit]
+) -> list[CategoryHit]:
+    """Without ``heritage_destruction`` when every heritage word of the sentence names
+    something other than a harmed building (:data:`_HERITAGE_WORD_NAMES_OTHER`,
+    :data:`_HERITAGE_WORD_AS_OWNER`)."""
+    words = list(cb.lexicon_patterns["heritage"].finditer(text, start, end))
+    if not words or not all(
+        _HERITAGE_WORD_NAMES_OTHER.match(text, m.end(), end)
+        or _HERITAGE_WORD_AS_OWNER.search(text, max(start, m.start() - 60), m.start())
+        for m in words
+    ):
+        return hits
+    return [h for h in hits if h.code != "heritage_destruction"]
+
+
 def _drop_care(text: str, hits: list[CategoryHit]) -> list[CategoryHit]:
     """Without ``attack_on_health`` when its cue only tells of the wounded taken to care."""
     health = next((h for h in hits if h.code == "attack_on_health"), None)
@@ -539,6 +571,8 @@ class DocumentCategories:
         text = self.words.text
         hits = _drop_care(text, _drop_charge(text, start, _drop_non_flight(text, start, hits)))
         hits = _drop_worship_attack(text, start, end, hits)
+        if any(h.code == "heritage_destruction" for h in hits):
+            hits = _drop_heritage_by_name(self.cb, text, start, end, hits)
         return _drop_site_property(text, hits), generic
 
 
