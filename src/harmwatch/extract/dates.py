@@ -20,7 +20,13 @@ from itertools import pairwise
 
 from harmwatch.codebook.anchors import AnchoredPattern, anchor
 from harmwatch.extract.numbers import parse_number_words
-from harmwatch.extract.text import MONTH_NAMES, WEEKDAYS, speech_verbs, weekday_pattern
+from harmwatch.extract.text import (
+    MONTH_NAMES,
+    TRIED_CAPTIVES,
+    WEEKDAYS,
+    speech_verbs,
+    weekday_pattern,
+)
 from harmwatch.extract.wordindex import Windows, WordIndex
 
 __all__ = [
@@ -344,19 +350,13 @@ _IN_ABSENTIA = re.compile(
     r"\b(?:convicted|sentenced|condemned|tried|found\s+guilty)\b[^.;]{0,80}?\bin\s+absentia\b",
     re.IGNORECASE,
 )
-#: A verdict the day governs ("the Supreme Court on Tuesday sentenced the former president") ...
+#: A verdict the day governs ("the Supreme Court on Tuesday sentenced the former president"):
+#: a day of the court, unless those sentenced were captives of the other side
+#: (:data:`~harmwatch.extract.text.TRIED_CAPTIVES`).
 _VERDICT_AFTER = re.compile(
     r"\s*,?\s*(?:(?:sentenced|convicted|acquitted|found\b[^.;]{0,60}?\bguilty)\b|"
     r"(?:handed\s+down|delivered|issued|read\s+out)\s+(?:its\s+|a\s+|the\s+)?"
     r"(?:verdict|judg(?:e)?ment|sentences?)\b)",
-    re.IGNORECASE,
-)
-#: ... is a day of the court, unless those sentenced were captives of the other side (the
-#: devset dates the sentencing of captives as a detention event).
-_TRIED_CAPTIVES = re.compile(
-    r"\b(?:captiv\w*|captured|prisoners?\s+of\s+war|pows?|hostages?|detainees?|held\s+by|"
-    # a soldier of the other side tried by the side holding him is its captive
-    r"soldiers?|servicem[ae]n|servicemembers?|marines?|tank\s+commanders?|armed\s+forces)\b",
     re.IGNORECASE,
 )
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|one|every|each|any)\s+$", re.IGNORECASE)
@@ -1113,7 +1113,7 @@ def _role(
         return "update"  # "On Monday, the toll had stood at 413": the day of a count
     if "absentia" in sentence and _IN_ABSENTIA.search(sentence):
         return "activity"  # "the tribunal on Tuesday convicted him in absentia": no captive
-    if _VERDICT_AFTER.match(after) and not _TRIED_CAPTIVES.search(sentence):
+    if _VERDICT_AFTER.match(after) and not TRIED_CAPTIVES.search(sentence):
         return "activity"  # "the Supreme Court on Tuesday sentenced the former president"
     if _COPYRIGHT_AFTER.match(after) or _PHOTO_AFTER.match(after):
         return "caption"

@@ -29,6 +29,7 @@ from harmwatch.extract.measure_cues import (
     word_count,
 )
 from harmwatch.extract.numbers import CHANGED_FROM, NumberMention
+from harmwatch.extract.text import TRIED_CAPTIVES
 from harmwatch.extract.wordindex import WordIndex
 
 __all__ = ["Figure", "SentenceContext", "figures_in_sentence", "merge_restatements"]
@@ -1016,7 +1017,7 @@ def figures_in_sentence(
             measure == "detained"
             and cue_span is not None
             and _VERDICT_CUE.fullmatch(text, cue_span[0], cue_span[1])
-            and not _CAPTIVES.search(text, s_start, s_end)
+            and not TRIED_CAPTIVES.search(text, s_start, s_end)
         ):
             continue  # "the court convicted three members of the armed group": defendants
         if measure == "detained" and subject == "soldiers":
@@ -1231,17 +1232,10 @@ def _restates(rounded: Figure, precise: int) -> bool:
     return rounded.value < precise < rounded.value * 1.1
 
 
-#: A verdict as a detention cue ("convicted three members", "three men were acquitted") ...
+#: A verdict as a detention cue ("convicted three members", "three men were acquitted"): a
+#: count of captives only when the sentence says so (``text.TRIED_CAPTIVES``).
 _VERDICT_CUE = re.compile(
     r"(?:(?:were|was|have been|had been)\s+)?(?:convicted|acquitted|found\s+guilty)",
-    re.IGNORECASE,
-)
-#: ... counts captives only when the sentence says they were held by the other side (the
-#: devset lists sentenced captives, not defendants tried for their own crimes).
-_CAPTIVES = re.compile(
-    r"\b(?:captiv\w*|captured|prisoners?\s+of\s+war|pows?|hostages?|detainees?|held\s+by|"
-    # a soldier of the other side tried by the side holding him is its captive
-    r"soldiers?|servicem[ae]n|servicemembers?|marines?|tank\s+commanders?|armed\s+forces)\b",
     re.IGNORECASE,
 )
 #: Where a toll cue turns from the group counted to the circumstances of its death.

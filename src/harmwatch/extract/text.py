@@ -119,6 +119,15 @@ ABBREVIATIONS = frozenset(
 #: A line shorter than this with no final punctuation is a headline/caption: its own sentence.
 HEADLINE_MAX_CHARS = 160
 
+#: Words that say people tried or sentenced were captives of the other side (the devset lists
+#: sentenced captives as detained and dates their sentencing; defendants tried for their own
+#: crimes are neither): read by the figures and dates stages.
+TRIED_CAPTIVES = re.compile(
+    r"\b(?:captiv\w*|captured|prisoners?\s+of\s+war|pows?|hostages?|detainees?|held\s+by|"
+    # a soldier of the other side tried by the side holding him is its captive
+    r"soldiers?|servicem[ae]n|servicemembers?|marines?|tank\s+commanders?|armed\s+forces)\b",
+    re.IGNORECASE,
+)
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
 #: A sentence end: punctuation, closing quotes/brackets, then a capital or digit after a space, a
 #: capital and a small letter ("said.The"), or an opening quote and a capital. Every branch
