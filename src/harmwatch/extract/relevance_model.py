@@ -100,7 +100,10 @@ class RelevanceModel:
                     squares += w * w
                     dot += w * found[1]
         z = self.intercept + dot / (math.sqrt(squares) or 1.0)
-        return 1.0 / (1.0 + math.exp(-z))
+        if z >= 0:  # the logistic function, without overflow for a large |z|
+            return 1.0 / (1.0 + math.exp(-z))
+        e = math.exp(z)
+        return e / (1.0 + e)
 
     def vetoes(self, text: str) -> bool:
         """Whether the model says ``text`` does not report conflict harm."""
