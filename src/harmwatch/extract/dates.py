@@ -251,14 +251,15 @@ _REPORT_TODAY_BEFORE = re.compile(
 )
 #: "between 23 and 29 September", "between January 1 and October 1": the bounds of a counting
 #: period (its end is a cut-off), not the days of the harm.
-_PERIOD_BEFORE = re.compile(r"\bbetween\s+((?:[\w,]+\s+){0,3}and\s+)?$", re.IGNORECASE)
+_BETWEEN_BEFORE = r"between\s+((?:[\w,]+\s+){0,3}and\s+)?$"
+_PERIOD_BEFORE = re.compile(rf"\b{_BETWEEN_BEFORE}", re.IGNORECASE)
 #: "the massacre committed between 30 December 1998 and 2 January 1999": the two bounds of an
 #: incident named right before them (in a sentence that counts nothing), not of a period.
 _INCIDENT_BETWEEN_BEFORE = re.compile(
     r"\b(?:massacres?|attacks?|raids?|sieges?|offensives?|fighting|clashes|bombings?|shelling|"
     r"pogroms?|killings)\s+(?:(?:was\s+|were\s+)?(?:committed|carried\s+out|perpetrated)\s+|"
     r"(?:that|which)\s+(?:took\s+place|occurred|lasted)\s+)?"
-    r"between\s+((?:[\w,]+\s+){0,3}and\s+)?$",
+    rf"{_BETWEEN_BEFORE}",
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")

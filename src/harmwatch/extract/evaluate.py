@@ -26,13 +26,14 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from harmwatch.errors import ConfigError, UnreadableSource
 
-__all__ = ["PRF", "EvalReport", "agreement", "evaluate", "location_key"]
+__all__ = ["PRF", "EvalReport", "agreement", "evaluate", "gold_documents", "location_key"]
 
 #: Names the devset treats as one place (README, "event_locations").
 ALIASES: tuple[tuple[str, ...], ...] = (
@@ -258,19 +259,26 @@ def _parse(path: Path, url: str | None, cfg: Any) -> Any:
     raise UnreadableSource(str(path), "no document in this file")
 
 
+def gold_documents(gold_path: str | Path, docs_dir: str | Path) -> Iterator[tuple[Any, Path, Any]]:
+    """Each annotation of ``gold_path`` with its document's path in ``docs_dir`` and the
+    document as ingestion would store it (``.text``, ``.published``, ...)."""
+    from harmwatch.config import load_config
+
+    docs_dir = Path(docs_dir)
+    cfg = load_config()
+    for g in _read_gold(Path(gold_path)):
+        path = _document_path(docs_dir, g["id"])
+        yield g, path, _parse(path, g.get("url"), cfg)
+
+
 def evaluate(
     gold_path: str | Path, docs_dir: str | Path, extractor: str = "extractor.rules.v1"
 ) -> EvalReport:
     """Run ``extractor`` on every gold document and score it."""
-    from harmwatch.config import load_config
     from harmwatch.extract import extract_text
 
-    gold_path, docs_dir = Path(gold_path), Path(docs_dir)
     report = EvalReport(extractor=extractor)
-    cfg = load_config()
-    for g in _read_gold(gold_path):
-        path = _document_path(docs_dir, g["id"])
-        parsed = _parse(path, g.get("url"), cfg)
+    for g, path, parsed in gold_documents(gold_path, docs_dir):
         result = extract_text(
             parsed.text,
             published=parsed.published,

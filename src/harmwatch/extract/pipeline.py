@@ -260,6 +260,12 @@ def _document(
     }
 
 
+def _keep_response_only(facts: list[SentenceFacts]) -> None:
+    """Set aside every harm category of the document (its figures, places, dates stay)."""
+    for sf in facts:
+        sf.categories &= {"response"}
+
+
 def _model_version() -> str | None:
     """The relevance model's weights as recorded in every extraction ("tfidf-lr:" and the
     first digits of the hash of its training documents), or None without a model."""
@@ -464,13 +470,12 @@ def extract_rules_v1(
     background_harm_only(categories.ctx, facts)  # a disaster report's passing war mention
     background_in_business(cb, text, facts)  # an economy report's passing war mention
     if any(sf.categories & HARM_CATEGORIES for sf in facts) and no_harm_frame(cb, text):
-        for sf in facts:  # "howitzers pounded targets on the range": weapons, no harm
-            sf.categories &= {"response"}
+        _keep_response_only(facts)  # "howitzers pounded targets on the range": weapons, no harm
     framed_without_harm(cb, text, facts)  # a parade of missiles in a report of a strike
-    # 9b. the learned second opinion, which can only take relevance away
+    # 9b. the learned second opinion on relevance, asked before events are grouped (it can
+    # only take harm categories away: a lone gunman's shooting spree, a depot fire)
     if any(sf.categories & HARM_CATEGORIES for sf in facts) and _model_vetoes(text):
-        for sf in facts:  # a lone gunman's shooting spree, a depot fire: crime, accident
-            sf.categories &= {"response"}
+        _keep_response_only(facts)
     # 8. events
     events = group_events(text, facts)
     # 9. relevance

@@ -131,14 +131,11 @@ def data_fingerprint(texts: list[str], labels: list[bool]) -> str:
 
 def training_data(gold: Path, docs: Path) -> tuple[list[str], list[bool]]:
     """The texts (as the extractor receives them) and gold relevance of a gold file."""
-    from harmwatch.config import load_config
-    from harmwatch.extract.evaluate import _document_path, _parse, _read_gold
+    from harmwatch.extract.evaluate import gold_documents
 
-    cfg = load_config()
     texts: list[str] = []
     labels: list[bool] = []
-    for g in _read_gold(gold):
-        parsed = _parse(_document_path(docs, g["id"]), g.get("url"), cfg)
+    for g, _path, parsed in gold_documents(gold, docs):
         texts.append(parsed.text)
         labels.append(bool(g["relevant"]))
     return texts, labels
