@@ -297,7 +297,10 @@ _APPOSITION_GAP = re.compile(r"\s*[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|,\s*and)\s*")
 #: is the base a part is taken from (a population, not a harmed group) and is not a figure;
 #: so are the places a people count comes from ("1,500 residents of the two villages").
 _BASE_GAP = re.compile(
-    r"^\s+(?:of|out of)\s+(?:the\s+|all\s+|[A-Z][\w-]*['’]s\s+)?$", re.IGNORECASE
+    # "three of the camp's six schools", "two of its four clinics": an owner before the base
+    r"^\s+(?:of|out of)\s+(?:the\s+(?:[\w-]+['’]s\s+)?|all\s+(?:the\s+)?|its\s+|their\s+|"
+    r"[A-Z][\w-]*['’]s\s+)?$",
+    re.IGNORECASE,
 )
 _ONE_OF_GAP = re.compile(r"\s+(?:of|among)\s+(?:the\s+)?", re.IGNORECASE)
 _PEOPLE_OF_GAP = re.compile(
