@@ -88,6 +88,14 @@ _SUB_BEFORE = re.compile(
 _SUB_UNSURE = ("\u2013", "\u2014", "\u0130", "\u0131", "\u017f")
 
 
+#: A part told as an aside between commas: ", of whom", ", among them", ", including".
+_ASIDE_OPEN = re.compile(
+    r",\s*(?:of\s+(?:whom|them)|among\s+(?:whom|them)|including)\s+"
+    r"(?:(?:at\s+least|about|some|nearly|more\s+than)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _sub_before(gap: str) -> bool:
     """``_SUB_BEFORE.search(gap)``, skipped for a ``gap`` without the words or colon every
     match has (case-insensitive matching also takes a few non-ASCII letters for ASCII ones,
@@ -925,6 +933,19 @@ def figures_in_sentence(
         ):
             # "334 hostages were dead, among them 186 children": a cue inside the total's own
             # phrase is the total's; its part shares the total's measure
+            measure = link.measure
+        if (
+            kind == "sub"
+            and link is not None
+            and measure is not None
+            and cue_span is not None
+            and link.sentence == s_index
+            and num.end < cue_span[0]
+            and "," in text[num.end : cue_span[0]]
+            and _ASIDE_OPEN.search(before)
+        ):
+            # "Eighteen wounded persons, of whom four in a serious state, were evacuated": the
+            # verb after the aside is the total's; a part told inside it shares its measure
             measure = link.measure
         own_cue = measure is not None
         if not own_cue and _AT_PLACES_BEFORE.search(

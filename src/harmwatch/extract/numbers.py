@@ -130,7 +130,10 @@ _TIME_AFTER = re.compile(
     r"^(?::\d\d|\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\s*o'clock|\s*hrs\b)", re.IGNORECASE
 )
 _TIME_BEFORE = re.compile(r"\b(?:at|by|until|from)\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
-_WORD_BEFORE_PAREN = re.compile(rf"\b(?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD}))*\s*\($", re.IGNORECASE)
+#: (French-style texts put spaces inside the brackets: "thirty-two ( 32 )", "four ( 04 )".)
+_WORD_BEFORE_PAREN = re.compile(
+    rf"\b(?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD}))*\s*\( ?$", re.IGNORECASE
+)
 #: A list item's number: at the start of a line, followed by "." or ")" and a space.
 _LIST_ITEM = re.compile(r"[.)]\s+\S")
 _LINE_START = re.compile(r"(?:^|\n|[;:]\s)\s*$")
@@ -387,7 +390,9 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         return "age"
     if before.endswith(" of ") and _FAMILY_OF_BEFORE.search(before):
         return "id"  # "a mother of five": the size of a family, not a count of harmed people
-    if digits and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+    if digits and (text[start - 1 : start] == "(" or text[start - 2 : start] == "( ") and (
+        text[end : end + 1] == ")" or text[end : end + 2] == " )"
+    ):
         if _WORD_BEFORE_PAREN.search(text, max(0, start - 30), start):
             return "id"  # "ninety-two (92) of our soldiers": the word already counted them
     if digits and text[start - 1 : start] == "[" and text[end : end + 1] == "]":
