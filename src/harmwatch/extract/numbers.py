@@ -390,8 +390,10 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         return "age"
     if before.endswith(" of ") and _FAMILY_OF_BEFORE.search(before):
         return "id"  # "a mother of five": the size of a family, not a count of harmed people
-    if digits and (text[start - 1 : start] == "(" or text[start - 2 : start] == "( ") and (
-        text[end : end + 1] == ")" or text[end : end + 2] == " )"
+    if (
+        digits
+        and (text[start - 1 : start] == "(" or text[start - 2 : start] == "( ")
+        and (text[end : end + 1] == ")" or text[end : end + 2] == " )")
     ):
         if _WORD_BEFORE_PAREN.search(text, max(0, start - 30), start):
             return "id"  # "ninety-two (92) of our soldiers": the word already counted them
