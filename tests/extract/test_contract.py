@@ -34,9 +34,14 @@ def assert_grounded(text: str, result: dict) -> None:
             assert text[actor["span"][0] : actor["span"][1]] == actor["name"]
     for claim in result["claimed_by"]:
         assert text[claim["span"][0] : claim["span"][1]] == claim["name"]
+    ids = {f["id"] for f in result["figures"]}
     for f in result["figures"]:
         for s, e in f["mentions"]:
             assert 0 <= s < e <= len(text)
+        # a part names a figure of the same output (also when its total was told twice)
+        assert f["part_of"] is None or f["part_of"] in ids, (f["id"], f["part_of"])
+    for e in result["events"]:
+        assert set(e["figure_ids"]) <= ids
 
 
 def test_sample_is_schema_valid_and_grounded() -> None:

@@ -1199,6 +1199,11 @@ def _apposition(
         fig = _borrowing(text, nxt, num, qual, subject, f"f{next_id + len(out)}")
         out.append(fig)
         attached[i] = fig
+        if OF_THEM_AFTER.match(text[nxt.number_end : nxt.number_end + 30]):
+            # "Thirty-five civilians, 31 of them women, were killed": the next count is this
+            # one's part, not a group to add to it
+            nxt.part_of = fig.id
+            continue
         total = replace(
             nxt,
             id=f"f{next_id + len(out)}",
@@ -1286,6 +1291,7 @@ def merge_restatements(figures: list[Figure]) -> list[Figure]:
         return (p.measure, p.value) if p else None
 
     kept: list[Figure] = []
+    merged: dict[str, str] = {}  # the id of a figure told again -> the id it is kept under
     for fig in figures:
         twin = next(
             (
@@ -1315,6 +1321,7 @@ def merge_restatements(figures: list[Figure]) -> list[Figure]:
         if twin is None:
             kept.append(fig)
             continue
+        merged[fig.id] = twin.id
         twin.mentions.extend(fig.mentions)
         if twin.subject == "people":
             twin.subject = fig.subject  # the group, where one telling names it
@@ -1325,19 +1332,32 @@ def merge_restatements(figures: list[Figure]) -> list[Figure]:
         twin.cumulative = twin.cumulative or fig.cumulative
     result: list[Figure] = []
     for fig in kept:
-        if (
-            fig.qualifier in ("more_than", "at_least", "about")
+        precise = (
+            next(
+                (
+                    o
+                    for o in kept
+                    if o is not fig
+                    and o.measure == fig.measure
+                    and not _is_round(o.value)
+                    and _restates(fig, o.value)
+                    and o.derived is None
+                ),
+                None,
+            )
+            if fig.qualifier in ("more_than", "at_least", "about")
             and fig.value >= RESTATED_MIN
             and _is_round(fig.value)
-            and any(
-                o is not fig
-                and o.measure == fig.measure
-                and not _is_round(o.value)
-                and _restates(fig, o.value)
-                and o.derived is None
-                for o in kept
-            )
-        ):
+            else None
+        )
+        if precise is not None:
+            merged[fig.id] = precise.id
             continue
         result.append(fig)
+    for fig in result:
+        # a part of a count told twice is a part of the count kept
+        while fig.part_of in merged:
+            fig.part_of = merged[fig.part_of]
+        if fig.part_of == fig.id:
+            fig.part_of = None
     return result
