@@ -82,7 +82,7 @@ from harmwatch.extract.sites import (
     site_triggers,
 )
 from harmwatch.extract.text import split_sentences
-from harmwatch.extract.wordindex import Windows, WordIndex
+from harmwatch.extract.wordindex import Windows, WordIndex, index_of
 
 __all__ = ["EXTRACTOR_NAME", "extract_rules_v1"]
 
@@ -277,7 +277,10 @@ def _model_vetoes(text: str) -> bool:
     """Whether the relevance model (:mod:`.relevance_model`) reads ``text`` as no report of
     conflict harm (False when the package ships no model)."""
     model = load_model()
-    return model is not None and model.vetoes(text)
+    if model is None:
+        return False
+    words = index_of(text)  # the document's words, tokenised once (None: the model tokenises)
+    return model.vetoes(text, words.words() if words is not None else None)
 
 
 def extract_rules_v1(

@@ -304,6 +304,12 @@ class WordIndex:
                 if ap.digits:
                     candidates[ap] = _SCAN
 
+    def words(self) -> list[str] | None:
+        """The runs of word characters of ``text.lower()`` in text order (what
+        ``re.findall(r"\\w+", text.lower())`` gives), or None when the text was not indexed
+        (it holds an odd-case character). Do not modify."""
+        return self._words[0] if self.exact else None
+
     def indexed(self, ap: AnchoredPattern) -> bool:
         """Whether ``ap`` can be looked up here rather than scanned."""
         return self.candidates(ap) is not _SCAN
