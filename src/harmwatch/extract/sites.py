@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, pairwise
@@ -458,7 +458,7 @@ def find_sites(
     ):
         # Both site patterns need a head noun ("Hospital", or in lower case after a name:
         # "Abu Shouk camp", "the Sayid Mohammed shrine", "the Mushkaf tunnel").
-        out = _named_sites(text, start, end)
+        out = _named_sites(text, start, end, words)
     # each locality pattern runs only where its own trigger word is
     patterns: list[re.Pattern[str]] = []
     if _LOCALITY_WORD in triggers:
@@ -600,10 +600,34 @@ def _localities(
 _NUMBERED = re.compile(r"(.+?)\s+(?:[IVX]{1,4}|\d{1,2})$")
 
 
-def _named_sites(text: str, start: int, end: int) -> list[SiteMention]:
+#: The two head-led site patterns, run at their candidate words (the same matches).
+_HEAD_LED = {pat: anchor(pat) for pat in (_HEAD_OF, _HEAD_OF_LOOSE)}
+
+
+def _site_matches(
+    pat: re.Pattern[str], text: str, start: int, end: int, index: WordIndex | None
+) -> Iterable[re.Match[str]]:
+    """The matches of ``pat.finditer(text, start, end)`` for a pattern of :func:`_named_sites`,
+    found without scanning every character of the window where the word index can tell."""
+    if index is None:
+        return pat.finditer(text, start, end)
+    if pat is _SITE_BEFORE_HEAD:
+        # Name-led ("Abu Shouk camp"): a match opens a word with a capital or "al-", or else
+        # with a quote (its name quoted), a character that starts no word of the index; a
+        # window without one is searched at its names only.
+        if text.find('"', start, end) >= 0:
+            return pat.finditer(text, start, end)
+        return _name_led_finditer(pat, text, start, end, index)
+    return index.finditer(_HEAD_LED[pat], start, end)
+
+
+def _named_sites(
+    text: str, start: int, end: int, index: WordIndex | None = None
+) -> list[SiteMention]:
+    """Sites named by a head noun in ``text[start:end]`` (``index``: the document's words)."""
     out: list[SiteMention] = []
     for pat in (_SITE_BEFORE_HEAD, _HEAD_OF, _HEAD_OF_LOOSE):
-        for m in pat.finditer(text, start, end):
+        for m in _site_matches(pat, text, start, end, index):
             s, e = m.start(1), m.end(1)
             if text[e - 2 : e] in ("'s", "’s"):
                 e -= 2  # "the University of Haifa's dormitories": the site is the university
