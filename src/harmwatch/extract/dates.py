@@ -875,6 +875,33 @@ _REPORT_BEFORE = re.compile(
     r"killings?|massacre|explosion|blast)\b)[\w'’-]+){0,4}?\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
+#: Words one of which every match of :data:`_REPORT_BEFORE` holds (lower-cased).
+_REPORT_WORDS = (
+    "report",
+    "statement",
+    "update",
+    "briefing",
+    "bulletin",
+    "communiqu",
+    "post",
+    "warning",
+    "note",
+    "findings",
+)
+
+
+def _report_before(text: str, lo: int, hi: int) -> bool:
+    """``_REPORT_BEFORE.search(text, lo, hi)``, the search at every character skipped for a
+    window without one of :data:`_REPORT_WORDS` (a window holding an odd-case character, which
+    case-insensitive matching takes for an ASCII letter, is always searched)."""
+    window = text[lo:hi]
+    if not any(c in window for c in _ODD_CASE):
+        low = window.lower()
+        if not any(w in low for w in _REPORT_WORDS):
+            return False
+    return _REPORT_BEFORE.search(text, lo, hi) is not None
+
+
 #: A day followed by the publication of a record of the harm: "on 2 October a video was
 #: disseminated showing servicemen shooting prisoners" (the harm's own day is not told).
 _PUBLISHED_AFTER = re.compile(
@@ -1057,7 +1084,7 @@ def _role(
             return "event"
         if _POSSESSIVE_OCCASION.match(after):
             return "attributive"
-    if _REPORT_NOUN_AFTER.match(after) or _REPORT_BEFORE.search(text, max(s_start, s - 90), s):
+    if _REPORT_NOUN_AFTER.match(after) or _report_before(text, max(s_start, s - 90), s):
         return "statement"  # "in its Wednesday update", "said in a report on Friday"
     if _DAY_AFTER_AFTER.match(after) and not _incident(
         text, s, e, s_start, s_start + len(sentence), words
