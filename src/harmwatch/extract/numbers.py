@@ -108,6 +108,18 @@ _AGE_BEFORE = re.compile(
     r"|\baged\s+(?:between\s+|from\s+)?(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)\s*(?:and|to|-|–)\s*$",
     re.IGNORECASE,
 )
+#: A person named by a noun, then a number between commas: "the custodian, 60, and a woman",
+#: "a farmer, 45.": the person's age.
+_APPOSED_AGE = re.compile(
+    r"\b(?:man|woman|boy|girl|son|daughter|father|mother|wife|husband|brother|sister|"
+    r"grand(?:mother|father|son|daughter)|uncle|aunt|cousin|nephew|niece|farmer|driver|"
+    r"custodian|caretaker|teacher|doctor|nurse|paramedic|journalist|reporter|photographer|"
+    r"priest|imam|pastor|monk|resident|shepherd|worker|labourer|student|pupil|pensioner|"
+    r"shopkeeper|fisherman|villager|volunteer|activist|neighbour|owner|guard|soldier|officer)"
+    r",\s$",
+    re.IGNORECASE,
+)
+_APPOSED_AGE_AFTER = re.compile(r"\s*(?:,|;|\.|\)|\band\b)")
 #: The first day of a day range ("between 23 and 29 September") is a date, not a count.
 _FAMILY_OF_BEFORE = re.compile(
     r"\b(?:mother|father|parent|parents|grandmother|grandfather)\s+of\s+$", re.IGNORECASE
@@ -388,6 +400,9 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         return "money"
     if _AGE_AFTER.match(after) or _age_before(before):
         return "age"
+    if digits and value <= 110 and before.endswith(", ") and _APPOSED_AGE.search(before):
+        if _APPOSED_AGE_AFTER.match(after):
+            return "age"  # "the parish custodian, 60, and ...": a person's age in apposition
     if before.endswith(" of ") and _FAMILY_OF_BEFORE.search(before):
         return "id"  # "a mother of five": the size of a family, not a count of harmed people
     if (
