@@ -864,6 +864,8 @@ def figures_in_sentence(
         if pred and not _subject(cb, subj_phrase):
             subj_phrase = _np_after(text, num.end + pred.end(), hi)
         subject = _subject(cb, subj_phrase)
+        if measure == "displaced" and subject == "soldiers":
+            continue  # "20 armed paramilitaries arrived in": a force's moves are no displacement
         if measure in PEOPLE_ONLY and subject in OBJECT_SUBJECTS:
             if _LOCATIVE_BEFORE.search(text, max(lo, num.start - qlen - 12), num.start - qlen):
                 continue  # "killed ... in two hamlets": where the people were, not a count
