@@ -784,7 +784,9 @@ _ACTIVITY_BEFORE = re.compile(
     r"bombing|bombardment|strikes|raids|fighting|hostilities)\b)|"
     r"convened|surveying|searching|searched|dug|digging|combed|mourning|campaign\s+started|"
     # "rescue teams pulled more bodies from the mud on Wednesday"
-    r"(?:pulled|recovered|retrieved)\s+(?:[\w-]+\s+){0,2}?bodies\b|"
+    r"(?:pulled|recovered|retrieved|brought)\s+(?:[\w-]+\s+){0,3}?bodies\b|"
+    # "the prime minister resigned on Wednesday": an office left, not harm
+    r"resigned|stepped\s+down|sworn\s+in|took\s+office|"
     r"told|buried|condemned|recalled|confirmed|reported|announced|denied|learned|learnt|"
     r"issued\s+(?:a|an|its|their)\s+(?:[\w-]+\s+)?(?:statement|communiqu[eé]|report|update|bulletin)|"
     r"attended|(?:opened|launched)\s+an?\s+(?:investigation|inquiry|probe)|"
