@@ -787,6 +787,8 @@ _ACTIVITY_BEFORE = re.compile(
     r"(?:pulled|recovered|retrieved|brought)\s+(?:[\w-]+\s+){0,3}?bodies\b|"
     # "the prime minister resigned on Wednesday": an office left, not harm
     r"resigned|stepped\s+down|sworn\s+in|took\s+office|"
+    # "the M23 took control of the mining town of Rubaya on 30 April": a capture, no harm told
+    r"(?:took|taken|taking|seized|gained|assumed)\s+(?:full\s+)?control\s+of|"
     r"told|buried|condemned|recalled|confirmed|reported|announced|denied|learned|learnt|"
     r"issued\s+(?:a|an|its|their)\s+(?:[\w-]+\s+)?(?:statement|communiqu[eé]|report|update|bulletin)|"
     r"attended|(?:opened|launched)\s+an?\s+(?:investigation|inquiry|probe)|"
