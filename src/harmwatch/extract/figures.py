@@ -648,8 +648,14 @@ def figures_in_sentence(
         measure, cue_span = choose_cue(
             cb, text, num, lo, hi_clause, starts_all, frozenset(), words, label
         )
-        if measure is None and (lost := _LOST_BEFORE.search(text, lo, num.start)) is not None:
-            if _LOST_PEOPLE_AFTER.match(text, num.end, hi_clause):
+        if (measure is None or (cue_span is not None and cue_span[1] <= num.start)) and (
+            lost := _LOST_BEFORE.search(text, lo, num.start)
+        ) is not None:
+            # (also after another measure's cue: "20 wounded, while Azerbaijan lost two
+            # servicemen": "lost" stands between that cue and the count)
+            if (measure is None or cue_span[1] <= lost.start()) and _LOST_PEOPLE_AFTER.match(
+                text, num.end, hi_clause
+            ):
                 # "Azerbaijan says it lost 80 servicemen", "a villager who lost two brothers"
                 measure, cue_span = "killed", (lost.start(), lost.start() + len("lost"))
         if measure is None and num.range_role == "low" and i + 1 < len(counts):
