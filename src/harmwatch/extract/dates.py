@@ -315,8 +315,11 @@ _YEARS_AGO = re.compile(
 #: "The toll ... rose to 35 on Wednesday", "the number of people killed by the 7.8 quake rose",
 #: "The count stood at 745 yesterday": the day of a count, not of the harm.
 _UPDATE_SENTENCE = re.compile(
-    r"\b(?:toll|count|tally|number of (?:the )?(?:\w+ ){0,2}(?:dead|deaths|victims|injured|"
-    r"wounded|killed|martyrs))\b(?:[^.]|\.\d){0,160}?"
+    # "the number of people who died after drinking ...", "the number of refugees who have
+    # crossed into Colombia ... reached 4,700 on Monday"
+    r"\b(?:toll|count|tally|number of (?:the )?(?:[\w-]+ ){0,5}?(?:dead|deaths|victims|injured|"
+    r"wounded|killed|martyrs|died|displaced|refugees|missing|evacuees|detainees|hostages|cases|"
+    r"fled|crossed|arrived|evacuated))\b(?:[^.]|\.\d){0,160}?"
     r"\b(?:rose|risen|rises|climbed|increased|reached|stood|stands)\b"
     r"|\bhad counted\b|\bcounted [\d,]+ (?:dead|deaths|bodies)\b"
     # "the government raised the toll from Sunday's attacks to 141 dead on Tuesday"
