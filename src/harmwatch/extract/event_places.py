@@ -235,6 +235,23 @@ _ROUTE_START_BEFORE = re.compile(r"[A-Z][\w'’]*[-–]$")
 _ROUTE_WORD_AFTER = re.compile(rf"\s+{ROUTE_WORDS}\b", re.IGNORECASE)
 #: A site's name that says people are cared for there ("the Amai Pakpak Medical Center").
 _CARE_SITE = re.compile(r"hospital|medical\s+cent(?:er|re)|clinic|infirmary", re.IGNORECASE)
+
+
+def _may_name_care_site(lowered: str) -> bool:
+    """False only when :data:`_CARE_SITE` cannot match in the lower-cased ``lowered``: it holds
+    none of the pattern's literal words, nor "ı" or "ſ", which the case-insensitive pattern
+    also reads as "i" and "s". (The pattern, with no literal to skip ahead to, is otherwise
+    tried at every character of the window.)"""
+    return (
+        "hospital" in lowered
+        or "clinic" in lowered
+        or "medical" in lowered
+        or "infirmary" in lowered
+        or "\u0131" in lowered
+        or "\u017f" in lowered
+    )
+
+
 #: The rest of a care site's name after a place inside it ("Yobe [State Specialist Hospital]").
 _CARE_SITE_AFTER = re.compile(
     r"(?:\s+[A-Z][\w'’-]*){0,3}\s+(?:Hospital|Medical\s+Cent(?:er|re)|Clinic|Infirmary)\b"
@@ -527,7 +544,9 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
     window = text[lo : place.start].lower()
     if any(w in window for w in _MOVED_WORDS) and _MOVED_TO.search(window):
         return True
-    if ("treat" in window or _CARE_SITE.search(window)) and _TREATED_IN.search(window):
+    if ("treat" in window or (_may_name_care_site(window) and _CARE_SITE.search(window))) and (
+        _TREATED_IN.search(window)
+    ):
         return True
     if (
         _CARE_SITE.search(place.mention) or _CARE_SITE_AFTER.match(text, place.end)
