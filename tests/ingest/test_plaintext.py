@@ -86,6 +86,21 @@ def test_newsfeed_above_the_article_is_cut() -> None:
     assert "engineers had inspected every building" in parsed.text
 
 
+def test_newsfeed_under_a_link_bar_is_cut_and_the_headline_kept() -> None:
+    # a bar of section links is no running text, so the feed under it is above the story; the
+    # cut ends with the feed, and the story's own headline under it stays
+    raw = (
+        "DAILY REVIEW  |  Politics  |  Region  |  World  |  Business  |  Sport  |  Culture\n"
+        "Newsfeed\n19:10  Tram line closed for repairs until Monday\n"
+        "18:35  Two injured in tram collision downtown\n18:02  Opposition plans new protest\n\n"
+        "Flood defences hold as river peaks\n\n" + ARTICLE
+    )
+    parsed = parse_plain_text(raw)
+    assert "tram collision" not in parsed.text and "Newsfeed" not in parsed.text
+    assert "Flood defences hold as river peaks" in parsed.text
+    assert "engineers had inspected every building" in parsed.text
+
+
 def test_live_blog_entries_are_article_text() -> None:
     entry = (
         "Officials in the regional administration said rescuers were still working through "

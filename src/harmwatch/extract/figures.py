@@ -123,7 +123,8 @@ COMBINED_LOOKBACK = 15
 _AFFECTED_WORD = re.compile(r"(?:affected|impacted)\b", re.IGNORECASE)
 _QUESTIONING_AFTER = re.compile(
     # "13 suspects have been arrested in Colombo for questioning"
-    r"\s+(?:[\w'’-]+\s+){0,8}?(?:for questioning|in connection with)\b", re.IGNORECASE
+    r"\s+(?:[\w'’-]+\s+){0,8}?(?:for questioning|in connection with)\b",
+    re.IGNORECASE,
 )
 #: A count of the people who speak: "one aid worker said", "two witnesses told AFP".
 _SPEAKERS_AFTER = re.compile(

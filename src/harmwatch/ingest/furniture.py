@@ -38,6 +38,8 @@ NEWSFEED_MIN_STAMPS = 3
 NEWSFEED_WINDOW = 12
 #: Furniture lines are short; a long line is prose even when it starts like a teaser.
 MAX_FURNITURE_LINE = 160
+#: A line with this many "|" separators is a bar of links, never running text.
+NAV_BAR_MIN_PIPES = 4
 #: A header line (category, time, date, nav) is short.
 MAX_HEADER_LINE = 90
 
@@ -213,6 +215,8 @@ def _is_line_furniture(line: str) -> str | None:
 def _is_prose(line: str) -> bool:
     """A line of running text: long enough, with lower-case words and a sentence end."""
     stripped = line.strip()
+    if stripped.count("|") >= NAV_BAR_MIN_PIPES:
+        return False  # "SITE NAME  |  Bosnia  |  Serbia  |  Croatia ...": a navigation bar
     return len(stripped) > MAX_HEADER_LINE and sum(c.islower() for c in stripped) > 40
 
 
@@ -255,10 +259,16 @@ def find_furniture(text: str) -> list[Cut]:
     for start, end, body in lines[:first_prose]:
         if _HEADER_LINE.match(body) and len(body.strip()) <= MAX_HEADER_LINE:
             cuts.append(Cut(start, end, "header"))
-    # a newsfeed above the story: from its first stamp to the first line of prose
+    # a newsfeed above the story ("Newsfeed", then stamped headlines): the stamped lines and
+    # their heading, not the story's own headline under them
     feed = next((i for i in range(first_prose) if _newsfeed_start(lines, i)), None)
-    if feed is not None and first_prose < len(lines):
-        cuts.append(Cut(lines[feed][0], lines[first_prose][0], "newsfeed above the article"))
+    if feed is not None:
+        last = feed
+        for i in range(feed, min(len(lines), feed + NEWSFEED_WINDOW)):
+            if _headline_stamp(lines, i):
+                last = i + 1 if _STAMP_ALONE.match(lines[i][2].strip()) else i
+        first = feed - 1 if feed and _TERMINATOR.match(lines[feed - 1][2].strip()) else feed
+        cuts.append(Cut(lines[first][0], lines[min(last, len(lines) - 1)][1], "newsfeed"))
     # 4. tail, and 1. line furniture on the way
     article_chars = 0
     in_teaser_list = False
