@@ -134,6 +134,9 @@ _REFERENCE_WORD_FRAMES = (
     # "driven 50,000 people into camps around Baidoa": where the displaced went
     r"\b(?:into|to)\s+(?:[\w-]+\s+){0,2}?(?:camps?|settlements?|shelters?)\s+"
     r"(?:near|in|at|around|outside)",
+    # "according to a humanitarian source in Mopti", "calls to military contacts in Kabul":
+    # where the informant is
+    r"\b(?:sources?|contacts)\s+(?:in|at)",
 )
 _REFERENCE_OTHER_FRAMES = (
     r"(?:country|nation)['’]s\s+capital,?",
