@@ -358,11 +358,15 @@ _IN_ABSENTIA = re.compile(
 #: a day of the court, unless those sentenced were captives of the other side
 #: (:data:`~harmwatch.extract.text.TRIED_CAPTIVES`).
 _VERDICT_AFTER = re.compile(
-    r"\s*,?\s*(?:(?:sentenced|convicted|acquitted|found\b[^.;]{0,60}?\bguilty)\b|"
+    # (a long list of the defendants may stand between "found" and "guilty", with "Jr.,")
+    r"\s*,?\s*(?:(?:sentenced|convicted|acquitted|found\b(?:[^.;]|\.(?=,)){0,200}?\bguilty)\b|"
     r"(?:handed\s+down|delivered|issued|read\s+out)\s+(?:its\s+|a\s+|the\s+)?"
     r"(?:verdict|judg(?:e)?ment|sentences?)\b)",
     re.IGNORECASE,
 )
+#: How far after a day :data:`_VERDICT_AFTER` reads (a list of defendants may stand between
+#: "found" and "guilty").
+VERDICT_WINDOW = 260
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|one|every|each|any)\s+$", re.IGNORECASE)
 _AS_OF = re.compile(r"\bas of:?\s+", re.IGNORECASE)
 _SO_FAR = re.compile(r"\b(?:so far|to date|thus far|up to now|until now)\b", re.IGNORECASE)
@@ -1148,7 +1152,7 @@ def _role(
         return "update"  # "On Monday, the toll had stood at 413": the day of a count
     if "absentia" in sentence and _IN_ABSENTIA.search(sentence):
         return "activity"  # "the tribunal on Tuesday convicted him in absentia": no captive
-    if _VERDICT_AFTER.match(after) and not TRIED_CAPTIVES.search(sentence):
+    if _VERDICT_AFTER.match(text, e, e + VERDICT_WINDOW) and not TRIED_CAPTIVES.search(sentence):
         return "activity"  # "the Supreme Court on Tuesday sentenced the former president"
     if _COPYRIGHT_AFTER.match(after) or _PHOTO_AFTER.match(after):
         return "caption"
