@@ -938,25 +938,20 @@ def figures_in_sentence(
             and measure is not None
             and cue_span is not None
             and link.sentence == s_index
-            and link.start <= cue_span[0]
-            and cue_span[1] <= link.end
+            and (
+                # "334 hostages were dead, among them 186 children": a cue inside the total's
+                # own phrase is the total's
+                (link.start <= cue_span[0] and cue_span[1] <= link.end)
+                # "Eighteen wounded persons, of whom four in a serious state, were evacuated":
+                # the verb after an aside is the total's
+                or (
+                    num.end < cue_span[0]
+                    and "," in text[num.end : cue_span[0]]
+                    and _ASIDE_OPEN.search(before) is not None
+                )
+            )
         ):
-            # "334 hostages were dead, among them 186 children": a cue inside the total's own
-            # phrase is the total's; its part shares the total's measure
-            measure = link.measure
-        if (
-            kind == "sub"
-            and link is not None
-            and measure is not None
-            and cue_span is not None
-            and link.sentence == s_index
-            and num.end < cue_span[0]
-            and "," in text[num.end : cue_span[0]]
-            and _ASIDE_OPEN.search(before)
-        ):
-            # "Eighteen wounded persons, of whom four in a serious state, were evacuated": the
-            # verb after the aside is the total's; a part told inside it shares its measure
-            measure = link.measure
+            measure = link.measure  # the part shares its total's measure
         own_cue = measure is not None
         if not own_cue and _AT_PLACES_BEFORE.search(
             text, max(lo, num.start - qlen - 12), num.start - qlen
