@@ -35,11 +35,16 @@ def assert_grounded(text: str, result: dict) -> None:
     for claim in result["claimed_by"]:
         assert text[claim["span"][0] : claim["span"][1]] == claim["name"]
     ids = {f["id"] for f in result["figures"]}
+    by_id = {f["id"]: f for f in result["figures"]}
     for f in result["figures"]:
         for s, e in f["mentions"]:
             assert 0 <= s < e <= len(text)
-        # a part names a figure of the same output (also when its total was told twice)
+        # a part names a figure of the same output (also when its total was told twice), of
+        # its measure and not smaller than it
         assert f["part_of"] is None or f["part_of"] in ids, (f["id"], f["part_of"])
+        total = by_id.get(f["part_of"]) if f["part_of"] else None
+        if total is not None and f["derived"] is None:
+            assert total["measure"] == f["measure"] and total["value"] >= f["value"], f["id"]
     for e in result["events"]:
         assert set(e["figure_ids"]) <= ids
 

@@ -1365,4 +1365,29 @@ def merge_restatements(figures: list[Figure]) -> list[Figure]:
             fig.part_of = merged[fig.part_of]
         if fig.part_of == fig.id:
             fig.part_of = None
+    _hold_parts(result)
     return result
+
+
+def _hold_parts(figures: list[Figure]) -> None:
+    """Give each part a total that can hold it: the one it was linked to when that has the
+    part's measure and is not smaller, else that total's own total, else the nearest earlier
+    figure that can ("87 people were injured, among them 10 children; 60 of them have been
+    hospitalised": 60 is a part of the 87, not of the 10), else none."""
+    by_id = {f.id: f for f in figures}
+    for n, fig in enumerate(figures):
+        if fig.part_of is None or fig.derived is not None:
+            continue
+        total = by_id.get(fig.part_of)
+        while total is not None and not (total.measure == fig.measure and total.value >= fig.value):
+            total = by_id.get(total.part_of) if total.part_of else None
+        if total is None:
+            total = next(
+                (
+                    f
+                    for f in reversed(figures[:n])
+                    if f.measure == fig.measure and f.value >= fig.value and f.derived is None
+                ),
+                None,
+            )
+        fig.part_of = total.id if total is not None else None
