@@ -91,6 +91,28 @@ def test_apposition_sum_is_derived() -> None:
     assert derived == [3]
 
 
+def test_count_broken_down_after_a_comma_is_no_sum() -> None:
+    # the list after the comma breaks the first count down: no sum of 2 + 2, none of 4 + 2
+    text = "Four reporters, two Dutch and two Georgian, were wounded when shells hit the square."
+    out = extract_text(text)["figures"]
+    assert [f for f in out if f["derived"]] == []
+    total = next(f for f in out if f["value"] == 4)
+    parts = [f for f in out if f["part_of"] == total["id"]]
+    assert sorted(f["value"] for f in parts) == [2, 2]
+
+
+def test_a_part_names_a_total_that_can_hold_it() -> None:
+    text = (
+        "The blast injured 87 people, among them 10 children. "
+        "Sixty of them have been taken to hospital, the ministry said."
+    )
+    out = {f["id"]: f for f in extract_text(text)["figures"]}
+    for f in out.values():
+        if f["part_of"]:
+            total = out[f["part_of"]]
+            assert total["measure"] == f["measure"] and total["value"] >= f["value"]
+
+
 def test_restatement_merged_keeping_hedge() -> None:
     text = (
         "At least 70 killed in drone strike on hospital\n\n"

@@ -1201,6 +1201,15 @@ def _apposition(
             continue  # "11 survivors and 6 bodies": the first count escaped the harm
         if nxt.measure in PEOPLE_ONLY and subject in OBJECT_SUBJECTS:
             continue  # "killed ... in two hamlets, and five ...": places, not people
+        summed = next((f for f in out if f.id == nxt.part_of and f.derived == "sum"), None)
+        if summed is not None and summed.value == round(num.value or 0) and "," in gap:
+            # "Four journalists, two French and two Armenian, were wounded": the list after
+            # the comma breaks this count down; this count takes its sum's place (and id, so
+            # the parts' links hold)
+            fig = _borrowing(text, nxt, num, qual, subject, summed.id)
+            out[out.index(summed)] = fig
+            attached[i] = fig
+            continue
         fig = _borrowing(text, nxt, num, qual, subject, f"f{next_id + len(out)}")
         out.append(fig)
         attached[i] = fig
