@@ -193,11 +193,15 @@ _WATER_REFERENCE_BEFORE = re.compile(
     r"(?:flew|flying|flown|fly)\s+(?:in\s+)?over)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: The words before an optional "the" that every match of _WATER_REFERENCE_BEFORE ends in.
+_WATER_LAST = ("over", "on", "across")
 _WATER_ACROSS_BEFORE = re.compile(r"\bacross\s+the\s+$", re.IGNORECASE)
 _BANK_OF_BEFORE = re.compile(r"\bbanks?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 #: "the first refugees crossed the Hakari bridge into Armenia", "Venezuelans who have crossed
 #: the Arauca river": a bridge, river or crossing point passed on the way.
 _CROSSED_BEFORE = re.compile(r"\bcross(?:ed|ing|es)?\s+(?:over\s+)?the\s+$", re.IGNORECASE)
+#: The words before "the" that every match of _CROSSED_BEFORE ends in.
+_CROSSED_LAST = ("cross", "crossed", "crossing", "crosses", "over")
 _WATER_FROM_AFTER = re.compile(r"\s+(?:river\s+)?from\b", re.IGNORECASE)
 _PORT_AFTER = re.compile(r"\s+ports?\b")
 _NAMED_ON_WATER_BEFORE = re.compile(
@@ -253,6 +257,26 @@ def _may_name_care_site(lowered: str) -> bool:
         or "\u0131" in lowered
         or "\u017f" in lowered
     )
+
+
+#: Letters besides ASCII ones that Python's case-insensitive matching reads as ASCII letters
+#: ("İ" and "ı" as "i", "ſ" as "s", the Kelvin sign "K" as "k").
+_READ_AS_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def end_words(before: str) -> tuple[bool, str] | None:
+    """For an exact test of the last words a pattern anchored with ``$`` at the end of
+    ``before`` can match (such patterns, with no literal to skip ahead to, are otherwise tried
+    at every character): whether ``before``, lower-cased and without its trailing spaces, ends
+    in "the", and that string without this "the" and the spaces before it. None when
+    ``before`` holds a letter of :data:`_READ_AS_ASCII`, which lower() does not map the way a
+    case-insensitive pattern reads it."""
+    if not before.isascii() and any(c in before for c in _READ_AS_ASCII):
+        return None
+    end = before.rstrip().lower()
+    if end.endswith("the"):
+        return True, end[:-3].rstrip()
+    return False, end
 
 
 #: The rest of a care site's name after a place inside it ("Yobe [State Specialist Hospital]").
@@ -555,12 +579,24 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
         _CARE_SITE.search(place.mention) or _CARE_SITE_AFTER.match(text, place.end)
     ) and _CARED_IN_BEFORE.search(window):
         return True  # "10 of them remain in the Government Medical College hospital"
-    if _CROSSED_BEFORE.search(text, max(sent_start, place.start - 24), place.start):
+    # the crossing, bank and water patterns below end in "the" after a known word, or in such a
+    # word, right before the place: an exact test of those words skips them when they cannot
+    # match (every window below ends at the place and is inside this one)
+    ends = end_words(text[max(sent_start, place.start - 40) : place.start])
+    if (ends is None or (ends[0] and ends[1].endswith(_CROSSED_LAST))) and _CROSSED_BEFORE.search(
+        text, max(sent_start, place.start - 24), place.start
+    ):
         return True
-    if _BANK_OF_BEFORE.search(text, max(sent_start, place.start - 20), place.start):
+    if (ends is None or ends[1].endswith("of")) and _BANK_OF_BEFORE.search(
+        text, max(sent_start, place.start - 20), place.start
+    ):
         return True  # "on the right bank of the Dnipro": the river locates the harm
-    if _WATER_REFERENCE_BEFORE.search(text, max(sent_start, place.start - 40), place.start) or (
-        _WATER_ACROSS_BEFORE.search(text, max(sent_start, place.start - 12), place.start)
+    if (
+        (ends is None or ends[1].endswith(_WATER_LAST))
+        and _WATER_REFERENCE_BEFORE.search(text, max(sent_start, place.start - 40), place.start)
+    ) or (
+        (ends is None or (ends[0] and ends[1].endswith("across")))
+        and _WATER_ACROSS_BEFORE.search(text, max(sent_start, place.start - 12), place.start)
         and _WATER_FROM_AFTER.match(text, place.end)
     ):
         return True  # "the road bridge over the Desna river", "flew in over the Black Sea"
