@@ -665,7 +665,13 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
             # (not "Residents of Kumbo said": there the residents speak)
             return True
         if place.feature == "country" and (
-            _NATIONALITY_AFTER.match(after) or _NATIONALITY_OF_BEFORE.search(window)
+            _NATIONALITY_AFTER.match(after)
+            # (every match, case-sensitive in the lower-cased window, ends in "of" and an
+            # optional "the": an exact test of those words skips the rest)
+            or (
+                window.rstrip().removesuffix("the").rstrip().endswith("of")
+                and _NATIONALITY_OF_BEFORE.search(window)
+            )
         ):
             return True
     return False

@@ -26,6 +26,7 @@ from harmwatch.codebook.anchors import anchor
 from harmwatch.extract.dates import LASTED_UNTIL, DateMention
 from harmwatch.extract.event_places import (
     add_parent_regions,
+    end_words,
     is_reference_place,
     late_locative,
     merge_site_names,
@@ -382,7 +383,11 @@ def is_event_place(text: str, sent_start: int, place: Place) -> bool:
         and _SEAT_SPEAKS_AFTER.match(after)
     ):
         return False  # "In Kyiv, the foreign ministry said ...": where a government spoke
-    if _STATEMENT_AFTER.match(after) and not _RESIDENTS_BEFORE.search(before):
+    if _STATEMENT_AFTER.match(after) and not (
+        # every match ends in "of" and an optional "the": an exact test skips the rest
+        ((ends := end_words(before)) is None or ends[1].endswith("of"))
+        and _RESIDENTS_BEFORE.search(before)
+    ):
         return False  # "Baku accused", but "residents of Kabul said" tell what happened there
     lo = max(sent_start, place.start - LIST_WINDOW)
     window = text[lo : place.start].lower()
