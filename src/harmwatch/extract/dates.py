@@ -27,7 +27,7 @@ from harmwatch.extract.text import (
     speech_verbs,
     weekday_pattern,
 )
-from harmwatch.extract.wordindex import Windows, WordIndex
+from harmwatch.extract.wordindex import ODD_CASE_CHARS, Windows, WordIndex
 
 __all__ = [
     "DATE_PATTERNS",
@@ -1436,8 +1436,8 @@ REPORT_HEADER_LINE = 90
 #: "as of" / "as at", which every match of :data:`_REPORT_CUT_OFF` holds, in lower-cased text.
 _AS_OF_LOWER = re.compile(r"as\s+(?:of|at)")
 #: Characters that case-insensitive matching takes for an ASCII letter although lower-casing
-#: does not make them one (see :data:`harmwatch.extract.wordindex.ODD_CASE_CHARS`).
-_ODD_CASE = ("\u0130", "\u0131", "\u017f")
+#: does not make them one.
+_ODD_CASE = ODD_CASE_CHARS
 
 
 def _may_state_as_of(head: str) -> bool:

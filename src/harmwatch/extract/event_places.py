@@ -44,7 +44,7 @@ from harmwatch.extract.places.candidates import top_candidate
 from harmwatch.extract.places.normalize import normalise
 from harmwatch.extract.places.spans import ROUTE_WORDS
 from harmwatch.extract.text import month_name_pattern, speech_verbs, weekday_pattern
-from harmwatch.extract.wordindex import index_of
+from harmwatch.extract.wordindex import ODD_CASE_CHARS, index_of
 
 if TYPE_CHECKING:
     from harmwatch.extract.events import Place
@@ -246,22 +246,17 @@ _CARE_SITE = re.compile(r"hospital|medical\s+cent(?:er|re)|clinic|infirmary", re
 
 def _may_name_care_site(lowered: str) -> bool:
     """False only when :data:`_CARE_SITE` cannot match in the lower-cased ``lowered``: it holds
-    none of the pattern's literal words, nor "ı" or "ſ", which the case-insensitive pattern
-    also reads as "i" and "s". (The pattern, with no literal to skip ahead to, is otherwise
+    none of the pattern's literal words, nor a letter of
+    :data:`~harmwatch.extract.wordindex.ODD_CASE_CHARS`, which the case-insensitive pattern
+    reads as an ASCII letter. (The pattern, with no literal to skip ahead to, is otherwise
     tried at every character of the window.)"""
     return (
         "hospital" in lowered
         or "clinic" in lowered
         or "medical" in lowered
         or "infirmary" in lowered
-        or "\u0131" in lowered
-        or "\u017f" in lowered
+        or any(c in lowered for c in ODD_CASE_CHARS)
     )
-
-
-#: Letters besides ASCII ones that Python's case-insensitive matching reads as ASCII letters
-#: ("İ" and "ı" as "i", "ſ" as "s", the Kelvin sign "K" as "k").
-_READ_AS_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def end_words(before: str) -> tuple[bool, str] | None:
@@ -269,9 +264,9 @@ def end_words(before: str) -> tuple[bool, str] | None:
     ``before`` can match (such patterns, with no literal to skip ahead to, are otherwise tried
     at every character): whether ``before``, lower-cased and without its trailing spaces, ends
     in "the", and that string without this "the" and the spaces before it. None when
-    ``before`` holds a letter of :data:`_READ_AS_ASCII`, which lower() does not map the way a
-    case-insensitive pattern reads it."""
-    if not before.isascii() and any(c in before for c in _READ_AS_ASCII):
+    ``before`` holds a letter of :data:`~harmwatch.extract.wordindex.ODD_CASE_CHARS`, which
+    lower() does not map the way a case-insensitive pattern reads it."""
+    if not before.isascii() and any(c in before for c in ODD_CASE_CHARS):
         return None
     end = before.rstrip().lower()
     if end.endswith("the"):

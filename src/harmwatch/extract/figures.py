@@ -30,7 +30,7 @@ from harmwatch.extract.measure_cues import (
 )
 from harmwatch.extract.numbers import CHANGED_FROM, NumberMention
 from harmwatch.extract.text import TRIED_CAPTIVES
-from harmwatch.extract.wordindex import WordIndex
+from harmwatch.extract.wordindex import ODD_CASE_CHARS, WordIndex
 
 __all__ = ["Figure", "SentenceContext", "figures_in_sentence", "merge_restatements"]
 
@@ -85,7 +85,7 @@ _SUB_BEFORE = re.compile(
 #: The pattern's non-ASCII dashes, and the characters case-insensitive matching takes for an
 #: ASCII letter although lower-casing does not make them one (see
 #: :data:`harmwatch.extract.wordindex.ODD_CASE_CHARS`): a gap holding one is always searched.
-_SUB_UNSURE = ("\u2013", "\u2014", "\u0130", "\u0131", "\u017f")
+_SUB_UNSURE = ("\u2013", "\u2014", *ODD_CASE_CHARS)
 
 
 #: A part told as an aside between commas: ", of whom", ", among them", ", including".
@@ -650,16 +650,16 @@ def figures_in_sentence(
         measure, cue_span = choose_cue(
             cb, text, num, lo, hi_clause, starts_all, frozenset(), words, label
         )
-        if (measure is None or (cue_span is not None and cue_span[1] <= num.start)) and (
-            lost := _LOST_BEFORE.search(text, lo, num.start)
-        ) is not None:
-            # (also after another measure's cue: "20 wounded, while Azerbaijan lost two
-            # servicemen": "lost" stands between that cue and the count)
-            if (measure is None or cue_span[1] <= lost.start()) and _LOST_PEOPLE_AFTER.match(
-                text, num.end, hi_clause
-            ):
-                # "Azerbaijan says it lost 80 servicemen", "a villager who lost two brothers"
-                measure, cue_span = "killed", (lost.start(), lost.start() + len("lost"))
+        # "Azerbaijan says it lost 80 servicemen", "a villager who lost two brothers"; also
+        # after another count's cue ("20 wounded, while Azerbaijan lost two servicemen"), so
+        # "lost" is looked for between that cue and the count
+        lost_lo = lo if measure is None or cue_span is None else cue_span[1]
+        if (
+            lost_lo <= num.start
+            and (lost := _LOST_BEFORE.search(text, lost_lo, num.start)) is not None
+            and _LOST_PEOPLE_AFTER.match(text, num.end, hi_clause)
+        ):
+            measure, cue_span = "killed", (lost.start(), lost.start() + len("lost"))
         if measure is None and num.range_role == "low" and i + 1 < len(counts):
             high = counts[i + 1]
             hi2 = counts[i + 2].start if i + 2 < len(counts) else s_end

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from harmwatch.codebook import load_codebook
 from harmwatch.codebook.anchors import anchor
 from harmwatch.extract.text import MONTH_NAMES
-from harmwatch.extract.wordindex import WordIndex
+from harmwatch.extract.wordindex import ODD_CASE_CHARS, WordIndex
 
 __all__ = ["NUMBER_PATTERNS", "NumberMention", "find_numbers", "parse_number_words"]
 
@@ -363,8 +363,8 @@ def _time_before(before: str) -> bool:
 
 
 #: Characters that case-insensitive matching takes for an ASCII letter although lower-casing
-#: does not make them one (:data:`harmwatch.extract.wordindex.ODD_CASE_CHARS`).
-_ODD_CASE = ("\u0130", "\u0131", "\u017f")
+#: does not make them one.
+_ODD_CASE = ODD_CASE_CHARS
 
 
 def _id_before(before: str) -> bool:
