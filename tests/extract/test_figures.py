@@ -113,6 +113,18 @@ def test_a_part_names_a_total_that_can_hold_it() -> None:
             assert total["measure"] == f["measure"] and total["value"] >= f["value"]
 
 
+def test_a_sum_keeps_a_part_told_before() -> None:
+    # the two children were counted once before; the sum of the later list still adds up
+    text = (
+        "Shells hit the village of Lysky on Monday. Two children were killed in the first "
+        "blast, officials said. In all, one woman and two children were killed."
+    )
+    out = extract_text(text)["figures"]
+    total = next(f for f in out if f["derived"] == "sum")
+    parts = [f for f in out if f["part_of"] == total["id"]]
+    assert total["value"] == 3 and sorted(f["value"] for f in parts) == [1, 2]
+
+
 def test_restatement_merged_keeping_hedge() -> None:
     text = (
         "At least 70 killed in drone strike on hospital\n\n"

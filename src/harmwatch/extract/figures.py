@@ -1306,6 +1306,7 @@ def merge_restatements(figures: list[Figure]) -> list[Figure]:
 
     kept: list[Figure] = []
     merged: dict[str, str] = {}  # the id of a figure told again -> the id it is kept under
+    sums = {f.id for f in figures if f.derived == "sum"}
     for fig in figures:
         twin = next(
             (
@@ -1344,6 +1345,10 @@ def merge_restatements(figures: list[Figure]) -> list[Figure]:
         if twin.as_of is None and fig.as_of is not None:
             twin.as_of = fig.as_of
         twin.cumulative = twin.cumulative or fig.cumulative
+        if twin.part_of is None and fig.part_of in sums:
+            # "Two children were killed ... one woman and two children were killed": the
+            # count kept is still a part of the sum its second telling adds up to
+            twin.part_of = fig.part_of
     result: list[Figure] = []
     for fig in kept:
         precise = (
