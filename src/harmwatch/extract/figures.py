@@ -94,6 +94,10 @@ _ASIDE_OPEN = re.compile(
     r"(?:(?:at\s+least|about|some|nearly|more\s+than)\s+)?$",
     re.IGNORECASE,
 )
+#: A comma opening an aside whose count is followed by "of them" ("..., two of them critically,").
+_ASIDE_COMMA = re.compile(
+    r",\s*(?:(?:at\s+least|about|some|nearly|more\s+than)\s+)?$", re.IGNORECASE
+)
 
 
 def _sub_before(gap: str) -> bool:
@@ -942,12 +946,19 @@ def figures_in_sentence(
                 # "334 hostages were dead, among them 186 children": a cue inside the total's
                 # own phrase is the total's
                 (link.start <= cue_span[0] and cue_span[1] <= link.end)
-                # "Eighteen wounded persons, of whom four in a serious state, were evacuated":
-                # the verb after an aside is the total's
+                # "Eighteen wounded persons, of whom four in a serious state, were evacuated",
+                # "19 people were hurt, two of them critically, when the missile hit": the
+                # verb after an aside is the total's
                 or (
                     num.end < cue_span[0]
                     and "," in text[num.end : cue_span[0]]
-                    and _ASIDE_OPEN.search(before) is not None
+                    and (
+                        _ASIDE_OPEN.search(before) is not None
+                        or (
+                            _ASIDE_COMMA.search(before) is not None
+                            and OF_THEM_AFTER.match(text[num.end : hi]) is not None
+                        )
+                    )
                 )
             )
         ):
