@@ -153,6 +153,40 @@ def _drop_site_property(text: str, hits: list[CategoryHit]) -> list[CategoryHit]
     return hits
 
 
+#: Rockets or missiles an aircraft or drone fired ("a helicopter fired rockets at the village",
+#: "the air force fired rockets"): an air strike's weapon, not artillery fire.
+_AIR_LAUNCHED = re.compile(
+    r"\b(?:helicopters?|gunships?|(?:fighter )?jets?|warplanes?|aircraft|planes?|air force|"
+    r"drones?|uavs?)\s+(?:[\w-]+\s+){0,2}?(?:fired|launched|shot)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:rockets?|missiles?)\b",
+    re.IGNORECASE,
+)
+#: Words of ground fire that keep ``shelling`` in a sentence with air-launched rockets.
+_GROUND_FIRE = re.compile(
+    r"\b(?:artillery|shell(?:s|ed|ing)?|mortars?|howitzers?|grad|mlrs|multiple(?: launch)? rocket|"
+    r"ballistic|cruise)\b",
+    re.IGNORECASE,
+)
+
+
+def _drop_air_launched(
+    text: str, start: int, end: int, hits: list[CategoryHit]
+) -> list[CategoryHit]:
+    """Without ``shelling`` when its cue is the rocket or missile an aircraft or drone fired
+    in a sentence coding the air strike, and no ground fire is named."""
+    shell = next((h for h in hits if h.code == "shelling"), None)
+    if shell is None or not any(h.code == "air_strike" for h in hits):
+        return hits
+    launched = _AIR_LAUNCHED.search(text, start, end)
+    if (
+        launched is None
+        or not launched.start() <= shell.start < launched.end()
+        or _GROUND_FIRE.search(text, start, end)
+    ):
+        return hits
+    return [h for h in hits if h is not shell]
+
+
 #: "Fled" whose subject is the attackers ("the gunmen fled towards the lake") or whose object
 #: is a burning building or the scene is not the flight of a population.
 _FLED_CUE = re.compile(r"fle(?:d|e|eing)$", re.IGNORECASE)
@@ -573,7 +607,7 @@ class DocumentCategories:
         hits = _drop_worship_attack(text, start, end, hits)
         if any(h.code == "heritage_destruction" for h in hits):
             hits = _drop_heritage_by_name(self.cb, text, start, end, hits)
-        return _drop_site_property(text, hits), generic
+        return _drop_air_launched(text, start, end, _drop_site_property(text, hits)), generic
 
 
 def resolve_generic(doc_codes: set[str]) -> str:

@@ -145,6 +145,8 @@ _CONT_BEFORE = re.compile(
 )
 _CONT_AFTER = re.compile(r"^\s+(?:others?|more|other)\b", re.IGNORECASE)
 _OF_THE = re.compile(r"\b(?:of|out of) the\s+$", re.IGNORECASE)
+#: A sentence opening on the group its parts are counted from ("Of the 45 people wounded, ...").
+_OPENING_OF_THE = re.compile(r"\s*(?:of|out of) the\s+", re.IGNORECASE)
 #: "rose to 31 from 24", "up from 12", "compared with 40 a day earlier": the count before an
 #: update is an earlier toll of the same measure and group.
 _EARLIER = (
@@ -337,7 +339,8 @@ _DEFINITE_BEFORE_ANCHORED = anchor(_DEFINITE_BEFORE)
 #: (its noun followed by the harm) is a figure, as the devset lists totals with their parts.
 _HARMED_GROUP_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:wounded|injured|killed|dead|detained|displaced|missing|abducted|"
-    r"arrested|held|admitted|hospitali[sz]ed|hostages|captives|detainees)\b(?!\s+(?:by|in|at|on|during|because|as|when|after|while))",
+    r"arrested|kidnapped|taken (?:hostage|captive|prisoner)|held|admitted|hospitali[sz]ed|"
+    r"hostages|captives|detainees)\b",
     re.IGNORECASE,
 )
 
@@ -898,6 +901,13 @@ def figures_in_sentence(
             or OF_THEM_AFTER.match(text[num.end : hi])
             # "31 killed (8 children)": a count opening a bracket after a figure is its part
             or (out and _PAREN_OPEN.fullmatch(text, out[-1].end, num.start))
+            # "Of the 45 people wounded in the attack, 11 are in intensive care": the first
+            # count after the comma closing the opening group is its part
+            or (
+                len(out) == 1
+                and _OPENING_OF_THE.fullmatch(text, s_start, out[0].number_start)
+                and "," in text[out[0].number_end : num.start]
+            )
         ):
             kind = "sub"
         elif (out and _EARLIER_COUNT.fullmatch(text[out[-1].number_end : num.start])) or (
