@@ -6,6 +6,8 @@ Short texts written for these tests; each checks one rule on what counts as an e
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from harmwatch.extract import extract_text
@@ -481,3 +483,13 @@ def test_a_regional_capital_used_as_a_reference_is_not_an_event_location() -> No
     names = locations(text)
     assert "Bilozerka" in names
     assert "Kherson" not in names
+
+
+def test_a_place_named_twice_in_an_event_is_listed_once() -> None:
+    text = (
+        "Shelling hit Kharkiv on Monday, killing two people. "
+        "In Kharkiv, three more were wounded by the shells on Monday."
+    )
+    events = extract_text(text, published=date(2024, 5, 10))["events"]
+    assert len(events) == 1
+    assert [loc["name"] for loc in events[0]["locations"]] == ["Kharkiv"]

@@ -217,7 +217,7 @@ _TREATED_IN = re.compile(
     # was either
     r"\b(?:treated|hospitali[sz]ed|admitted|airlifted|flown|are|were|remain|remained|still|"
     r"died|recovering|visited)\b"
-    r"(?:(?!hit\b|struck|strike|attack|shell|bomb|raid|storm)[^.;]){0,50}?"
+    r"(?:(?!hit\b|struck|strike|attack|shell|bomb|raid|storm)[^.;]){0,70}?"
     r"\b(?:hospitals?|health\s+cent(?:re|er)s?|clinics?|medical\s+cent(?:re|er)s?)\s+"
     r"(?:in|of|at|near)\s+(?:(?!\b(?:after|following|before|during)\b)[\w'’ ,-]){0,60}$"
     # "six were being treated for serious injuries in Maiduguri"

@@ -731,7 +731,10 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
             dates += [d for d in lent_days if d.incident]
         dates += borrowed.get(len(events), [])
         date, date_end, precision, days = _date_fields(dates)
-        locations = [p.as_dict() for p in places]
+        # a place named twice in an event ("Shelling hit Kharkiv ... In Kharkiv, ...") is listed
+        # once, as first written
+        once = {(p.name, p.geonameid, p.country): p for p in reversed(places)}
+        locations = [p.as_dict() for p in places if once[(p.name, p.geonameid, p.country)] is p]
         start, end = group[0].start, group[-1].end
         events.append(
             {

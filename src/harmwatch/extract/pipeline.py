@@ -39,6 +39,7 @@ import hashlib
 import logging
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -283,6 +284,36 @@ def _model_vetoes(text: str) -> bool:
     return model.vetoes(text, words.words() if words is not None else None)
 
 
+#: A name a sentence showed to be an unlisted place ("Amerli, a town of ...") is that place in
+#: the other sentences that name it with no clue of their own ("The siege of Amerli was broken").
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _spread_localities(text: str, facts: list[SentenceFacts]) -> None:
+    """Add, to each sentence, the unlisted villages and towns (sites of feature ``locality``)
+    other sentences found, where the sentence names them as written and holds no place on
+    those words."""
+    known: dict[str, Place] = {}
+    for sf in facts:
+        for p in sf.places:
+            if p.geonameid is None and p.feature == "locality" and p.mention == p.name:
+                known.setdefault(p.mention, p)
+    if not known:
+        return
+    for sf in facts:
+        for mention, p in known.items():
+            at = text.find(mention, sf.start, sf.end)
+            while at != -1:
+                end = at + len(mention)
+                if (
+                    not (at > 0 and _WORD_CHAR.match(text, at - 1))
+                    and not _WORD_CHAR.match(text, end)
+                    and not any(q.start < end and at < q.end for q in sf.places)
+                ):
+                    sf.places.append(replace(p, start=at, end=end))
+                at = text.find(mention, end, sf.end)
+
+
 def extract_rules_v1(
     text: str,
     *,
@@ -437,6 +468,7 @@ def extract_rules_v1(
         sf.disaster = n in disaster_hits
         sf.attack = categories.bare_attack(n)
         facts.append(sf)
+    _spread_localities(text, facts)
     generic_code = resolve_generic(explicit)
     for sf in facts:
         if generic_spans.get(sf.index):
