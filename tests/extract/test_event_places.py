@@ -493,3 +493,13 @@ def test_a_place_named_twice_in_an_event_is_listed_once() -> None:
     events = extract_text(text, published=date(2024, 5, 10))["events"]
     assert len(events) == 1
     assert [loc["name"] for loc in events[0]["locations"]] == ["Kharkiv"]
+
+
+def test_a_compass_area_of_a_country_is_also_filed_under_the_country() -> None:
+    text = (
+        "Rebels have fought the army there since 1987. The insurgency drove nearly "
+        "2 million people in northern Uganda into camps."
+    )
+    events = extract_text(text, published=date(2024, 5, 10))["events"]
+    area = next(loc for e in events for loc in e["locations"] if loc["name"] == "Northern Uganda")
+    assert "Uganda" in area["alternates"]

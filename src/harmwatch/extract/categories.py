@@ -67,7 +67,8 @@ ATTRIBUTED_STRIKE = re.compile(
 GROUND_BOMB = re.compile(
     r"\b(?:(?:car|truck|lorry|vehicle)[ -]bomb\w*|suicide (?:bomb\w*|attack\w*|blasts?)|"
     r"(?:cars?|trucks?|vehicles?) (?:packed|loaded|laden|filled) with explosives|"
-    r"improvised explosive devices?|ieds?|roadside bombs?)\b",
+    r"improvised explosive devices?|ieds?|roadside bombs?|"
+    r"(?:explosive devices?|bombs?) (?:(?:was|were|had been) )?(?:buried|planted|hidden|placed))\b",
     re.IGNORECASE,
 )
 #: Words that put aircraft or drones in a document.

@@ -180,7 +180,7 @@ _MOVED_TO = re.compile(
     r"|\b(?:evacuated|taken|transported|moved|ferried|bussed)\s+(?:by\s+\w+\s+)?"
     r"(?:from\s+[\w'’-]+\s+)?(?:across|through|via)\b"
     # "had left for Pichari and Llochegua", "arrived by boat in Pemba": where the displaced went
-    r"|\b(?:left|headed|set\s+off)\s+for\b|\barrived\s+(?:by\s+\w+\s+)?(?:in|at)\b)"
+    r"|\b(?:left|headed|set\s+off|bound)\s+for\b|\barrived\s+(?:by\s+\w+\s+)?(?:in|at)\b)"
     # "taken to a hospital in X after the strike on Y": Y is where the harm happened
     r"(?:(?!\b(?:after|following|before|during)\b)[^.;,]){0,80}$",
     re.IGNORECASE,
@@ -301,6 +301,7 @@ _MOVED_WORDS = (
     "left for",
     "headed for",
     "set off for",
+    "bound for",
     "arrived",
     "ferried",
     "bussed",

@@ -63,10 +63,11 @@ _LOST_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LOST_PEOPLE_AFTER = re.compile(
-    r"\s+(?:of\s+(?:his|her|their|my|our|its)\s+)?(?:[\w-]+\s+){0,2}?"
+    # ("ninety-eight ( 98 ) of its inhabitants": the digits in brackets repeat the count)
+    r"(?:\s*\(\s*[\d.,]+\s*\))?\s+(?:of\s+(?:his|her|their|my|our|its)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:servicemen|servicemembers|soldiers|troops|fighters|officers|policemen|men|civilians|"
     r"members|brothers|sisters|sons|daughters|children|relatives|cousins|citizens|personnel|"
-    r"crew(?:\s+members)?)\b",
+    r"inhabitants|residents|villagers|people|persons|crew(?:\s+members)?)\b",
     re.IGNORECASE,
 )
 #: Between two sub-counts of one list: a short noun phrase and a comma or "and".

@@ -152,7 +152,12 @@ class Gazetteer:
             begin, direction = compass
             base = " ".join(written.split())
             base = base if base[:1].isupper() and not base.isupper() else name
+            country_name = name if best.feature == "country" else None
             name, alternates = compass_names(direction, base, text[begin:start].strip(), name)
+            if country_name is not None:
+                # "north-west Syria", "northern Uganda": an area of the country, which readers
+                # and annotators also file under the country itself
+                alternates = (*alternates, country_name)
             start, written = begin, text[begin:end]
             feature, precision = "area", "region"
         return PlaceMention(
