@@ -137,6 +137,11 @@ CRIME_BLIND = frozenset({"detention"})
 GENERIC_OBJECT = re.compile(
     r"\b(?:buildings?|facilit(?:y|ies)|roof|premises|structures?)\b", re.IGNORECASE
 )
+#: Property cues that name no object ("found the monastery in ruins"): in a sentence coding a
+#: site hit, the site's state.
+_OBJECTLESS = re.compile(
+    r"in ruins|much destruction|mass destructions?|material damages?", re.IGNORECASE
+)
 #: The categories whose sites GENERIC_OBJECT words describe.
 SITE_CATEGORIES = frozenset({"attack_on_health", "attack_on_education", "heritage_destruction"})
 
@@ -149,9 +154,34 @@ def _drop_site_property(text: str, hits: list[CategoryHit]) -> list[CategoryHit]
         return hits
     prop = next(h for h in hits if h.code == "property_destruction")
     cue = text[prop.start : prop.end]
-    if GENERIC_OBJECT.search(cue) and not _OTHER_OBJECT.search(cue):
+    if (GENERIC_OBJECT.search(cue) or _OBJECTLESS.fullmatch(cue)) and not _OTHER_OBJECT.search(cue):
         return [h for h in hits if h.code != "property_destruction"]
     return hits
+
+
+#: The head of a body's name whose remit follows ("the State Commission on Prisoners of War,
+#: Hostages and Missing Persons", "the Office for Missing Persons"), with the capitalised words
+#: of the remit told before the cue.
+_BODY_REMIT_BEFORE = re.compile(
+    r"\b(?:Commission|Committee|Office|Bureau|Council|Cent(?:re|er)|Agency|Department|Ministry|"
+    r"Working Group|Association|Union|Fund|Foundation|Institute)\s+(?:on|for)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*,?\s+(?:(?:and|of|the)\s+)*)*$"
+)
+
+
+def _drop_body_names(text: str, start: int, hits: list[CategoryHit]) -> list[CategoryHit]:
+    """Without the hits whose cue is the capitalised remit in a body's name ("the State
+    Commission on Prisoners of War, Hostages and Missing Persons" holds no detention)."""
+    kept = [
+        h
+        for h in hits
+        if not (
+            h.code != "response"
+            and text[h.start : h.start + 1].isupper()
+            and _BODY_REMIT_BEFORE.search(text, max(start, h.start - 80), h.start)
+        )
+    ]
+    return kept if len(kept) != len(hits) else hits
 
 
 #: Rockets or missiles an aircraft or drone fired ("a helicopter fired rockets at the village",
@@ -608,6 +638,7 @@ class DocumentCategories:
         hits = _drop_worship_attack(text, start, end, hits)
         if any(h.code == "heritage_destruction" for h in hits):
             hits = _drop_heritage_by_name(self.cb, text, start, end, hits)
+        hits = _drop_body_names(text, start, hits)
         return _drop_air_launched(text, start, end, _drop_site_property(text, hits)), generic
 
 

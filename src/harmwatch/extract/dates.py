@@ -400,9 +400,13 @@ _IMAGERY_BEFORE = re.compile(
     r"\s+$",
     re.IGNORECASE,
 )
-#: "today counts 119 dead", "today puts the toll at": a present-day count, not a day of harm.
+#: "today counts 119 dead", "today puts the toll at": a present-day count, not a day of harm;
+#: "most historians today consider that figure too high": a present-day view.
 _COUNTS_AFTER = re.compile(
-    r"^\s+(?:counts|puts|estimates|lists|records|says|reports|speaks\s+of)\b", re.IGNORECASE
+    r"^\s+(?:counts|puts|estimates?|lists|records|says|reports|speaks?\s+of|consider|considers|"
+    r"believe|believes|think|thinks|agree|agrees|regard|regards|accept|accepts|dispute|"
+    r"disputes)\b",
+    re.IGNORECASE,
 )
 _PHOTO_AFTER = re.compile(r"^\.\s*(?:PHOTO|Photo|Credit)")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)

@@ -233,6 +233,9 @@ _CARED_IN_BEFORE = re.compile(
     r"\s+(?:(?:at|in)\s+)(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+#: What follows a town named as a likeness ("the Hiroshima of the Caucasus", "the Stalingrad of
+#: Ukraine").
+_EPITHET_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 #: A road named after the towns at its ends ("the Gyumri-Yerevan motorway", "the Kabul–Kandahar
 #: highway"): the towns are not where the harm on it happened.
 _ROUTE_END_AFTER = re.compile(
@@ -557,6 +560,12 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
     to (rules 1 and 2), or named in a list of other stories run into the line."""
     if _in_other_stories(text, place):
         return True
+    if (
+        place.feature in ("city", "village")
+        and text[max(0, place.start - 4) : place.start] == "the "
+        and _EPITHET_AFTER.match(text, place.end)
+    ):
+        return True  # "called Aghdam the Hiroshima of the Caucasus": a likeness, not a place
     if _ROUTE_END_AFTER.match(text, place.end) or (
         text[place.start - 1 : place.start] in ("-", "–")
         and _ROUTE_START_BEFORE.search(text, max(0, place.start - 40), place.start)
