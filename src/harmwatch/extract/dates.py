@@ -780,6 +780,8 @@ _INCIDENT_AFTER = re.compile(
 #: "told Ukrainian television on", "in its order of"): the day of that act, not of the harm.
 _ACTIVITY_BEFORE = re.compile(
     r"\b(?:visited|gathered|met|laid(?!\s+siege)|filed|signed|hosted|declared|decreed|ordered|"
+    # "the court delivered today its judgment in the case of the massacre"
+    r"delivered|pronounced|handed\s+down|"
     r"flew\s+to|"
     # "A video that circulated on Monday shows soldiers executing ..."
     r"(?:video|footage|photos?|images?|recording)\s+(?:that\s+|which\s+)?(?:was\s+|were\s+)?"

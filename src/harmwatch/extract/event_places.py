@@ -180,7 +180,9 @@ _MOVED_TO = re.compile(
     r"|\b(?:evacuated|taken|transported|moved|ferried|bussed)\s+(?:by\s+\w+\s+)?"
     r"(?:from\s+[\w'’-]+\s+)?(?:across|through|via)\b"
     # "had left for Pichari and Llochegua", "arrived by boat in Pemba": where the displaced went
-    r"|\b(?:left|headed|set\s+off|bound)\s+for\b|\barrived\s+(?:by\s+\w+\s+)?(?:in|at)\b)"
+    r"|\b(?:left|headed|set\s+off|bound)\s+for\b|\barrived\s+(?:by\s+\w+\s+)?(?:in|at)\b"
+    # "the aircraft took off from Aghdam": where a flight began
+    r"|\b(?:took\s+off|taken\s+off|taking\s+off)\s+from\b)"
     # "taken to a hospital in X after the strike on Y": Y is where the harm happened
     r"(?:(?!\b(?:after|following|before|during)\b)[^.;,]){0,80}$",
     re.IGNORECASE,
@@ -305,6 +307,7 @@ _MOVED_WORDS = (
     "headed for",
     "set off for",
     "bound for",
+    "off from",
     "arrived",
     "ferried",
     "bussed",

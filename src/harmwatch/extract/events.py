@@ -462,7 +462,12 @@ _DAY_LINE = re.compile(
     r"\s*(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2}"
     r"(?:st|nd|rd|th)?)(?:,?\s+\d{4})?\s*"
 )
-_ENTRY_AFTER = re.compile(r"\s*\n\s*\d{1,2}[:.]\d\d\b")
+_ENTRY_AFTER = re.compile(
+    # (a "Key events" list may stand between the heading and the entries)
+    r"\s*\n(?:\s*(?:Key events|Key points|Highlights|Latest|Summary)\b[^\n]{0,20}\n)?"
+    r"\s*\d{1,2}[:.]\d\d\b",
+    re.IGNORECASE,
+)
 
 
 def _live_blog_day(text: str, sf: SentenceFacts) -> list[DateMention]:

@@ -62,6 +62,12 @@ _LOST_BEFORE = re.compile(
     r"\blost\s+(?:(?:about|some|around|nearly|almost|at least|more than|over)\s+)?$",
     re.IGNORECASE,
 )
+#: The fate told last of people first taken or hurt ("... and then killed").
+_THEN_KILLED = re.compile(
+    r"[^.;]{0,80}?\b(?:and\s+)?(?:then|later|subsequently|afterwards)\s+"
+    r"(?P<k>killed|executed|shot\s+dead|murdered)\b",
+    re.IGNORECASE,
+)
 _LOST_PEOPLE_AFTER = re.compile(
     # ("ninety-eight ( 98 ) of its inhabitants": the digits in brackets repeat the count)
     r"(?:\s*\(\s*[\d.,]+\s*\))?\s+(?:of\s+(?:his|her|their|my|our|its)\s+)?(?:[\w-]+\s+){0,2}?"
@@ -196,7 +202,7 @@ _NEGATED_PREDICATE = re.compile(
 #: "only 308 of them have been brought back": a part that escaped the harm is no figure.
 _RELEASED_PART = re.compile(
     r"^\s+of (?:them|those|whom)\s+(?:\w+\s+){0,3}?(?:released|freed|"
-    r"repatriated|returned|rescued|survived|brought back)\b",
+    r"repatriated|returned|rescued|survived|brought back|identified|reburied)\b",
     re.IGNORECASE,
 )
 #: Subjects that are people; such counts are never ``damaged``.
@@ -668,6 +674,15 @@ def figures_in_sentence(
             and _LOST_PEOPLE_AFTER.match(text, num.end, hi_clause)
         ):
             measure, cue_span = "killed", (lost.start(), lost.start() + len("lost"))
+        if (
+            measure in ("detained", "affected")
+            and cue_span is not None
+            and cue_span[1] <= hi_clause
+            and (then := _THEN_KILLED.match(text, cue_span[1], hi_clause)) is not None
+        ):
+            # "Two young women were taken away by the soldiers, raped during several days and
+            # then killed": the count is of the dead, as victims found tortured are
+            measure, cue_span = "killed", then.span("k")
         if measure is None and num.range_role == "low" and i + 1 < len(counts):
             high = counts[i + 1]
             hi2 = counts[i + 2].start if i + 2 < len(counts) else s_end
