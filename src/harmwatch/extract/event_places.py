@@ -182,7 +182,7 @@ _MOVED_TO = re.compile(
     # "had left for Pichari and Llochegua", "arrived by boat in Pemba": where the displaced went
     r"|\b(?:left|headed|set\s+off|bound)\s+for\b|\barrived\s+(?:by\s+\w+\s+)?(?:in|at)\b"
     # "the aircraft took off from Aghdam": where a flight began
-    r"|\b(?:took\s+off|taken\s+off|taking\s+off)\s+from\b)"
+    r"|\b(?:took\s+off|taken\s+off|taking\s+off|take-?off)\s+from\b)"
     # "taken to a hospital in X after the strike on Y": Y is where the harm happened
     r"(?:(?!\b(?:after|following|before|during)\b)[^.;,]){0,80}$",
     re.IGNORECASE,
@@ -308,6 +308,8 @@ _MOVED_WORDS = (
     "set off for",
     "bound for",
     "off from",
+    "take-off from",
+    "takeoff from",
     "arrived",
     "ferried",
     "bussed",
@@ -453,6 +455,14 @@ _SPEAKS_AFTER = re.compile(
     # "In Washington, the Pentagon said": the place of the statement, then its speaker
     r"|^,\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){1,4}(?:said|says|announced|confirmed|denied)\b"
 )
+#: Verbs of a government's stance that other subjects use too ("Refugees who fled Mariupol
+#: described ..."): the place is the government only as the clause's subject ("Baku
+#: acknowledges holding about 40").
+_STANCE_AFTER = re.compile(
+    r"^\s+(?:has\s+|have\s+)?(?:described|describes|acknowledged|acknowledges|admitted|admits|"
+    r"claimed|claims)\b"
+)
+_CLAUSE_START_BEFORE = re.compile(r"(?:^|[.;:]\s+|;\s*|,\s+and\s+|\bbut\s+)$")
 _WHOLE_COUNTRY = re.compile(
     r"(?:\b(?:across|throughout|all\s+over|all\s+of|nationwide\s+in|whole\s+of|entire|"
     r"parts\s+of|regions\s+of|provinces\s+of)\s+(?:the\s+)?"
@@ -671,6 +681,11 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
             text, max(sent_start, place.start - 20), place.start
         ):
             # (not "Residents of Kumbo said": there the residents speak)
+            return True
+        if _STANCE_AFTER.match(after) and (
+            place.start <= sent_start
+            or _CLAUSE_START_BEFORE.search(text[max(sent_start, place.start - 10) : place.start])
+        ):
             return True
         if place.feature == "country" and (
             _NATIONALITY_AFTER.match(after)
