@@ -334,6 +334,8 @@ _BASE_OPENER = re.compile(
     r"(?:^|[^\w\s]\s*|\s)Of the\s+$|\b(?:[Aa]ll|[Mm]ost|[Hh]alf|[Mm]uch) of "
     r"[A-Z][\w-]*['’]s $|"
     r"\b(?:[Pp]opulation|[Gg]raves?|[Tt]ombs?) of (?:about |some |around |nearly |roughly )?$|"
+    # "40 percent of the 2,000 houses", "15% of the 60,000 residents": a share's base
+    r"(?:\b[Pp]er ?cent|%) of (?:the |its |their |all )?$|"
     r"\b(?:youngest|oldest|eldest|rest|remainder|last|first|each|none|either|neither|both|"
     r"third|quarter|fifth|tenth|half|majority|minority) of the $|\ball but $"
 )
