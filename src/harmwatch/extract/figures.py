@@ -152,6 +152,14 @@ _CONT_BEFORE = re.compile(
 )
 _CONT_AFTER = re.compile(r"^\s+(?:others?|more|other)\b", re.IGNORECASE)
 _OF_THE = re.compile(r"\b(?:of|out of) the\s+$", re.IGNORECASE)
+#: "Among the 12 wounded were three police officers", "the 70 dead included 11 children": a
+#: definite total, then what stands between it and its part.
+_DEFINITE_TOTAL_BEFORE = re.compile(r"\b(?:[Aa]mong|[Oo]f)?\s*\b[Tt]he\s+$")
+_TOTAL_INCLUDES_GAP = re.compile(
+    r"\s+(?:[\w-]+\s+){0,4}?(?:were|was|are|is|included|include|includes)\s+"
+    r"(?:(?:at\s+least|about|some|nearly|more\s+than|also)\s+)?",
+    re.IGNORECASE,
+)
 #: A sentence opening on the group its parts are counted from ("Of the 45 people wounded, ...").
 _OPENING_OF_THE = re.compile(r"\s*(?:of|out of) the\s+", re.IGNORECASE)
 #: "rose to 31 from 24", "up from 12", "compared with 40 a day earlier": the count before an
@@ -919,6 +927,16 @@ def figures_in_sentence(
             or OF_THEM_AFTER.match(text[num.end : hi])
             # "31 killed (8 children)": a count opening a bracket after a figure is its part
             or (out and _PAREN_OPEN.fullmatch(text, out[-1].end, num.start))
+            # "Among the 12 wounded were three police officers", "the 70 dead included 11
+            # children": a count right after a definite total and "were"/"included" is its part
+            or (
+                out
+                and _DEFINITE_TOTAL_BEFORE.search(
+                    text, max(s_start, out[-1].number_start - 16), out[-1].number_start
+                )
+                is not None
+                and _TOTAL_INCLUDES_GAP.fullmatch(text, out[-1].number_end, num.start) is not None
+            )
             # "Of the 45 people wounded in the attack, 11 are in intensive care": the first
             # count after the comma closing the opening group is its part
             or (

@@ -73,7 +73,8 @@ _WORDS_RE = re.compile(
 #: Digits with English separators ("2,700", "100 514"), with the separators of translated text
 #: ("2.367 people", "1,2 million": the dot groups thousands, the comma marks decimals), or plain.
 _DIGITS_RE = re.compile(
-    r"(?<![\w.,:])(\d{1,3}(?:(?:,|[\u00a0\u202f\u2009 ])\d{3})+(?![\d])(?:\.\d+)?"
+    # ("1’250": Swiss texts group thousands with an apostrophe)
+    r"(?<![\w.,:])(\d{1,3}(?:(?:,|[\u00a0\u202f\u2009 ’'])\d{3})+(?![\d])(?:\.\d+)?"
     r"|[1-9]\d{0,2}(?:\.\d{3})+(?![\d.,])"
     r"|\d{1,3},\d{1,2}(?=\s*(?:million|billion|mln|bn)\b|\s*(?:%|per\s?cent\b|percent\b))"
     r"|\d+(?:\.\d+)?)"
@@ -212,7 +213,7 @@ CHANGED_FROM = r"(?:grown|risen|rose|increased|climbed|jumped|fallen|fell|droppe
 _RISEN_FROM_BEFORE = re.compile(rf"\b{CHANGED_FROM}\s+(?:(?:up|down)\s+)?from\s+$", re.IGNORECASE)
 _SCALE_END = re.compile(r"(million|billion|thousand)\s*$", re.IGNORECASE)
 _LETTER = re.compile(r"[a-z]", re.IGNORECASE)
-_NUMBER_SEPARATORS = re.compile(r"[,\u00a0\u202f\u2009 ]")
+_NUMBER_SEPARATORS = re.compile(r"[,\u00a0\u202f\u2009 ’']")
 _DIGITS = anchor(_DIGITS_RE)
 _WORDS = anchor(_WORDS_RE)
 _VAGUE = anchor(_VAGUE_RE)
