@@ -76,6 +76,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "dmy_num",
         re.compile(r"\b(?P<d>[0-3]?\d)(?P<sep>[/.])(?P<m>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)\b"),
     ),
+    # "on 27.08.", "on 31/12": a day and month in figures without a year, after "on" (not a
+    # decimal), of the year that puts it last before publication
+    (
+        "dm_num",
+        re.compile(
+            r"(?<=\bon )(?P<d>[0-3]?\d)(?P<sep>[/.])(?P<m>[01]?\d)\b(?!(?P=sep)?\d)"
+            r"(?!\s*(?:million|billion|thousand|m\b|bn\b|per\s?cent|percent|%|km|kilomet|met|mile|"
+            r"hectare|kg|tonne|ton))\.?",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "mdy",
         re.compile(
@@ -428,7 +439,7 @@ _PERIOD_WORD = anchor(
     )
 )
 #: :func:`find_dates` finds nothing in a sentence without a word of one of these.
-DATE_PATTERNS = (*_ALL_DATES[:5], _DOM_ANCHORED, _PERIOD_WORD, _MONTH_WORD, _YEAR_WORD)
+DATE_PATTERNS = (*_ALL_DATES[:6], _DOM_ANCHORED, _PERIOD_WORD, _MONTH_WORD, _YEAR_WORD)
 _AS_OF_ANCHORED = anchor(_AS_OF)
 _SO_FAR_ANCHORED = anchor(_SO_FAR)
 _BY_DAY_ANCHORED = anchor(_BY_DAY)
@@ -455,11 +466,17 @@ class DateMention:
     span: bool = False
 
 
+#: The kinds of date that may state a year.
+_FULL_DATE_KINDS = frozenset({"iso", "dmy_num", "mdy", "dmy"})
+
+
 def year_hint(text: str, words: WordIndex | None = None) -> int | None:
     """The year of the first full date in the text, for day-month dates when
     ``published`` is unknown (convention: a year stated elsewhere, e.g. a photo caption)."""
     words = words or WordIndex(text)
-    for _kind, ap in _ANCHORED[:4]:
+    for kind, ap in _ANCHORED:
+        if kind not in _FULL_DATE_KINDS:
+            continue
         for m in words.finditer(ap):
             if m.groupdict().get("y"):
                 return int(m.group("y"))
@@ -591,6 +608,12 @@ def _resolve(
     stated = stated or {}
     if kind == "iso":
         return _safe_date(int(g["y"]), int(g["m"]), int(g["d"])), None, "day"
+    if kind == "dm_num":
+        day, mon = int(g["d"]), int(g["m"])
+        if not 1 <= mon <= 12:
+            return None, None, "day"
+        year = _infer_year(mon, day, published, hint, stated.get(mon, frozenset()), None)
+        return (_safe_date(year, mon, day) if year is not None else None), None, "day"
     if kind == "dmy_num":
         day, mon = int(g["d"]), int(g["m"])
         if mon > 12 >= day:
@@ -685,7 +708,7 @@ def _resolve(
 
 
 #: Date kinds that give a day of the month.
-_DAY_KINDS = ("mdy", "dmy", "dmy_num", "iso")
+_DAY_KINDS = ("mdy", "dmy", "dmy_num", "dm_num", "iso")
 #: What may stand between a weekday and the date it names: "Monday, 23 June", "Tuesday (July 2)".
 _WEEKDAY_JOIN = re.compile(r"[\s,(]{0,4}(?:the\s+)?")
 
