@@ -198,7 +198,10 @@ _BY_PLACE_WORD = anchor(_LOCALITY_BY_PLACE)
 #: acronym.
 _BARE = re.compile(
     # "In Nanjaba, insurgents burned houses": a sentence may open with the place
-    rf"\b(?:[Ii]n|near|at|outside|off)\s+({_NAME})(?=\s*[,.;]|\s+(?:on|in|at|after|before|when|where|"
+    # "Gangs attacked Mirebalais on Monday", "Fighters raided Marte and Dikwa": a name right
+    # after an attack verb, ending its phrase, is the town attacked
+    rf"\b(?:[Ii]n|near|at|outside|off|attacked|raided|stormed|overran|shelled|bombed|besieged)\s+"
+    rf"({_NAME})(?=\s*[,.;]|\s+(?:on|in|at|after|before|when|where|"
     r"during|last|this|and|early|late|overnight|over|since|amid|yesterday|today|with)\b)"
     rf"(?!\s+and\s+{_NAME}\s+(?:hospitals|schools|camps|clinics|centres|centers|markets)\b)"
 )
