@@ -53,6 +53,7 @@ __all__ = [
     "add_parent_regions",
     "is_reference_place",
     "late_locative",
+    "names_a_body",
     "merge_site_names",
     "merge_unit_names",
     "national_countries",
@@ -1175,6 +1176,12 @@ def _parent(name: str, lat: float | None, lon: float | None) -> str | None:
         if cand.lat == lat and cand.lon == lon:
             return cand.parent
     return None
+
+
+def names_a_body(text: str, place: Place) -> bool:
+    """Whether ``place`` is written as part of a party's or a body's name ("the Kachin
+    Independence Organisation", "Baku's claims", "the Gaza health ministry")."""
+    return _ACTOR_AFTER.match(text[place.end : place.end + AFTER_WINDOW]) is not None
 
 
 def add_parent_regions(groups: list[list[Place]], mentioned: list[Place]) -> None:

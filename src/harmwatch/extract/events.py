@@ -26,6 +26,7 @@ from harmwatch.codebook.anchors import anchor
 from harmwatch.extract.dates import LASTED_UNTIL, DateMention
 from harmwatch.extract.event_places import (
     add_parent_regions,
+    names_a_body,
     end_words,
     is_reference_place,
     late_locative,
@@ -719,7 +720,9 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
         n_dl = dateline[0]
         promote_dateline(per_group, *dateline, text[groups[n_dl][0].start : groups[n_dl][-1].end])
     per_group = refine_locations(text, per_group, frozenset(national))
-    add_parent_regions(per_group, [p for sf in facts for p in sf.places])
+    add_parent_regions(
+        per_group, [p for sf in facts for p in sf.places if not names_a_body(text, p)]
+    )
     merge_unit_names(per_group)
     merge_site_names(per_group)
     events: list[dict[str, Any]] = []
