@@ -26,12 +26,12 @@ from harmwatch.codebook.anchors import anchor
 from harmwatch.extract.dates import LASTED_UNTIL, DateMention
 from harmwatch.extract.event_places import (
     add_parent_regions,
-    names_a_body,
     end_words,
     is_reference_place,
     late_locative,
     merge_site_names,
     merge_unit_names,
+    names_a_body,
     national_countries,
     promote_dateline,
     refine_locations,

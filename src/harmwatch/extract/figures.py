@@ -151,6 +151,14 @@ _CONT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CONT_AFTER = re.compile(r"^\s+(?:others?|more|other)\b", re.IGNORECASE)
+#: "the real number was higher, more than 100": another estimate of the count told before.
+_OTHER_ESTIMATE = re.compile(
+    r"\b(?:real|actual|true|final|overall)\s+(?:number|toll|figure|count)\s+"
+    r"(?:was|is|could\s+be|may\s+be|might\s+be|would\s+be)\s+(?:much\s+|far\s+)?"
+    r"(?:higher|lower|greater)?\s*,?\s*(?:at\s+)?"
+    r"(?:(?:more\s+than|over|at\s+least|about|nearly|close\s+to|around|some)\s+)?$",
+    re.IGNORECASE,
+)
 _OF_THE = re.compile(r"\b(?:of|out of) the\s+$", re.IGNORECASE)
 #: "Among the 12 wounded were three police officers", "the 70 dead included 11 children": a
 #: definite total, then what stands between it and its part.
@@ -194,7 +202,8 @@ _SURVIVED_AFTER = re.compile(
 #: Freed or exchanged captives are counted as detained (the set's convention): a detention
 #: count keeps its count past a word of release.
 _RELEASE_WORD = re.compile(r"released|freed|repatriated|returned|rescued", re.IGNORECASE)
-_SURVIVED_WITH = re.compile(r"survived\s+with\s+(?:[\w-]+\s+){0,2}", re.IGNORECASE)
+#: "three others survived with injuries", "30 survivors were left with burns": hurt survivors.
+_SURVIVED_WITH = re.compile(r"survived\s+with\s+(?:[\w-]+\s+){0,2}|survivors\s+", re.IGNORECASE)
 #: "40 schools remain closed", "six schools occupied by armed groups": closed or occupied schools
 #: and health facilities are `affected` (the set's convention); nothing else closed is.
 _CLOSURE = re.compile(r"\b(?:clos|shut|occupied)", re.IGNORECASE)
@@ -949,7 +958,12 @@ def figures_in_sentence(
         elif (out and _EARLIER_COUNT.fullmatch(text[out[-1].number_end : num.start])) or (
             # "The number has grown from 65,000 on Wednesday": also after the last sentence's
             (out or (previous and previous.figures))
-            and _UP_FROM.search(text, max(lo, num.start - 30), num.start)
+            and (
+                _UP_FROM.search(text, max(lo, num.start - 30), num.start)
+                # "The government put the toll at 87. Local leaders said the real number was
+                # higher, more than 100": another estimate of the same count
+                or _OTHER_ESTIMATE.search(text, max(s_start, num.start - 80), num.start)
+            )
         ):
             kind = "earlier"
         elif words.search_in(
