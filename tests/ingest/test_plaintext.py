@@ -367,7 +367,14 @@ def test_a_labelled_list_of_other_headlines_above_the_article_is_furniture() -> 
 
 
 @pytest.mark.parametrize(
-    "heading", ["MORE FOOTBALL", "MORE HAITI NEWS", "MORE OPINION ›", "More on this story"]
+    "heading",
+    [
+        "MORE FOOTBALL",
+        "MORE HAITI NEWS",
+        "MORE OPINION ›",
+        "More on this story",
+        "More live coverage",
+    ],
 )
 def test_a_more_heading_over_other_stories_ends_the_article(heading: str) -> None:
     article = (

@@ -68,7 +68,10 @@ GROUND_BOMB = re.compile(
     r"\b(?:(?:car|truck|lorry|vehicle)[ -]bomb\w*|suicide (?:bomb\w*|attack\w*|blasts?)|"
     r"(?:cars?|trucks?|vehicles?) (?:packed|loaded|laden|filled) with explosives|"
     r"improvised explosive devices?|ieds?|roadside bombs?|"
-    r"(?:explosive devices?|bombs?) (?:(?:was|were|had been) )?(?:buried|planted|hidden|placed))\b",
+    r"(?:explosive devices?|bombs?) (?:(?:was|were|had been) )?(?:buried|planted|hidden|placed)|"
+    # "a series of blasts hit churches", "an explosive charge under the pipeline": with no
+    # aircraft or drone named, the bombings were set off on the ground
+    r"blasts?|explosions?|explosives|explosive charges?|exploded|detonat(?:ed|ion|ions))\b",
     re.IGNORECASE,
 )
 #: Words that put aircraft or drones in a document.

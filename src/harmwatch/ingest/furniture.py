@@ -141,7 +141,7 @@ _TERMINATOR = re.compile(
     r"les plus lus|dans la même rubrique|самое читаемое|"
     r"most (?:popular|read|viewed|commented)\b|related (?:articles|news|stories|posts)\b|"
     r"latest news\b|follow us\b|all news\s*$|more from\b|also from [\w’'& -]{1,40}:?$|"
-    r"more on [\w’'& -]{1,40}$|"
+    r"more on [\w’'& -]{1,40}$|more live(?: coverage| blogs?| updates)?\s*$|more coverage\s*$|"
     r"you may also like\b|top stories\s*$|"
     r"(?:popular|trending)(?: now)?\s*$|read next\b|more stories\b|recommended(?: for you)?\s*$|"
     r"editor['’]?s picks\b|"
