@@ -287,6 +287,18 @@ def _model_vetoes(text: str) -> bool:
 #: A name a sentence showed to be an unlisted place ("Amerli, a town of ...") is that place in
 #: the other sentences that name it with no clue of their own ("The siege of Amerli was broken").
 _WORD_CHAR = re.compile(r"\w")
+#: The words that show a name to be a village or town where it is first told ("the village of
+#: Kelmari", "Amerli, a town of ...", "Putis village"); a name met only after "in" or "at" ("at
+#: Stack Overflow.") is not spread.
+_PLACE_NOUN = (
+    r"(?:village|villages|town|towns|city|hamlet|settlement|camp|community|locality|commune|"
+    r"district|township|municipality|neighbou?rhood|quarter|suburb|area|county|site)"
+)
+_PLACE_NOUN_BEFORE = re.compile(rf"\b{_PLACE_NOUN}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_NOUN_AFTER = re.compile(
+    rf"(?:\s+{_PLACE_NOUN}\b|,\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0,4}}?{_PLACE_NOUN}\b)",
+    re.IGNORECASE,
+)
 
 
 def _spread_localities(text: str, facts: list[SentenceFacts]) -> None:
@@ -296,7 +308,15 @@ def _spread_localities(text: str, facts: list[SentenceFacts]) -> None:
     known: dict[str, Place] = {}
     for sf in facts:
         for p in sf.places:
-            if p.geonameid is None and p.feature == "locality" and p.mention == p.name:
+            if (
+                p.geonameid is None
+                and p.feature == "locality"
+                and p.mention == p.name
+                and (
+                    _PLACE_NOUN_BEFORE.search(text, max(0, p.start - 30), p.start)
+                    or _PLACE_NOUN_AFTER.match(text, p.end, p.end + 60)
+                )
+            ):
                 known.setdefault(p.mention, p)
     if not known:
         return
