@@ -162,6 +162,31 @@ def _drop_site_property(text: str, hits: list[CategoryHit]) -> list[CategoryHit]
     return hits
 
 
+#: A natural disaster or fire as the subject of the harm verb ("Floods displaced 20,000 people",
+#: "the earthquake destroyed 300 homes"): what it did is no conflict harm, whatever war the
+#: sentence also names.
+_DISASTER_DID = re.compile(
+    r"\b(?:floods?|flooding|flash floods|earthquakes?|quakes?|landslides?|mudslides?|cyclones?|"
+    r"storms?|hurricanes?|typhoons?|avalanches?|wildfires?|forest fires?|drought|heavy rains?|"
+    r"torrential rains?|tsunami)\s+(?:have\s+|has\s+|had\s+)?(?:also\s+)?$",
+    re.IGNORECASE,
+)
+_DISASTER_DONE_CODES = frozenset({"displacement", "killing", "property_destruction"})
+
+
+def _drop_disaster_done(text: str, start: int, hits: list[CategoryHit]) -> list[CategoryHit]:
+    """Without the harm a disaster did ("Floods displaced more than 20,000 people")."""
+    kept = [
+        h
+        for h in hits
+        if not (
+            h.code in _DISASTER_DONE_CODES
+            and _DISASTER_DID.search(text, max(start, h.start - 40), h.start)
+        )
+    ]
+    return kept if len(kept) != len(hits) else hits
+
+
 #: The head of a body's name whose remit follows ("the State Commission on Prisoners of War,
 #: Hostages and Missing Persons", "the Office for Missing Persons"), with the capitalised words
 #: of the remit told before the cue.
@@ -642,6 +667,7 @@ class DocumentCategories:
         if any(h.code == "heritage_destruction" for h in hits):
             hits = _drop_heritage_by_name(self.cb, text, start, end, hits)
         hits = _drop_body_names(text, start, hits)
+        hits = _drop_disaster_done(text, start, hits)
         return _drop_air_launched(text, start, end, _drop_site_property(text, hits)), generic
 
 
