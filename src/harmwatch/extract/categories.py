@@ -187,6 +187,32 @@ def _drop_disaster_done(text: str, start: int, hits: list[CategoryHit]) -> list[
     return kept if len(kept) != len(hits) else hits
 
 
+#: A harm cue named only to be ruled out ("Police ruled out any link to the air attacks").
+_RULED_OUT_BEFORE = re.compile(
+    r"\b(?:ruled\s+out|rules\s+out|denied|no)\s+(?:any\s+|a\s+)?(?:links?|connections?)\s+"
+    r"(?:to|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: A bomb made safe ("defused a Second World War bomb after 13,000 residents were evacuated"):
+#: the people moved out of its way are not displaced by conflict.
+_BOMB_MADE_SAFE = re.compile(
+    r"\b(?:defus(?:ed|ing|e)|bomb\s+disposal|unexploded\s+(?:[\w-]+\s+){0,3}(?:bombs?|shells?|"
+    r"ordnance)|(?:second\s+world\s+war|world\s+war\s+(?:ii|two)|wwii)\s+(?:[\w-]+\s+)?bombs?)\b",
+    re.IGNORECASE,
+)
+
+
+def _drop_ruled_out(text: str, start: int, end: int, hits: list[CategoryHit]) -> list[CategoryHit]:
+    """Without a cue that is ruled out, and without the evacuation around a bomb made safe."""
+    kept = [
+        h
+        for h in hits
+        if not _RULED_OUT_BEFORE.search(text, max(start, h.start - 50), h.start)
+        and not (h.code == "displacement" and _BOMB_MADE_SAFE.search(text, start, end))
+    ]
+    return kept if len(kept) != len(hits) else hits
+
+
 #: The head of a body's name whose remit follows ("the State Commission on Prisoners of War,
 #: Hostages and Missing Persons", "the Office for Missing Persons"), with the capitalised words
 #: of the remit told before the cue.
@@ -659,6 +685,12 @@ class DocumentCategories:
             ]
         if self._ground_bombing:
             generic = _aerial_generic(self.words.text, generic)
+        if generic and ("link" in view or "connection" in view):
+            generic = [
+                (s, e)
+                for s, e in generic
+                if not _RULED_OUT_BEFORE.search(self.words.text, max(start, s - 50), s)
+            ]
         if not hits:  # most sentences: the checks below would hand back the empty list
             return hits, generic
         text = self.words.text
@@ -668,6 +700,7 @@ class DocumentCategories:
             hits = _drop_heritage_by_name(self.cb, text, start, end, hits)
         hits = _drop_body_names(text, start, hits)
         hits = _drop_disaster_done(text, start, hits)
+        hits = _drop_ruled_out(text, start, end, hits)
         return _drop_air_launched(text, start, end, _drop_site_property(text, hits)), generic
 
 
