@@ -77,6 +77,9 @@ def test_lower_casing_keeps_word_characters_in_place() -> None:
         (r"(?<![\w-])(?:dead|deaths?)(?![\w])", 0, ("dead ", "death ", "deaths")),  # 6 at most
         (r"\brap(?:e|ed)\b", re.IGNORECASE, ("rape ", "raped ")),  # "rape ": only the word "rape"
         (r"\b(?:the\s+)?Boko", 0, ("boko", "the ")),
+        # after "on " a match that opens with a digit opens a word
+        (r"(?<=\bon )[0-3]?\d[/.]", 0, ("0", "1", "2", "3", "4 ", "5 ", "6 ", "7 ", "8 ", "9 ")),
+        (r"(?<=\bon)\d", 0, None),  # may start inside a word ("on5")
         (r"foo", 0, None),  # may start inside a word
         (r"\b\w+ said", 0, None),  # no literal to start with
     ],

@@ -14,12 +14,13 @@ passed over (it takes no characters), and so is a group that only turns case-ins
 on or off; whatever it does not understand (a wide class, a group that changes other flags)
 ends the prefix there, and a pattern with an alternative that has no
 literal prefix, or that may start inside a word, gets ``None`` and is always scanned in full.
-A word start is asserted by ``\\b`` or by a lookbehind that excludes word characters
-(``(?<![\\w-])``); ``\\d`` counts as the ten ASCII digits, which holds for a document without
-other decimal digits (the word index checks). A prefix marked :data:`WHOLE_WORD` is a whole
-word ("a " is the word "a" only), because a space, ``\\b`` or ``(?!\\w)`` follows it in the
-pattern; a window that ends inside a word can still match there, so the word index scans such
-windows in full.
+A word start is asserted by ``\\b``, by a lookbehind that excludes word characters
+(``(?<![\\w-])``) or by a lookbehind ending in a character that is not one (the space of
+``(?<=\\bon )``, the date "on 27.08."); ``\\d`` counts as the ten ASCII digits, which holds for
+a document without other decimal digits (the word index checks). A prefix marked
+:data:`WHOLE_WORD` is a whole word ("a " is the word "a" only), because a space, ``\\b`` or
+``(?!\\w)`` follows it in the pattern; a window that ends inside a word can still match there,
+so the word index scans such windows in full.
 
 A whole-word prefix that is a common word ("the ", "in ", "was ") admits a pattern at a fifth of
 a text's words, where it nearly never matches: "\\bthe combat\\b" needs "combat" after "the".
@@ -116,6 +117,16 @@ def _excludes_word(av: tuple[int, Any], direction: int) -> bool:
     )
 
 
+def _follows_non_word(av: tuple[int, Any]) -> bool:
+    """Whether a positive lookbehind ends in a character that is no word character (the space
+    of ``(?<=\\bon )``): a match it admits that opens with a word character opens a word."""
+    where, sub = av
+    if where != -1 or not sub.data:
+        return False
+    op, item = sub.data[-1]
+    return op in (sre.LITERAL, sre.IN) and _ends_word(op, item)
+
+
 def _ends_word(op: Any, av: Any) -> bool:
     """Whether the element can only match where a word has ended (a space, ``\\b``, ...)."""
     if op is sre.LITERAL:
@@ -159,6 +170,7 @@ def _walk(
     elif not acc and (
         (op is sre.AT and av is sre.AT_BOUNDARY)
         or (op is sre.ASSERT_NOT and _excludes_word(av, -1))
+        or (op is sre.ASSERT and _follows_non_word(av))
     ):
         _walk(rest, acc, True, out, flags, after)
     elif acc and _ends_word(op, av):
