@@ -720,8 +720,15 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
         n_dl = dateline[0]
         promote_dateline(per_group, *dateline, text[groups[n_dl][0].start : groups[n_dl][-1].end])
     per_group = refine_locations(text, per_group, frozenset(national))
+    # (parents are looked for among the regions alone, so only they are read for a body's name)
     add_parent_regions(
-        per_group, [p for sf in facts for p in sf.places if not names_a_body(text, p)]
+        per_group,
+        [
+            p
+            for sf in facts
+            for p in sf.places
+            if p.feature == "region" and not names_a_body(text, p)
+        ],
     )
     merge_unit_names(per_group)
     merge_site_names(per_group)
