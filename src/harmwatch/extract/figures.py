@@ -361,6 +361,8 @@ _DEFINITE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _CONT_BEFORE_ANCHORED = anchor(_CONT_BEFORE)
 _INTERVIEWED_ANCHORED = anchor(_INTERVIEWED)
 _DEFINITE_BEFORE_ANCHORED = anchor(_DEFINITE_BEFORE)
+_UP_FROM_ANCHORED = anchor(_UP_FROM)
+_OTHER_ESTIMATE_ANCHORED = anchor(_OTHER_ESTIMATE)
 #: "Of the 45 people wounded, 12 ...", "12 of the 70 dead": a base that is itself a harmed group
 #: (its noun followed by the harm) is a figure, as the devset lists totals with their parts.
 _HARMED_GROUP_AFTER = re.compile(
@@ -959,10 +961,10 @@ def figures_in_sentence(
             # "The number has grown from 65,000 on Wednesday": also after the last sentence's
             (out or (previous and previous.figures))
             and (
-                _UP_FROM.search(text, max(lo, num.start - 30), num.start)
+                words.search(_UP_FROM_ANCHORED, max(lo, num.start - 30), num.start)
                 # "The government put the toll at 87. Local leaders said the real number was
                 # higher, more than 100": another estimate of the same count
-                or _OTHER_ESTIMATE.search(text, max(s_start, num.start - 80), num.start)
+                or words.search(_OTHER_ESTIMATE_ANCHORED, max(s_start, num.start - 80), num.start)
             )
         ):
             kind = "earlier"
