@@ -647,7 +647,17 @@ def figures_in_sentence(
         context_subject = _subject(cb, m_of.group(2))
     # "1,060 civilian casualties in April: 188 killed and 872 injured": the breakdown after
     # the colon counts the group of the combined count
-    breakdown = _BREAKDOWN_START.search(sentence)
+    # every start holds a colon, a bracket or a dash: most sentences have none ("Three
+    # civilians were killed in the shelling of Avdiivka."), and are not scanned
+    breakdown = (
+        _BREAKDOWN_START.search(sentence)
+        if ":" in sentence
+        or "(" in sentence
+        or "-" in sentence
+        or "–" in sentence
+        or "—" in sentence
+        else None
+    )
     if (
         breakdown is not None
         and breakdown.start() > 0
