@@ -118,6 +118,33 @@ def _sub_before(gap: str) -> bool:
     return _SUB_BEFORE.search(gap) is not None
 
 
+def _may_hold(window: str, words: tuple[str, ...]) -> bool:
+    """Whether case-insensitive matching may find one of ``words`` (lower-case ASCII) in
+    ``window``: a pre-test for a pattern every match of which holds one of them. A window with
+    a character such matching takes for an ASCII letter although lower-casing does not (the
+    long s of "ſaid") always may."""
+    if not window.isascii() and any(c in window for c in ODD_CASE_CHARS):
+        return True
+    low = window.lower()
+    return any(w in low for w in words)
+
+
+#: The words one of which every match of these patterns holds (their last alternation).
+_SPEAKERS_WORDS = ("said", "says", "told", "recalled", "explained", "described")
+_RELEASE_WORDS = (
+    "released",
+    "freed",
+    "repatriated",
+    "returned",
+    "unharmed",
+    "rescued",
+    "survived",
+    "alive",
+    "brought back",
+)
+_NEGATED_WORDS = ("not", "n't")
+
+
 _SHARE_OF_WHOM_AFTER = re.compile(
     r"\s+[\w ’'-]{0,30}?,\s*(?:about\s+|some\s+|nearly\s+)?"
     r"(?:\d+(?:[.,]\d+)?\s*(?:per\s*cent|percent|%)|"
@@ -816,7 +843,11 @@ def figures_in_sentence(
             continue
         if (
             cue_span
-            and _RELEASE_AFTER.match(text[cue_span[1] : min(hi_clause, cue_span[1] + 40)])
+            and _may_hold(
+                release_window := text[cue_span[1] : min(hi_clause, cue_span[1] + 40)],
+                _RELEASE_WORDS,
+            )
+            and _RELEASE_AFTER.match(release_window)
             and measure != "detained"
         ):
             continue
@@ -824,7 +855,11 @@ def figures_in_sentence(
             out and out[-1].measure == "detained"
         ):
             continue  # (freed captives are detention counts: "31 abducted, 12 of whom ...")
-        neg = _NEGATED_PREDICATE.match(text[num.end : min(hi_clause, num.end + 60)])
+        # most counts have no "not" after them ("12 civilians were killed"): not scanned
+        neg_window = text[num.end : min(hi_clause, num.end + 60)]
+        neg = (
+            _NEGATED_PREDICATE.match(neg_window) if _may_hold(neg_window, _NEGATED_WORDS) else None
+        )
         if neg and not (cue_span and cue_span[0] <= num.end + neg.end() - 1 < cue_span[1]):
             continue  # unless the negation is the cue's own ("have not been able to return")
         if measure == "detained" and _QUESTIONING_AFTER.match(text, num.end, hi_clause):
@@ -837,7 +872,9 @@ def figures_in_sentence(
             # "48,000 residents, 12 per cent of whom were displaced": the cue is the share's,
             # the count its base ("40,000 people fled, half of whom ..." keeps its own cue)
             continue
-        if _SPEAKERS_AFTER.match(text, num.end, s_end):
+        if _may_hold(text[num.end : s_end], _SPEAKERS_WORDS) and _SPEAKERS_AFTER.match(
+            text, num.end, s_end
+        ):
             continue  # "one aid worker said", "two survivors told reporters": who speaks
         if _AS_PEOPLE_AFTER.match(text, num.end, s_end):
             carried = (measure, cue_span)  # the people count after it takes the measure
