@@ -415,6 +415,18 @@ _AID_RECIPIENTS_BEFORE = re.compile(
     r"\b[^.;]{0,80}\b(?:to|for)\s+(?:about |some |around |nearly |more than |over |at least )?$",
     re.IGNORECASE,
 )
+#: The verbs one of which every match of :data:`_AID_RECIPIENTS_BEFORE` holds.
+_AID_WORDS = (
+    "provided",
+    "distributed",
+    "delivered",
+    "assisted",
+    "reached",
+    "supported",
+    "served",
+    "helped",
+    "registered",
+)
 _OF_THE_MEASURE = re.compile(
     r"\W*(?:of|among) the (?:[\d,]+ )?(dead|killed|victims|wounded|injured|displaced|detainees|"
     r"detained|missing)\b[^,.;]{0,60},",
@@ -728,6 +740,10 @@ def figures_in_sentence(
         lost_lo = lo if measure is None or cue_span is None else cue_span[1]
         if (
             lost_lo <= num.start
+            # (a non-ASCII gap may spell it with a long s, which matching takes for "s")
+            and (
+                not (lost_gap := text[lost_lo : num.start]).isascii() or "lost" in lost_gap.lower()
+            )
             and (lost := _LOST_BEFORE.search(text, lost_lo, num.start)) is not None
             and _LOST_PEOPLE_AFTER.match(text, num.end, hi_clause)
         ):
@@ -1273,8 +1289,11 @@ def _drop_bases(
 
         aid_lo = max(s_start, num.start - 120)
         window = text[aid_lo : num.start]
-        if (" to " in window or " for " in window) and (
-            _AID_RECIPIENTS_BEFORE.search(text, aid_lo, num.start)
+        if (
+            (" to " in window or " for " in window)
+            # and one of its verbs ("aid was delivered to 1,200 families")
+            and _may_hold(window, _AID_WORDS)
+            and _AID_RECIPIENTS_BEFORE.search(text, aid_lo, num.start)
         ):
             continue
         after = text[num.end : num.end + 60]
