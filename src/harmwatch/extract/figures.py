@@ -89,6 +89,8 @@ _SUB_BEFORE = re.compile(
 )
 
 
+#: Up to the gap's last character that no match opening after its start holds.
+_SUB_LAST_OTHER = re.compile(r".*[^\w\s'’\-–—:.]", re.DOTALL)
 #: The pattern's non-ASCII dashes, and the characters case-insensitive matching takes for an
 #: ASCII letter although lower-casing does not make them one (see
 #: :data:`harmwatch.extract.wordindex.ODD_CASE_CHARS`): a gap holding one is always searched.
@@ -115,7 +117,14 @@ def _sub_before(gap: str) -> bool:
         low = gap.lower()
         if "of " not in low and "among" not in low and "incl" not in low:
             return False
-    return _SUB_BEFORE.search(gap) is not None
+    # A match opening after the gap's start is all words, spaces, apostrophes, dashes, a
+    # colon or the dot of "incl." up to the end, so it opens after the last other character
+    # (" civilians, including " is searched from "including"); one opening at the start
+    # ("of them, ...") is tried there. (``\b`` still sees the character before ``pos``.)
+    other = _SUB_LAST_OTHER.match(gap)
+    if other is None:
+        return _SUB_BEFORE.search(gap) is not None
+    return _SUB_BEFORE.match(gap) is not None or _SUB_BEFORE.search(gap, other.end()) is not None
 
 
 def _may_hold(window: str, words: tuple[str, ...]) -> bool:
