@@ -709,6 +709,8 @@ def figures_in_sentence(
     if (
         breakdown is not None
         and breakdown.start() > 0
+        # (every head is of "casualties" or "victims": a sentence without them is not scanned)
+        and _may_hold(sentence[: breakdown.end()], ("casualties", "victims"))
         and (head := _COMBINED_HEAD.search(sentence, 0, breakdown.end())) is not None
     ):
         # (also "1,659 civilian casualties - 520 killed and 1,139 injured", "(520 killed ...)")
