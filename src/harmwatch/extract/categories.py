@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from harmwatch.codebook import Codebook
@@ -174,17 +175,21 @@ _DISASTER_DID = re.compile(
 _DISASTER_DONE_CODES = frozenset({"displacement", "killing", "property_destruction"})
 
 
+def _without(hits: list[CategoryHit], drop: Callable[[CategoryHit], bool]) -> list[CategoryHit]:
+    """``hits`` without those ``drop`` names (the very list when it names none)."""
+    kept = [h for h in hits if not drop(h)]
+    return kept if len(kept) != len(hits) else hits
+
+
 def _drop_disaster_done(text: str, start: int, hits: list[CategoryHit]) -> list[CategoryHit]:
     """Without the harm a disaster did ("Floods displaced more than 20,000 people")."""
-    kept = [
-        h
-        for h in hits
-        if not (
+    return _without(
+        hits,
+        lambda h: (
             h.code in _DISASTER_DONE_CODES
-            and _DISASTER_DID.search(text, max(start, h.start - 40), h.start)
-        )
-    ]
-    return kept if len(kept) != len(hits) else hits
+            and _DISASTER_DID.search(text, max(start, h.start - 40), h.start) is not None
+        ),
+    )
 
 
 #: A harm cue named only to be ruled out ("Police ruled out any link to the air attacks").
@@ -204,13 +209,13 @@ _BOMB_MADE_SAFE = re.compile(
 
 def _drop_ruled_out(text: str, start: int, end: int, hits: list[CategoryHit]) -> list[CategoryHit]:
     """Without a cue that is ruled out, and without the evacuation around a bomb made safe."""
-    kept = [
-        h
-        for h in hits
-        if not _RULED_OUT_BEFORE.search(text, max(start, h.start - 50), h.start)
-        and not (h.code == "displacement" and _BOMB_MADE_SAFE.search(text, start, end))
-    ]
-    return kept if len(kept) != len(hits) else hits
+    return _without(
+        hits,
+        lambda h: (
+            _RULED_OUT_BEFORE.search(text, max(start, h.start - 50), h.start) is not None
+            or (h.code == "displacement" and _BOMB_MADE_SAFE.search(text, start, end) is not None)
+        ),
+    )
 
 
 #: The head of a body's name whose remit follows ("the State Commission on Prisoners of War,
@@ -226,16 +231,14 @@ _BODY_REMIT_BEFORE = re.compile(
 def _drop_body_names(text: str, start: int, hits: list[CategoryHit]) -> list[CategoryHit]:
     """Without the hits whose cue is the capitalised remit in a body's name ("the State
     Commission on Prisoners of War, Hostages and Missing Persons" holds no detention)."""
-    kept = [
-        h
-        for h in hits
-        if not (
+    return _without(
+        hits,
+        lambda h: (
             h.code != "response"
             and text[h.start : h.start + 1].isupper()
-            and _BODY_REMIT_BEFORE.search(text, max(start, h.start - 80), h.start)
-        )
-    ]
-    return kept if len(kept) != len(hits) else hits
+            and _BODY_REMIT_BEFORE.search(text, max(start, h.start - 80), h.start) is not None
+        ),
+    )
 
 
 #: Rockets or missiles an aircraft or drone fired ("a helicopter fired rockets at the village",

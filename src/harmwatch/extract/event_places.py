@@ -44,7 +44,7 @@ from harmwatch.extract.places.candidates import top_candidate
 from harmwatch.extract.places.normalize import normalise
 from harmwatch.extract.places.spans import ROUTE_WORDS
 from harmwatch.extract.text import month_name_pattern, speech_verbs, weekday_pattern
-from harmwatch.extract.wordindex import ODD_CASE_CHARS, index_of
+from harmwatch.extract.wordindex import ODD_CASE_CHARS, index_of, may_hold
 
 if TYPE_CHECKING:
     from harmwatch.extract.events import Place
@@ -250,19 +250,9 @@ _ROUTE_WORD_AFTER = re.compile(rf"\s+{ROUTE_WORDS}\b", re.IGNORECASE)
 _CARE_SITE = re.compile(r"hospital|medical\s+cent(?:er|re)|clinic|infirmary", re.IGNORECASE)
 
 
-def _may_name_care_site(lowered: str) -> bool:
-    """False only when :data:`_CARE_SITE` cannot match in the lower-cased ``lowered``: it holds
-    none of the pattern's literal words, nor a letter of
-    :data:`~harmwatch.extract.wordindex.ODD_CASE_CHARS`, which the case-insensitive pattern
-    reads as an ASCII letter. (The pattern, with no literal to skip ahead to, is otherwise
-    tried at every character of the window.)"""
-    return (
-        "hospital" in lowered
-        or "clinic" in lowered
-        or "medical" in lowered
-        or "infirmary" in lowered
-        or any(c in lowered for c in ODD_CASE_CHARS)
-    )
+#: The words one of which every match of :data:`_CARE_SITE` holds: a window without one is not
+#: scanned (the pattern, with no literal to skip ahead to, is tried at every character).
+_CARE_SITE_WORDS = ("hospital", "clinic", "medical", "infirmary")
 
 
 def end_words(before: str) -> tuple[bool, str] | None:
@@ -590,9 +580,9 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
     window = text[lo : place.start].lower()
     if any(w in window for w in _MOVED_WORDS) and _MOVED_TO.search(window):
         return True
-    if ("treat" in window or (_may_name_care_site(window) and _CARE_SITE.search(window))) and (
-        _TREATED_IN.search(window)
-    ):
+    if (
+        "treat" in window or (may_hold(window, _CARE_SITE_WORDS) and _CARE_SITE.search(window))
+    ) and _TREATED_IN.search(window):
         return True
     if (
         _CARE_SITE.search(place.mention) or _CARE_SITE_AFTER.match(text, place.end)

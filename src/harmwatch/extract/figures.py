@@ -30,7 +30,7 @@ from harmwatch.extract.measure_cues import (
 )
 from harmwatch.extract.numbers import CHANGED_FROM, NumberMention
 from harmwatch.extract.text import TRIED_CAPTIVES
-from harmwatch.extract.wordindex import ODD_CASE_CHARS, WordIndex
+from harmwatch.extract.wordindex import ODD_CASE_CHARS, WordIndex, may_hold
 
 __all__ = ["Figure", "SentenceContext", "figures_in_sentence", "merge_restatements"]
 
@@ -98,15 +98,14 @@ _SUB_UNSURE = ("\u2013", "\u2014", *ODD_CASE_CHARS)
 
 
 #: A part told as an aside between commas: ", of whom", ", among them", ", including".
+#: A hedge that may stand between an aside's opening and its count ("of whom at least four").
+_ASIDE_HEDGE = r"(?:(?:at\s+least|about|some|nearly|more\s+than)\s+)?"
 _ASIDE_OPEN = re.compile(
-    r",\s*(?:of\s+(?:whom|them)|among\s+(?:whom|them)|including)\s+"
-    r"(?:(?:at\s+least|about|some|nearly|more\s+than)\s+)?$",
+    rf",\s*(?:of\s+(?:whom|them)|among\s+(?:whom|them)|including)\s+{_ASIDE_HEDGE}$",
     re.IGNORECASE,
 )
 #: A comma opening an aside whose count is followed by "of them" ("..., two of them critically,").
-_ASIDE_COMMA = re.compile(
-    r",\s*(?:(?:at\s+least|about|some|nearly|more\s+than)\s+)?$", re.IGNORECASE
-)
+_ASIDE_COMMA = re.compile(rf",\s*{_ASIDE_HEDGE}$", re.IGNORECASE)
 
 
 def _sub_before(gap: str) -> bool:
@@ -125,17 +124,6 @@ def _sub_before(gap: str) -> bool:
     if other is None:
         return _SUB_BEFORE.search(gap) is not None
     return _SUB_BEFORE.match(gap) is not None or _SUB_BEFORE.search(gap, other.end()) is not None
-
-
-def _may_hold(window: str, words: tuple[str, ...]) -> bool:
-    """Whether case-insensitive matching may find one of ``words`` (lower-case ASCII) in
-    ``window``: a pre-test for a pattern every match of which holds one of them. A window with
-    a character such matching takes for an ASCII letter although lower-casing does not (the
-    long s of "ſaid") always may."""
-    if not window.isascii() and any(c in window for c in ODD_CASE_CHARS):
-        return True
-    low = window.lower()
-    return any(w in low for w in words)
 
 
 #: The words one of which every match of these patterns holds (their last alternation).
@@ -710,7 +698,7 @@ def figures_in_sentence(
         breakdown is not None
         and breakdown.start() > 0
         # (every head is of "casualties" or "victims": a sentence without them is not scanned)
-        and _may_hold(sentence[: breakdown.end()], ("casualties", "victims"))
+        and may_hold(sentence[: breakdown.end()], ("casualties", "victims"))
         and (head := _COMBINED_HEAD.search(sentence, 0, breakdown.end())) is not None
     ):
         # (also "1,659 civilian casualties - 520 killed and 1,139 injured", "(520 killed ...)")
@@ -870,7 +858,7 @@ def figures_in_sentence(
             continue
         if (
             cue_span
-            and _may_hold(
+            and may_hold(
                 release_window := text[cue_span[1] : min(hi_clause, cue_span[1] + 40)],
                 _RELEASE_WORDS,
             )
@@ -884,9 +872,7 @@ def figures_in_sentence(
             continue  # (freed captives are detention counts: "31 abducted, 12 of whom ...")
         # most counts have no "not" after them ("12 civilians were killed"): not scanned
         neg_window = text[num.end : min(hi_clause, num.end + 60)]
-        neg = (
-            _NEGATED_PREDICATE.match(neg_window) if _may_hold(neg_window, _NEGATED_WORDS) else None
-        )
+        neg = _NEGATED_PREDICATE.match(neg_window) if may_hold(neg_window, _NEGATED_WORDS) else None
         if neg and not (cue_span and cue_span[0] <= num.end + neg.end() - 1 < cue_span[1]):
             continue  # unless the negation is the cue's own ("have not been able to return")
         if measure == "detained" and _QUESTIONING_AFTER.match(text, num.end, hi_clause):
@@ -899,7 +885,7 @@ def figures_in_sentence(
             # "48,000 residents, 12 per cent of whom were displaced": the cue is the share's,
             # the count its base ("40,000 people fled, half of whom ..." keeps its own cue)
             continue
-        if _may_hold(text[num.end : s_end], _SPEAKERS_WORDS) and _SPEAKERS_AFTER.match(
+        if may_hold(text[num.end : s_end], _SPEAKERS_WORDS) and _SPEAKERS_AFTER.match(
             text, num.end, s_end
         ):
             continue  # "one aid worker said", "two survivors told reporters": who speaks
@@ -1303,7 +1289,7 @@ def _drop_bases(
         if (
             (" to " in window or " for " in window)
             # and one of its verbs ("aid was delivered to 1,200 families")
-            and _may_hold(window, _AID_WORDS)
+            and may_hold(window, _AID_WORDS)
             and _AID_RECIPIENTS_BEFORE.search(text, aid_lo, num.start)
         ):
             continue

@@ -284,8 +284,6 @@ def _model_vetoes(text: str) -> bool:
     return model.vetoes(text, words.words() if words is not None else None)
 
 
-#: A name a sentence showed to be an unlisted place ("Amerli, a town of ...") is that place in
-#: the other sentences that name it with no clue of their own ("The siege of Amerli was broken").
 _WORD_CHAR = re.compile(r"\w")
 #: The words that show a name to be a village or town where it is first told ("the village of
 #: Kelmari", "Amerli, a town of ...", "Putis village"); a name met only after "in" or "at" ("at
@@ -304,7 +302,9 @@ _PLACE_NOUN_AFTER = re.compile(
 def _spread_localities(text: str, facts: list[SentenceFacts]) -> None:
     """Add, to each sentence, the unlisted villages and towns (sites of feature ``locality``)
     other sentences found, where the sentence names them as written and holds no place on
-    those words."""
+    those words: a name a sentence showed to be an unlisted place ("Amerli, a town of ...") is
+    that place in the other sentences naming it with no clue of their own ("The siege of Amerli
+    was broken")."""
     known: dict[str, Place] = {}
     for sf in facts:
         for p in sf.places:

@@ -28,11 +28,22 @@ from itertools import accumulate, compress, islice, repeat
 
 from harmwatch.codebook.anchors import MAX_PREFIX_CHARS, WHOLE_WORD, AnchoredPattern, registered
 
-__all__ = ["ODD_CASE_CHARS", "Windows", "WordIndex", "index_of", "matches_at"]
+__all__ = ["ODD_CASE_CHARS", "Windows", "WordIndex", "index_of", "matches_at", "may_hold"]
 
 #: Characters that ``re.IGNORECASE`` matches to an ASCII letter although ``str.lower`` does not
 #: turn them into it (checked against every code point by ``tests/extract/test_wordindex.py``).
 ODD_CASE_CHARS = "\u0130\u0131\u017f"
+
+
+def may_hold(window: str, words: tuple[str, ...]) -> bool:
+    """Whether case-insensitive matching may find one of ``words`` (lower-case ASCII) in
+    ``window``: a pre-test for a pattern every match of which holds one of them. A window with
+    a letter of :data:`ODD_CASE_CHARS` (the long s of "ſaid") always may."""
+    if not window.isascii() and any(c in window for c in ODD_CASE_CHARS):
+        return True
+    low = window.lower()
+    return any(w in low for w in words)
+
 
 _WORD_SPLIT = re.compile(r"(\w+)")
 _TWO_WORD_CHARS = re.compile(r"\w\w")
