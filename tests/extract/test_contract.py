@@ -118,6 +118,22 @@ def test_codebook_is_complete() -> None:
     assert f"v{cb.version}" in doc or cb.version in doc
 
 
+def test_a_lexicon_may_name_an_earlier_lexicon() -> None:
+    import copy
+
+    from harmwatch.codebook import parse_codebook
+
+    cb = load_codebook()
+    # the disaster words hold the natural-disaster words by reference, spelled out once
+    assert cb.lexicons["natural_disaster"] in cb.lexicons["disaster"]
+    assert cb.lexicon_patterns["disaster"].search("Forest fires spread overnight.")
+    raw = copy.deepcopy(cb.raw)
+    lexicons = raw["lexicons"]
+    raw["lexicons"] = {"first": "(?:{second})", **lexicons, "second": "(?:words?)"}
+    with pytest.raises(ConfigError, match=r"lexicons\.first names unknown lexicon \{second\}"):
+        parse_codebook(raw)
+
+
 def test_exported_members() -> None:
     for name in hx.__all__:
         assert hasattr(hx, name)

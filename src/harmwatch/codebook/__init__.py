@@ -186,7 +186,9 @@ def _require(data: dict[str, Any], key: str, kind: type) -> Any:
 
 def parse_codebook(data: dict[str, Any]) -> Codebook:
     """Validate and compile a codebook mapping (the parsed YAML)."""
-    lexicons = {k: str(v) for k, v in _require(data, "lexicons", dict).items()}
+    lexicons: dict[str, str] = {}
+    for k, v in _require(data, "lexicons", dict).items():  # a lexicon may name earlier ones
+        lexicons[k] = _expand(str(v), lexicons, f"lexicons.{k}")
     cats_raw = _require(data, "categories", dict)
     if set(cats_raw) != set(CATEGORY_CODES):
         missing = sorted(set(CATEGORY_CODES) - set(cats_raw))

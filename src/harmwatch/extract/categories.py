@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from harmwatch.codebook import Codebook
 from harmwatch.codebook.anchors import AnchoredPattern, anchor
@@ -163,15 +164,6 @@ def _drop_site_property(text: str, hits: list[CategoryHit]) -> list[CategoryHit]
     return hits
 
 
-#: A natural disaster or fire as the subject of the harm verb ("Floods displaced 20,000 people",
-#: "the earthquake destroyed 300 homes"): what it did is no conflict harm, whatever war the
-#: sentence also names.
-_DISASTER_DID = re.compile(
-    r"\b(?:floods?|flooding|flash floods|earthquakes?|quakes?|landslides?|mudslides?|cyclones?|"
-    r"storms?|hurricanes?|typhoons?|avalanches?|wildfires?|forest fires?|drought|heavy rains?|"
-    r"torrential rains?|tsunami)\s+(?:have\s+|has\s+|had\s+)?(?:also\s+)?$",
-    re.IGNORECASE,
-)
 _DISASTER_DONE_CODES = frozenset({"displacement", "killing", "property_destruction"})
 
 
@@ -181,13 +173,27 @@ def _without(hits: list[CategoryHit], drop: Callable[[CategoryHit], bool]) -> li
     return kept if len(kept) != len(hits) else hits
 
 
-def _drop_disaster_done(text: str, start: int, hits: list[CategoryHit]) -> list[CategoryHit]:
+@lru_cache(maxsize=4)
+def _disaster_did(lexicon: str) -> re.Pattern[str]:
+    """A natural disaster (a word of ``lexicon``, the codebook's ``natural_disaster``) as the
+    subject of the harm verb right after it ("Floods displaced 20,000 people", "the earthquake
+    has also destroyed")."""
+    return re.compile(
+        rf"\b{lexicon}\s+(?:have\s+|has\s+|had\s+)?(?:also\s+)?$",
+        re.IGNORECASE,
+    )
+
+
+def _drop_disaster_done(
+    cb: Codebook, text: str, start: int, hits: list[CategoryHit]
+) -> list[CategoryHit]:
     """Without the harm a disaster did ("Floods displaced more than 20,000 people")."""
+    did = _disaster_did(cb.lexicons["natural_disaster"])
     return _without(
         hits,
         lambda h: (
             h.code in _DISASTER_DONE_CODES
-            and _DISASTER_DID.search(text, max(start, h.start - 40), h.start) is not None
+            and did.search(text, max(start, h.start - 40), h.start) is not None
         ),
     )
 
@@ -702,7 +708,7 @@ class DocumentCategories:
         if any(h.code == "heritage_destruction" for h in hits):
             hits = _drop_heritage_by_name(self.cb, text, start, end, hits)
         hits = _drop_body_names(text, start, hits)
-        hits = _drop_disaster_done(text, start, hits)
+        hits = _drop_disaster_done(self.cb, text, start, hits)
         hits = _drop_ruled_out(text, start, end, hits)
         return _drop_air_launched(text, start, end, _drop_site_property(text, hits)), generic
 
