@@ -28,7 +28,7 @@ from harmwatch.extract.measure_cues import (
     table_label,
     word_count,
 )
-from harmwatch.extract.numbers import CHANGED_FROM, NumberMention
+from harmwatch.extract.numbers import CHANGED_FROM, NUMBER_WORD, NumberMention
 from harmwatch.extract.text import TRIED_CAPTIVES
 from harmwatch.extract.wordindex import ODD_CASE_CHARS, WordIndex, may_hold
 
@@ -256,7 +256,8 @@ _PREDICATE = re.compile(
 _QUALIFIER_TAIL = re.compile(r"\s*(?:another\s+|a total of\s+|the\s+|some\s+)?", re.IGNORECASE)
 _NP_END = re.compile(
     r"[,;.()\[\]“”\"]|\b(?:were|was|are|is|have|has|had|who|that|which|in|at|on|"
-    r"from|during|after|before|until|by|as|to|into|and|or|with|while|when|since)\b",
+    r"from|during|after|before|until|by|as|to|into|and|or|with|while|when|since|near|outside|"
+    r"inside|around|across|along|between|behind|beyond|through|throughout|towards?|amid|within)\b",
     re.IGNORECASE,
 )
 #: A verb cue followed by its object or a place ("fled the village", "fled to Chad"), unlike an
@@ -271,7 +272,11 @@ _PEOPLE_OF = re.compile(
     re.IGNORECASE,
 )
 _OWNER = re.compile(r"\b\w+['’]s\s+(?=\w)")
-_PAREN_NUMERAL = re.compile(r"\s*\(\d[\d,.]*\)(?:\s+of\s+(?:our|the|their|its)\b)?")
+#: A count's own gloss in brackets, digits or words: "ninety-two (92)", "16 (sixteen)", "4 ( 04 )".
+_PAREN_NUMERAL = re.compile(
+    rf"\s*\( ?(?:\d[\d,.]*|(?i:(?:{NUMBER_WORD})(?:[\s-]+(?:{NUMBER_WORD}))*)) ?\)"
+    r"(?:\s+of\s+(?:our|the|their|its)\b)?"
+)
 _OF_THE_NP = re.compile(r"\b(?:of|out of) the\s+(\w+(?:[- ]\w+)??)\s+(\w+)", re.IGNORECASE)
 _OF_THE_NP_ANCHORED = anchor(_OF_THE_NP)
 _COMBINED_HEAD = re.compile(

@@ -19,7 +19,7 @@ from harmwatch.codebook.anchors import anchor
 from harmwatch.extract.text import MONTH_NAMES
 from harmwatch.extract.wordindex import ODD_CASE_CHARS, WordIndex
 
-__all__ = ["NUMBER_PATTERNS", "NumberMention", "find_numbers", "parse_number_words"]
+__all__ = ["NUMBER_PATTERNS", "NUMBER_WORD", "NumberMention", "find_numbers", "parse_number_words"]
 
 #: Four-digit integers in this range, unseparated, are read as years ("in 2018", "1990s").
 YEAR_RANGE = (1800, 2100)
@@ -65,6 +65,8 @@ _SCALES = {
     "bn": 1_000_000_000,
 }
 _NUMWORD = "|".join(sorted([*_UNITS, *_SCALES, "dozen"], key=len, reverse=True))
+#: The number words, as one alternation ("twenty", "five", "dozen", ...).
+NUMBER_WORD = _NUMWORD
 _WORDS_RE = re.compile(
     rf"\b(?:(?:half\s+a|a|an)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
     rf"(?:{_NUMWORD})(?:(?:\s+and\s+|[\s-]+)(?:{_NUMWORD}))*\b",
@@ -147,6 +149,8 @@ _TIME_BEFORE = re.compile(r"\b(?:at|by|until|from)\s+(?:about\s+|around\s+)?$", 
 _WORD_BEFORE_PAREN = re.compile(
     rf"\b(?:{_NUMWORD})(?:[\s-]+(?:{_NUMWORD}))*\s*\( ?$", re.IGNORECASE
 )
+#: Digits, then the bracket of a number word that spells them out: "16 (sixteen)", "4 ( four )".
+_DIGITS_BEFORE_PAREN = re.compile(r"\d\s*\( ?$")
 #: A list item's number: at the start of a line, followed by "." or ")" and a space.
 _LIST_ITEM = re.compile(r"[.)]\s+\S")
 _LINE_START = re.compile(r"(?:^|\n|[;:]\s)\s*$")
@@ -413,6 +417,13 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
     ):
         if _WORD_BEFORE_PAREN.search(text, max(0, start - 30), start):
             return "id"  # "ninety-two (92) of our soldiers": the word already counted them
+    if (
+        not digits
+        and text[start - 1 : start] in ("(", " ")
+        and _DIGITS_BEFORE_PAREN.search(text, max(0, start - 20), start)
+        and text[end : end + 2].strip().startswith(")")
+    ):
+        return "id"  # "16 (sixteen) houses": the digits already counted them
     if digits and text[start - 1 : start] == "[" and text[end : end + 1] == "]":
         return "id"  # a footnote marker: "... for eleven days.[18]"
     if (
