@@ -28,6 +28,7 @@ __all__ = [
     "CATEGORY_CODES",
     "HARM_CATEGORIES",
     "MEASURES",
+    "OBJECT_SUBJECTS",
     "QUALIFIERS",
     "SUBJECTS",
     "AnchoredPattern",
@@ -83,6 +84,11 @@ SUBJECTS: tuple[str, ...] = (
     "monuments",
     "schools",
     "hospitals",
+)
+
+#: The subjects that are things, not people (a count of them is of damaged objects).
+OBJECT_SUBJECTS: frozenset[str] = frozenset(
+    {"buildings", "settlements", "monuments", "schools", "hospitals"}
 )
 
 _LEXICON_REF = re.compile(r"\{([a-z_]+)\}")

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from harmwatch.codebook import Codebook
+from harmwatch.codebook import OBJECT_SUBJECTS, Codebook
 from harmwatch.codebook.anchors import AnchoredPattern, anchor
 from harmwatch.extract.measure_cues import (
     OF_THEM_AFTER,
@@ -36,8 +36,6 @@ __all__ = ["Figure", "SentenceContext", "figures_in_sentence", "merge_restatemen
 
 #: Most words between two coordinated counts that share a measure.
 COORD_MAX_WORDS = 7
-#: Object subjects (not people) take the measure ``damaged`` from any damage cue in the sentence.
-OBJECT_SUBJECTS = frozenset({"buildings", "settlements", "monuments", "schools", "hospitals"})
 #: When several subject words describe a count, the most specific wins in this order.
 SUBJECT_PRIORITY = (
     "prisoners_of_war",

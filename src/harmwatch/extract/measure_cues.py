@@ -85,6 +85,11 @@ _PART_OF_GROUP = re.compile(r"[\w,.]+\s+(?:\w+\s+)?of (?:them|whom|those)\b", re
 _DISPLACED_ADJECTIVE = re.compile(
     r"\s+(?:people|persons|civilians|families|children|women|men|residents|villagers)\b", re.I
 )
+#: Between a group and its passive harm verb: "were", "have been", "had also been".
+_PASSIVE_GAP = re.compile(
+    r"\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?:also\s+|reportedly\s+)?",
+    re.IGNORECASE,
+)
 _NEW_CLAUSE = re.compile(
     # "its count stood at 292, and the final toll, once the missing ...": a new subject
     r",\s*(?:and that|but|while|whereas|"
@@ -104,7 +109,8 @@ _JOINED_NP = re.compile(
 #: "3,400 people remain confined in 14 villages": a count after a preposition counts places,
 #: it is not the object of the cue verb ("killed at least 21" still is).
 _PLACE_COUNT_AFTER = re.compile(
-    r"\s+(?:in|across|from|into|on|near|around|among|at(?!\s+(?:least|most)\b))\s",
+    r"\s+(?:in|across|from|into|on|near|around|among|between|outside|inside|along|throughout|"
+    r"within|behind|beyond|through|towards?|by|at(?!\s+(?:least|most)\b))\s",
     re.IGNORECASE,
 )
 _OF_THE_GROUP = re.compile(r"\s+of\s+(?:the|those)\s+", re.IGNORECASE)
@@ -490,6 +496,12 @@ def choose_cue(
         left = nearest_left(cb, text, lo, num.start, exclude | {"displaced"}, words)
         if left and word_count(text[left[2] : num.start]) <= ADJACENT_LEFT_WORDS:
             return left[0], (left[1], left[2])
+        # "12 displaced people were wounded": the passive verb after the group says what
+        # happened to it
+        group = _DISPLACED_ADJECTIVE.match(text, right[2])
+        verb = nearest_right(cb, text, group.end(), hi_clause, exclude | {"displaced"}, words)
+        if verb and _PASSIVE_GAP.fullmatch(text, group.end(), verb[1]):
+            return verb[0], (verb[1], verb[2])
     if (
         right
         and word_count(text[num.end : right[1]]) == 0

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from harmwatch.codebook import load_codebook
+from harmwatch.codebook import OBJECT_SUBJECTS, load_codebook
 from harmwatch.codebook.anchors import anchor
 from harmwatch.extract.text import MONTH_NAMES
 from harmwatch.extract.wordindex import ODD_CASE_CHARS, WordIndex
@@ -169,6 +169,12 @@ _HARM_LABEL_BEFORE = re.compile(
 #: "3.2 The Joint Command": a numbered section heading.
 _SECTION_AFTER = re.compile(r"[ \t]+[A-Z]")
 _OWN_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+#: A number after "by" counts agents, means or a change ("killed by two gunmen", "rose by 3,000"),
+#: never people or things harmed.
+_BY_BEFORE = re.compile(
+    r"\bby\s+(?:(?:the|some|about|around|at\s+least|more\s+than|nearly|over|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
 #: "were under 18", "below 5": an age limit, not a count.
 _UNDER_BEFORE = re.compile(r"\b(?:under|below)\s+(?:the\s+age\s+of\s+)?$", re.IGNORECASE)
 _AGE_LIMITS = frozenset({5, 12, 13, 14, 15, 16, 17, 18})
@@ -391,6 +397,20 @@ def _money_before(before: str) -> bool:
     return _MONEY_BEFORE.search(before) is not None
 
 
+def _names_people(text: str, pos: int) -> bool:
+    """Whether a person noun of the codebook's subjects follows ``pos`` after one space: a unit
+    word opening a compound that names people ("12 truck drivers", "four gold miners", "two
+    tank crew members") does not make the count a unit."""
+    if text[pos : pos + 1] != " ":
+        return False
+    subjects = load_codebook().subjects
+    return any(
+        pat.match(text, pos + 1) is not None
+        for code, pat in subjects.items()
+        if code not in OBJECT_SUBJECTS
+    )
+
+
 def _classify(text: str, start: int, end: int, raw: str, value: float, digits: bool) -> str:
     before = text[max(0, start - 24) : start]
     after = text[end : end + UNIT_WINDOW]
@@ -440,6 +460,8 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         and _OWN_LINE_START.search(text, max(0, start - 4), start)
     ):
         return "id"  # "3.2 The Joint Command ...": a section number opening its line
+    if before.endswith(" ") and _BY_BEFORE.search(before):
+        return "id"  # "killed by two gunmen", "hit by 40 drones", "won by 60 runs": no count harmed
     if value in _AGE_LIMITS and _UNDER_BEFORE.search(before) and _CLAUSE_END_AFTER.match(after):
         return "age"  # "most of the dead were under 18"
     if "est" in text[max(0, start - 60) : start] and _YOUNGEST_BEFORE.search(
@@ -479,8 +501,13 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
     tail = _RANGE_TAIL.match(text, end, end + UNIT_WINDOW)
     if tail and load_codebook().non_count_units.match(text, tail.end()):
         return "unit"  # "prison terms of 6 to 20 years": the low end of a range of units
-    unit = load_codebook().non_count_units.match(_UNIT_ADJECTIVE.sub("", after.lstrip(" -"), 1))
-    if unit and after[: len(after) - len(after.lstrip(" -"))] in ("", " ", "-", " -"):
+    unit_text = _UNIT_ADJECTIVE.sub("", after.lstrip(" -"), 1)
+    unit = load_codebook().non_count_units.match(unit_text)
+    if (
+        unit
+        and after[: len(after) - len(after.lstrip(" -"))] in ("", " ", "-", " -")
+        and not _names_people(unit_text, unit.end())
+    ):
         return "unit"
     if _TIMES_AFTER.match(after) or before.endswith("+"):
         return "unit"
