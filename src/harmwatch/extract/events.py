@@ -279,6 +279,7 @@ class SentenceFacts:
     targets: list[str] = field(default_factory=list)
     weapons: list[str] = field(default_factory=list)
     disaster: bool = False
+    casualty: bool = False
     attack: bool = False
 
     @property
@@ -287,7 +288,12 @@ class SentenceFacts:
         # asked a few times per sentence)
         cats = self.categories
         harm = len(cats) > ("response" in cats)
-        return bool(harm or self.figure_ids or self.attack or (self.disaster and self.dates))
+        return bool(
+            harm
+            or self.figure_ids
+            or self.attack
+            or (self.disaster and (self.dates or self.casualty))
+        )
 
 
 def _is_dateline(text: str, sent_start: int, place: Place) -> bool:

@@ -367,6 +367,13 @@ def extract_rules_v1(
     disaster_hits = windows.searching(cb.anchors.disaster)
     # 4a. category cues, matched once per document
     categories = DocumentCategories(cb, text, words, windows)
+    # in a report of a disaster or accident (not of war), a sentence with a disaster word and
+    # a word of casualties ("killed dozens of miners") is an event even without a count or a day
+    casualty_hits = (
+        windows.searching(cb.anchors.lexicons["people_harmed"]) & disaster_hits
+        if disaster_hits and not categories.ctx.is_conflict
+        else set()
+    )
     # 5a. the sentences that may state a cut-off ("as of", "so far")
     cut_off = as_of_windows(windows)
     # 2, 5, 6, 7: the stages below run only on sentences holding one of their trigger words
@@ -486,6 +493,7 @@ def extract_rules_v1(
             sf.categories |= {SITE_OF_TARGET[t] for t in sf.targets if t in SITE_OF_TARGET}
         sf.weapons = weapons_in.get(n, [])
         sf.disaster = n in disaster_hits
+        sf.casualty = n in casualty_hits
         sf.attack = categories.bare_attack(n)
         facts.append(sf)
     _spread_localities(text, facts)
