@@ -95,7 +95,21 @@ _REFERENCE_WORD_FRAMES = (
     # "a soldier from Lviv was killed near Chasiv Yar": where someone comes from
     r"\b(?:soldier|serviceman|servicemen|man|men|woman|women|resident|native|volunteer|"
     r"teacher|schoolteacher|doctor|nurse|journalist|student|pilgrim|conscript|marine|farmer|"
-    r"engineer|driver|trader|shopkeeper|activist)s?\s+from",
+    r"engineer|driver|trader|shopkeeper|activist|paramedic|medic|worker|officer|policem[ae]n|"
+    r"fisherm[ae]n|herder|priest|imam|pensioner|reporter|photographer)s?\s+from",
+    # (not families or children "from" a place: those are mostly the displaced, and where they
+    # fled from is where the harm happened)
+    # "buried in their home city of Ternopil", "his native village of Chinari": where someone
+    # comes from
+    r"\b(?:home|native)\s+(?:city|town|village|region|province|country|district)\s+of",
+    # "firing from positions around occupied Enerhodar": where the fire came from
+    r"\b(?:fir(?:ed|ing)|launch(?:ed|ing)|shell(?:ed|ing))\s+from\s+(?:(?:their|its|the)\s+)?"
+    r"(?:[\w-]+\s+)?positions?\s+(?:around|near|in|at|outside)"
+    r"(?:\s+(?:occupied|[\w-]+-(?:held|controlled)))?",
+    # "MSF called from Geneva for an inquiry", "a statement broadcast from Sanaa": where the
+    # words were said
+    r"\b(?:called|appealed|spoke|speaking|said|broadcast|statement|message)\s+"
+    r"(?:[\w-]+\s+){0,3}?from",
     # "who has lived in Cairo since 2019": where someone lives now
     r"\b(?:(?:has|have|had)\s+(?:long\s+)?lived|who\s+(?:now\s+)?lives)\s+in",
     # "he will be buried in Lviv on Saturday", "was buried the next day in his native village
@@ -183,7 +197,10 @@ _MOVED_TO = re.compile(
     # "had left for Pichari and Llochegua", "arrived by boat in Pemba": where the displaced went
     r"|\b(?:left|headed|set\s+off|bound)\s+for\b|\barrived\s+(?:by\s+\w+\s+)?(?:in|at)\b"
     # "the aircraft took off from Aghdam": where a flight began
-    r"|\b(?:took\s+off|taken\s+off|taking\s+off|take-?off)\s+from\b)"
+    r"|\b(?:took\s+off|taken\s+off|taking\s+off|take-?off)\s+from\b"
+    # "a boat that set off from Sfax", "relief trucks set off from Kabul", "a jet arriving
+    # from Bangkok": where a journey began
+    r"|\b(?:set\s+(?:off|out|sail)|departed|sailed|arriving|travell?ing|flying)\s+from\b)"
     # "taken to a hospital in X after the strike on Y": Y is where the harm happened
     r"(?:(?!\b(?:after|following|before|during)\b)[^.;,]){0,80}$",
     re.IGNORECASE,

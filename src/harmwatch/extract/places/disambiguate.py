@@ -24,6 +24,7 @@ Every threshold is an UPPER_CASE constant below with the reason for its value.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
@@ -427,6 +428,13 @@ def resolve(
     return accepted, ctx
 
 
+#: A place noun in apposition right after a name: ", a town 25 km west of", ", the village".
+_APPOSED_PLACE_NOUN = re.compile(
+    r",\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,3}?(?:town|village|city|hamlet|settlement|suburb|"
+    r"district|commune|municipality|port|border\s+town|island)\b"
+)
+
+
 def accept(res: Resolved, ctx: Context, doc: Doc, lex: Lexicon) -> bool:
     """Step 5: is this hit a place at all, given its context?"""
     best, hit = res.best, res.hit
@@ -450,7 +458,13 @@ def accept(res: Resolved, ctx: Context, doc: Doc, lex: Lexicon) -> bool:
             before[0] in lex.locatives or " ".join(reversed(before)) in lex.place_cues
         )
         after = hit.after.key if hit.after is not None else ""
-        cue = cue or after in lex.place_nouns or hit.suffix is not None
+        cue = (
+            cue
+            or after in lex.place_nouns
+            or hit.suffix is not None
+            # "M23 rebels shelled Sake, a town west of Goma": a place noun in apposition
+            or _APPOSED_PLACE_NOUN.match(doc.text, hit.end) is not None
+        )
         if hit.foreign_script:
             # A word in another script inside an English text (a language menu, a quoted
             # name): only context, not a curated entry, makes it a place.
