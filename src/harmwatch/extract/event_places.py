@@ -106,6 +106,9 @@ _REFERENCE_WORD_FRAMES = (
     r"\b(?:fir(?:ed|ing)|launch(?:ed|ing)|shell(?:ed|ing))\s+from\s+(?:(?:their|its|the)\s+)?"
     r"(?:[\w-]+\s+)?positions?\s+(?:around|near|in|at|outside)"
     r"(?:\s+(?:occupied|[\w-]+-(?:held|controlled)))?",
+    # "a boat that set off from Sfax", "relief trucks set off from Kabul", "a jet arriving
+    # from Bangkok": where a journey began
+    r"\b(?:set\s+(?:off|out|sail)|departed|sailed|arriving|travell?ing|flying)\s+from",
     # "MSF called from Geneva for an inquiry", "a statement broadcast from Sanaa": where the
     # words were said
     r"\b(?:called|appealed|spoke|speaking|said|broadcast|statement|message)\s+"
@@ -197,10 +200,7 @@ _MOVED_TO = re.compile(
     # "had left for Pichari and Llochegua", "arrived by boat in Pemba": where the displaced went
     r"|\b(?:left|headed|set\s+off|bound)\s+for\b|\barrived\s+(?:by\s+\w+\s+)?(?:in|at)\b"
     # "the aircraft took off from Aghdam": where a flight began
-    r"|\b(?:took\s+off|taken\s+off|taking\s+off|take-?off)\s+from\b"
-    # "a boat that set off from Sfax", "relief trucks set off from Kabul", "a jet arriving
-    # from Bangkok": where a journey began
-    r"|\b(?:set\s+(?:off|out|sail)|departed|sailed|arriving|travell?ing|flying)\s+from\b)"
+    r"|\b(?:took\s+off|taken\s+off|taking\s+off|take-?off)\s+from\b)"
     # "taken to a hospital in X after the strike on Y": Y is where the harm happened
     r"(?:(?!\b(?:after|following|before|during)\b)[^.;,]){0,80}$",
     re.IGNORECASE,

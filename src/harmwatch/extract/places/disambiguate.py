@@ -428,6 +428,11 @@ def resolve(
     return accepted, ctx
 
 
+#: Verbs of attack or capture whose object, a town's unique name, is that town.
+_TAKEN_VERBS = frozenset(
+    "attacked shelled stormed raided captured seized entered bombed struck overran besieged "
+    "encircled recaptured retook shelling attacking storming raiding capturing".split()
+)
 #: A place noun in apposition right after a name: ", a town 25 km west of", ", the village".
 _APPOSED_PLACE_NOUN = re.compile(
     r",\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,3}?(?:town|village|city|hamlet|settlement|suburb|"
@@ -489,10 +494,13 @@ def accept(res: Resolved, ctx: Context, doc: Doc, lex: Lexicon) -> bool:
         return True
     # "Shelling damaged houses in Vovchansk": a town whose name no other place bears, after a
     # locative, is that town even when the text names neither its country nor a neighbour.
+    # So is one a verb of attack or capture governs ("Jihadists attacked Monguno").
     if len(hit.rows) == 1 and best.population >= UNIQUE_NAME_POPULATION:  # type: ignore[arg-type]
         before = [w.key for w in doc.words_before(doc.tokens[hit.first].start, 2)]
         return bool(before) and (
-            before[0] in lex.locatives or " ".join(reversed(before)) in lex.place_cues
+            before[0] in lex.locatives
+            or before[0] in _TAKEN_VERBS
+            or " ".join(reversed(before)) in lex.place_cues
         )
     return False
 
