@@ -359,7 +359,10 @@ _PART_GAP = re.compile(
     r"|\s+(?:[\w-]+\s+){0,2}?(?:were|was|are|is)\s+among\s+(?:the\s+)?",
     re.IGNORECASE,
 )
-_APPOSITION_GAP = re.compile(r"\s*[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|,\s*and)\s*")
+#: (after a count's own gloss in brackets: "Six (06) soldiers and two (02) civilians")
+_APPOSITION_GAP = re.compile(
+    r"\s*(?:\( ?[\w,.-]+ ?\)\s*)?[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|,\s*and)\s*"
+)
 #: "63 of the 67 mosques", "Of the 161 sites", "all of Gaza's 2.3 million people": the number
 #: is the base a part is taken from (a population, not a harmed group) and is not a figure;
 #: so are the places a people count comes from ("1,500 residents of the two villages").
