@@ -1090,6 +1090,13 @@ def _harm_act(text: str, act: re.Match[str], s_start: int, e: int) -> bool:
     return False
 
 
+#: Relative offsets of days from a day told before: "two days later", "the following day".
+_OFFSET_REL = re.compile(
+    r"(?:(?:a|one|two|three|four|five|six|seven|\d) days? later|the (?:following|next) day)",
+    re.IGNORECASE,
+)
+
+
 def _role(
     text: str,
     s: int,
@@ -1115,6 +1122,11 @@ def _role(
         and _YEAR_END.search(text, s, e)
     ):
         return "header"
+    if kind == "rel" and _OFFSET_REL.match(text, s, e):
+        # "Two days later, a second strike damaged the hospital": a day counted from another
+        # is not told (the conventions leave relative offsets unresolved); it still dates the
+        # narrative for the yearless days after it
+        return "offset"
     if kind == "rel" and _TODAYS_NAME_AFTER.match(after):
         return "attributive"  # "Kirovabad (today's Ganja)": a name of now, not a day
     if after[:1] in ("'", "’"):
