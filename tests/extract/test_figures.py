@@ -125,6 +125,15 @@ def test_a_sum_keeps_a_part_told_before() -> None:
     assert total["value"] == 3 and sorted(f["value"] for f in parts) == [1, 2]
 
 
+@pytest.mark.parametrize("link", ["among them", "including"])
+def test_siblings_of_a_part_are_parts_of_the_same_total(link: str) -> None:
+    text = f"Shelling killed at least 30 people in the town, {link} 12 children and 8 women."
+    out = extract_text(text)["figures"]
+    total = next(f for f in out if f["value"] == 30)
+    parts = [f for f in out if f["part_of"] == total["id"]]
+    assert sorted(f["value"] for f in parts) == [8, 12]
+
+
 def test_restatement_merged_keeping_hedge() -> None:
     text = (
         "At least 70 killed in drone strike on hospital\n\n"

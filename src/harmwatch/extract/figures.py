@@ -360,6 +360,8 @@ _PART_GAP = re.compile(
     re.IGNORECASE,
 )
 #: (after a count's own gloss in brackets: "Six (06) soldiers and two (02) civilians")
+#: Between two sibling parts: "12 children and 8 women", "12 children, 8 women".
+_AND_SIBLING = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?\s*(?:,\s*and|,|and)\s+", re.IGNORECASE)
 _APPOSITION_GAP = re.compile(
     r"\s*(?:\( ?[\w,.-]+ ?\)\s*)?[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|,\s*and)\s*"
 )
@@ -1096,6 +1098,7 @@ def figures_in_sentence(
             text, max(lo, num.start - qlen - 12), num.start - qlen
         ):
             continue  # "struck 85 targets at seven sites": where, not a harmed group
+        sibling_of: str | None = None
         if measure is None and link is not None:
             same_sentence = link.sentence == s_index
             gap = text[link.number_end : num.start]
@@ -1123,6 +1126,10 @@ def figures_in_sentence(
             )
             if kind in ("sub", "cont", "earlier") or gap_ok or same_range:
                 measure = link.measure
+                if gap_ok and link.part_of is not None and _AND_SIBLING.fullmatch(gap):
+                    # "among them 12 children and 8 women": the sibling of a part is a part of
+                    # the same total
+                    sibling_of = link.part_of
         if kind == "earlier" and link is not None and link.sentence == s_index:
             # "rose to 107 from 65 announced on Monday, as more of the wounded died": the count
             # an update starts from is the same toll, whatever cue follows it
@@ -1250,7 +1257,7 @@ def figures_in_sentence(
             sentence=s_index,
             number_start=num.start,
             number_end=num.end,
-            part_of=link.id if (kind == "sub" and link is not None) else None,
+            part_of=link.id if (kind == "sub" and link is not None) else sibling_of,
             mentions=[(num.start, num.end)],
             additive=additive,
             anaphoric=subject in (None, "people")
