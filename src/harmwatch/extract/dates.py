@@ -251,6 +251,8 @@ _SPEECH_OR_HARM_AFTER = re.compile(
     r"attacked|shelled|shelling|bombed|bombing|fired|firing|destroyed|damaged|detained|"
     r"arrested|abducted|seized|captured|died|exploded|targeted|displaced|fled|shot|raided|"
     r"stormed|burned|torched|looted|executed|massacred|opened|launched|dropped|"
+    # "A court in Baku on 5 July sentenced six captives ... their lawyers called fabricated"
+    r"sentenced|convicted|jailed|"
     r"were|was|is|are))\b",
     re.IGNORECASE,
 )
