@@ -152,6 +152,9 @@ _REFERENCE_WORD_FRAMES = (
     # "driven 50,000 people into camps around Baidoa": where the displaced went
     r"\b(?:into|to)\s+(?:[\w-]+\s+){0,2}?(?:camps?|settlements?|shelters?)\s+"
     r"(?:near|in|at|around|outside)",
+    # "walked for days before reaching camps in Cox's Bazar": where the displaced arrived
+    r"\b(?:reach(?:ed|ing)|arriv(?:ed|ing)\s+(?:at|in))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:camps?|settlements?|shelters?)\s+(?:near|in|at|around|outside)",
     # "according to a humanitarian source in Mopti", "calls to military contacts in Kabul":
     # where the informant is
     r"\b(?:sources?|contacts)\s+(?:in|at)",

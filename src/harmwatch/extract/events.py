@@ -131,7 +131,13 @@ _LIST_MATE = re.compile(
     re.IGNORECASE,
 )
 _FIRE_WORDS = re.compile(r"\b(?:fir(?:e|ed|ing)|shell(?:ed|ing)|shots|strikes?|rockets?)\b", re.I)
-_RESIDENTS_BEFORE = re.compile(r"\b(?:residents|inhabitants|villagers)\s+of\s+(?:the\s+)?$", re.I)
+#: "residents of Kabul said", "who fled the burning of Buthidaung said": the place is told of
+#: its people or of the harm done there, and someone else speaks.
+_RESIDENTS_BEFORE = re.compile(
+    r"\b(?:residents|inhabitants|villagers|burning|shelling|bombing|bombardment|siege|fall|"
+    r"destruction|storming|capture|sack|massacre)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
 _ORG_BEFORE = re.compile(r"\bIslamic\s+State(?:\s+(?:in|of))?(?:\s+the)?\s+$")
 _INSTITUTION = re.compile(
     r"\b(?:ministry|ministry of \w+(?: \w+)?|president|government|prime minister|minister|mayor|"
