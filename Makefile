@@ -49,7 +49,8 @@ fast: $(VENV)/.installed
 	$(BIN)/pip install --quiet "$(MYPY_PIN)" "setuptools>=69" wheel
 	HARMWATCH_COMPILE=1 $(BIN)/pip install --quiet --no-build-isolation --no-deps -e .
 	$(BIN)/python -c "import harmwatch.extract.pipeline as p; \
-	print('harmwatch: extractor', 'compiled' if p.__file__.endswith('.so') else 'NOT compiled')"
+	print('harmwatch: extractor', 'compiled' if p.__file__.endswith('.so') else \
+	'NOT compiled, pure Python (no C compiler? HARMWATCH_COMPILE=1 pip install -v shows why)')"
 
 pure:
 	rm -f src/harmwatch/_compiled.json src/harmwatch/*.so src/harmwatch/extract/*.so \
