@@ -14,8 +14,14 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from harmwatch.errors import ExtractionError, HarmwatchError
-from harmwatch.extract.registry import available, get, register
+from harmwatch._compiled import prefer_current_sources
+
+# Before any module of this package is imported: compiled modules (make fast) run only while
+# they match their sources.
+prefer_current_sources()
+
+from harmwatch.errors import ExtractionError, HarmwatchError  # noqa: E402
+from harmwatch.extract.registry import available, get, register  # noqa: E402
 
 __all__ = [
     "DEFAULT_EXTRACTOR",

@@ -13,6 +13,7 @@ Nothing relative is resolved without a publication date (convention: no guessing
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -455,8 +456,9 @@ class DateMention:
 
     start: int
     end: int
-    date: date | None
-    date_end: date | None
+    # (``dt.date``: in this class body the field ``date`` hides the type)
+    date: dt.date | None
+    date_end: dt.date | None
     precision: str
     role: str
     #: Whether a verb or noun of an incident (harm, attack, accident) governs the date in its
@@ -643,14 +645,14 @@ def _resolve(
         end = _safe_date(year, mon, int(g["d2"])) if g.get("d2") else None
         return _safe_date(year, mon, day), end, "day"
     if kind == "weekday":
-        day = _weekday(g["wd"], published)
+        weekday = _weekday(g["wd"], published)
         if (
-            day is not None
-            and day == published
+            weekday is not None
+            and weekday == published
             and _LAST_BEFORE.search(m.string, max(0, m.start() - 8), m.start())
         ):
-            day -= timedelta(days=7)  # "last Friday" in a Friday paper is the week before
-        return day, None, "day"
+            weekday -= timedelta(days=7)  # "last Friday" in a Friday paper is the week before
+        return weekday, None, "day"
     if kind == "rel":
         rel = g["rel"].lower()
         if rel.startswith(("the previous ", "the preceding ")) or (
@@ -704,8 +706,8 @@ def _resolve(
     if kind == "ago" and published is not None:
         if g["week"]:
             return published - timedelta(days=7), None, "day"  # "exactly a week ago"
-        n = int(g["n"]) if g["n"].isdigit() else parse_number_words(g["n"])
-        return (published - timedelta(days=int(n)) if n else None), None, "day"
+        ago = int(g["n"]) if g["n"].isdigit() else parse_number_words(g["n"])
+        return (published - timedelta(days=int(ago)) if ago else None), None, "day"
     return None, None, "day"
 
 
@@ -1317,8 +1319,8 @@ def find_dates(
         if kind == "rel" and d is not None and precision == "day":
             d = _years_ago(text[max(start, s - 30) : s], d)
         if kind == "weekday":
-            nxt = text[e : e + 12]
-            if _MONTH_AFTER.match(nxt):
+            after = text[e : e + 12]
+            if _MONTH_AFTER.match(after):
                 continue
         role = _role(text, s, e, kind, sentence, start, words)
         if role == "event" and s in named_at:

@@ -498,7 +498,7 @@ def _event_days(dates: list[DateMention]) -> list[DateMention]:
 
 def _date_fields(dates: list[DateMention]) -> tuple[str | None, str | None, str | None, list[str]]:
     usable = [d for d in dates if d.date is not None and d.role in ("event", "since")]
-    days = sorted({d.date for d in usable if d.precision == "day"})
+    days = sorted({d.date for d in usable if d.precision == "day" and d.date is not None})
     all_days = sorted(
         {
             *(d for d in days),
@@ -757,7 +757,7 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
             # event's first sentence, stay the event's when a later sentence tells another day
             dates += [d for d in lent_days if d.incident]
         dates += borrowed.get(len(events), [])
-        date, date_end, precision, days = _date_fields(dates)
+        date, date_end, precision, day_list = _date_fields(dates)
         # a place named twice in an event ("Shelling hit Kharkiv ... In Kharkiv, ...") is listed
         # once, as first written
         once = {(p.name, p.geonameid, p.country): p for p in reversed(places)}
@@ -769,7 +769,7 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
                 "date": date,
                 "date_end": date_end,
                 "date_precision": precision,
-                "dates": days,
+                "dates": day_list,
                 "locations": locations,
                 "actors": [a for g in group for a in g.actors],
                 "targets": sorted({t for g in group for t in g.targets}),

@@ -1136,14 +1136,19 @@ def figures_in_sentence(
             measure, cue_span = link.measure, None
         if kind == "earlier" and link is not None and subject is None:
             subject = link.subject
-        if measure is None and opening_measure and num.start > s_start + opening.end():
+        if (
+            measure is None
+            and opening_measure
+            and opening is not None
+            and num.start > s_start + opening.end()
+        ):
             measure, kind = opening_measure, "sub"
         if not own_cue and _SURVIVED_AFTER.match(text, num.end, s_end):
             continue  # "Three others survived": no share of the measure it would borrow
         if measure is None:
             pending.append((i, num, qual))
             continue
-        if any(f.value == int(num.value) for f in out) and _OF_THE.search(before):
+        if any(f.value == int(num.value or 0) for f in out) and _OF_THE.search(before):
             continue
         if (
             subject in (None, "people")
@@ -1246,7 +1251,7 @@ def figures_in_sentence(
         fig = Figure(
             id=f"f{first_id + len(out)}",
             measure=measure,
-            value=round(num.value),
+            value=round(num.value or 0),
             qualifier=qual,
             subject=subject or "people",
             as_of=fig_as_of,
@@ -1384,7 +1389,7 @@ def _apposition(
 
 
 def _borrowing(
-    text: str, nxt: Figure, num: NumberMention, qual: str, subject: str, fig_id: str
+    text: str, nxt: Figure, num: NumberMention, qual: str, subject: str | None, fig_id: str
 ) -> Figure:
     """Count ``num`` as a figure taking the measure (and the rest) of the figure ``nxt`` after
     it, with its own value, hedge and group, spanning from it to the end of ``nxt``."""

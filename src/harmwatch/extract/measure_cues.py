@@ -442,6 +442,7 @@ def choose_cue(
     participle = right is not None and _PARTICIPLE.fullmatch(text, right[1], right[2])
     adjective = bool(
         participle
+        and right is not None
         and not _PARTICIPLE_PHRASE.match(text, right[2])
         and _ADJECTIVE_PHRASE.match(text, right[2])
     )

@@ -275,7 +275,7 @@ def parse_number_words(words: str) -> float | None:
             current, seen = 0.5, True
         elif tok in ("a", "an"):
             if current == 0:
-                current = 1
+                current = 1.0
         elif tok in _UNITS:
             current += _UNITS[tok]
             seen = True
@@ -287,7 +287,7 @@ def parse_number_words(words: str) -> float | None:
             seen = True
         elif tok in _SCALES:
             total += (current or 1) * _SCALES[tok]
-            current = 0
+            current = 0.0
             seen = True
         else:
             return None
@@ -573,11 +573,11 @@ def find_numbers(
             text, max(0, m.start() - 12), m.start()
         ):
             continue  # "several hundred", "a few thousand": as vague as "hundreds"
-        value = parse_number_words(m.group())
-        if value is None:
+        spelled = parse_number_words(m.group())
+        if spelled is None:
             continue
-        kind = _classify(text, m.start(), m.end(), m.group(), value, digits=False)
-        found.append((m.start(), m.end(), value, kind))
+        kind = _classify(text, m.start(), m.end(), m.group(), spelled, digits=False)
+        found.append((m.start(), m.end(), spelled, kind))
         taken.append((m.start(), m.end()))
     for m in vague_matches:
         if not any(s < m.end() and m.start() < e for s, e in taken):

@@ -375,7 +375,7 @@ def extract_rules_v1(
         else set()
     )
     # 5a. the sentences that may state a cut-off ("as of", "so far")
-    cut_off = as_of_windows(windows)
+    as_of_sentences = as_of_windows(windows)
     # 2, 5, 6, 7: the stages below run only on sentences holding one of their trigger words
     with_numbers = windows.touched(NUMBER_PATTERNS)
     with_dates = windows.touched(DATE_PATTERNS)
@@ -399,7 +399,9 @@ def extract_rules_v1(
         # 2. numbers  3. figures
         numbers = find_numbers(text, s, e, words) if n in with_numbers else []
         marker, as_of = (
-            resolve_as_of(text, s, e, published, hint, words) if n in cut_off else (False, None)
+            resolve_as_of(text, s, e, published, hint, words)
+            if n in as_of_sentences
+            else (False, None)
         )
         sent_figs = (
             figures_in_sentence(

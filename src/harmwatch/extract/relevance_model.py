@@ -171,8 +171,8 @@ def training_data(gold: Path, docs: Path) -> tuple[list[str], list[bool]]:
 def fit(texts: list[str], labels: list[bool], source: str) -> dict[str, Any]:
     """Fit the model with scikit-learn (dev extras) and return it in the shipped format."""
     try:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.linear_model import LogisticRegression
+        from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
+        from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
     except ImportError as exc:  # pragma: no cover - only without the dev extras
         raise SystemExit(
             "fitting the relevance model needs scikit-learn: pip install -e '.[dev]'"

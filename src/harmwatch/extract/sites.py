@@ -513,7 +513,7 @@ def _localities(
         ap = _WORD_LED.get(pat) if words is not None else None
         found = (
             words.finditer(ap, start, end)
-            if ap is not None
+            if ap is not None and words is not None
             else _before_head_finditer(text, start, end, words)
             if pat is _LOCALITY_BEFORE_HEAD
             else _name_led_finditer(pat, text, start, end, words)

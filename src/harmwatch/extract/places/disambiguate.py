@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from harmwatch.extract.places.candidates import Candidate, prior, top_candidate
 from harmwatch.extract.places.lexicon import Lexicon
@@ -141,9 +142,10 @@ class Context:
     contributed: a name repeated five times must not make its own country "the context".
     """
 
-    def __init__(self, demonym_votes: Counter[str]) -> None:
+    def __init__(self, demonym_votes: dict[str, float]) -> None:
         self.base = demonym_votes
-        self.votes: Counter[str] = Counter(demonym_votes)
+        #: Votes per country (a plain dict: a ``Counter`` is typed to hold whole numbers).
+        self.votes: dict[str, float] = dict(demonym_votes)
         self.by_key: dict[str, tuple[str, float]] = {}
         self.total = float(sum(self.votes.values()))
         self.anchors: list[tuple[float, float, str]] = []
@@ -156,18 +158,18 @@ class Context:
     def from_tokens(cls, tokens: Iterable[Token], lex: Lexicon) -> Context:
         """Demonym votes (capped per demonym) are the starting context."""
         seen: Counter[str] = Counter()
-        votes: Counter[str] = Counter()
+        votes: dict[str, float] = {}
         demonym = lex.demonyms.get
         for tok in tokens:
             iso = demonym(tok.key)
             if iso and seen[tok.key] < MAX_VOTES_PER_NAME:
                 seen[tok.key] += 1
-                votes[iso] += DEMONYM_VOTE
+                votes[iso] = votes.get(iso, 0) + DEMONYM_VOTE
         return cls(votes)
 
     def rebuild(self, resolved: Iterable[tuple[Hit, Candidate]], *, firm_only: bool) -> None:
         """Recompute votes and anchors from hits (pass 1: single-country hits only)."""
-        self.votes = Counter(self.base)
+        self.votes = dict(self.base)
         self.by_key = {}
         self.anchors = []
         self.names = set()
@@ -195,7 +197,7 @@ class Context:
             names.add(normalise(best.name))
             if best.country:
                 vote = _vote(best) * min(times, MAX_VOTES_PER_NAME)
-                votes[best.country] += vote
+                votes[best.country] = votes.get(best.country, 0) + vote
                 by_key[key] = (best.country, vote)
             if best.feature != "country" and best.lat is not None and best.lon is not None:
                 if not firm_only or len(rows) == 1:
@@ -247,7 +249,7 @@ class Context:
         """The country with most votes and its share."""
         if not self.votes or self.total <= 0:
             return None, 0.0
-        iso, votes = self.votes.most_common(1)[0]
+        iso, votes = max(self.votes.items(), key=itemgetter(1))  # the first of equals
         return iso, votes / self.total
 
     def nearest_km(self, cand: Candidate, own_key: str) -> float:

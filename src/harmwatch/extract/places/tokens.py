@@ -148,7 +148,7 @@ class Doc:
                 chunk.rfind("\n"),
                 chunk.rfind(";"),
             )
-            found = _WORD_RE.findall(chunk, cut + 1)[-max(count, 3) :]
+            found: list[str] = _WORD_RE.findall(chunk, cut + 1)[-max(count, 3) :]
             cached = []
             right = len(chunk)
             for word in reversed(found):
@@ -192,7 +192,6 @@ class Doc:
 #: cached ``normalise`` call per capitalised word. Started afresh past MAX_WORD_FACTS words.
 _WORD_FACTS: dict[str, tuple[str, str, bool] | None] = {}
 MAX_WORD_FACTS = 100_000
-_NOT_SEEN = ("", "", False)
 
 
 def _word_facts(word: str) -> tuple[str, str, bool] | None:
@@ -212,14 +211,14 @@ def _tokenise(text: str, skip: frozenset[str]) -> list[Token]:
     """Capitalised tokens with their joins; words whose key is in ``skip`` are left out."""
     tokens: list[Token] = []
     append = tokens.append
-    facts_of = _WORD_FACTS.get
     prev_end = -1  # end of the previous word taken (-10 after a skipped one)
     prev_poss = False
     last_end = -1  # end of the last token made (-1 before the first)
     for m in _CAP_RE.finditer(text):
         word = m.group()
-        facts = facts_of(word, _NOT_SEEN)
-        if facts is _NOT_SEEN:
+        try:
+            facts = _WORD_FACTS[word]
+        except KeyError:
             facts = _word_facts(word)
         if facts is None:
             continue  # a lowercase letter inside the uppercase class (Latin Extended-A)
