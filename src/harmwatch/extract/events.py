@@ -50,7 +50,7 @@ _DESTINATION = re.compile(
     r"\b(?:(?<!damage )(?<!damages )(?<!done )(?<!harm )to|"
     r"(?<!slammed )(?<!crashed )(?<!smashed )(?<!ploughed )(?<!plowed )(?<!rained )"
     r"(?<!fired )(?<!slamming )(?<!crashing )(?<!smashing )into|towards?|reach|reached|"
-    r"arrived in|arrive in|arriving in|crossed into|"
+    r"arrived in|arrive in|arriving in|crossed into|(?<!people )(?<!residents )(?<!civilians )(?<!families )sheltering in|"
     r"fled to|headed to|evacuated to|flown to|in the direction of|visit|visited|via|met in|held in|"
     r"said in|from the lands of|returned to|repatriated to|"
     r"statement (?:issued |released )?(?:from|in)|speaking(?:\s+\w+){0,3}\s+(?:from|in)|"
@@ -83,7 +83,7 @@ _NAME_WORDS = r"(?:[A-Z][\w'’.-]*\s+){0,3}?(?:[A-Z][\w'’.-]*)"
 #: towards Cúcuta, Ocaña and " / "crossed into Russia's " / "flown to burn centres in ".
 _DESTINATION_LIST = re.compile(
     r"\b(?:towards?|into|fled to|headed to|evacuated to|flown to|taken to|moved to|"
-    r"crossed into|arrived in)\s+(?:the\s+)?"
+    r"crossed into|arrived in|sheltering in)\s+(?:the\s+)?"
     r"(?:(?:communes?|towns?|cit(?:y|ies)|villages?|districts?|municipalit(?:y|ies)|provinces?|"
     r"regions?)\s+of\s+)?"
     rf"(?:(?:{_NAME_WORDS}\s*,\s*)*{_NAME_WORDS}\s*,?\s*(?:and|or)\s+|(?:{_NAME_WORDS}\s*,\s*)+|"
@@ -110,7 +110,7 @@ _ORIGIN_OR_BACKER = re.compile(
     r"(?:the\s+)?)$"
 )
 #: Words one of which each pattern below needs: a window without them is passed over.
-_DESTINATION_WORDS = ("toward", "into", " to ", "arrived in")
+_DESTINATION_WORDS = ("toward", "into", " to ", "arrived in", "sheltering in")
 _ORIGIN_WORDS = ("from", "of", "by")
 
 

@@ -218,7 +218,8 @@ _RELEASE_AFTER = re.compile(
 #: "Three others survived", "two were freed": a count without a cue of its own whose predicate
 #: is survival takes no measure from the count before it.
 _SURVIVED_AFTER = re.compile(
-    r"\s+(?:[\w-]+\s+){0,2}?(?:survived|escaped|(?:were|was)\s+(?:released|freed|rescued|unharmed))\b",
+    r"\s+(?:[^\W\d][\w-]*\s+){0,6}?(?:survived|escaped|(?:were|was)\s+(?:released|freed|rescued|unharmed|"
+    r"unhurt))\b",
     re.IGNORECASE,
 )
 #: Freed or exchanged captives are counted as detained (the set's convention): a detention
@@ -334,7 +335,21 @@ _PLACE_AFTER = re.compile(
     r"(?:\s+(?:side|bank|part|coast|border))?|(?:northern|southern|eastern|western|other)\s+"
     r"(?:side|bank|part|coast|border))\s*[.;,]"
 )
-_AT_PLACES_BEFORE = re.compile(r"\b(?:in|across|at)\s+(?:the\s+)?$", re.IGNORECASE)
+#: (and "journalists from two television channels", "clashes between two clans": the count
+#: after these words is of places or bodies, not of people harmed)
+_AT_PLACES_BEFORE = re.compile(
+    r"\b(?:in|across|at|near|between|outside|inside|within)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+#: After a count "from": bodies and places ("from two television channels"), not the earlier
+#: toll of an update ("rose to 240 from 198 on Sunday").
+_BODIES_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:channels|outlets|newspapers|organi[sz]ations|agencies|groups|units|"
+    r"families|villages|towns|countries|districts|provinces|regions|companies|brigades|"
+    r"battalions|clans|tribes|communities|schools|hospitals)\b",
+    re.IGNORECASE,
+)
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|across|at|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _SEMI_PLACE = re.compile(
     r";\s*(?:and\s+)?in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*,?\s*$"
@@ -416,7 +431,9 @@ def _base_opener(before: str) -> bool:
 #: "provided food and shelter kits to 6,800 newly displaced households": people reached by aid
 #: are counted by the aid, not as a harmed group of the report.
 _AID_RECIPIENTS_BEFORE = re.compile(
-    r"\b(?:provided|distributed|delivered|assisted|reached|supported|served|helped|registered)"
+    r"\b(?:provided|distributed|delivered|assisted|reached|supported|served|helped|registered|"
+    # "trucks carrying food for 4,000 displaced people"
+    r"carrying|carried)"
     r"\b[^.;]{0,80}\b(?:to|for)\s+(?:about |some |around |nearly |more than |over |at least )?$",
     re.IGNORECASE,
 )
@@ -431,6 +448,8 @@ _AID_WORDS = (
     "served",
     "helped",
     "registered",
+    "carrying",
+    "carried",
 )
 _OF_THE_MEASURE = re.compile(
     r"\W*(?:of|among) the (?:[\d,]+ )?(dead|killed|victims|wounded|injured|displaced|detainees|"
@@ -825,7 +844,12 @@ def figures_in_sentence(
             combined = None  # a combined phrase wholly before the cue is another count's
         if combined and (cue_span is None or combined.start() <= cue_span[1] + 1):
             continue
-        negated = words.search(negators_ap, max(s_start, window_lo - 12), window_hi)
+        # (the look back stops at a clause break: "pulled out alive, and 25 are missing")
+        neg_lo = max(s_start, window_lo - 12)
+        neg_lo = max(
+            neg_lo, text.rfind(",", neg_lo, window_lo) + 1, text.rfind(";", neg_lo, window_lo) + 1
+        )
+        negated = words.search(negators_ap, neg_lo, window_hi)
         if negated and (
             (cue_span and cue_span[0] <= negated.start() < cue_span[1])
             or _SHARE_OF.search(text, max(s_start, negated.start() - 20), negated.start())
@@ -935,6 +959,8 @@ def figures_in_sentence(
         before = text[lo : num.start]
         q_start = max(lo, num.start - 40)
         qual, qlen = _qualifier(cb, text[q_start : num.start], words, q_start)
+        if qual == "exact" and text.startswith("+", num.end):
+            qual = "more_than"  # "35,000+ people had been killed"
         if qual == "exact" and _HEDGE_AFTER.match(text, num.end):
             qual = "about"
         if num.range_role == "low":
@@ -1094,8 +1120,12 @@ def figures_in_sentence(
         ):
             measure = link.measure  # the part shares its total's measure
         own_cue = measure is not None
-        if not own_cue and _AT_PLACES_BEFORE.search(
-            text, max(lo, num.start - qlen - 12), num.start - qlen
+        if not own_cue and (
+            _AT_PLACES_BEFORE.search(text, max(lo, num.start - qlen - 12), num.start - qlen)
+            or (
+                _FROM_BEFORE.search(text, max(lo, num.start - qlen - 12), num.start - qlen)
+                and _BODIES_AFTER.match(text, num.end)
+            )
         ):
             continue  # "struck 85 targets at seven sites": where, not a harmed group
         sibling_of: str | None = None

@@ -500,9 +500,10 @@ def choose_cue(
         # "12 displaced people were wounded": the passive verb after the group says what
         # happened to it
         group = _DISPLACED_ADJECTIVE.match(text, right[2])
-        verb = nearest_right(cb, text, group.end(), hi_clause, exclude | {"displaced"}, words)
-        if verb and _PASSIVE_GAP.fullmatch(text, group.end(), verb[1]):
-            return verb[0], (verb[1], verb[2])
+        if group is not None:
+            verb = nearest_right(cb, text, group.end(), hi_clause, exclude | {"displaced"}, words)
+            if verb and _PASSIVE_GAP.fullmatch(text, group.end(), verb[1]):
+                return verb[0], (verb[1], verb[2])
     if (
         right
         and word_count(text[num.end : right[1]]) == 0

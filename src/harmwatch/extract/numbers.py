@@ -138,6 +138,7 @@ _YEAR_PREPOSITION = re.compile(
 )
 #: The high end of a range after a number: "6 to 20 ", "12-15 ".
 _RANGE_TAIL = re.compile(r"\s*(?:to|-|–)\s*\d[\d,.]*\s*")
+_AND_TAIL = re.compile(r"\s*and\s*\d[\d,.]*\s*")
 _DAY_RANGE_AFTER = re.compile(rf"^\s*(?:and|to|-|–)\s*\d{{1,2}}\s+{_MONTH}\b", re.IGNORECASE)
 _NAME_AGE = re.compile(r"[A-Z][a-z]+,\s*$")
 _PLACE_NAME_BEFORE = re.compile(r"\b(?:in|at|near|from)\s+[A-Z][a-z]+,\s*$")
@@ -211,7 +212,8 @@ _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
 _CLOSE_AFTER = re.compile(r"^\s*[,.)]")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _DECADE_AFTER = re.compile(r"^s\b")
-_TIMES_AFTER = re.compile(r"^\s*(?:\+|\bx\b)")
+#: "3 x 4", "+ 2" (not "35,000+ people": a count with a plus for "more than")
+_TIMES_AFTER = re.compile(r"^\s*(?:\+(?!\s+[A-Za-z])|\bx\b)")
 _CLAUSE_END_AFTER = re.compile(r"^\s*(?:[,.;]|$)")
 _NOT_NUMBER_ONE = re.compile(
     r"^\s+(?:another|day|by one|side|way|point|time|of the (?:most|\w+est|main|first|"
@@ -498,7 +500,10 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         return "id"  # "No. 14", "note 2022/07"
     if after.startswith("/") and after[1:2].isdigit():
         return "id"
-    tail = _RANGE_TAIL.match(text, end, end + UNIT_WINDOW)
+    tail = _RANGE_TAIL.match(text, end, end + UNIT_WINDOW) or (
+        # "between 13 and 75 years old": the low end of a range of ages or units
+        _AND_TAIL.match(text, end, end + UNIT_WINDOW) if before.endswith("between ") else None
+    )
     if tail and load_codebook().non_count_units.match(text, tail.end()):
         return "unit"  # "prison terms of 6 to 20 years": the low end of a range of units
     unit_text = _UNIT_ADJECTIVE.sub("", after.lstrip(" -"), 1)
