@@ -335,8 +335,8 @@ _PLACE_AFTER = re.compile(
     r"(?:\s+(?:side|bank|part|coast|border))?|(?:northern|southern|eastern|western|other)\s+"
     r"(?:side|bank|part|coast|border))\s*[.;,]"
 )
-#: (and "journalists from two television channels", "clashes between two clans": the count
-#: after these words is of places or bodies, not of people harmed)
+#: (and "near two villages", "clashes between two clans": the count after these words is of
+#: places or bodies, not of people harmed)
 _AT_PLACES_BEFORE = re.compile(
     r"\b(?:in|across|at|near|between|outside|inside|within)\s+(?:the\s+)?$",
     re.IGNORECASE,
