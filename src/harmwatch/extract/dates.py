@@ -1094,11 +1094,10 @@ def _harm_act(text: str, act: re.Match[str], s_start: int, e: int) -> bool:
     return False
 
 
-#: Relative offsets of days from a day told before: "two days later", "the following day".
-_OFFSET_REL = re.compile(
-    r"(?:(?:a|one|two|three|four|five|six|seven|\d) days? later|the (?:following|next) day)",
-    re.IGNORECASE,
-)
+def _is_offset(rel: str) -> bool:
+    """Whether a relative day (lower case, as the "rel" pattern matched it) counts days from a
+    day told before: "two days later", "the following day"."""
+    return rel.endswith(" later") or rel.startswith(("the following ", "the next "))
 
 
 def _role(
@@ -1126,7 +1125,7 @@ def _role(
         and _YEAR_END.search(text, s, e)
     ):
         return "header"
-    if kind == "rel" and _OFFSET_REL.match(text, s, e):
+    if kind == "rel" and _is_offset(text[s:e].lower()):
         # "Two days later, a second strike damaged the hospital": a day counted from another
         # is not told (the conventions leave relative offsets unresolved); it still dates the
         # narrative for the yearless days after it

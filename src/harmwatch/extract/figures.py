@@ -374,9 +374,9 @@ _PART_GAP = re.compile(
     r"|\s+(?:[\w-]+\s+){0,2}?(?:were|was|are|is)\s+among\s+(?:the\s+)?",
     re.IGNORECASE,
 )
-#: (after a count's own gloss in brackets: "Six (06) soldiers and two (02) civilians")
 #: Between two sibling parts: "12 children and 8 women", "12 children, 8 women".
 _AND_SIBLING = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?\s*(?:,\s*and|,|and)\s+", re.IGNORECASE)
+#: (after a count's own gloss in brackets: "Six (06) soldiers and two (02) civilians")
 _APPOSITION_GAP = re.compile(
     r"\s*(?:\( ?[\w,.-]+ ?\)\s*)?[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|,\s*and)\s*"
 )
