@@ -24,8 +24,8 @@ from setuptools.command.build_ext import build_ext
 ROOT = Path(__file__).resolve().parent
 SRC = ROOT / "src"
 #: The extractor's hot path (docs/extraction.md, "Speed"); each module must type-check with
-#: mypy. relevance_model stays Python: ``python -m harmwatch.extract.relevance_model`` needs
-#: its source module.
+#: mypy. relevance_model (the fitting) stays Python: ``python -m harmwatch.extract.relevance_model``
+#: needs its source module; its inference is relevance_score.
 COMPILED = [
     "harmwatch/extract/actors.py",
     "harmwatch/extract/categories.py",
@@ -37,6 +37,7 @@ COMPILED = [
     "harmwatch/extract/numbers.py",
     "harmwatch/extract/pipeline.py",
     "harmwatch/extract/relevance.py",
+    "harmwatch/extract/relevance_score.py",
     "harmwatch/extract/sites.py",
     "harmwatch/extract/text.py",
     "harmwatch/extract/wordindex.py",

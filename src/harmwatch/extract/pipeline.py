@@ -73,7 +73,7 @@ from harmwatch.extract.relevance import (
     no_harm_frame,
     relevance,
 )
-from harmwatch.extract.relevance_model import load_model
+from harmwatch.extract.relevance_score import load_model
 from harmwatch.extract.sites import (
     LOOSE_SITE_PATTERNS,
     SITE_PATTERNS,
