@@ -129,8 +129,9 @@ _WORD = re.compile(r"\w+(?:[-’']\w+)*")
 #: dotted leader; its cue names the count's measure, whatever follows the number.
 _LABEL_BEFORE = re.compile(
     # "Killed: 14", "Dead: 12. Injured: 30", "Deaths - 17; injuries - 43"
-    # ("- Soldiers killed: 26": a hyphen or asterisk bullet opens the line)
-    r"(?:^|(?<=[|/;•\n—–])|(?<=[.,][ \t]))[ \t]*(?:(?<=\n)[-*][ \t]+)?"
+    # ("- Soldiers killed: 26": a hyphen or asterisk bullet opens the line; a box drawn with
+    # line characters in a plain-text bulletin, "│ Associated deaths: 9 │", is a bar)
+    r"(?:^|(?<=[|/;•\n—–│┃║])|(?<=[.,][ \t]))[ \t]*(?:(?<=\n)[-*][ \t]+)?"
     r"([A-Za-z][A-Za-z ,'’()\d-]{1,98}?)[ \t]*"
     r"(?::|\.{3,}|(?<=[a-z])[ \t]+[-–—](?=[ \t]))[ \t]*"
     r"(?:(?:about|some|around|nearly|almost|over|more than|at least|up to|approximately)[ \t]+)?$"

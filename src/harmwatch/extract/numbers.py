@@ -201,6 +201,11 @@ _ID_BEFORE = re.compile(
     r"\bblock\s+|\bgate\s+|\bward\s+|\broute\s+|\bhighway\s+|\broad\s+)$",
     re.IGNORECASE,
 )
+#: "week 13" of a calendar or an epidemiological bulletin: an id when no noun follows the
+#: number ("Epidemiological week 13 (25-31 March)", "week 1 to week 13: 6,412"); "over the
+#: past week 13 people were killed" counts the people.
+_WEEK_BEFORE = re.compile(r"\bweek\s+$", re.IGNORECASE)
+_WEEK_ID_AFTER = re.compile(r"\s*(?:[:;,)(]|to\b|and\b|$)", re.IGNORECASE)
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥₽]|\bUS\$|\bUSD\s?|\bAMD\s?|\bEUR\s?)$", re.IGNORECASE)
 _PERCENT_AFTER = re.compile(r"^\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
 _RATE_AFTER = re.compile(
@@ -500,6 +505,13 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         return "id"  # "No. 14", "note 2022/07"
     if after.startswith("/") and after[1:2].isdigit():
         return "id"
+    if (
+        digits
+        and before.endswith(" ")
+        and _WEEK_BEFORE.search(before)
+        and _WEEK_ID_AFTER.match(after)
+    ):
+        return "id"  # "week 1 to week 13: 6,412 cases"
     tail = _RANGE_TAIL.match(text, end, end + UNIT_WINDOW) or (
         # "between 13 and 75 years old": the low end of a range of ages or units
         _AND_TAIL.match(text, end, end + UNIT_WINDOW) if before.endswith("between ") else None
