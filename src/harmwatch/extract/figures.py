@@ -254,7 +254,7 @@ _PREDICATE = re.compile(
 )
 _QUALIFIER_TAIL = re.compile(r"\s*(?:another\s+|a total of\s+|the\s+|some\s+)?", re.IGNORECASE)
 _NP_END = re.compile(
-    r"[,;.()\[\]“”\"]|\b(?:were|was|are|is|have|has|had|who|that|which|in|at|on|"
+    r"[,;.()\[\]“”\"]|\b(?:were|was|are|is|have|has|had|who|that|which|in|at|on|said|says|told|"
     r"from|during|after|before|until|by|as|to|into|and|or|with|while|when|since|near|outside|"
     r"inside|around|across|along|between|behind|beyond|through|throughout|towards?|amid|within)\b",
     re.IGNORECASE,
@@ -762,8 +762,11 @@ def figures_in_sentence(
         )
         # "Azerbaijan says it lost 80 servicemen", "a villager who lost two brothers"; also
         # after another count's cue ("20 wounded, while Azerbaijan lost two servicemen"), so
-        # "lost" is looked for between that cue and the count
-        lost_lo = lo if measure is None or cue_span is None else cue_span[1]
+        # "lost" is looked for between that cue and the count (a cue after the count, "who lost
+        # two brothers said the army had shelled", leaves the whole stretch before it)
+        lost_lo = (
+            lo if measure is None or cue_span is None or cue_span[1] > num.start else cue_span[1]
+        )
         if (
             lost_lo <= num.start
             # (a non-ASCII gap may spell it with a long s, which matching takes for "s")
@@ -774,6 +777,9 @@ def figures_in_sentence(
             and _LOST_PEOPLE_AFTER.match(text, num.end, hi_clause)
         ):
             measure, cue_span = "killed", (lost.start(), lost.start() + len("lost"))
+            bereaved = True  # the count is of those lost, not of who speaks after it
+        else:
+            bereaved = False
         if (
             measure in ("detained", "affected")
             and cue_span is not None
@@ -917,8 +923,10 @@ def figures_in_sentence(
             # "48,000 residents, 12 per cent of whom were displaced": the cue is the share's,
             # the count its base ("40,000 people fled, half of whom ..." keeps its own cue)
             continue
-        if may_hold(text[num.end : s_end], _SPEAKERS_WORDS) and _SPEAKERS_AFTER.match(
-            text, num.end, s_end
+        if (
+            not bereaved
+            and may_hold(text[num.end : s_end], _SPEAKERS_WORDS)
+            and _SPEAKERS_AFTER.match(text, num.end, s_end)
         ):
             continue  # "one aid worker said", "two survivors told reporters": who speaks
         if _AS_PEOPLE_AFTER.match(text, num.end, s_end):
