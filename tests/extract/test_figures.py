@@ -91,6 +91,20 @@ def test_apposition_sum_is_derived() -> None:
     assert derived == [3]
 
 
+def test_a_list_of_three_groups_has_one_sum() -> None:
+    # each group takes the verb; the sum is of the whole list, not of the first two groups
+    text = (
+        "Shells hit the town: 600 militants, 90 soldiers and police officers and 30 civilians died."
+    )
+    out = extract_text(text)["figures"]
+    stated = sorted(f["value"] for f in out if not f["derived"])
+    sums = [f for f in out if f["derived"] == "sum"]
+    assert stated == [30, 90, 600]
+    assert [s["value"] for s in sums] == [720]
+    assert all(f["part_of"] == sums[0]["id"] for f in out if not f["derived"])
+    assert text[sums[0]["span"][0] : sums[0]["span"][1]] == sums[0]["quote"]
+
+
 def test_count_broken_down_after_a_comma_is_no_sum() -> None:
     # the list after the comma breaks the first count down: no sum of 2 + 2, none of 4 + 2
     text = "Four reporters, two Dutch and two Georgian, were wounded when shells hit the square."

@@ -376,9 +376,12 @@ _PART_GAP = re.compile(
 )
 #: Between two sibling parts: "12 children and 8 women", "12 children, 8 women".
 _AND_SIBLING = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?\s*(?:,\s*and|,|and)\s+", re.IGNORECASE)
-#: (after a count's own gloss in brackets: "Six (06) soldiers and two (02) civilians")
+#: (after a count's own gloss in brackets: "Six (06) soldiers and two (02) civilians"; a
+#: group may itself join two nouns: "920 militants, 165 soldiers and police officers and 47
+#: civilians")
 _APPOSITION_GAP = re.compile(
-    r"\s*(?:\( ?[\w,.-]+ ?\)\s*)?[\w-]+(?:\s+[\w-]+)?\s*(?:,|and|,\s*and)\s*"
+    r"\s*(?:\( ?[\w,.-]+ ?\)\s*)?[\w-]+(?:\s+[\w-]+)?(?:\s+and\s+[\w-]+(?:\s+[\w-]+)?)?"
+    r"\s*(?:,|and|,\s*and)\s*"
 )
 #: "63 of the 67 mosques", "Of the 161 sites", "all of Gaza's 2.3 million people": the number
 #: is the base a part is taken from (a population, not a harmed group) and is not a figure;
@@ -1409,6 +1412,15 @@ def _apposition(
             # "Thirty-five civilians, 31 of them women, were killed": the next count is this
             # one's part, not a group to add to it
             nxt.part_of = fig.id
+            continue
+        if summed is not None:
+            # "920 militants, 165 soldiers and 47 civilians were killed": a third group joins
+            # the sum of the two after it (one sum of the whole list)
+            summed.value += fig.value
+            summed.start = num.start
+            summed.quote = text[num.start : summed.end]
+            summed.mentions = [(num.start, summed.mentions[0][1])]
+            fig.part_of = summed.id
             continue
         total = replace(
             nxt,
