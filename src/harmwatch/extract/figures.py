@@ -380,7 +380,11 @@ _AND_SIBLING = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?\s*(?:,\s*and|,|and)\s+", re.
 #: group may itself join two nouns: "920 militants, 165 soldiers and police officers and 47
 #: civilians")
 _APPOSITION_GAP = re.compile(
-    r"\s*(?:\( ?[\w,.-]+ ?\)\s*)?[\w-]+(?:\s+[\w-]+)?(?:\s+and\s+[\w-]+(?:\s+[\w-]+)?)?"
+    r"\s*(?:\( ?[\w,.-]+ ?\)\s*)?"
+    r"(?:[\w-]+(?:\s+[\w-]+)?(?:\s+and\s+[\w-]+(?:\s+[\w-]+)?)?"
+    # ("125 members of the government's security forces and 148 fighters": one word and an
+    # "of" phrase; not "30 people out of the rubble, seven of whom")
+    r"|[\w-]+\s+of\s+(?:the\s+)?(?:[\w-]+['’]s?\s+)?(?:[\w-]+\s+){0,2}[\w-]+)"
     r"\s*(?:,|and|,\s*and)\s*"
 )
 #: "63 of the 67 mosques", "Of the 161 sites", "all of Gaza's 2.3 million people": the number

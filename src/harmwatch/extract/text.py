@@ -133,8 +133,9 @@ _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
 #: capital and a small letter ("said.The"), or an opening quote and a capital. Every branch
 #: starts with the punctuation mark, written once in front so the regex engine can skip
 #: straight to the next ``.``, ``!`` or ``?`` instead of trying each character of the text.
+#: The Armenian full stop "։" (U+0589), kept by translations from Armenian, ends a sentence too.
 _BOUNDARY = re.compile(
-    r"[.!?](?:[.!?]*[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[\"”]?(?=[A-Z][a-z])|(?=[“\"][A-Z]))"
+    r"[.!?։](?:[.!?։]*[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[\"”]?(?=[A-Z][a-z])|(?=[“\"][A-Z]))"
 )
 _PARA = re.compile(r"\n[ \t]*\n+|\n(?=[ \t]*[•\-*]\s)")
 
