@@ -197,6 +197,8 @@ _REFERENCE_OTHER_BEFORE = re.compile(
 _MOVED_TO = re.compile(
     r"(?:\b(?:taken|transported|evacuated|moved|brought|rushed|fled|transferred|relocated|"
     r"admitted|airlifted|flown|shifted)\s+(?:\w+\s+)?(?:to|into)\b"
+    # "to evacuate the injured to hospitals in Jalalabad and Kabul"
+    r"|\bevacuat(?:e|es|ing)\s+(?:the\s+)?(?:\w+\s+)?(?:to|into)\b"
     # "was evacuated by ferry across the Caspian Sea": the way the displaced went
     r"|\b(?:evacuated|taken|transported|moved|ferried|bussed)\s+(?:by\s+\w+\s+)?"
     r"(?:from\s+[\w'’-]+\s+)?(?:across|through|via)\b"
@@ -305,7 +307,7 @@ _MOVED_WORDS = (
     "flown",
     "taken",
     "transported",
-    "evacuated",
+    "evacuat",
     "moved",
     "brought",
     "rushed",
@@ -439,6 +441,13 @@ _SPOKEN_FROM = re.compile(
     re.IGNORECASE,
 )
 _SPOKEN_FROM_ANCHORED = anchor(_SPOKEN_FROM)
+#: "a peace deal was signed in Pretoria", "the accord signed in Doha": where an agreement was
+#: signed, not where harm was.
+_SIGNED_IN_BEFORE = re.compile(
+    r"\b(?:deal|agreement|accord|treaty|ceasefire|truce|protocol)s?\s+(?:(?:was|were|had\s+been)\s+)?"
+    r"signed\s+(?:\w+\s+)?(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: The nouns of :data:`_SPOKEN_FROM` right before the place ("condemned the raid in a speech in
 #: Ramallah"): read on their own when the verb before them governs a harm word.
 _SPOKEN_NOUN_FROM = re.compile(
@@ -663,6 +672,8 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
         )
     ):
         return True
+    if "signed" in window and _SIGNED_IN_BEFORE.search(window):
+        return True  # "a peace deal was signed in Pretoria"
     # every match ends in "in"/"from" and up to three list names before the place
     tail = window[-SPOKEN_WINDOW:]
     near = tail[-SPOKEN_LIST_CHARS:]
