@@ -206,8 +206,9 @@ _MOVED_TO = re.compile(
     r"|\b(?:left|headed|set\s+off|bound)\s+for\b|\barrived\s+(?:by\s+\w+\s+)?(?:in|at)\b"
     # "the aircraft took off from Aghdam": where a flight began
     r"|\b(?:took\s+off|taken\s+off|taking\s+off|take-?off)\s+from\b)"
-    # "taken to a hospital in X after the strike on Y": Y is where the harm happened
-    r"(?:(?!\b(?:after|following|before|during)\b)[^.;,]){0,80}$",
+    # "taken to a hospital in X after the strike on Y": Y is where the harm happened; a comma
+    # only right before the place ("fled to the state capital, Gusau")
+    r"(?:(?!\b(?:after|following|before|during)\b)(?:[^.;,]|,\s*$)){0,80}$",
     re.IGNORECASE,
 )
 #: A river, sea or strait named only to locate a bridge, a dam or a flight: "the road bridge
