@@ -1309,7 +1309,9 @@ def figures_in_sentence(
             number_end=num.end,
             part_of=link.id if (kind == "sub" and link is not None) else sibling_of,
             mentions=[(num.start, num.end)],
-            additive=additive,
+            # ("killed 12 villagers and abducted about 50 others": others than the dead, not
+            # more of one count, so a later "about 50 abducted" is the same count told again)
+            additive=additive and (link is None or link.measure == measure),
             anaphoric=subject in (None, "people")
             and words.search(_DEFINITE_BEFORE_ANCHORED, lo, num.start) is not None,
         )
