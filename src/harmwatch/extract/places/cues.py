@@ -277,18 +277,37 @@ def _glued_article(tokens: list, k: int) -> bool:
 
 
 def _cue_possible(doc: Doc, first: int, last: int, lex: Lexicon) -> bool:
-    """Cheap character tests before reading words: a cue phrase ends in " of " or " in "
-    right before the run, a place noun follows it after one space."""
+    """Whether :func:`_marked_feature` can find a cue around the run: the tests it makes,
+    reduced to a character test before the run and a set look-up of the words after it.
+
+    Most runs are followed by some lowercase word; only the few that are a place noun, a unit
+    noun or a facility word are worth the headline test and the full reading of the cue.
+    """
     text, tokens = doc.text, doc.tokens
     start, end = tokens[first].start, tokens[last].end
     if text[start - 4 : start] in (" of ", " in "):
         return True
-    if text[end : end + 1] != " ":
-        return False
-    if "a" <= text[end + 1 : end + 2] <= "z":
-        return True
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
-    return nxt is not None and nxt.join == " " and nxt.key in lex.place_nouns
+    if nxt is not None and nxt.join == " " and nxt.key in lex.place_nouns:
+        return True
+    if tokens[last].possessive or not doc.lowercase_after(end):
+        return False
+    after = doc.word_after(end)
+    return after is not None and after.key in _cue_after_words(lex)
+
+
+#: Per lexicon (by identity, the lexicon kept alive beside it): the lowercase words right
+#: after a run that :func:`_marked_feature` reads as a cue, as one set.
+_CUE_AFTER_WORDS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _cue_after_words(lex: Lexicon) -> frozenset[str]:
+    """Place nouns, unit nouns, facility heads and the modifiers before a head, in one set."""
+    entry = _CUE_AFTER_WORDS.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        words = frozenset().union(lex.place_nouns, UNIT_NOUNS, SITE_HEADS, SITE_MODIFIERS)
+        entry = _CUE_AFTER_WORDS[id(lex)] = (lex, words)
+    return entry[1]
 
 
 def _name_token(key: str, lex: Lexicon) -> bool:

@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from harmwatch.extract.places.candidates import Candidate, prior, top_candidate
 from harmwatch.extract.places.lexicon import Lexicon
@@ -87,6 +87,9 @@ _BOX_MARGIN_DEG = 1e-6
 _SCORE_SLACK = 1e-9
 # Most the distance term of :func:`score` can add.
 _MAX_DISTANCE_BONUS = max(NEAR_BONUS, REGION_BONUS, 0.0)
+
+
+_TOKEN_KEY = attrgetter("key")
 
 
 @dataclass(slots=True)
@@ -159,11 +162,13 @@ class Context:
         """Demonym votes (capped per demonym) are the starting context."""
         seen: Counter[str] = Counter()
         votes: dict[str, float] = {}
-        demonym = lex.demonyms.get
-        for tok in tokens:
-            iso = demonym(tok.key)
-            if iso and seen[tok.key] < MAX_VOTES_PER_NAME:
-                seen[tok.key] += 1
+        demonyms = lex.demonyms
+        # Few tokens are demonyms: the keys are read and filtered in C, and only the demonyms
+        # reach the loop (in text order, which orders the votes: see dominant()).
+        for key in filter(demonyms.__contains__, map(_TOKEN_KEY, tokens)):
+            iso = demonyms[key]
+            if iso and seen[key] < MAX_VOTES_PER_NAME:
+                seen[key] += 1
                 votes[iso] = votes.get(iso, 0) + DEMONYM_VOTE
         return cls(votes)
 
