@@ -47,7 +47,10 @@ UNKNOWN_COUNTRY_SHARE = 0.75
 NEAR_WINDOW = 3
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, which made
+# building a mention cost several times what finding it did (pure Python). It is a value all
+# the same: compared and hashed by its fields, and no code changes one once made.
+@dataclass(slots=True, unsafe_hash=True)
 class PlaceMention:
     """One place mention: where it is in the text and which place it resolved to."""
 
