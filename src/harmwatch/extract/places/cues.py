@@ -135,7 +135,9 @@ UNIQUE_SITE_HEADS = frozenset("airport port harbour harbor dam bridge crossing".
 
 def site_head_after(doc: Doc, end: int) -> int | None:
     """End offset of a lowercase facility head right after ``end`` ("... hospital"), if any."""
-    if not doc.lowercase_after(end):
+    text = doc.text
+    # doc.lowercase_after(end), spelled out: most places are followed by no lowercase word
+    if not (text.startswith(" ", end) and "a" <= text[end + 1 : end + 2] <= "z"):
         return None
     word = doc.word_after(end)
     if word is None:

@@ -233,8 +233,8 @@ def _spans_from(doc: Doc, i: int, lex: Lexicon, limit: int) -> list[tuple[int, s
             )
             if after is not None and after.key in site_words:
                 out.append((j, f"{key} {after.key}", after.end, words + 1))
-        if j + 1 >= n or j + 1 - i >= MAX_SPAN_TOKENS:
-            break
+        if words >= limit or j + 1 >= n or j + 1 - i >= MAX_SPAN_TOKENS:
+            break  # (a longer span has more words than any key starting with this word)
         nxt = tokens[j + 1]
         join = nxt.join
         if not join:
@@ -308,8 +308,15 @@ def _describe(
     hit.strong = top_candidate(hit.rows).feature in STRONG_FEATURES  # type: ignore[arg-type]
     if hit.strong:
         hit.title_before = _title_before(hit, doc, lex)
-        if hit.end == last.end and not last.possessive and doc.lowercase_after(last.end):
-            after = doc.word_after(last.end)
+        end = last.end
+        # doc.lowercase_after(end), spelled out as in _spans_from
+        if (
+            hit.end == end
+            and not last.possessive
+            and text.startswith(" ", end)
+            and "a" <= text[end + 1 : end + 2] <= "z"
+        ):
+            after = doc.word_after(end)
             hit.after = after
             if after is not None and after.key in suffixes:
                 hit.suffix = after.key

@@ -110,7 +110,8 @@ class Doc:
         word = None
         if m is not None:
             w = m.group(1)
-            word = Word(m.start(1), m.end(1), normalise(w), w[0].isupper())
+            begin, end = m.span(1)
+            word = Word(begin, end, normalise(w), w[0].isupper())
         self._after[pos] = word
         return word
 
