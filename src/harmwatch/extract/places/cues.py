@@ -211,6 +211,7 @@ def cue_spans(doc: Doc, covered: set[int], lex: Lexicon, persons: set[str]) -> l
     tokens = doc.tokens
     spans: list[CueSpan] = []
     not_name = _not_name_tokens(lex)
+    after_words = _cue_after_words(lex)
     n = len(tokens)
     k = 0
     shared: str | None = None  # the feature "the villages of X and Y" gives Y too
@@ -235,7 +236,7 @@ def cue_spans(doc: Doc, covered: set[int], lex: Lexicon, persons: set[str]) -> l
         ):
             last += 1
         feature = None
-        if _cue_possible(doc, k, last, lex) and not doc.headline(tokens[k].start):
+        if _cue_possible(doc, k, last, lex, after_words) and not doc.headline(tokens[k].start):
             feature = _marked_feature(doc, k, last, lex)
         if feature is None and shared is not None and tokens[k].join == "and":
             feature = shared
@@ -278,12 +279,15 @@ def _glued_article(tokens: list, k: int) -> bool:
     return tokens[k].key in _ARTICLES and k + 1 < len(tokens) and tokens[k + 1].join == "-"
 
 
-def _cue_possible(doc: Doc, first: int, last: int, lex: Lexicon) -> bool:
+def _cue_possible(
+    doc: Doc, first: int, last: int, lex: Lexicon, after_words: frozenset[str] | None = None
+) -> bool:
     """Whether :func:`_marked_feature` can find a cue around the run: the tests it makes,
     reduced to a character test before the run and a set look-up of the words after it.
 
     Most runs are followed by some lowercase word; only the few that are a place noun, a unit
     noun or a facility word are worth the headline test and the full reading of the cue.
+    ``after_words``: :func:`_cue_after_words` of ``lex``, when the caller has it at hand.
     """
     text, tokens = doc.text, doc.tokens
     start, end = tokens[first].start, tokens[last].end
@@ -292,10 +296,15 @@ def _cue_possible(doc: Doc, first: int, last: int, lex: Lexicon) -> bool:
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
     if nxt is not None and nxt.join == " " and nxt.key in lex.place_nouns:
         return True
-    if tokens[last].possessive or not doc.lowercase_after(end):
+    # doc.lowercase_after(end), spelled out: asked for most runs
+    if tokens[last].possessive or not (
+        text.startswith(" ", end) and "a" <= text[end + 1 : end + 2] <= "z"
+    ):
         return False
     after = doc.word_after(end)
-    return after is not None and after.key in _cue_after_words(lex)
+    if after is None:
+        return False
+    return after.key in (_cue_after_words(lex) if after_words is None else after_words)
 
 
 #: Per lexicon (by identity, the lexicon kept alive beside it): the lowercase words right

@@ -202,7 +202,8 @@ class Context:
             names.add(key)
             names.add(normalise(best.name))
             if best.country:
-                vote = _vote(best) * min(times, MAX_VOTES_PER_NAME)
+                each = COUNTRY_MENTION_VOTE if best.feature == "country" else PLACE_VOTE
+                vote = each * min(times, MAX_VOTES_PER_NAME)
                 votes[best.country] = votes.get(best.country, 0) + vote
                 by_key[key] = (best.country, vote)
             if best.feature != "country" and best.lat is not None and best.lon is not None:
@@ -303,10 +304,6 @@ def firm(hit: Hit, best: Candidate) -> bool:
         or best.population >= CONTEXT_FREE_POPULATION
         or hit.first != hit.last
     )
-
-
-def _vote(cand: Candidate) -> float:
-    return COUNTRY_MENTION_VOTE if cand.feature == "country" else PLACE_VOTE
 
 
 def score(cand: Candidate, hit: Hit, ctx: Context) -> float:

@@ -27,6 +27,9 @@ MAX_SPAN_TOKENS = 7
 # Shortest key accepted for a place that is not written in capitals ("Of" in Turkey, "Ur" in
 # Iraq are real places but two-letter capitalised words are nearly always something else).
 MIN_KEY_CHARS = 3
+# Token keys whose start limits a caller's dict of :func:`find_hits` keeps before it is started
+# afresh (a few MB at most).
+MAX_START_KEYS = 100_000
 _DATELINE_MARKS = (",", "(", "-", "\u2013", "\u2014", " (", " -", " \u2013", " \u2014")
 # Words after "the X" that keep X a place ("the Haifa area", "the Kherson countryside"):
 # unlike "the Azerbaijan defense plant", they name the surroundings of the place itself.
@@ -94,10 +97,19 @@ def find_hits(
     lex: Lexicon,
     max_words: Callable[[str], int],
     lookup: Callable[[str], Sequence[object]],
+    limits: dict[str, int] | None = None,
 ) -> list[Hit]:
-    """Longest-match scan: at each startable token, try the longest span down to one word."""
+    """Longest-match scan: at each startable token, try the longest span down to one word.
+
+    ``limits`` remembers, per token key, the most words a name starting with it may have (0
+    when none can start there: a never-word, or no key of the index starts with it); a caller
+    that keeps one ``lex`` and one index passes the same dict for every text (news repeats its
+    capitalised words), which saves two set look-ups and an index call per token.
+    """
+    if limits is None:
+        limits = {}
     tokens = doc.tokens
-    never, demonyms = lex.never, lex.demonyms
+    never, demonyms = lex.never, lex.demonyms  # (never-words are remembered in ``limits``)
     hits: list[Hit] = []
     not_name = _not_name_like(lex)
     suffixes = _suffix_set(lex)
@@ -111,10 +123,12 @@ def find_hits(
             if past is not None:
                 i = past  # "the Middle East", "Latin America": no place, no word of it either
                 continue
-        if first in never:
-            i += 1
-            continue
-        limit = max_words(first.split(" ", 1)[0])
+        limit = limits.get(first)
+        if limit is None:
+            limit = 0 if first in never else max_words(first.split(" ", 1)[0])
+            if len(limits) >= MAX_START_KEYS:
+                limits.clear()
+            limits[first] = limit
         if limit == 0:
             i += 1
             continue
