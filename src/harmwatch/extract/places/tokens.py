@@ -117,7 +117,7 @@ class Doc:
 
     def prev_word(self, pos: int) -> Word | None:
         """The word right before ``pos`` when only spaces separate them (cached per position)."""
-        word = self._prev.get(pos, _UNSEEN)
+        word: Word | None = self._prev.get(pos, _UNSEEN)
         if word is not _UNSEEN:
             return word
         text = self.text
@@ -125,10 +125,10 @@ class Doc:
         while j >= 0 and text[j] in " \t":
             j -= 1
         end = j + 1
-        word = None
         if end == pos:
-            self._prev[pos] = word  # no space before pos: no word either
-            return word
+            self._prev[pos] = None  # no space before pos: no word either
+            return None
+        word = None
         # Most words before a name are short and follow a space ("in", "of the"): when all
         # between the last space and ``end`` are letters, the word starts after that space;
         # else it is read back letter by letter.
