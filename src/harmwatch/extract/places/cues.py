@@ -135,7 +135,9 @@ UNIQUE_SITE_HEADS = frozenset("airport port harbour harbor dam bridge crossing".
 
 def site_head_after(doc: Doc, end: int) -> int | None:
     """End offset of a lowercase facility head right after ``end`` ("... hospital"), if any."""
-    if not doc.lowercase_after(end):
+    text = doc.text
+    # doc.lowercase_after(end), spelled out: most places are followed by no lowercase word
+    if not (text.startswith(" ", end) and "a" <= text[end + 1 : end + 2] <= "z"):
         return None
     word = doc.word_after(end)
     if word is None:
@@ -209,6 +211,7 @@ def cue_spans(doc: Doc, covered: set[int], lex: Lexicon, persons: set[str]) -> l
     tokens = doc.tokens
     spans: list[CueSpan] = []
     not_name = _not_name_tokens(lex)
+    after_words = _cue_after_words(lex)
     n = len(tokens)
     k = 0
     shared: str | None = None  # the feature "the villages of X and Y" gives Y too
@@ -233,7 +236,7 @@ def cue_spans(doc: Doc, covered: set[int], lex: Lexicon, persons: set[str]) -> l
         ):
             last += 1
         feature = None
-        if _cue_possible(doc, k, last, lex) and not doc.headline(tokens[k].start):
+        if _cue_possible(doc, k, last, lex, after_words) and not doc.headline(tokens[k].start):
             feature = _marked_feature(doc, k, last, lex)
         if feature is None and shared is not None and tokens[k].join == "and":
             feature = shared
@@ -276,19 +279,46 @@ def _glued_article(tokens: list, k: int) -> bool:
     return tokens[k].key in _ARTICLES and k + 1 < len(tokens) and tokens[k + 1].join == "-"
 
 
-def _cue_possible(doc: Doc, first: int, last: int, lex: Lexicon) -> bool:
-    """Cheap character tests before reading words: a cue phrase ends in " of " or " in "
-    right before the run, a place noun follows it after one space."""
+def _cue_possible(
+    doc: Doc, first: int, last: int, lex: Lexicon, after_words: frozenset[str] | None = None
+) -> bool:
+    """Whether :func:`_marked_feature` can find a cue around the run: the tests it makes,
+    reduced to a character test before the run and a set look-up of the words after it.
+
+    Most runs are followed by some lowercase word; only the few that are a place noun, a unit
+    noun or a facility word are worth the headline test and the full reading of the cue.
+    ``after_words``: :func:`_cue_after_words` of ``lex``, when the caller has it at hand.
+    """
     text, tokens = doc.text, doc.tokens
     start, end = tokens[first].start, tokens[last].end
     if text[start - 4 : start] in (" of ", " in "):
         return True
-    if text[end : end + 1] != " ":
-        return False
-    if "a" <= text[end + 1 : end + 2] <= "z":
-        return True
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
-    return nxt is not None and nxt.join == " " and nxt.key in lex.place_nouns
+    if nxt is not None and nxt.join == " " and nxt.key in lex.place_nouns:
+        return True
+    # doc.lowercase_after(end), spelled out: asked for most runs
+    if tokens[last].possessive or not (
+        text.startswith(" ", end) and "a" <= text[end + 1 : end + 2] <= "z"
+    ):
+        return False
+    after = doc.word_after(end)
+    if after is None:
+        return False
+    return after.key in (_cue_after_words(lex) if after_words is None else after_words)
+
+
+#: Per lexicon (by identity, the lexicon kept alive beside it): the lowercase words right
+#: after a run that :func:`_marked_feature` reads as a cue, as one set.
+_CUE_AFTER_WORDS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _cue_after_words(lex: Lexicon) -> frozenset[str]:
+    """Place nouns, unit nouns, facility heads and the modifiers before a head, in one set."""
+    entry = _CUE_AFTER_WORDS.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        words = frozenset().union(lex.place_nouns, UNIT_NOUNS, SITE_HEADS, SITE_MODIFIERS)
+        entry = _CUE_AFTER_WORDS[id(lex)] = (lex, words)
+    return entry[1]
 
 
 def _name_token(key: str, lex: Lexicon) -> bool:

@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from harmwatch.extract.places.candidates import Candidate, prior, top_candidate
 from harmwatch.extract.places.lexicon import Lexicon
@@ -87,6 +87,10 @@ _BOX_MARGIN_DEG = 1e-6
 _SCORE_SLACK = 1e-9
 # Most the distance term of :func:`score` can add.
 _MAX_DISTANCE_BONUS = max(NEAR_BONUS, REGION_BONUS, 0.0)
+
+
+_TOKEN_KEY = attrgetter("key")
+_HIT_ROWS = attrgetter("rows")
 
 
 @dataclass(slots=True)
@@ -159,11 +163,13 @@ class Context:
         """Demonym votes (capped per demonym) are the starting context."""
         seen: Counter[str] = Counter()
         votes: dict[str, float] = {}
-        demonym = lex.demonyms.get
-        for tok in tokens:
-            iso = demonym(tok.key)
-            if iso and seen[tok.key] < MAX_VOTES_PER_NAME:
-                seen[tok.key] += 1
+        demonyms = lex.demonyms
+        # Few tokens are demonyms: the keys are read and filtered in C, and only the demonyms
+        # reach the loop (in text order, which orders the votes: see dominant()).
+        for key in filter(demonyms.__contains__, map(_TOKEN_KEY, tokens)):
+            iso = demonyms[key]
+            if iso and seen[key] < MAX_VOTES_PER_NAME:
+                seen[key] += 1
                 votes[iso] = votes.get(iso, 0) + DEMONYM_VOTE
         return cls(votes)
 
@@ -196,7 +202,8 @@ class Context:
             names.add(key)
             names.add(normalise(best.name))
             if best.country:
-                vote = _vote(best) * min(times, MAX_VOTES_PER_NAME)
+                each = COUNTRY_MENTION_VOTE if best.feature == "country" else PLACE_VOTE
+                vote = each * min(times, MAX_VOTES_PER_NAME)
                 votes[best.country] = votes.get(best.country, 0) + vote
                 by_key[key] = (best.country, vote)
             if best.feature != "country" and best.lat is not None and best.lon is not None:
@@ -217,7 +224,7 @@ class Context:
         """Index :attr:`anchors` for :meth:`nearest_km`: sorted by latitude, each with the
         radians and cosine of its latitude (the haversine terms that depend on it alone), and
         an empty memo of distances (valid until the anchors change)."""
-        ordered = sorted(self.anchors, key=lambda a: a[0])
+        ordered = sorted(self.anchors, key=itemgetter(0))
         self._lats = [lat for lat, _, _ in ordered]
         self._anchor_terms = [
             (lat, lon, key, p, math.cos(p))
@@ -299,10 +306,6 @@ def firm(hit: Hit, best: Candidate) -> bool:
     )
 
 
-def _vote(cand: Candidate) -> float:
-    return COUNTRY_MENTION_VOTE if cand.feature == "country" else PLACE_VOTE
-
-
 def score(cand: Candidate, hit: Hit, ctx: Context) -> float:
     """Prior plus context (step 3), without the votes of the hit's own name."""
     total = prior(cand)
@@ -317,19 +320,29 @@ def score(cand: Candidate, hit: Hit, ctx: Context) -> float:
     return total
 
 
-def choose(hit: Hit, ctx: Context, memo: dict[tuple[str, str | None], Resolved]) -> Resolved:
+#: A pass's choice per name (key, region suffix): the candidate and its score.
+Choices = dict[tuple[str, str | None], tuple[Candidate, float]]
+
+
+def choose(hit: Hit, ctx: Context, memo: Choices) -> Resolved:
     """The best-scoring candidate of ``hit`` (a region suffix prefers region candidates).
 
     ``memo`` holds this pass's choice per name: repeated names resolve once per pass.
     """
+    best, best_score = _choice(hit, ctx, memo)
+    return Resolved(hit, best, best_score)
+
+
+def _choice(hit: Hit, ctx: Context, memo: Choices) -> tuple[Candidate, float]:
+    """:func:`choose` without the :class:`Resolved` (the first pass only needs the candidate)."""
     key = (hit.key, hit.suffix)
     known = memo.get(key)
     if known is not None:
-        return Resolved(hit, known.best, known.score)
+        return known
     rows: tuple[Candidate, ...] = hit.rows  # type: ignore[assignment]
     if len(rows) == 1 or hit.dateline:
         # A dateline ("GENEVA (AP) —") names a well-known city whatever the story is about.
-        return Resolved(hit, top_candidate(rows), 0.0)
+        return top_candidate(rows), 0.0
     if hit.suffix is not None:
         regional = tuple(c for c in rows if c.feature == "region")
         rows = regional or rows
@@ -338,9 +351,8 @@ def choose(hit: Hit, ctx: Context, memo: dict[tuple[str, str | None], Resolved])
         rows = ranked[:SCORED_BY_PRIOR] + tuple(
             c for c in ranked[SCORED_BY_PRIOR:] if ctx.votes.get(c.country or "")
         )
-    best, best_score = _best_scored(rows, hit.key, ctx)
-    memo[key] = Resolved(hit, best, best_score)
-    return memo[key]
+    choice = memo[key] = _best_scored(rows, hit.key, ctx)
+    return choice
 
 
 @lru_cache(maxsize=50_000)
@@ -378,7 +390,8 @@ def _best_scored(rows: tuple[Candidate, ...], own: str, ctx: Context) -> tuple[C
         parent = bool(cand.parent) and normalise(cand.parent) in names
         bound = cheap + _MAX_DISTANCE_BONUS + (PARENT_BONUS if parent else 0.0)
         bounds.append((bound, i, cheap, parent))
-    bounds.sort(key=lambda b: (-b[0], b[1]))
+    # highest bound first, equal bounds in row order (a stable sort keeps it when reversed)
+    bounds.sort(key=itemgetter(0), reverse=True)
     best_i = -1
     best_score = -math.inf
     best_pop = 0
@@ -415,15 +428,13 @@ def resolve(
     ctx = Context.from_tokens(doc.tokens, lex)
     # Pass 1 needs no scoring: only hits whose candidates share one country vote, and for
     # those the most plausible candidate by prior is as good as any.
-    ctx.rebuild(
-        ((h, top_candidate(h.rows)) for h in hits),  # type: ignore[arg-type]
-        firm_only=True,
-    )
-    memo: dict[tuple[str, str | None], Resolved] = {}
-    second = [choose(h, ctx, memo) for h in hits]
-    ctx.rebuild(((r.hit, r.best) for r in second), firm_only=False)
+    # (the pairs are made in C: zip and map, no generator resumed per hit)
+    ctx.rebuild(zip(hits, map(top_candidate, map(_HIT_ROWS, hits)), strict=True), firm_only=True)
+    memo: Choices = {}
+    second = [_choice(h, ctx, memo)[0] for h in hits]
+    ctx.rebuild(zip(hits, second, strict=True), firm_only=False)
     memo = {}
-    final = [choose(r.hit, ctx, memo) for r in second]
+    final = [choose(h, ctx, memo) for h in hits]
     accepted = [r for r in final if accept(r, ctx, doc, lex)]
     if settle:
         ctx.settle(accepted)

@@ -47,7 +47,10 @@ UNKNOWN_COUNTRY_SHARE = 0.75
 NEAR_WINDOW = 3
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, which made
+# building a mention cost several times what finding it did (pure Python). It is a value all
+# the same: compared and hashed by its fields, and no code changes one once made.
+@dataclass(slots=True, unsafe_hash=True)
 class PlaceMention:
     """One place mention: where it is in the text and which place it resolved to."""
 
@@ -74,6 +77,8 @@ class Gazetteer:
         self.path = path
         self.index = NameIndex(path)
         self.lex: Lexicon = lexicon()
+        #: find_hits' start limits per token key, for this lexicon and index
+        self._start_limits: dict[str, int] = {}
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> Gazetteer:
@@ -103,13 +108,16 @@ class Gazetteer:
         """All place mentions in ``text``, in order, resolved."""
         lex = self.lex
         doc = Doc(text, lex.never)
-        hits = find_hits(doc, lex, self.index.max_words, self.index.lookup)
+        index = self.index
+        hits = find_hits(doc, lex, index.max_words, index.lookup, self._start_limits)
         plausible = lexical_filter(hits, lex)
         # the context is settled only when a cue-only place asks for its country
         resolved, ctx = resolve(plausible, doc, lex, settle=False)
         resolved = _drop_facility_names(doc, resolved, ctx)
         mentions = [self._mention(doc, r) for r in resolved]
-        covered = {k for r in resolved for k in range(r.hit.first, r.hit.last + 1)}
+        covered: set[int] = set()
+        for r in resolved:
+            covered.update(range(r.hit.first, r.hit.last + 1))  # (a set per hit, not per token)
         persons = {h.key for h in hits if h.title_before}
         mentions.extend(self._cue_mentions(doc, covered, persons, ctx, resolved))
         mentions.extend(self._site_mentions(doc, mentions))

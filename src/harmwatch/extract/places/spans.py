@@ -27,6 +27,9 @@ MAX_SPAN_TOKENS = 7
 # Shortest key accepted for a place that is not written in capitals ("Of" in Turkey, "Ur" in
 # Iraq are real places but two-letter capitalised words are nearly always something else).
 MIN_KEY_CHARS = 3
+# Token keys whose start limits a caller's dict of :func:`find_hits` keeps before it is started
+# afresh (a few MB at most).
+MAX_START_KEYS = 100_000
 _DATELINE_MARKS = (",", "(", "-", "\u2013", "\u2014", " (", " -", " \u2013", " \u2014")
 # Words after "the X" that keep X a place ("the Haifa area", "the Kherson countryside"):
 # unlike "the Azerbaijan defense plant", they name the surroundings of the place itself.
@@ -94,10 +97,19 @@ def find_hits(
     lex: Lexicon,
     max_words: Callable[[str], int],
     lookup: Callable[[str], Sequence[object]],
+    limits: dict[str, int] | None = None,
 ) -> list[Hit]:
-    """Longest-match scan: at each startable token, try the longest span down to one word."""
+    """Longest-match scan: at each startable token, try the longest span down to one word.
+
+    ``limits`` remembers, per token key, the most words a name starting with it may have (0
+    when none can start there: a never-word, or no key of the index starts with it); a caller
+    that keeps one ``lex`` and one index passes the same dict for every text (news repeats its
+    capitalised words), which saves two set look-ups and an index call per token.
+    """
+    if limits is None:
+        limits = {}
     tokens = doc.tokens
-    never, demonyms = lex.never, lex.demonyms
+    never, demonyms = lex.never, lex.demonyms  # (never-words are remembered in ``limits``)
     hits: list[Hit] = []
     not_name = _not_name_like(lex)
     suffixes = _suffix_set(lex)
@@ -111,10 +123,12 @@ def find_hits(
             if past is not None:
                 i = past  # "the Middle East", "Latin America": no place, no word of it either
                 continue
-        if first in never:
-            i += 1
-            continue
-        limit = max_words(first.split(" ", 1)[0])
+        limit = limits.get(first)
+        if limit is None:
+            limit = 0 if first in never else max_words(first.split(" ", 1)[0])
+            if len(limits) >= MAX_START_KEYS:
+                limits.clear()
+            limits[first] = limit
         if limit == 0:
             i += 1
             continue
@@ -233,8 +247,8 @@ def _spans_from(doc: Doc, i: int, lex: Lexicon, limit: int) -> list[tuple[int, s
             )
             if after is not None and after.key in site_words:
                 out.append((j, f"{key} {after.key}", after.end, words + 1))
-        if j + 1 >= n or j + 1 - i >= MAX_SPAN_TOKENS:
-            break
+        if words >= limit or j + 1 >= n or j + 1 - i >= MAX_SPAN_TOKENS:
+            break  # (a longer span has more words than any key starting with this word)
         nxt = tokens[j + 1]
         join = nxt.join
         if not join:
@@ -308,8 +322,15 @@ def _describe(
     hit.strong = top_candidate(hit.rows).feature in STRONG_FEATURES  # type: ignore[arg-type]
     if hit.strong:
         hit.title_before = _title_before(hit, doc, lex)
-        if hit.end == last.end and not last.possessive and doc.lowercase_after(last.end):
-            after = doc.word_after(last.end)
+        end = last.end
+        # doc.lowercase_after(end), spelled out as in _spans_from
+        if (
+            hit.end == end
+            and not last.possessive
+            and text.startswith(" ", end)
+            and "a" <= text[end + 1 : end + 2] <= "z"
+        ):
+            after = doc.word_after(end)
             hit.after = after
             if after is not None and after.key in suffixes:
                 hit.suffix = after.key

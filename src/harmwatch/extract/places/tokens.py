@@ -26,6 +26,9 @@ HEADLINE_MIN_WORDS = 6
 HEADLINE_MAX_CHARS = 200
 # Characters looked at before a token for the words preceding it.
 LOOKBACK_CHARS = 60
+# Characters searched back for the space before the word preceding a position (longer words
+# are read letter by letter).
+PREV_WORD_CHARS = 24
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f\u1e00-\u1eff\u0400-\u042f\u0531-\u0556"
 _APOS = re.escape(APOSTROPHES)
@@ -107,13 +110,14 @@ class Doc:
         word = None
         if m is not None:
             w = m.group(1)
-            word = Word(m.start(1), m.end(1), normalise(w), w[0].isupper())
+            begin, end = m.span(1)
+            word = Word(begin, end, normalise(w), w[0].isupper())
         self._after[pos] = word
         return word
 
     def prev_word(self, pos: int) -> Word | None:
         """The word right before ``pos`` when only spaces separate them (cached per position)."""
-        word = self._prev.get(pos, _UNSEEN)
+        word: Word | None = self._prev.get(pos, _UNSEEN)
         if word is not _UNSEEN:
             return word
         text = self.text
@@ -121,10 +125,20 @@ class Doc:
         while j >= 0 and text[j] in " \t":
             j -= 1
         end = j + 1
-        while j >= 0 and text[j].isalpha():
-            j -= 1
+        if end == pos:
+            self._prev[pos] = None  # no space before pos: no word either
+            return None
         word = None
-        if end < pos and end - j > 1:
+        # Most words before a name are short and follow a space ("in", "of the"): when all
+        # between the last space and ``end`` are letters, the word starts after that space;
+        # else it is read back letter by letter.
+        space = text.rfind(" ", max(0, end - PREV_WORD_CHARS), end)
+        if space >= 0 and text[space + 1 : end].isalpha():
+            j = space
+        else:
+            while j >= 0 and text[j].isalpha():
+                j -= 1
+        if end - j > 1:
             w = text[j + 1 : end]
             word = Word(j + 1, end, normalise(w), w[0].isupper())
         self._prev[pos] = word
