@@ -508,6 +508,9 @@ def _cue_plan(cb: Codebook) -> tuple[tuple[AnchoredPattern, ...], tuple[str, ...
 _PAIR_DENIED = re.compile(
     r"\b(?:not|never|escaped|spared|avoided)\b(?!\s+only\b)|\bn['’]t\b", re.IGNORECASE
 )
+#: A denial right before a pair's first word: "no civilian infrastructure in the city was
+#: damaged", "no schools were hit".
+_PAIR_DENIED_BEFORE = re.compile(r"\bno\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 def document_cues(
@@ -548,6 +551,7 @@ def document_cues(
                         s2 - e1 <= within
                         and not _CLAUSE_BREAK.search(text, e1, s2)
                         and not _PAIR_DENIED.search(text, e1, s2)
+                        and not _PAIR_DENIED_BEFORE.search(text, max(0, s1 - 24), s1)
                     ):
                         spans.append((s1, e2))
         found[code] = sorted(spans)
