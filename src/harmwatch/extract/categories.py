@@ -286,12 +286,18 @@ def _drop_air_launched(
 _FLED_CUE = re.compile(r"fle(?:d|e|eing)$", re.IGNORECASE)
 _ATTACKERS_FLED = re.compile(
     r"\b(?:attackers?|assailants?|gunm[ae]n|perpetrators|raiders|bandits|suspects|"
-    r"(?:the )?(?:militants|insurgents|terrorists|fighters))\b[^.;]{0,60}$",
+    r"(?:the )?(?:militants|insurgents|terrorists|fighters|militias?|militiamen))\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
+#: What only attackers flee from or with: "fled the scene", "fled from the burning building";
+#: "fled before police arrived", "fled on motorcycles", "fled in two pickup trucks".
 _FLED_PLACE = re.compile(
-    r"\s+(?:from )?(?:the|a) (?:burning |burnt |collapsing )?"
-    r"(?:building|scene|flames|fire|vehicle|car|bus)\b",
+    r"\s+(?:(?:from )?(?:the|a) (?:burning |burnt |collapsing )?"
+    r"(?:building|scene|flames|fire|vehicle|car|bus)\b"
+    r"|(?:the (?:area|village|town) )?before (?:the )?(?:police|security forces|soldiers|troops|"
+    r"help|reinforcements)\b"
+    r"|(?:on|by) (?:motorcycles|motorbikes)\b"
+    r"|in (?:a|an|their|two|three) (?:[\w-]+ )?(?:cars?|vehicles?|trucks?|pickups?|vans?)\b)",
     re.IGNORECASE,
 )
 
