@@ -126,9 +126,11 @@ _REFERENCE_WORD_FRAMES = (
     r"\bflag\s+of",
     # "far from the Nagorno-Karabakh conflict zone"
     r"\bfar\s+from",
-    # "a town about 20 kilometres from the front line around Bakhmut"
-    r"\b\d[\d.,]*\s*(?:km|kilomet(?:er|re)s?|miles?)\b[^.;]{0,20}?\bfrom\s+the\s+"
-    r"front(?:[\s-]*lines?)?\s+(?:around|near|at|in|outside|of)",
+    # "a town about 20 kilometres from the front line around Bakhmut", "some 300 km north of
+    # the line of contact in Karabakh"
+    r"\b\d[\d.,]*\s*(?:km|kilomet(?:er|re)s?|miles?)\b[^.;]{0,20}?\b(?:from|(?:north|south|"
+    r"east|west)(?:-?(?:east|west))?\s+of)\s+the\s+(?:front(?:[\s-]*lines?)?|line\s+of\s+contact)"
+    r"\s+(?:around|near|at|in|outside|of)",
     # "researchers at Yale University": where the sources work
     r"\b(?:researchers?|experts?|analysts?|professors?|scholars?|scientists?)\s+(?:at|from|of)",
     # "Medics at Nasser Hospital in Khan Younis said": where the sources work
