@@ -160,6 +160,10 @@ _REFERENCE_WORD_FRAMES = (
     # "according to a humanitarian source in Mopti", "calls to military contacts in Kabul":
     # where the informant is
     r"\b(?:sources?|contacts)\s+(?:in|at)",
+    # "a peace deal was signed in Pretoria", "the accord signed in Doha": where an agreement
+    # was signed
+    r"\b(?:deal|agreement|accord|treaty|ceasefire|truce|protocol)s?\s+"
+    r"(?:(?:was|were|had\s+been)\s+)?signed\s+(?:\w+\s+)?(?:in|at)",
 )
 _REFERENCE_OTHER_FRAMES = (
     r"(?:country|nation)['’]s\s+capital,?",
@@ -331,6 +335,7 @@ _MOVED_WORDS = (
     "bussed",
 )
 _REFERENCE_WORDS = (
+    "signed",
     "km",
     "kilomet",
     "mile",
@@ -444,13 +449,6 @@ _SPOKEN_FROM = re.compile(
     re.IGNORECASE,
 )
 _SPOKEN_FROM_ANCHORED = anchor(_SPOKEN_FROM)
-#: "a peace deal was signed in Pretoria", "the accord signed in Doha": where an agreement was
-#: signed, not where harm was.
-_SIGNED_IN_BEFORE = re.compile(
-    r"\b(?:deal|agreement|accord|treaty|ceasefire|truce|protocol)s?\s+(?:(?:was|were|had\s+been)\s+)?"
-    r"signed\s+(?:\w+\s+)?(?:in|at)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
 #: The nouns of :data:`_SPOKEN_FROM` right before the place ("condemned the raid in a speech in
 #: Ramallah"): read on their own when the verb before them governs a harm word.
 _SPOKEN_NOUN_FROM = re.compile(
@@ -675,8 +673,6 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
         )
     ):
         return True
-    if "signed" in window and _SIGNED_IN_BEFORE.search(window):
-        return True  # "a peace deal was signed in Pretoria"
     # every match ends in "in"/"from" and up to three list names before the place
     tail = window[-SPOKEN_WINDOW:]
     near = tail[-SPOKEN_LIST_CHARS:]
