@@ -135,9 +135,7 @@ UNIQUE_SITE_HEADS = frozenset("airport port harbour harbor dam bridge crossing".
 
 def site_head_after(doc: Doc, end: int) -> int | None:
     """End offset of a lowercase facility head right after ``end`` ("... hospital"), if any."""
-    text = doc.text
-    # doc.lowercase_after(end), spelled out: most places are followed by no lowercase word
-    if not (text.startswith(" ", end) and "a" <= text[end + 1 : end + 2] <= "z"):
+    if not doc.lowercase_after(end):
         return None
     word = doc.word_after(end)
     if word is None:
@@ -296,10 +294,7 @@ def _cue_possible(
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
     if nxt is not None and nxt.join == " " and nxt.key in lex.place_nouns:
         return True
-    # doc.lowercase_after(end), spelled out: asked for most runs
-    if tokens[last].possessive or not (
-        text.startswith(" ", end) and "a" <= text[end + 1 : end + 2] <= "z"
-    ):
+    if tokens[last].possessive or not doc.lowercase_after(end):
         return False
     after = doc.word_after(end)
     if after is None:

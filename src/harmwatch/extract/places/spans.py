@@ -323,13 +323,7 @@ def _describe(
     if hit.strong:
         hit.title_before = _title_before(hit, doc, lex)
         end = last.end
-        # doc.lowercase_after(end), spelled out as in _spans_from
-        if (
-            hit.end == end
-            and not last.possessive
-            and text.startswith(" ", end)
-            and "a" <= text[end + 1 : end + 2] <= "z"
-        ):
+        if hit.end == end and not last.possessive and doc.lowercase_after(end):
             after = doc.word_after(end)
             hit.after = after
             if after is not None and after.key in suffixes:
