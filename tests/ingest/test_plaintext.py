@@ -263,6 +263,10 @@ def test_date_in_long_prose_line_is_not_the_publication_date() -> None:
         ("Aden , 3 August 2018 (Coast Press Service) — ", date(2018, 8, 3)),
         ("MOSCOW , 4 January 2023 (Wire-Inform) . ", date(2023, 1, 4)),
         ("Cali, 5 December 2022 (Agency, translated from Spanish). ", date(2022, 12, 5)),
+        # a city's name ending in an abbreviation, a full stop before the dash
+        ("Bogotá D.C., June 11, 2025.— ", date(2025, 6, 11)),
+        ("WASHINGTON D.C., 3 March 2024. – ", date(2024, 3, 3)),
+        ("The talks in Washington D.C., June 11, 2025 were ", None),
     ],
 )
 def test_wire_dateline_opening_a_long_paragraph(lead: str, expected: date | None) -> None:
@@ -331,6 +335,13 @@ def test_site_wide_ticker_of_other_stories_is_furniture() -> None:
     flash = "Flash info: Dori – power cuts on Sunday · Djibo: three dead in a truck crash\n"
     parsed = parse_plain_text(flash + article, None)
     assert "truck crash" not in parsed.text and "music festival" in parsed.text
+    # an "ALERT" bar of several items
+    alert = "ALERT: Flights diverted to Misrata  ·  Sabri: 3 dead as old building collapses\n"
+    parsed = parse_plain_text(alert + article, None)
+    assert "building collapses" not in parsed.text and "music festival" in parsed.text
+    also = "ALSO IN THE NEWS: Sulu: two soldiers killed in an encounter · Index ends higher\n"
+    parsed = parse_plain_text(also + article, None)
+    assert "two soldiers" not in parsed.text and "music festival" in parsed.text
     # not a headline about flash floods
     floods = "Flash floods: rescue teams reach cut-off villages · Part two of our series\n\n"
     assert "rescue teams" in parse_plain_text(floods + article, None).text

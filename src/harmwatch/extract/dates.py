@@ -837,6 +837,9 @@ _ACTIVITY_BEFORE = re.compile(
     r"(?:[\w-]+\s+)?hospitals?|"
     # "17 wounded soldiers had been evacuated by helicopter to N'Djamena on Monday morning"
     r"evacuated\s+(?:by\s+(?:helicopter|air|road|ambulance)\s+)?to|"
+    # "the last UN convoy entered the area on 30 October": aid that got through, no harm
+    r"(?:convoys?|aid\s+trucks|relief\s+trucks|deliver(?:y|ies))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:entered|reached|arrived|crossed|got\s+through)|"
     r"funerals?\s+(?:are|were|was|is)\s+(?:under\s+way|underway|taking\s+place)|"
     # "the toll given by local officials the day before"
     r"(?:toll|figure|count|number)s?,?\s+(?:given|provided|released|announced|reported|published)|"

@@ -164,6 +164,19 @@ _REFERENCE_WORD_FRAMES = (
     # was signed
     r"\b(?:deal|agreement|accord|treaty|ceasefire|truce|protocol)s?\s+"
     r"(?:(?:was|were|had\s+been)\s+)?signed\s+(?:\w+\s+)?(?:in|at)",
+    # "a ballistic missile made in North Korea", "drones manufactured in Iran": where a weapon
+    # was made
+    r"\b(?:missiles?|rockets?|drones?|shells?|munitions?|bombs?|weapons?|arms|ammunition|"
+    r"rifles?|grenades?|mines|components|parts)\s+(?:(?:that|which)\s+)?(?:(?:was|were|had\s+been|"
+    r"are|is)\s+)?(?:made|manufactured|produced|assembled|designed)\s+in",
+    # "crossing back from Iraqi Kurdistan", "returning from the market in Sinjar": where a
+    # journey began
+    r"\b(?:back|returning)\s+from",
+    # "since the war spread beyond Tigray": where a war came from
+    # (not "spread from the capital Dhaka": where it began had harm too)
+    r"\b(?:spread|spreading|spilled|spilling)\s+(?:[\w-]+\s+)?(?:beyond|outside)",
+    # "staying with host families in towns such as Debark": where the displaced live now
+    r"\bhost\s+(?:families|communities)\s+in\s+(?:(?:[\w-]+\s+){0,3}?(?:such\s+as|like|including))?",
 )
 _REFERENCE_OTHER_FRAMES = (
     r"(?:country|nation)['’]s\s+capital,?",
@@ -210,6 +223,9 @@ _MOVED_TO = re.compile(
     r"(?:from\s+[\w'’-]+\s+)?(?:across|through|via)\b"
     # "had left for Pichari and Llochegua", "arrived by boat in Pemba": where the displaced went
     r"|\b(?:left|headed|set\s+off|bound)\s+for\b|\barrived\s+(?:by\s+\w+\s+)?(?:in|at)\b"
+    # "families have left Abu Salim for relatives' homes in Janzour"
+    r"|\b(?:left|fled)\s+(?:[\w'’-]+\s+){1,3}?for\s+(?:[\w'’-]+\s+){0,2}?(?:homes?|houses?|"
+    r"relatives|families|friends|camps?|shelters?|safety|safer)\b"
     # "the aircraft took off from Aghdam": where a flight began
     r"|\b(?:took\s+off|taken\s+off|taking\s+off|take-?off)\s+from\b)"
     # "taken to a hospital in X after the strike on Y": Y is where the harm happened; a comma
@@ -323,7 +339,7 @@ _MOVED_WORDS = (
     "relocated",
     "admitted",
     "shifted",
-    "left for",
+    "left ",
     "headed for",
     "set off for",
     "bound for",
@@ -385,6 +401,21 @@ _REFERENCE_WORDS = (
     "negotiat",
     "summit",
     "headquarters",
+    "made in",
+    "manufactured in",
+    "produced in",
+    "assembled in",
+    "designed in",
+    "spread",
+    "spill",
+    "host ",
+)
+#: Another name of the place just named, not a second place: "the village of Roboski, which
+#: the state calls Ortasu", "Khankendi (known as Stepanakert)"; but "Beirut's southern suburbs,
+#: known as Dahiyeh" name it first. (Case-sensitive: a name's capital ends the place before.)
+_ALIAS_BEFORE = re.compile(
+    r"\b[A-Z][\w'’-]*\s*(?:,|\()\s*(?:(?:which|what)\s+(?:[\w'’-]+\s+){1,3}?calls?|"
+    r"(?:also\s+|locally\s+|officially\s+|formerly\s+)?(?:known|referred\s+to)\s+as)\s+$"
 )
 #: An appeal naming its addressees and its scope ("called on ... Russia to hold its forces
 #: accountable", "calls on the Security Council to extend the arms embargo on Darfur to the
@@ -655,6 +686,10 @@ def is_reference_place(text: str, sent_start: int, place: Place) -> bool:
         prefix = text[sent_start : place.start]
         if ("call" in prefix or "urg" in prefix) and _CALL_ON.search(prefix):
             return True
+    if ("call" in window or " as " in window) and _ALIAS_BEFORE.search(
+        text, max(sent_start, place.start - 60), place.start
+    ):
+        return True
     # The frames below are searched in the lower-cased window; with the document's word
     # index (whose words are those of the lower-cased text, at the same offsets) they are
     # tried only at their candidate words, which gives the same matches.
@@ -802,6 +837,8 @@ def refine_locations(
             if _inside_site(p, places):
                 continue
             if _inside_dedication(p, places) or _bare_compass(p) or _attribute(text, p):
+                continue
+            if _bracketed_address(text, p, places):
                 continue
             natural = _NATURAL_BEFORE.search(text, max(0, p.start - 12), p.start)
             if natural is not None and p.feature != "site":
@@ -968,8 +1005,12 @@ def merge_site_names(groups: list[list[Place]]) -> None:
 _CONTAINER_GAP = re.compile(
     # "Koulogon Peul ( also written Koulogon-Peulh ) , commune of": another spelling in between
     r"(?:\s*\(\s*(?:also\s+)?(?:written|spelt|spelled|known\s+as)\s[^()]{0,40}\))?"
+    # "Roboski, which the state calls Ortasu, in the Uludere district": another name of it
+    r"(?:\s*,\s*(?:which|what)\s+(?:[\w'’-]+\s+){1,3}?calls?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?"
     r"\s*(?:village|town|city|camp|settlement|neighbou?rhood|woreda|kebele|district|township|"
     r"county|municipality|locality)?"
+    # "the Keretsky village council of the Mukachevo district"
+    r"(?:\s+(?:council|administration|community|hromada))?"
     r"(?:\s*(?:,|\(|\bof\b|\bin\b))+\s*(?:the\s+)?"
     # "Machuca, a village of the municipality of Segovia in north-eastern Antioquia"
     r"(?:an?\s+(?:[a-z-]+\s+){0,2}?(?:village|town|hamlet|settlement|locality|community)\s+"
@@ -1021,6 +1062,26 @@ def _owner_of(text: str, p: Place, places: list[Place]) -> bool:
         )
         for q in places
     )
+
+
+def _bracketed_address(text: str, p: Place, places: list[Place]) -> bool:
+    """Rule 4c: a place in brackets right after another one is its address: "El Bordo (Patía)
+    (Cauca)", "Jamundí (Valle del Cauca)"."""
+    if p.feature == "site" or text[p.start - 1 : p.start] != "(" or not text.startswith(")", p.end):
+        return False  # (a site in brackets is another name of the one before)
+    at = p.start - 1
+    while True:
+        before = text[max(0, at - 2) : at]
+        at -= len(before) - len(before.rstrip())  # the spaces between
+        if any(q.end == at and q.name != p.name for q in places):
+            return True  # (not another name of the same place: "the Cathedral of the Holy
+            # Saviour (Ghazanchetsots)")
+        if text[at - 1 : at] != ")":  # another bracketed place before: go on past it
+            return False
+        inner = text.rfind("(", max(0, at - 60), at - 1)
+        if inner < 0 or not any(q.start == inner + 1 and q.end == at - 1 for q in places):
+            return False
+        at = inner
 
 
 def _container(text: str, region: Place, places: list[Place]) -> bool:

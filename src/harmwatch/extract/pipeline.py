@@ -299,24 +299,40 @@ _PLACE_NOUN_AFTER = re.compile(
 )
 
 
+#: A capitalised word right after a name: the name goes on ("Gubio Local Government Area").
+_NAME_GOES_ON = re.compile(r"[ -][A-Z]")
+
+
 def _spread_localities(text: str, facts: list[SentenceFacts]) -> None:
     """Add, to each sentence, the unlisted villages and towns (sites of feature ``locality``)
-    other sentences found, where the sentence names them as written and holds no place on
-    those words: a name a sentence showed to be an unlisted place ("Amerli, a town of ...") is
-    that place in the other sentences naming it with no clue of their own ("The siege of Amerli
-    was broken")."""
+    and the gazetteer's villages (let in by a cue, being small) other sentences found, where
+    the sentence names them as written and holds no place on those words: a name a sentence
+    showed to be an unlisted place ("Amerli, a town of ...") is that place in the other
+    sentences naming it with no clue of their own ("The siege of Amerli was broken"); so is a
+    village of the gazetteer ("on the Yeraskh section of the border", before "Yeraskh, a
+    village of about 1,500 people")."""
     known: dict[str, Place] = {}
     for sf in facts:
         for p in sf.places:
-            if (
-                p.geonameid is None
-                and p.feature == "locality"
-                and p.mention == p.name
-                and (
+            if p.mention != p.name:
+                continue
+            shown = False
+            if p.feature == "locality" and p.geonameid is None:  # an unlisted place (a site)
+                shown = bool(
                     _PLACE_NOUN_BEFORE.search(text, max(0, p.start - 30), p.start)
                     or _PLACE_NOUN_AFTER.match(text, p.end, p.end + 60)
                 )
-            ):
+            elif p.feature == "village":
+                # a gazetteer village its cue let in: "the village of X", "X, a village of"
+                # (not "fled to X town", a destination that may be a town's name elsewhere)
+                shown = bool(
+                    _PLACE_NOUN_BEFORE.search(text, max(0, p.start - 30), p.start)
+                    or (
+                        text.startswith(",", p.end)
+                        and _PLACE_NOUN_AFTER.match(text, p.end, p.end + 60)
+                    )
+                )
+            if shown:
                 known.setdefault(p.mention, p)
     if not known:
         return
@@ -329,6 +345,8 @@ def _spread_localities(text: str, facts: list[SentenceFacts]) -> None:
                     not (at > 0 and _WORD_CHAR.match(text, at - 1))
                     and not _WORD_CHAR.match(text, end)
                     and not any(q.start < end and at < q.end for q in sf.places)
+                    # a village's name opening a longer one ("Gubio Local Government Area")
+                    and not (p.geonameid is not None and _NAME_GOES_ON.match(text, end))
                 ):
                     sf.places.append(replace(p, start=at, end=end))
                 at = text.find(mention, end, sf.end)

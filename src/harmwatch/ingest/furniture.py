@@ -115,7 +115,8 @@ MAX_TICKER_LINE = 600
 #: Kaya – water cuts · Boulsa: onion prices fall": a site-wide
 #: ticker of other stories (several items on one line), not the article's own headline.
 _TICKER = re.compile(
-    r"^\W{0,3}\s*(?:live|breaking|trending|latest|just in|updates?|ticker|news alert|news ?feed|"
+    r"^\W{0,3}\s*(?:live|breaking|trending|latest|just in|updates?|ticker|(?:news )?alerts?|"
+    r"headlines|news ?feed|also in (?:the )?news|in other news|"
     r"popular(?: now)?|most (?:read|popular|viewed)|top stories|more stories|read next|"
     # "Flash info: Kaya – water cuts · Boulsa: onion prices fall" (not "Flash floods:")
     r"flash(?:\s+(?:info|news))?(?=\s*:))\b"

@@ -101,13 +101,15 @@ _PATTERNS = [
 #: "KYIV, Ukraine, March 3, 2022 (Reuters) -". The date is the filing day, so it is the
 #: publication date even though the line is long.
 _DATELINE_LEAD = re.compile(
-    r"^\s*[A-Z][^\W\d_]*(?:[ /.'’-]+[A-Z][^\W\d_]*){0,3}"
+    # "Bogotá D.C., June 11, 2025.—": a name may end in an abbreviation's full stop
+    r"^\s*[A-Z][^\W\d_]*(?:[ /.'’-]+[A-Z][^\W\d_]*){0,3}\.?"
     # "Sanaa , 3 August 2018": translated wires put a space before the comma
     r"(?:\s?,\s*[A-Z][^\W\d_]*(?:[ .'’-]+[^\W\d_]+)*)?\s?,\s+"
 )
-#: What follows a dateline's date: a dash or colon, or an agency in brackets closed by a dash,
-#: colon or full stop ("(Vostok-Inform) .", "(Agency, translated from Spanish).").
-_DATELINE_TAIL = re.compile(r"\s*(?:[-–—:]|\([^()\n]{1,60}\)\s*[-–—:.])")
+#: What follows a dateline's date: a dash or colon (after a full stop too: "2025.—"), or an
+#: agency in brackets closed by a dash, colon or full stop ("(Vostok-Inform) .", "(Agency,
+#: translated from Spanish).").
+_DATELINE_TAIL = re.compile(r"\s*(?:\.?\s*[-–—:]|\([^()\n]{1,60}\)\s*[-–—:.])")
 #: A header line that says the page's own date ("Published 5 November 2015 by ...", "Issued 9
 #: October 2024", "Posted on"): it outranks any date in the lines above it.
 _PUBLISHED_WORD = re.compile(
