@@ -60,16 +60,20 @@ class Candidate:
     capital: bool
     origin: str
     alternates_raw: str
-
-    @property
-    def curated(self) -> bool:
-        """Written by a person (our YAML or a user's), not derived from GeoNames."""
-        return self.origin.startswith(("curated:", "user:"))
+    #: Written by a person (our YAML or a user's), not derived from GeoNames: see
+    #: :func:`is_curated` (a field, not a property: the scoring and acceptance steps ask it
+    #: for every hit, and a property runs Python code each time).
+    curated: bool
 
     @property
     def alternates(self) -> tuple[str, ...]:
         """Other names of the place (split lazily: most candidates are never reported)."""
         return _split(self.alternates_raw)
+
+
+def is_curated(origin: str) -> bool:
+    """Whether a row of this ``origin`` was written by a person (our YAML or a user's)."""
+    return origin.startswith(("curated:", "user:"))
 
 
 @lru_cache(maxsize=20_000)
@@ -168,6 +172,7 @@ class NameIndex:
                 bool(r[10]),
                 r[11],
                 r[12],
+                is_curated(r[11]),
             )
             for r in rows
         )

@@ -26,7 +26,6 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -161,15 +160,16 @@ class Context:
     @classmethod
     def from_tokens(cls, tokens: Iterable[Token], lex: Lexicon) -> Context:
         """Demonym votes (capped per demonym) are the starting context."""
-        seen: Counter[str] = Counter()
+        seen: dict[str, int] = {}  # (a Counter costs more to make than all of its counting)
         votes: dict[str, float] = {}
         demonyms = lex.demonyms
         # Few tokens are demonyms: the keys are read and filtered in C, and only the demonyms
         # reach the loop (in text order, which orders the votes: see dominant()).
         for key in filter(demonyms.__contains__, map(_TOKEN_KEY, tokens)):
             iso = demonyms[key]
-            if iso and seen[key] < MAX_VOTES_PER_NAME:
-                seen[key] += 1
+            times = seen.get(key, 0)
+            if iso and times < MAX_VOTES_PER_NAME:
+                seen[key] = times + 1
                 votes[iso] = votes.get(iso, 0) + DEMONYM_VOTE
         return cls(votes)
 

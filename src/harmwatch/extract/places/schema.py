@@ -93,8 +93,46 @@ def default_path() -> Path:
 
 def resolve_path(path: Path | str | None) -> Path:
     """``path`` if given, else :func:`default_path`; always absolute (it keys the open cache)."""
-    chosen = default_path() if path is None else Path(path).expanduser()
-    return chosen.absolute()
+    if path is None:
+        return _resolved_default()
+    return Path(path).expanduser().absolute()
+
+
+#: Default paths remembered at most (tests switch directories and settings freely).
+MAX_DEFAULT_PATHS = 64
+#: The absolute default path per :func:`_default_inputs`. ``Gazetteer.open()`` runs on every
+#: cache miss of the extractor's place look-ups (a few per new text), and reading the whole
+#: configuration for it (``load_config``, down to a password-database call for the default
+#: actor) cost more per text than some of the finder's own steps.
+_DEFAULT_PATHS: dict[tuple[str | None, ...], Path] = {}
+#: Environment variables the default path depends on: every setting's (``load_config`` may
+#: reject any of them) and HOME (``expanduser``); filled on first use (config is imported late).
+_DEFAULT_ENV: tuple[str, ...] = ()
+
+
+def _default_inputs() -> tuple[str | None, ...]:
+    """What the absolute default path, and whether ``load_config`` rejects the settings,
+    depend on: the working directory and the variables of :data:`_DEFAULT_ENV` (a change to
+    any resolves afresh). The user name ``load_config`` also reads only fills the actor."""
+    global _DEFAULT_ENV
+    if not _DEFAULT_ENV:
+        from harmwatch.config import SETTINGS
+
+        _DEFAULT_ENV = (*(s.env for s in SETTINGS), "HOME")
+    return (os.getcwd(), *map(os.environ.get, _DEFAULT_ENV))
+
+
+def _resolved_default() -> Path:
+    """:func:`default_path`, absolute, remembered per :func:`_default_inputs` (an error, such
+    as an invalid setting, is raised again on every call: only paths are remembered)."""
+    inputs = _default_inputs()
+    chosen = _DEFAULT_PATHS.get(inputs)
+    if chosen is None:
+        chosen = default_path().absolute()
+        if len(_DEFAULT_PATHS) >= MAX_DEFAULT_PATHS:
+            _DEFAULT_PATHS.clear()
+        _DEFAULT_PATHS[inputs] = chosen
+    return chosen
 
 
 def expected_build_version() -> str:
