@@ -647,13 +647,38 @@ def _subject(cb: Codebook, phrase: str) -> str | None:
     return found
 
 
+#: One adjective right after a number, before "and" ("60 historical and", "40 residential and").
+_ADJECTIVE_BEFORE_AND = re.compile(
+    r"\s*(?:[a-z]+(?:al|ic|ous|ive|ful|ent|ant|ern|ish|less|able|ible|ary|ory)|public|private|"
+    r"civilian|old|new|small|large|local|foreign)\s+"
+)
+#: The second adjective and the noun it shares with the first ("and cultural monuments").
+_ADJECTIVE_AFTER_AND = re.compile(r"\s+[a-z]+\s+(?=[a-z])")
+
+
 def _np_after(text: str, pos: int, limit: int) -> str:
     """The noun phrase after a number: up to the first verb, clause mark or preposition."""
     paren = _PAREN_NUMERAL.match(text, pos, limit)
     if paren:
         pos = paren.end()  # "ninety-two (92) of our soldiers"
     m = _NP_END.search(text[pos:limit])
+    if (
+        m is not None
+        and m.group() == "and"
+        and _ADJECTIVE_BEFORE_AND.fullmatch(text, pos, pos + m.start())
+        and (after := _ADJECTIVE_AFTER_AND.match(text, pos + m.end(), limit)) is not None
+    ):
+        # "60 historical and cultural monuments", "40 residential and commercial buildings":
+        # two adjectives of one noun, not two groups
+        rest = _NP_END.search(text[after.end() : limit])
+        end = after.end() + (rest.start() if rest else min(60, limit - after.end()))
+        return _np_tail(text[pos:end])
     np = text[pos : pos + (m.start() if m else min(60, limit - pos))]
+    return _np_tail(np)
+
+
+def _np_tail(np: str) -> str:
+    """The noun phrase ``np`` without an owner or a place it names after its people."""
     people_of = _PEOPLE_OF.match(np)
     if people_of:
         return np[: people_of.end(1)]  # "residents of the villages": people
