@@ -410,11 +410,13 @@ _REFERENCE_WORDS = (
     "spill",
     "host ",
 )
+#: "which the state calls", "what locals call": another name given to the place just named.
+_CALLED_BY = r"(?:which|what)\s+(?:[\w'’-]+\s+){1,3}?calls?"
 #: Another name of the place just named, not a second place: "the village of Roboski, which
 #: the state calls Ortasu", "Khankendi (known as Stepanakert)"; but "Beirut's southern suburbs,
 #: known as Dahiyeh" name it first. (Case-sensitive: a name's capital ends the place before.)
 _ALIAS_BEFORE = re.compile(
-    r"\b[A-Z][\w'’-]*\s*(?:,|\()\s*(?:(?:which|what)\s+(?:[\w'’-]+\s+){1,3}?calls?|"
+    rf"\b[A-Z][\w'’-]*\s*(?:,|\()\s*(?:{_CALLED_BY}|"
     r"(?:also\s+|locally\s+|officially\s+|formerly\s+)?(?:known|referred\s+to)\s+as)\s+$"
 )
 #: An appeal naming its addressees and its scope ("called on ... Russia to hold its forces
@@ -1006,7 +1008,7 @@ _CONTAINER_GAP = re.compile(
     # "Koulogon Peul ( also written Koulogon-Peulh ) , commune of": another spelling in between
     r"(?:\s*\(\s*(?:also\s+)?(?:written|spelt|spelled|known\s+as)\s[^()]{0,40}\))?"
     # "Roboski, which the state calls Ortasu, in the Uludere district": another name of it
-    r"(?:\s*,\s*(?:which|what)\s+(?:[\w'’-]+\s+){1,3}?calls?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?"
+    rf"(?:\s*,\s*{_CALLED_BY}\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?"
     r"\s*(?:village|town|city|camp|settlement|neighbou?rhood|woreda|kebele|district|township|"
     r"county|municipality|locality)?"
     # "the Keretsky village council of the Mukachevo district"
@@ -1073,9 +1075,10 @@ def _bracketed_address(text: str, p: Place, places: list[Place]) -> bool:
     while True:
         before = text[max(0, at - 2) : at]
         at -= len(before) - len(before.rstrip())  # the spaces between
+        # (a place of the same name before is this one: "the Cathedral of the Holy Saviour
+        # (Ghazanchetsots)")
         if any(q.end == at and q.name != p.name for q in places):
-            return True  # (not another name of the same place: "the Cathedral of the Holy
-            # Saviour (Ghazanchetsots)")
+            return True
         if text[at - 1 : at] != ")":  # another bracketed place before: go on past it
             return False
         inner = text.rfind("(", max(0, at - 60), at - 1)

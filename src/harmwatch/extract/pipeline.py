@@ -314,25 +314,17 @@ def _spread_localities(text: str, facts: list[SentenceFacts]) -> None:
     known: dict[str, Place] = {}
     for sf in facts:
         for p in sf.places:
-            if p.mention != p.name:
+            village = p.feature == "village"  # a gazetteer village its cue let in
+            if p.mention != p.name or not (
+                village or (p.feature == "locality" and p.geonameid is None)
+            ):
                 continue
-            shown = False
-            if p.feature == "locality" and p.geonameid is None:  # an unlisted place (a site)
-                shown = bool(
-                    _PLACE_NOUN_BEFORE.search(text, max(0, p.start - 30), p.start)
-                    or _PLACE_NOUN_AFTER.match(text, p.end, p.end + 60)
-                )
-            elif p.feature == "village":
-                # a gazetteer village its cue let in: "the village of X", "X, a village of"
-                # (not "fled to X town", a destination that may be a town's name elsewhere)
-                shown = bool(
-                    _PLACE_NOUN_BEFORE.search(text, max(0, p.start - 30), p.start)
-                    or (
-                        text.startswith(",", p.end)
-                        and _PLACE_NOUN_AFTER.match(text, p.end, p.end + 60)
-                    )
-                )
-            if shown:
+            # a gazetteer village is shown by "the village of X" or "X, a village of", not by
+            # "fled to X town" (a destination that may be a town's name elsewhere)
+            if _PLACE_NOUN_BEFORE.search(text, max(0, p.start - 30), p.start) or (
+                (not village or text.startswith(",", p.end))
+                and _PLACE_NOUN_AFTER.match(text, p.end, p.end + 60)
+            ):
                 known.setdefault(p.mention, p)
     if not known:
         return
