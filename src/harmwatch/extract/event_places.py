@@ -552,8 +552,8 @@ _APPOSITION = re.compile(r"[A-Z][\w'’-]+,?\s*(?:,|\bin)\s+(?:the\s+)?(?:[a-z]+
 #: A lowercase word after a town's name that makes the name an administrative unit or a
 #: natural feature ("Madaya township", "San Juan river"): the text names that, not the town.
 _UNIT_AFTER = re.compile(
-    r" (township|district|province|region|county|governorate|oblast|municipality|territory|"
-    r"department|river|valley|local government area|LGA)"
+    r" (township|district|province|region|county|governorate|oblast|raion|rayon|municipality|"
+    r"territory|department|river|valley|local government area|LGA)"
     r"s?\b"
 )
 _UNIT_FEATURE = {"river": "area", "valley": "area"}
@@ -872,7 +872,12 @@ def refine_locations(
                     feature=_UNIT_FEATURE.get(word, "region"),
                     alternates=_merge((p.name, *p.alternates)),
                 )
-                if not (as_unit.feature == "region" and _container(text, as_unit, places)):
+                if not (
+                    as_unit.feature == "region"
+                    and (
+                        _container(text, as_unit, places) or _setting_region(text, as_unit, places)
+                    )
+                ):
                     kept.append(as_unit)
                 continue
             base = bases.get(id(p))
@@ -909,6 +914,8 @@ def refine_locations(
                 continue
             if p.feature in ("city", "region") and _owner_of(text, p, places):
                 continue  # "Khojavend's Edilli village": the district is the village's address
+            if p.feature == "region" and _setting_region(text, p, places):
+                continue
             if (
                 p.feature in ("city", "village", "locality")
                 and _TOWN_UNIT_OF_BEFORE.search(text, max(0, p.start - 30), p.start)
@@ -1010,7 +1017,7 @@ _CONTAINER_GAP = re.compile(
     # "Roboski, which the state calls Ortasu, in the Uludere district": another name of it
     rf"(?:\s*,\s*{_CALLED_BY}\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?"
     r"\s*(?:village|town|city|camp|settlement|neighbou?rhood|woreda|kebele|district|township|"
-    r"county|municipality|locality)?"
+    r"county|municipality|locality|area)?"
     # "the Keretsky village council of the Mukachevo district"
     r"(?:\s+(?:council|administration|community|hromada))?"
     r"(?:\s*(?:,|\(|\bof\b|\bin\b))+\s*(?:the\s+)?"
@@ -1032,7 +1039,10 @@ _CONTAINER_GAP = re.compile(
     r"commune|cercle|circle|prefecture)\s+of\s+)?"
     # "a clinic in the city's Khatai district": the address of the place before (not "a
     # village of Armenia's Shirak Province", which the devset lists)
-    r"(?:(?:city|town|capital)['’]s\s+)?",
+    r"(?:(?:city|town|capital)['’]s\s+)?"
+    # "Oe Htein Kwin village in Sagaing Region's Tabayin township": a unit's possessive before
+    # the lower unit holding the village
+    r"(?:[A-Z][\w'’-]*\s+(?:region|state|province|division|governorate)['’]s\s+)?",
     re.IGNORECASE,
 )
 #: A possessive after a place, with its unit word: "Khojavend's", "Sagaing region's".
@@ -1043,7 +1053,8 @@ _TOWN_UNIT_OF_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LOWER_UNIT = re.compile(
-    r"\b(?:district|township|county|municipality|locality|woreda|commune|division|subdistrict)$",
+    r"\b(?:district|township|county|municipality|locality|woreda|commune|division|subdistrict|"
+    r"raion|rayon)$",
     re.IGNORECASE,
 )
 #: Most characters between a place and the region named as its container.
@@ -1062,6 +1073,36 @@ def _owner_of(text: str, p: Place, places: list[Place]) -> bool:
             q.feature in ("village", "locality")
             or (q.feature == "region" and _LOWER_UNIT.search(q.mention) is not None)
         )
+        for q in places
+    )
+
+
+#: "In the Kupiansk district, ...", "Elsewhere in Sumy region, ...": a region that opens a
+#: sentence as its setting.
+_SETTING_BEFORE = re.compile(
+    r"(?:^|[.!?:]\s+|\n\s*|\b\d{1,2}[:.]\d\d\s+)(?:(?:also|elsewhere|meanwhile|separately),?\s+)?in\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central)(?:ern)?(?:[- ](?:east|west)(?:ern)?)?\s+)?$",
+    re.IGNORECASE,
+)
+#: The end of a sentence between two places.
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+#: Most characters between a setting region and the place in it the sentence names.
+SETTING_GAP_CHARS = 200
+
+
+def _setting_region(text: str, p: Place, places: list[Place]) -> bool:
+    """Rule 4d: a region that opens a sentence as its setting, when the sentence goes on to name
+    the town or village where the harm happened ("In Sumy region, a drone hit a house in the
+    village of Khotin"): the region is the village's address, as in "Khotin, Sumy region"."""
+    if not text.startswith(",", p.end) or not _SETTING_BEFORE.search(
+        text, max(0, p.start - 40), p.start
+    ):
+        return False
+    return any(
+        q.feature in ("city", "village", "locality")
+        and q.country == p.country
+        and 0 < q.start - p.end <= SETTING_GAP_CHARS
+        and _SENTENCE_END.search(text, p.end, q.start) is None
         for q in places
     )
 
