@@ -714,7 +714,11 @@ def group_events(text: str, facts: list[SentenceFacts]) -> list[dict[str, Any]]:
             for p in sorted(g.places, key=lambda q: q.start):
                 if (p.name, p.start) in seen:
                     continue
-                if framed_end >= 0 and _LIST_MATE.fullmatch(text, framed_end, p.start):
+                if (
+                    framed_end >= 0
+                    and p.start >= framed_end  # (not a longer name that holds the mention)
+                    and _LIST_MATE.fullmatch(text, framed_end, p.start)
+                ):
                     framed_end = p.end  # "hospitals in Mopti and Bankass": the list shares it
                     continue
                 if not is_event_place(text, g.start, p):

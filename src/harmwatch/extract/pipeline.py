@@ -478,6 +478,14 @@ def extract_rules_v1(
                     continue
             elif any(p.start <= site.start < p.end and p.end >= site.end for p in sf.places):
                 continue
+            else:
+                # a shorter site inside it is a piece of its name ("Paix church" of "Notre-Dame
+                # de la Paix church")
+                sf.places = [
+                    p
+                    for p in sf.places
+                    if not (p.feature == "site" and site.start <= p.start and p.end <= site.end)
+                ]
             sf.places.append(
                 Place(
                     site.start,

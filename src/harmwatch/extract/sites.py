@@ -84,14 +84,22 @@ for _head in (
     _HEAD_LOOSE = _HEAD_LOOSE.replace(
         _head, " ".join(f"[{w[0]}{w[0].lower()}]{w[1:]}" for w in _head.split())
     )
+#: The opening of a dedication, kept in a site's name: "Our Lady of Salvation Cathedral",
+#: "Notre-Dame de Fatima church".
+_DEDICATION_OPENING = (
+    r"(?:Our\s+Lady\s+of\s+(?:the\s+)?|Notre[- ]Dame\s+(?:de\s+(?:la\s+)?|du\s+|des\s+)?)"
+)
+#: A saint's epithet inside a dedication: "John the Baptist", "Gregory the Illuminator".
+_EPITHET = rf"(?:\s+the\s+{_CAP})?"
 _SITE_BEFORE_HEAD = re.compile(
-    rf"\b((?:{_CAP}(?:'s|’s)?\s+)+(?:(?:displacement|refugee|detention|children's|maternity|"
+    rf"\b({_DEDICATION_OPENING}?(?:{_CAP}(?:'s|’s)?{_EPITHET}\s+)+(?:(?:displacement|refugee|detention|children's|maternity|"
     rf"teaching|main|central|regional|general|girls['’]?|boys['’]?)\s+)?{_HEAD_LOOSE})\b"
 )
 _HEAD_OF = re.compile(
     rf"\b({_HEAD}\s+of\s+(?:the\s+)?"
     # "the Church of Saints Philip and James": two saints of one dedication
-    rf"(?:(?:Saints|Sts\.?)\s+{_CAP}\s+and\s+{_CAP}|{_CAP}(?:\s+{_CAP})*))"
+    rf"(?:(?:Saints|Sts\.?)\s+{_CAP}\s+and\s+{_CAP}"
+    rf"|{_DEDICATION_OPENING}?{_CAP}{_EPITHET}(?:\s+{_CAP}{_EPITHET})*))"
 )
 #: "the shrine of Lal Shahbaz Qalandar", "the tomb of Sheikh Zuwayed": a place of worship or a
 #: tomb named after a saint, its head in lower case.
@@ -329,6 +337,7 @@ def _before_head_finditer(
     return matches_at(_LOCALITY_BEFORE_HEAD, text, tried, start, end)
 
 
+_DEDICATION_AT = re.compile(_DEDICATION_OPENING)
 _HEAD_OF_NAME = re.compile(rf"^({_HEAD})\s+of\s+(?:the\s+)?(.+)$")
 _POSSESSIVE = re.compile(r"['’]s\s")
 _OF_NAME_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
@@ -414,6 +423,8 @@ def _alternates(name: str) -> tuple[str, ...]:
     m = _HEAD_OF_NAME.match(name)
     if m:
         alts.append(f"{m.group(2)} {m.group(1)}")
+    if len(words) > 2 and _DEDICATION_AT.match(name):
+        alts.append(" ".join(words[:-1]))  # "Notre-Dame de Fatima church": "Notre-Dame de Fatima"
     if "'s " in name or "’s " in name:
         alts.append(_POSSESSIVE.sub(" ", name))
         # "Tehran's Evin prison" is also "Evin prison"
@@ -639,8 +650,13 @@ def _named_sites(
             # opener, not a name ("Despite camp guards ..."); a capitalised head keeps it
             # ("Freedom Square", "Peace Bridge").
             never = lexicon().never if words and words[-1].islower() else frozenset()
-            while words and (
-                words[0] in _GENERIC_CAPS or words[0] in _NOT_NAMES or words[0].lower() in never
+            dedicated = _DEDICATION_AT.match(text, s) is not None  # "Our Lady of ..."
+            while (
+                words
+                and not dedicated
+                and (
+                    words[0] in _GENERIC_CAPS or words[0] in _NOT_NAMES or words[0].lower() in never
+                )
             ):
                 s += len(words[0]) + 1
                 words = words[1:]
