@@ -143,6 +143,9 @@ _REFERENCE_WORD_FRAMES = (
     # "the EU delegation in Manila", "the Greek Orthodox Patriarchate of Jerusalem" (not an
     # embassy or consulate: those are often what was hit)
     r"\b(?:delegation|patriarchate|think\s+tank)\s+(?:in|of)",
+    # "the prisoner exchange between Kyiv and Moscow", "talks between Baku and Yerevan": the
+    # parties to an exchange or to talks, named by their capitals or countries
+    r"\b(?:exchanges?|swaps?|talks|negotiations|relations|dialogue)\s+between",
     # "the UN envoy in Muscat", "mediators in Juba", "talks in Doha": where diplomacy happens
     r"\b(?:envoys?|mediators?|negotiators?|talks|negotiations|summit)\s+(?:in|at)",
     # "in a statement from its headquarters at Laiza"
@@ -366,6 +369,7 @@ _REFERENCE_WORDS = (
     "conflict",
     "dispute",
     "talks",
+    "between",
     "protest",
     "demonstration",
     "rall",
@@ -502,7 +506,10 @@ _SPEAKS_AFTER = re.compile(
     # is no government speaking); with "and" a plural one ("Kinshasa and UN experts say")
     r"^\s*,?\s+and\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s+(?:say|condemn|demand|deny|accuse)\b"
     r"|^(?:\s*,?\s+and\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?\s+(?:has\s+|have\s+)?"
-    r"(?:said|says|condemned|condemns|"
+    # "Baku has not published its military losses", "Moscow did not comment"
+    r"(?:(?:has|have|had|did|does)\s+not\s+(?:yet\s+)?(?:published|publish|confirmed|confirm|"
+    r"commented|comment|disclosed|disclose|released|release|given|give)\b|"
+    r"said|says|condemned|condemns|"
     r"demanded|demands|denied|denies|accused|accuses|blamed|blames|rejected|rejects|urged|urges|"
     r"warned|warns|insisted|insists|responded|protested|protests|announced|announces|"
     r"called\s+(?:for|on)|calls\s+(?:for|on))\b"
