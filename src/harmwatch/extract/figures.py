@@ -267,7 +267,8 @@ _OBJECT_AFTER_CUE = re.compile(
     re.IGNORECASE,
 )
 _PEOPLE_OF = re.compile(
-    r"\s*(?:[\w-]+\s+)?(residents|inhabitants|people|families|villagers|civilians)\s+of\b",
+    r"\s*(?:[\w-]+\s+)?(residents|inhabitants|people|families|villagers|civilians|men|women|"
+    r"children|boys|girls|youths|farmers|workers)\s+of\b",
     re.IGNORECASE,
 )
 _OWNER = re.compile(r"\b\w+['’]s\s+(?=\w)")
@@ -385,8 +386,12 @@ _APPOSITION_GAP = re.compile(
     # ("125 members of the government's security forces and 148 fighters": one word and an
     # "of" phrase; not "30 people out of the rubble, seven of whom")
     r"|[\w-]+\s+of\s+(?:the\s+)?(?:[\w-]+['’]s?\s+)?(?:[\w-]+\s+){0,2}[\w-]+)"
+    # "13 civilians, including women and children, and five soldiers": an aside with no count
+    r"(?:\s*,\s*(?:including|among\s+them)\s+[^\d,;.]{1,40}(?=,))?"
     r"\s*(?:,|and|,\s*and)\s*"
 )
+#: The aside of :data:`_APPOSITION_GAP`, which names no group of the count before it.
+_GAP_ASIDE = re.compile(r",\s*(?:including|among\s+them)\s+[^\d,;.]{1,40}(?=,)")
 #: "63 of the 67 mosques", "Of the 161 sites", "all of Gaza's 2.3 million people": the number
 #: is the base a part is taken from (a population, not a harmed group) and is not a figure;
 #: so are the places a people count comes from ("1,500 residents of the two villages").
@@ -1422,7 +1427,7 @@ def _apposition(
             continue
         if not _APPOSITION_GAP.fullmatch(gap):
             continue
-        subject = _subject(cb, gap) or "people"
+        subject = _subject(cb, _GAP_ASIDE.sub("", gap) if "," in gap else gap) or "people"
         if cb.negators.search(gap):
             continue  # "11 survivors and 6 bodies": the first count escaped the harm
         if nxt.measure in PEOPLE_ONLY and subject in OBJECT_SUBJECTS:

@@ -93,7 +93,9 @@ _PASSIVE_GAP = re.compile(
 _NEW_CLAUSE = re.compile(
     # "its count stood at 292, and the final toll, once the missing ...": a new subject
     r",\s*(?:and that|but|while|whereas|"
-    r"and the (?:final |new |latest |official )?(?:toll|count))\b",
+    r"and the (?:final |new |latest |official )?(?:toll|count))\b"
+    # "put the toll at 30 and said that teams had been deployed": the speaker goes on
+    r"|,?\s+and\s+(?:said|says|added|adds|told|warned|stressed)\b",
     re.IGNORECASE,
 )
 #: A line break or bracket between a cue and the next count: the cue is not that count's verb.
