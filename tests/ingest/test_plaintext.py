@@ -423,3 +423,32 @@ def test_an_also_from_heading_ends_the_article_but_a_paragraph_is_kept() -> None
     tail = "\nAlso from Energy Wire:\nStrike on a depot kills 4\nOil prices slip\n"
     text = parse_plain_text(article + tail, None).text
     assert "kills 4" not in text and "inspections would continue" in text
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "LO MÁS LEÍDO\n1. Cúcuta : 3 injured in a bus collision\n2. Coffee prices rise 5%\n",
+        "Etiquetas: Cauca · ELN · Displacement\n\n1. Popayán: 2 killed in a landslide\n",
+        "MAIS LIDAS\nBeira: 4 dead as a warehouse roof falls in\n",
+        "Mots-clés : Ségou · Niono\n\nMopti : 3 traders freed after 10 days\n",
+    ],
+)
+def test_spanish_portuguese_and_french_page_lists_end_the_article(block: str) -> None:
+    # translated pages keep the source site's own labels for tags and most-read lists
+    raw = ARTICLE + "\n" + block
+    parsed = parse_plain_text(raw)
+    assert "once engineers had inspected every building" in parsed.text
+    assert not any(
+        w in parsed.text for w in ("injured in a bus", "landslide", "warehouse", "traders")
+    )
+
+
+@pytest.mark.parametrize(
+    "line", ["Compartir: Facebook | X | WhatsApp", "Lee también: Ten soldiers freed"]
+)
+def test_spanish_share_and_teaser_lines_are_cut(line: str) -> None:
+    raw = ARTICLE.replace("\n\n", f"\n{line}\n\n", 1)
+    parsed = parse_plain_text(raw)
+    assert line not in parsed.text
+    assert "Rescue teams worked until morning" in parsed.text

@@ -464,14 +464,15 @@ _AID_WORDS = (
     "carried",
 )
 _OF_THE_MEASURE = re.compile(
-    r"\W*(?:of|among) the (?:[\d,]+ )?(dead|killed|victims|wounded|injured|displaced|detainees|"
-    r"detained|missing)\b[^,.;]{0,60},",
+    r"\W*(?:of|among) the (?:[\d,]+ )?(dead|killed|victims|bodies|wounded|injured|displaced|"
+    r"detainees|detained|missing)\b[^,.;]{0,60},",
     re.IGNORECASE,
 )
 _OPENING_MEASURES = {
     "dead": "killed",
     "killed": "killed",
     "victims": "killed",
+    "bodies": "killed",
     "wounded": "injured",
     "injured": "injured",
     "displaced": "displaced",

@@ -66,6 +66,7 @@ _NAV_LINE = re.compile(rf"^(?:{_NAV_WORDS})(?:\s*[|/·•]\s*(?:{_NAV_WORDS}))*\
 _TEASER_LABELS = (
     r"also read|read also|read more|see also|related(?: [\w ]{0,30})?|recommended|more on this|"
     r"you may also like|read next|up next|watch|listen|lire aussi|à lire aussi|voir aussi|"
+    r"lee también|lea también|te puede interesar|leia também|veja também|"
     r"lesen sie auch|mehr zum thema|читайте также|смотрите также|подробнее|по теме|"
     r"նաև կարդացեք|կարդացեք նաև"
 )
@@ -77,6 +78,7 @@ _TEASER_LABEL_ONLY = re.compile(
 )
 _SHARE_LINE = re.compile(
     r"^(?:share|follow us|subscribe|sign up|print|tweet|partager|abonnez-vous|teilen|"
+    r"compartir|compartilhar|"
     r"поделиться|подписывайтесь|подпишитесь|կիսվել|բաժանորդագրվեք)\b.{0,80}$",
     re.I,
 )
@@ -139,7 +141,10 @@ _LANGUAGE_NAMES = re.compile(
 _TERMINATOR = re.compile(
     r"^(?:(?:source|источник|աղբյուր)\s*:?\s*[\w.\-]+(?:\.[a-z]{2,})?\s*$|"
     r"share\s*[|:]|news ?feed\b|newsfeed\b|лента новостей|все новости|լրահոս|"
-    r"les plus lus|dans la même rubrique|самое читаемое|"
+    r"les plus lus|dans la même rubrique|mots-clés\s*:|самое читаемое|"
+    # Spanish and Portuguese pages: "LO MÁS LEÍDO", "Etiquetas:", "MAIS LIDAS"
+    r"lo más (?:leído|visto)|más leíd[oa]s|noticias relacionadas|etiquetas\s*:|"
+    r"mais lid[oa]s|notícias relacionadas|"
     r"most (?:popular|read|viewed|commented)\b|related (?:articles|news|stories|posts)\b|"
     r"latest news\b|follow us\b|all news\s*$|more from\b|also from [\w’'& -]{1,40}:?$|"
     r"more on [\w’'& -]{1,40}$|more live(?: coverage| blogs?| updates)?\s*$|more coverage\s*$|"
