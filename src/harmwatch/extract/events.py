@@ -473,8 +473,9 @@ def _is_place_heading(text: str, sf: SentenceFacts) -> bool:
 #: A live blog's day heading: a line holding only a day ("Saturday 20 August", "Sunday, October
 #: 4"), with a timestamped entry ("21:30 Gunfire ...") on the next line of text.
 _DAY_LINE = re.compile(
-    r"\s*(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2}"
-    r"(?:st|nd|rd|th)?)(?:,?\s+\d{4})?\s*"
+    # (or in capitals: "TUESDAY 8 JULY")
+    r"\s*(?:(?:[A-Z][a-z]+day|[A-Z]+DAY),?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:[A-Z][a-z]+|[A-Z]{3,})\.?"
+    r"|(?:[A-Z][a-z]+|[A-Z]{3,})\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?\s*"
 )
 _ENTRY_AFTER = re.compile(
     # (a "Key events" list may stand between the heading and the entries)
