@@ -23,6 +23,7 @@ from harmwatch.codebook import OBJECT_SUBJECTS, Codebook
 from harmwatch.codebook.anchors import AnchoredPattern, anchor
 from harmwatch.extract.measure_cues import (
     OF_THEM_AFTER,
+    THAT_CLAUSE,
     choose_cue,
     key_figure_label,
     table_label,
@@ -1179,7 +1180,11 @@ def figures_in_sentence(
             same_sentence = link.sentence == s_index
             gap = text[link.number_end : num.start]
             gap_ok = same_sentence and (
-                (word_count(gap) <= COORD_MAX_WORDS and _COORD_GAP.match(gap))
+                (
+                    word_count(gap) <= COORD_MAX_WORDS
+                    and _COORD_GAP.match(gap)
+                    and not THAT_CLAUSE.search(gap)  # "... killed and that 84 had been"
+                )
                 # "One crew member was killed, as were a general and some 27 soldiers"
                 or _AS_WERE.search(gap) is not None
                 or (

@@ -23,6 +23,7 @@ __all__ = [
     "LEFT_MAX_WORDS",
     "OF_THEM_AFTER",
     "RIGHT_MAX_WORDS",
+    "THAT_CLAUSE",
     "choose_cue",
     "nearest_left",
     "nearest_left_each",
@@ -98,6 +99,9 @@ _NEW_CLAUSE = re.compile(
     r"|,?\s+and\s+(?:said|says|added|adds|told|warned|stressed)\b",
     re.IGNORECASE,
 )
+#: "said that four people had been killed and that 84 had been pulled out": a second reported
+#: clause between a cue and a count; the cue is the first clause's.
+THAT_CLAUSE = re.compile(r"\b(?:and|but|while) that\b", re.IGNORECASE)
 #: A line break or bracket between a cue and the next count: the cue is not that count's verb.
 _BREAK = re.compile(r"[\n()\[\]|•·]")
 #: "20 civilians and several members of the armed group were killed", "30 kiosks, a shop and
@@ -558,6 +562,6 @@ def choose_cue(
         ):
             return right[0], (right[1], right[2])
     left = nearest_left(cb, text, lo, num.start, exclude, words)
-    if left:
+    if left and not THAT_CLAUSE.search(text, left[2], num.start):
         return left[0], (left[1], left[2])
     return None, None
