@@ -50,7 +50,10 @@ GENERIC_ATTACK = re.compile(
     r"armenian|coalition|enemy|deadly|new|separate)\s+)?"
     # not "a suicide bomber strikes a procession", "gunman strikes again": a verb of their act
     r"(?<!bomber )(?<!bombers )(?<!gunman )(?<!gunmen )(?<!attacker )(?<!attackers )"
-    r"strikes?\b(?!\s+(?:action|workers|committee))|"
+    # not "to show it could still strike": a verb of what may happen ("attempted to strike"
+    # is an attack)
+    r"(?:(?<!could )(?<!can )(?<!still )(?<!would )(?<!will )(?<!may )(?<!might )"
+    r"strike\b|strikes\b)(?!\s+(?:action|workers|committee))|"
     r"\bbomb(?:ed|ing|ings)\b|\b(?<!as if under )bombard(?:ed|ing|ment|ments)\b"
     # "a bombardment of shots", "bombarded with questions": figurative
     r"(?! (?:of|with) (?:\w+ )?(?:shots|questions|criticism|messages|e-?mails|calls|insults|"
