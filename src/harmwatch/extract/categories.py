@@ -52,7 +52,7 @@ GENERIC_ATTACK = re.compile(
     r"(?<!bomber )(?<!bombers )(?<!gunman )(?<!gunmen )(?<!attacker )(?<!attackers )"
     # not "to show it could still strike": a verb of what may happen ("attempted to strike"
     # is an attack)
-    r"(?:(?<!could )(?<!can )(?<!still )(?<!would )(?<!will )(?<!may )(?<!might )"
+    r"(?:(?<!could )(?<!can )(?<!still )(?<!would )(?<!will )(?<!might )"
     r"strike\b|strikes\b)(?!\s+(?:action|workers|committee))|"
     r"\bbomb(?:ed|ing|ings)\b|\b(?<!as if under )bombard(?:ed|ing|ment|ments)\b"
     # "a bombardment of shots", "bombarded with questions": figurative
