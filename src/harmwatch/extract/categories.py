@@ -37,6 +37,11 @@ __all__ = [
 
 #: A document is a conflict document when it has at least this many conflict words ...
 DOC_CONFLICT_MIN = 3
+#: Categories that tell an armed attack whatever the context (their codebook gate is none):
+#: a sentence telling one opens the conflict gate for itself and the sentence after it.
+ARMED_CATEGORIES = frozenset({"shelling", "air_strike"})
+#: "police ruled out any link to the air attacks": an attack named only to deny it.
+_RULED_OUT_ANYWHERE = re.compile(r"\b(?:ruled out|no link|not linked|unrelated)\b", re.IGNORECASE)
 #: A text under this many characters (a post or a bulletin item of a few sentences) needs only
 #: SHORT_CONFLICT_MIN different conflict words for the document-wide gate.
 SHORT_TEXT_CHARS = 700
@@ -655,6 +660,19 @@ class DocumentCategories:
             self._conflict_here -= windows.searching(cb.anchors.disaster)
         self._not_attack = windows.searching(_NOT_ATTACK_ANCHORED)
         self._ground_bombing = ground_bombing_only(text, words)
+        # "Missiles struck the town. Twenty homes were damaged.": the damage a sentence telling
+        # a shelling or an air strike (not ruled out) tells, or the sentence after it, is
+        # conflict harm however few conflict words the document holds
+        self._armed_damage: set[int] = set()
+        if not self.ctx.is_conflict:
+            armed = {
+                n
+                for n, first in enumerate(self._first)
+                if ARMED_CATEGORIES & first.keys()
+                and n not in self._not_attack
+                and _RULED_OUT_ANYWHERE.search(windows.views[n]) is None
+            }
+            self._armed_damage = armed | {n + 1 for n in armed if n + 1 < len(bounds)}
         self._crime: set[int] = set()
         if words.search(_ORDINARY_CRIME, 0, len(text)) is not None:
             conflict = cb.anchors.conflict.pattern
@@ -689,7 +707,11 @@ class DocumentCategories:
         hits = [
             CategoryHit(code, s, min(e, end))
             for code, (s, e) in self._first[n].items()
-            if (gate_open or categories[code].gate != "conflict")
+            if (
+                gate_open
+                or categories[code].gate != "conflict"
+                or (code == "property_destruction" and n in self._armed_damage)
+            )
             and not (code in CRIME_BLIND and n in self._crime)
             and not (code == "property_destruction" and self._site_property)
         ]
