@@ -101,7 +101,13 @@ _REFERENCE_WORD_FRAMES = (
     # fled from is where the harm happened)
     # "buried in their home city of Ternopil", "his native village of Chinari": where someone
     # comes from
+    # (not "killed his father in their home village of Hostoun": harm told there; burials
+    # there have a frame of their own)
+    r"(?<!in his )(?<!in her )(?<!in their )(?<!in its )"
     r"\b(?:home|native)\s+(?:city|town|village|region|province|country|district)\s+of",
+    # "were buried on Friday in their home city of Ternopil"
+    r"\b(?:buried|laid\s+to\s+rest)\b[^.;]{0,30}?\bin\s+(?:his|her|their|its)\s+(?:home|native)\s+"
+    r"(?:city|town|village|region|province|country|district)\s+of",
     # "firing from positions around occupied Enerhodar": where the fire came from
     r"\b(?:fir(?:ed|ing)|launch(?:ed|ing)|shell(?:ed|ing))\s+from\s+(?:(?:their|its|the)\s+)?"
     r"(?:[\w-]+\s+)?positions?\s+(?:around|near|in|at|outside)"
@@ -413,6 +419,12 @@ _REFERENCE_WORDS = (
     "spread",
     "spill",
     "host ",
+    # (the frames "home / native city of" and "sources / contacts in" were never tried
+    # without these)
+    "home",
+    "native",
+    "source",
+    "contact",
 )
 #: "which the state calls", "what locals call": another name given to the place just named.
 _CALLED_BY = r"(?:which|what)\s+(?:[\w'’-]+\s+){1,3}?calls?"
