@@ -58,7 +58,12 @@ SUBJECT_PRIORITY = (
 #: "lost 80 servicemen", "lost two of his brothers": people a side or a family lost are dead
 #: (not "lost 40 tanks", "lost 300 hectares").
 _LOST_BEFORE = re.compile(
-    r"\blost\s+(?:(?:about|some|around|nearly|almost|at least|more than|over)\s+)?$",
+    r"\blost\s+"
+    # "lost his wife and three of his children", "lost her mother and two brothers": a relative
+    # named before the count
+    r"(?:(?:his|her|their|my|our)\s+(?:wife|husband|mother|father|son|daughter|brother|sister|"
+    r"child|baby|grandmother|grandfather|uncle|aunt|cousin)\s+and\s+)?"
+    r"(?:(?:about|some|around|nearly|almost|at least|more than|over)\s+)?$",
     re.IGNORECASE,
 )
 #: The fate told last of people first taken or hurt ("... and then killed").
