@@ -668,7 +668,7 @@ class DocumentCategories:
             armed = {
                 n
                 for n, first in enumerate(self._first)
-                if ARMED_CATEGORIES & first.keys()
+                if not ARMED_CATEGORIES.isdisjoint(first)
                 and n not in self._not_attack
                 and _RULED_OUT_ANYWHERE.search(windows.views[n]) is None
             }
