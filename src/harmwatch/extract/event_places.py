@@ -375,7 +375,10 @@ _REFERENCE_WORDS = (
     "conflict",
     "dispute",
     "talks",
-    "between",
+    "exchange",
+    "swap",
+    "relations",
+    "dialogue",
     "protest",
     "demonstration",
     "rall",
@@ -421,10 +424,10 @@ _REFERENCE_WORDS = (
     "host ",
     # (the frames "home / native city of" and "sources / contacts in" were never tried
     # without these)
-    "home",
-    "native",
+    "home ",
+    "native ",
     "source",
-    "contact",
+    "contacts",
 )
 #: "which the state calls", "what locals call": another name given to the place just named.
 _CALLED_BY = r"(?:which|what)\s+(?:[\w'’-]+\s+){1,3}?calls?"
