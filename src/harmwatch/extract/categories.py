@@ -40,8 +40,6 @@ DOC_CONFLICT_MIN = 3
 #: Categories that tell an armed attack whatever the context (their codebook gate is none):
 #: a sentence telling one opens the conflict gate for itself and the sentence after it.
 ARMED_CATEGORIES = frozenset({"shelling", "air_strike"})
-#: "police ruled out any link to the air attacks": an attack named only to deny it.
-_RULED_OUT_ANYWHERE = re.compile(r"\b(?:ruled out|no link|not linked|unrelated)\b", re.IGNORECASE)
 #: A text under this many characters (a post or a bulletin item of a few sentences) needs only
 #: SHORT_CONFLICT_MIN different conflict words for the document-wide gate.
 SHORT_TEXT_CHARS = 700
@@ -661,16 +659,20 @@ class DocumentCategories:
         self._not_attack = windows.searching(_NOT_ATTACK_ANCHORED)
         self._ground_bombing = ground_bombing_only(text, words)
         # "Missiles struck the town. Twenty homes were damaged.": the damage a sentence telling
-        # a shelling or an air strike (not ruled out) tells, or the sentence after it, is
-        # conflict harm however few conflict words the document holds
+        # a shelling or an air strike (its cue not ruled out, as :func:`_drop_ruled_out` reads
+        # it) tells, or the sentence after it, is conflict harm however few conflict words the
+        # document holds
         self._armed_damage: set[int] = set()
         if not self.ctx.is_conflict:
             armed = {
                 n
                 for n, first in enumerate(self._first)
-                if not ARMED_CATEGORIES.isdisjoint(first)
-                and n not in self._not_attack
-                and _RULED_OUT_ANYWHERE.search(windows.views[n]) is None
+                if n not in self._not_attack
+                and any(
+                    _RULED_OUT_BEFORE.search(text, max(bounds[n][0], at - 50), at) is None
+                    for code, (at, _) in first.items()
+                    if code in ARMED_CATEGORIES
+                )
             }
             self._armed_damage = armed | {n + 1 for n in armed if n + 1 < len(bounds)}
         self._crime: set[int] = set()
