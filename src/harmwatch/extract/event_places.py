@@ -13,18 +13,29 @@ already computed (sentence facts, place features and countries):
    reported as the city or region itself, which is what analysts file the harm under;
 4. **coverage** — a country, or a compass area of a country ("northern Turkey"), is dropped
    when a more specific event location lies in it, unless the text spreads the harm over the
-   whole country ("across the country", "throughout Artsakh", "nationwide");
+   whole country ("across the country", "throughout Artsakh", "nationwide"); a bare compass
+   part ("South Lebanon") is kept next to the villages in it;
+   4b. a region named only to say where a town lies ("Khotin, Sumy region") is its address;
+   4c. so is a place in brackets after another one ("Jamundí (Valle del Cauca)");
+   4d. and a region that opens a sentence as its setting ("In the Kupiansk district, a bomb hit
+   the village of Kivsharivka");
 5. **late locative sentences** — a sentence right after an event that places casualties or
    damage ("Most of the casualties occurred in Kyiv and the city of Kryvyi Rih") lends its
    places to that event even when it carries no category cue of its own;
 6. **dateline promotion** — when only a country (or a compass area of it) is named as the
    harm place and the dateline town lies in it, the dateline town is the event location;
+   6b. an event sentence that speaks of "the capital" without naming a town is about the
+   dateline city;
 7. **parent regions** — a region the text names is added when at least ``MIN_CHILDREN``
    harm places lie in it (by the gazetteer's parent);
 8. **written forms** — "Madaya township", "San Juan river", "Gulf of Aden", "Mount Sinjar"
    are reported as written, not as the town whose name they contain; generic site matches
    ("Displacement camp", a title-case headline) and peoples ("the Lendu community") are
-   dropped; a national toll keeps its country ("105 leaders murdered in Colombia").
+   dropped; a national toll keeps its country ("105 leaders murdered in Colombia"); 8b.
+   "Gaza City" is reported as written;
+9. **units named after a town** — "Hodeidah governorate" where Hodeidah is a harm place is
+   reported under the town's name;
+10. **one site written two ways** is one place, the other name an alternate.
 
 Every rule reads at most a short window of characters around one mention, so the stage costs
 a few microseconds per place.
@@ -547,7 +558,7 @@ _WHOLE_COUNTRY = re.compile(
     re.IGNORECASE,
 )
 #: "South Lebanon", "north-west Syria", "East Lebanon": a bare compass word (not "southern")
-#: names a part of a country the way reports and analysts file harm (rule 4c), kept next to
+#: names a part of a country the way reports and analysts file harm (rule 4), kept next to
 #: the villages in it; "southern Lebanon" stays a compass area.
 _NAMED_PART = re.compile(
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+[A-Z]",
