@@ -217,15 +217,36 @@ _BOMB_MADE_SAFE = re.compile(
     r"ordnance)|(?:second\s+world\s+war|world\s+war\s+(?:ii|two)|wwii)\s+(?:[\w-]+\s+)?bombs?)\b",
     re.IGNORECASE,
 )
+#: A weapon named as stock, not as fire: "stores all types of ammunition ..., including
+#: artillery shells", "will supply 50,000 artillery shells", "the plant produces mortars" (the
+#: rocket and missile cues of the codebook leave out the same frames by their own look-behinds).
+_ARSENAL_CUE = re.compile(
+    r"(?:artillery\s+)?(?:artillery|shells?|mortars?|rockets?|missiles?)(?:\s+shells?)?",
+    re.IGNORECASE,
+)
+_ARSENAL_BEFORE = re.compile(
+    r"\b(?:suppl(?:y|ies|ied|ying)|deliver(?:y|ies|ed|ing|s)?|stor(?:e|es|ed|ing|age)|"
+    r"stockpil(?:e|es|ed|ing)|stocks?\s+of|produc(?:e|es|ed|ing|tion)|manufactur(?:e|es|ed|ing)|"
+    r"purchas(?:e|es|ed|ing)|buy(?:s|ing)?|bought|sell(?:s|ing)?|sold|shipments?|"
+    r"export(?:s|ed|ing)?|import(?:s|ed|ing)?|procur(?:e|es|ed|ing|ement)|arsenals?|depots?|"
+    r"warehouses?|factor(?:y|ies)|plants?)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
 
 
 def _drop_ruled_out(text: str, start: int, end: int, hits: list[CategoryHit]) -> list[CategoryHit]:
-    """Without a cue that is ruled out, and without the evacuation around a bomb made safe."""
+    """Without a cue that is ruled out or names a weapon as stock, and without the evacuation
+    around a bomb made safe."""
     return _without(
         hits,
         lambda h: (
             _RULED_OUT_BEFORE.search(text, max(start, h.start - 50), h.start) is not None
             or (h.code == "displacement" and _BOMB_MADE_SAFE.search(text, start, end) is not None)
+            or (
+                h.code == "shelling"
+                and _ARSENAL_CUE.fullmatch(text, h.start, h.end) is not None
+                and _ARSENAL_BEFORE.search(text, max(start, h.start - 80), h.start) is not None
+            )
         ),
     )
 
@@ -523,6 +544,52 @@ _PAIR_DENIED = re.compile(
 #: A denial right before a pair's first word: "no civilian infrastructure in the city was
 #: damaged", "no schools were hit".
 _PAIR_DENIED_BEFORE = re.compile(r"\bno\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+#: A health word that only says who speaks: "said a health care worker at the local medical
+#: center", "a doctor at Al-Aqsa hospital told reporters", "hospital officials said". With a
+#: speech verb between it and an attack word ("The attack lasted hours, said a doctor at the
+#: local hospital"), the two make no pair: the attack is what is told, the place who tells it
+#: ("a doctor at Gori's military hospital, which had been hit" still pairs; the explicit cues,
+#: "a doctor was killed", are read on their own).
+_WORKER_AT_BEFORE = re.compile(
+    r"\b(?:workers?|doctors?|nurses?|physicians?|surgeons?|officials?|director|head|chief|"
+    r"spokes(?:man|woman|person)|staff(?:ers?)?|employees?|volunteers?|sources?)\s+"
+    r"(?:at|of|from|in)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_SOURCE_AFTER = re.compile(
+    r"(?:\s+(?:officials?|sources?|staff|authorities|director|spokes(?:man|woman|person)))?"
+    r"\s+(?:said|says|told|reported|confirmed)\b",
+    re.IGNORECASE,
+)
+_SPEECH = re.compile(r"\b(?:said|says|told|tells|according\s+to)\b", re.IGNORECASE)
+
+
+def _told_by_health(text: str, health: tuple[int, int], e1: int, s2: int) -> bool:
+    """Whether a pair whose health word is ``text[health[0]:health[1]]`` and whose two words
+    lie apart from ``e1`` to ``s2`` has the health word only as who tells of the attack: the
+    workplace of a speaker with a speech verb between the two words, or a speaker after the
+    attack word ("shelled the town on Monday, hospital officials said")."""
+    start, end = health
+    if start >= s2 and _SOURCE_AFTER.match(text, end) is not None:
+        return True
+    return (
+        _WORKER_AT_BEFORE.search(text, max(0, start - 60), start) is not None
+        and _SPEECH.search(text, e1, s2) is not None
+    )
+
+
+def told_by_site(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether every one of a sentence's site words (``spans``: "hospital", "clinic") only
+    names the workplace of who speaks ("..., said a nurse at the district hospital") or the
+    speaker ("hospital officials said"): such a site is no object of the harm told."""
+    return bool(spans) and all(
+        _SOURCE_AFTER.match(text, end) is not None
+        or (
+            _WORKER_AT_BEFORE.search(text, max(0, start - 60), start) is not None
+            and _SPEECH.search(text, max(0, start - 80), start) is not None
+        )
+        for start, end in spans
+    )
 
 
 def document_cues(
@@ -564,6 +631,12 @@ def document_cues(
                         and not _CLAUSE_BREAK.search(text, e1, s2)
                         and not _PAIR_DENIED.search(text, e1, s2)
                         and not _PAIR_DENIED_BEFORE.search(text, max(0, s1 - 24), s1)
+                        and not (
+                            (first == "health" or then == "health")
+                            and _told_by_health(
+                                text, (s1, e1) if first == "health" else (s2, e2), e1, s2
+                            )
+                        )
                     ):
                         spans.append((s1, e2))
         found[code] = sorted(spans)

@@ -48,7 +48,7 @@ from harmwatch.codebook import HARM_CATEGORIES, AnchoredPattern, load_codebook
 from harmwatch.codebook.anchors import anchor
 from harmwatch.errors import HarmwatchError
 from harmwatch.extract.actors import ACTOR_PATTERNS, find_actors, find_claimants
-from harmwatch.extract.categories import DocumentCategories, resolve_generic
+from harmwatch.extract.categories import DocumentCategories, resolve_generic, told_by_site
 from harmwatch.extract.dates import (
     DATE_PATTERNS,
     as_of_windows,
@@ -510,7 +510,19 @@ def extract_rules_v1(
         if "property_destruction" in sf.categories:
             # "116 houses and 26 facilities, including a school building, were damaged": a
             # school or hospital among the damaged objects is an attack on it too.
-            sf.categories |= {SITE_OF_TARGET[t] for t in sf.targets if t in SITE_OF_TARGET}
+            # (not a hospital that only names who speaks: "..., said a nurse at the hospital")
+            sf.categories |= {
+                SITE_OF_TARGET[t]
+                for t in sf.targets
+                if t in SITE_OF_TARGET
+                and not told_by_site(
+                    text,
+                    [
+                        (s + m.start(), s + m.end())
+                        for m in words.finditer_in(cb.anchors.targets[t], s, e, text[s:e])
+                    ],
+                )
+            }
         sf.weapons = weapons_in.get(n, [])
         sf.disaster = n in disaster_hits
         sf.casualty = n in casualty_hits
