@@ -232,16 +232,24 @@ _ARSENAL_BEFORE = re.compile(
     r"warehouses?|factor(?:y|ies)|plants?)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
+#: A siege of gunmen in one building ("security forces fought gunmen who had been barricaded
+#: many hours after the siege began"): an operation against attackers, no blockade of people.
+_BUILDING_SIEGE = re.compile(r"\b(?:barricaded|holed\s+up)\b", re.IGNORECASE)
 
 
 def _drop_ruled_out(text: str, start: int, end: int, hits: list[CategoryHit]) -> list[CategoryHit]:
-    """Without a cue that is ruled out or names a weapon as stock, and without the evacuation
-    around a bomb made safe."""
+    """Without a cue that is ruled out or names a weapon as stock, a siege of gunmen holed up in a
+    building, and the evacuation around a bomb made safe."""
     return _without(
         hits,
         lambda h: (
             _RULED_OUT_BEFORE.search(text, max(start, h.start - 50), h.start) is not None
             or (h.code == "displacement" and _BOMB_MADE_SAFE.search(text, start, end) is not None)
+            or (
+                h.code == "blockade"
+                and text[h.start : h.end].lower().startswith("siege")
+                and _BUILDING_SIEGE.search(text, start, end) is not None
+            )
             or (
                 h.code == "shelling"
                 and _ARSENAL_CUE.fullmatch(text, h.start, h.end) is not None
