@@ -281,6 +281,8 @@ def test_wire_dateline_opening_a_long_paragraph(lead: str, expected: date | None
         ("https://example.com/news/2022/oct/31/crowd/", date(2022, 10, 31)),
         ("https://example.pk/27-Sep-2023/fuel-depot", date(2023, 9, 27)),
         ("https://example.com/en/reports/2018-04-08-attack", date(2018, 4, 8)),
+        ("https://example.com/archives/xx-1999-jun-16-mn-4693-story.html", date(1999, 6, 16)),
+        ("https://example.com/archives/xx-1999-jun-mn-4693-story.html", None),
         ("https://example.com/news/1670808/title", None),
     ],
 )
@@ -410,6 +412,23 @@ def test_a_paragraph_opening_with_more_is_not_a_heading() -> None:
     )
     text = parse_plain_text(article, None).text
     assert "40 HOMES" in text and "volunteers cleared" in text
+
+
+def test_a_live_blog_line_opening_with_more_from_is_kept() -> None:
+    # a caption-like sentence of a live blog ("More from just south of the city.") is the
+    # blog's own text; "More from <site>" over a list of links still ends an article
+    blog = (
+        "Strikes on the southern suburbs - live\n\n"
+        "Here are some images from the strikes on the southern suburb of the city earlier "
+        "today, sent by our correspondent who reached the area after the raids. Families "
+        "were loading mattresses and water onto cars while rescuers searched the rubble.\n\n"
+        "More from just south of the city.\n\n"
+        "At least 35 people have been killed and 120 injured today, the health ministry said.\n"
+    )
+    text = parse_plain_text(blog, None).text
+    assert "35 people have been killed" in text
+    links = blog.replace("More from just south of the city.", "More from The Daily Courier")
+    assert "35 people" not in parse_plain_text(links, None).text
 
 
 def test_an_also_from_heading_ends_the_article_but_a_paragraph_is_kept() -> None:

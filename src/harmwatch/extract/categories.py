@@ -232,19 +232,43 @@ _ARSENAL_BEFORE = re.compile(
     r"warehouses?|factor(?:y|ies)|plants?)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
+#: Nobody held ("so far no one had been arrested", "No arrests have been made"): the arrest of
+#: attackers is looked for, nobody is in captivity.
+_NOBODY_HELD_BEFORE = re.compile(
+    r"\b(?:no\s+one|nobody|none\s+of\s+(?:them|the\s+\w+))\s+(?:(?:has|had|have)\s+)?"
+    r"(?:yet\s+)?(?:been\s+|was\s+|were\s+)?$|\bno\s+$",
+    re.IGNORECASE,
+)
+_NOBODY_HELD_CUE = re.compile(r"arrest(?:s|ed)?|detain(?:ed)?|detentions?", re.IGNORECASE)
+#: The arrest of those who did the harm, done or called for ("urged authorities to investigate
+#: and arrest the killers"): justice for the victims, no captivity told.
+_PERPETRATORS_AFTER = re.compile(
+    r"\s+(?:of\s+)?(?:the\s+|those\s+)?(?:killers|perpetrators|attackers|assailants|culprits|"
+    r"murderers|(?:those\s+)?responsible)\b",
+    re.IGNORECASE,
+)
 #: A siege of gunmen in one building ("security forces fought gunmen who had been barricaded
 #: many hours after the siege began"): an operation against attackers, no blockade of people.
 _BUILDING_SIEGE = re.compile(r"\b(?:barricaded|holed\s+up)\b", re.IGNORECASE)
 
 
 def _drop_ruled_out(text: str, start: int, end: int, hits: list[CategoryHit]) -> list[CategoryHit]:
-    """Without a cue that is ruled out or names a weapon as stock, a siege of gunmen holed up in a
-    building, and the evacuation around a bomb made safe."""
+    """Without a cue that is ruled out or names a weapon as stock, an arrest nobody underwent or
+    of the perpetrators, a siege of gunmen holed up in a building, and the evacuation around a
+    bomb made safe."""
     return _without(
         hits,
         lambda h: (
             _RULED_OUT_BEFORE.search(text, max(start, h.start - 50), h.start) is not None
             or (h.code == "displacement" and _BOMB_MADE_SAFE.search(text, start, end) is not None)
+            or (
+                h.code == "detention"
+                and _NOBODY_HELD_CUE.fullmatch(text, h.start, h.end) is not None
+                and (
+                    _NOBODY_HELD_BEFORE.search(text, max(start, h.start - 30), h.start) is not None
+                    or _PERPETRATORS_AFTER.match(text, h.end) is not None
+                )
+            )
             or (
                 h.code == "blockade"
                 and text[h.start : h.end].lower().startswith("siege")

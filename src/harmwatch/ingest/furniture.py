@@ -146,7 +146,8 @@ _TERMINATOR = re.compile(
     r"lo más (?:leído|visto)|más leíd[oa]s|noticias relacionadas|etiquetas\s*:|"
     r"mais lid[oa]s|notícias relacionadas|"
     r"most (?:popular|read|viewed|commented)\b|related (?:articles|news|stories|posts)\b|"
-    r"latest news\b|follow us\b|all news\s*$|more from\b|also from [\w’'& -]{1,40}:?$|"
+    # (not a live blog's own line "More from just south of Beirut.", a sentence)
+    r"latest news\b|follow us\b|all news\s*$|more from\b(?!.*[.!?]$)|also from [\w’'& -]{1,40}:?$|"
     r"more on [\w’'& -]{1,40}$|more live(?: coverage| blogs?| updates)?\s*$|more coverage\s*$|"
     r"you may also like\b|top stories\s*$|"
     r"(?:popular|trending)(?: now)?\s*$|read next\b|more stories\b|recommended(?: for you)?\s*$|"

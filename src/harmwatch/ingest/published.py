@@ -132,6 +132,10 @@ _URL_PATTERNS = [
     re.compile(r"/(?P<y>(?:19|20)\d{2})/" + _MON + r"/(?P<d>\d{1,2})(?:/|$)", re.IGNORECASE),
     re.compile(r"[/_](?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?:[-_/.]|$)"),
     re.compile(r"/(?P<d>\d{1,2})-" + _MON + r"-(?P<y>(?:19|20)\d{2})(?:/|$)", re.IGNORECASE),
+    # an archive's slug: "/archives/la-xpm-1999-jun-16-mn-46936-story.html"
+    re.compile(
+        r"[/_-](?P<y>(?:19|20)\d{2})-" + _MON + r"-(?P<d>\d{1,2})(?:[-_/.]|$)", re.IGNORECASE
+    ),
 ]
 
 
