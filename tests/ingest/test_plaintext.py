@@ -471,3 +471,20 @@ def test_spanish_share_and_teaser_lines_are_cut(line: str) -> None:
     parsed = parse_plain_text(raw)
     assert line not in parsed.text
     assert "Rescue teams worked until morning" in parsed.text
+
+
+def test_a_follow_us_line_inside_the_article_is_cut_alone() -> None:
+    article = (
+        "Museum looted during the fighting\n\n"
+        "The national museum was ransacked when fighters overran the capital, and staff who "
+        "returned this year found the store rooms open and thousands of objects gone. The "
+        "damage is estimated at millions of dollars, and experts fear the objects were "
+        "smuggled abroad.\n\n"
+        "Follow us on WhatsApp | LinkedIn for the latest headlines\n\n"
+        "Inside, every lock had been broken and the crates had been opened and emptied, said "
+        "the first member of staff to return, who has worked at the museum for twenty years.\n"
+    )
+    text = parse_plain_text(article, None).text
+    assert "every lock had been broken" in text and "Follow us" not in text
+    below = article.split("Inside,")[0] + "› Port town: 12 killed in gang attack\n› Storm warning\n"
+    assert "gang attack" not in parse_plain_text(below, None).text

@@ -227,6 +227,16 @@ def _is_prose(line: str) -> bool:
     return len(stripped) > MAX_HEADER_LINE and sum(c.islower() for c in stripped) > 40
 
 
+#: A site's call to follow it, which some pages insert inside the article as well as below it.
+_PROMO_LINE = re.compile(r"follow us\b", re.IGNORECASE)
+
+
+def _prose_follows(lines: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether the first non-blank line after line ``index`` is running text."""
+    after = next((b for _s, _e, b in lines[index + 1 :] if b.strip()), None)
+    return after is not None and _is_prose(after)
+
+
 def _headline_stamp(lines: list[tuple[int, int, str]], index: int) -> bool:
     """Whether line ``index`` is a time stamp introducing a headline, not a live-blog entry.
 
@@ -298,6 +308,11 @@ def find_furniture(text: str) -> list[Cut]:
                 or _newsfeed_start(lines, index)
             )
         ):
+            if _PROMO_LINE.match(stripped) and _prose_follows(lines, index):
+                # "Follow us on WhatsApp | LinkedIn for the latest headlines" inserted between
+                # two paragraphs of the article: the line goes, the article goes on
+                cuts.append(Cut(start, end, "promotion"))
+                continue
             cuts.append(Cut(start, len(text), "tail: " + stripped[:40]))
             break
         reason = _is_line_furniture(body)
