@@ -10,7 +10,7 @@ import pytest
 
 from harmwatch.ingest.furniture import find_furniture
 from harmwatch.ingest.language import detect_language
-from harmwatch.ingest.plaintext import parse_plain_text
+from harmwatch.ingest.plaintext import parse_plain_text, unwrap_lines
 from harmwatch.ingest.published import date_from_url, detect_published
 from tests.conftest import shared_or_skip
 
@@ -488,3 +488,46 @@ def test_a_follow_us_line_inside_the_article_is_cut_alone() -> None:
     assert "every lock had been broken" in text and "Follow us" not in text
     below = article.split("Inside,")[0] + "› Port town: 12 killed in gang attack\n› Storm warning\n"
     assert "gang attack" not in parse_plain_text(below, None).text
+
+
+def test_hard_wrapped_wire_copy_is_unwrapped_in_place() -> None:
+    raw = (
+        "Ministry says 19 killed in a day\n"
+        "05/03/2024 6:10:12 AM\n"
+        "The health ministry in the territory said on Tuesday that 19\n"
+        "people were killed in the territory in the past 24\n"
+        "hours, taking the overall toll of the fighting to 2,310.\n"
+        "The ministry also said in a statement that at least 5,402\n"
+        "people had been wounded since the fighting began in March,\n"
+        "and that two hospitals had stopped admitting patients.\n"
+    )
+    text = parse_plain_text(raw, None).text
+    assert "that 19 people were killed in the territory in the past 24 hours," in text
+    assert "at least 5,402 people had been wounded" in text
+    # one character for one: the title and time stamp lines keep their breaks
+    assert len(text) == len(raw.strip())
+    assert text.startswith("Ministry says 19 killed in a day\n05/03/2024 6:10:12 AM\nThe")
+
+
+def test_a_header_block_and_a_list_are_not_unwrapped() -> None:
+    raw = (
+        "Weekly update of the commission\n"
+        "North region: civilian harm and arrests under the state of emergency\n"
+        "Capital, 29 August 2023\n\n"
+        "Killed: 26 civilians in the market of the town centre\n"
+        "- Injured: 55 people, most of them traders and travellers\n"
+        "- Detained: 41 people held at the district police station\n"
+        "- Missing: 3 people, all of them from the villages nearby\n"
+    )
+    assert unwrap_lines(raw) == raw
+
+
+def test_a_padded_table_of_figures_is_not_unwrapped() -> None:
+    table = (
+        "Key figures (as of 20 January)\n"
+        "People killed in the town .................... 163\n"
+        "People injured ................................ 217\n"
+        "People newly displaced ..................... 50,000\n"
+        "Schools used as shelters ....................... 32\n"
+    )
+    assert unwrap_lines(table) == table
