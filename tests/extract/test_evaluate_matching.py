@@ -73,3 +73,10 @@ def test_first_level_unit_words_are_one_word() -> None:
     assert location_key("Hajjah Governorate") == location_key("Hajjah province")
     assert location_key("Idlib province") != location_key("Idlib")
     assert location_key("Tartar district") != location_key("Tartar region")
+
+
+def test_an_apostrophe_inside_a_name_is_a_transliteration() -> None:
+    assert location_key("Be'eri") == location_key("Beeri") == location_key("Be’eri")
+    assert location_key("Sa'dah") == location_key("Sadah")
+    # a possessive still goes, and two words stay two
+    assert location_key("Gaza's") == location_key("Gaza")

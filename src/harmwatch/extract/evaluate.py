@@ -66,6 +66,8 @@ def location_key(name: str) -> str:
     first-level unit and the devset's aliases."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     folded = re.sub(r"['’]s\b", "", folded)
+    # "Be'eri" = "Beeri", "Sa'dah" = "Sadah": an apostrophe inside a name is a transliteration's
+    folded = re.sub(r"(?<=[a-z])['’ʼ`](?=[a-z])", "", folded)
     folded = re.sub(r"^the\s+", "", folded.strip())
     folded = re.sub(r"[^a-z0-9]+", " ", folded).strip()
     folded = _ARTICLE.sub("", folded)  # "Al-Abdiyah" = "Abdiyah", as transliterations vary

@@ -31,7 +31,7 @@ from typing import Any
 from harmwatch.codebook.anchors import AnchoredPattern, anchor
 from harmwatch.extract.places.cues import generic_site
 from harmwatch.extract.places.lexicon import lexicon
-from harmwatch.extract.text import MONTH_NAMES, WEEKDAYS
+from harmwatch.extract.text import ABBREVIATIONS, MONTH_NAMES, WEEKDAYS
 from harmwatch.extract.wordindex import Windows, WordIndex, index_of, matches_at
 
 __all__ = [
@@ -555,6 +555,8 @@ def _localities(
                 m.group(1).lower() in _CONTINENTS
                 or _month_like(m.group(1))
                 or m.group(1).isupper()  # "in API", "at NATO": an acronym, not a village
+                # "in St. Peter's Square": an abbreviation opens a longer name
+                or (text.startswith(".", m.end(1)) and m.group(1).lower() in ABBREVIATIONS)
             ):
                 continue
             if pat is _BARE:
