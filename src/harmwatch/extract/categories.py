@@ -157,15 +157,23 @@ _OBJECTLESS = re.compile(
 SITE_CATEGORIES = frozenset({"attack_on_health", "attack_on_education", "heritage_destruction"})
 
 
-def _drop_site_property(text: str, hits: list[CategoryHit]) -> list[CategoryHit]:
+#: Characters after a generic property cue searched for another object damaged with it.
+OTHER_OBJECT_AFTER = 80
+
+
+def _drop_site_property(text: str, hits: list[CategoryHit], end: int) -> list[CategoryHit]:
     """Without ``property_destruction`` when its only evidence is a generic object word of a
-    site the sentence codes otherwise ("the partially destroyed building of the hospital")."""
+    site the sentence codes otherwise ("the partially destroyed building of the hospital"),
+    unless another object follows it in the sentence ("leaving several of its buildings burned
+    out and the surrounding neighbourhood heavily damaged")."""
     codes = {h.code for h in hits}
     if "property_destruction" not in codes or not codes & SITE_CATEGORIES:
         return hits
     prop = next(h for h in hits if h.code == "property_destruction")
     cue = text[prop.start : prop.end]
-    if (GENERIC_OBJECT.search(cue) or _OBJECTLESS.fullmatch(cue)) and not _OTHER_OBJECT.search(cue):
+    if (GENERIC_OBJECT.search(cue) or _OBJECTLESS.fullmatch(cue)) and not _OTHER_OBJECT.search(
+        text, prop.start, min(end, prop.end + OTHER_OBJECT_AFTER)
+    ):
         return [h for h in hits if h.code != "property_destruction"]
     return hits
 
@@ -486,7 +494,11 @@ def _site_property_only(
     """Is every property cue of a document a generic object word ("the building", "its roof")
     in a document that codes a hospital, school or heritage site hit? Those words then describe
     that site ("nine photographs of the partially destroyed building"), not homes."""
-    props = [text[c[0] : c[1]] for cues in first if (c := cues.get("property_destruction"))]
+    props = [
+        (c[0], c[1], end)
+        for cues, (_start, end) in zip(first, bounds, strict=True)
+        if (c := cues.get("property_destruction"))
+    ]
     if not props:
         return False
     sites = False
@@ -497,7 +509,11 @@ def _site_property_only(
             sites = sites or any(h.code in SITE_CATEGORIES for h in hits)
     if not sites:
         return False
-    return all(GENERIC_OBJECT.search(cue) and not _OTHER_OBJECT.search(cue) for cue in props)
+    return all(
+        GENERIC_OBJECT.search(text, start, end)
+        and not _OTHER_OBJECT.search(text, start, min(sentence_end, end + OTHER_OBJECT_AFTER))
+        for start, end, sentence_end in props
+    )
 
 
 _OTHER_OBJECT = re.compile(
@@ -728,7 +744,7 @@ def sentence_categories(
     if ground_bombing_only(text):
         generic = _aerial_generic(text, generic)
     hits = _drop_care(text, _drop_charge(text, start, _drop_non_flight(text, start, hits)))
-    return _drop_site_property(text, hits), generic
+    return _drop_site_property(text, hits, end), generic
 
 
 class DocumentCategories:
@@ -852,7 +868,7 @@ class DocumentCategories:
         hits = _drop_body_names(text, start, hits)
         hits = _drop_disaster_done(self.cb, text, start, hits)
         hits = _drop_ruled_out(text, start, end, hits)
-        return _drop_air_launched(text, start, end, _drop_site_property(text, hits)), generic
+        return _drop_air_launched(text, start, end, _drop_site_property(text, hits, end)), generic
 
 
 def resolve_generic(doc_codes: set[str]) -> str:
