@@ -255,20 +255,29 @@ _PERPETRATORS_AFTER = re.compile(
     r"murderers|(?:those\s+)?responsible)\b",
     re.IGNORECASE,
 )
+#: A sentence that says nobody died ("destroying nine classrooms but causing no casualties"):
+#: its killing cue ("detonated explosives inside two empty girls' schools") killed nobody.
+_NO_CASUALTIES = re.compile(
+    r"\b(?:(?:caus(?:ed|ing)|left|were|was|with|reported)\s+no\s+(?:casualties|deaths|"
+    r"fatalities|injuries)|no\s+(?:one|body)\s+was\s+(?:killed|hurt|injured)|nobody\s+was\s+"
+    r"(?:killed|hurt|injured))\b",
+    re.IGNORECASE,
+)
 #: A siege of gunmen in one building ("security forces fought gunmen who had been barricaded
 #: many hours after the siege began"): an operation against attackers, no blockade of people.
 _BUILDING_SIEGE = re.compile(r"\b(?:barricaded|holed\s+up)\b", re.IGNORECASE)
 
 
 def _drop_ruled_out(text: str, start: int, end: int, hits: list[CategoryHit]) -> list[CategoryHit]:
-    """Without a cue that is ruled out or names a weapon as stock, an arrest nobody underwent or
-    of the perpetrators, a siege of gunmen holed up in a building, and the evacuation around a
-    bomb made safe."""
+    """Without a cue that is ruled out or names a weapon as stock, a killing in a sentence that
+    says nobody died, an arrest nobody underwent or of the perpetrators, a siege of gunmen
+    holed up in a building, and the evacuation around a bomb made safe."""
     return _without(
         hits,
         lambda h: (
             _RULED_OUT_BEFORE.search(text, max(start, h.start - 50), h.start) is not None
             or (h.code == "displacement" and _BOMB_MADE_SAFE.search(text, start, end) is not None)
+            or (h.code == "killing" and _NO_CASUALTIES.search(text, start, end) is not None)
             or (
                 h.code == "detention"
                 and _NOBODY_HELD_CUE.fullmatch(text, h.start, h.end) is not None
