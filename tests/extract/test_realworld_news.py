@@ -29,14 +29,14 @@ KEYS = [
     "event_dates",
     "notes",
 ]
-#: Floors for the 120 pages, a little below codebook 1.19.0's scores (0.983 / 0.819 / 0.860 /
-#: 0.706 / 0.726): a fall below them is a regression on real text.
+#: Floors for the 160 pages, a little below codebook 1.19.0's scores (0.975 / 0.825 / 0.863 /
+#: 0.678 / 0.731): a fall below them is a regression on real text.
 FLOORS = {
-    "relevance_accuracy": 0.97,
-    "categories": 0.80,
+    "relevance_accuracy": 0.96,
+    "categories": 0.81,
     "figures": 0.85,
-    "event_locations": 0.69,
-    "event_dates": 0.71,
+    "event_locations": 0.66,
+    "event_dates": 0.72,
 }
 
 
@@ -48,7 +48,7 @@ def test_gold_is_in_the_devset_format_with_codebook_codes() -> None:
     cb = load_codebook()
     gold = _lines(GOLD)
     assert [g["id"] for g in gold] == [f"r{n:03d}" for n in range(1, len(gold) + 1)]
-    assert len(gold) == 120
+    assert len(gold) == 160
     harm = {code for code, cat in cb.categories.items() if cat.harm}
     for g in gold:
         assert list(g) == KEYS, g["id"]
