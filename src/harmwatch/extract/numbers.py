@@ -250,7 +250,7 @@ NUMBER_PATTERNS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class NumberMention:
     """A number in the text. ``value`` is None for vague quantities.
 
@@ -263,8 +263,27 @@ class NumberMention:
     end: int
     value: float | None
     kind: str
-    range_id: int | None = None
-    range_role: str | None = None
+    range_id: int | None
+    range_role: str | None
+
+    # Written out rather than generated (``init=False``): compiled, the dataclass's own
+    # ``__init__`` is interpreted Python called with a tuple and a dict of arguments, this one
+    # a direct native call (docs/extraction.md, "Speed"). Same arguments and defaults.
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        value: float | None,
+        kind: str,
+        range_id: int | None = None,
+        range_role: str | None = None,
+    ) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "range_id", range_id)
+        object.__setattr__(self, "range_role", range_role)
 
     @property
     def is_count(self) -> bool:
