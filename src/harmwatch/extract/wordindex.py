@@ -24,7 +24,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from itertools import accumulate, repeat
+from itertools import repeat
 
 from harmwatch.codebook.anchors import MAX_PREFIX_CHARS, WHOLE_WORD, AnchoredPattern, registered
 
@@ -154,6 +154,35 @@ class _PrefixTable:
         return found
 
 
+def _words_of(lower: str) -> tuple[list[str], list[int]]:
+    """The runs of word characters of ``lower`` and their offsets, in order: what splitting
+    with ``(\\w+)`` gives (its odd items, and the offsets its lengths add up to).
+
+    Read chunk by chunk between single spaces instead of by the pattern, which costs more per
+    character than anything else here: a chunk of letters and digits alone (``str.isalnum``,
+    which holds for a character exactly when ``\\w`` does, bar "_") is one word, as a space or
+    the text's end lies on each side of it; only the other chunks ("said.", "(afp)",
+    "2,700", a line break) are split with the pattern. Every run of word characters lies
+    inside one chunk, as a space is no word character.
+    """
+    words: list[str] = []
+    starts: list[int] = []
+    pos = 0  # where the chunk starts
+    for chunk in lower.split(" "):
+        if chunk.isalnum():
+            words.append(chunk)
+            starts.append(pos)
+        elif chunk:
+            at = pos
+            for j, part in enumerate(_WORD_SPLIT.split(chunk)):
+                if j % 2:  # a group of the split: a word (the others are the gaps around it)
+                    words.append(part)
+                    starts.append(at)
+                at += len(part)
+        pos += len(chunk) + 1
+    return words, starts
+
+
 def _admits(prefix: str, word: str) -> bool:
     """Whether ``word`` (lower-cased) starts with ``prefix`` or, a whole-word one, is it."""
     if prefix.endswith(WHOLE_WORD):
@@ -264,11 +293,8 @@ class WordIndex:
         characters, as a prefix (which patterns, is remembered per word across documents)."""
         # Lower-casing keeps every character's place and whether it is a word character
         # (checked for every code point by the tests), so the words of ``lower`` are words of
-        # ``text`` at the same offsets. Splitting with a group alternates gaps and words;
-        # their lengths add up to the offsets.
-        parts = _WORD_SPLIT.split(lower)
-        offsets = list(accumulate(map(len, parts), initial=0))
-        words, starts = self._words = (parts[1::2], offsets[1 : len(parts) : 2])
+        # ``text`` at the same offsets.
+        words, starts = self._words = _words_of(lower)
         table = self._table
         remembered = table.remembered
         distinct = set(words)
@@ -283,7 +309,7 @@ class WordIndex:
         # A word some pattern must be followed by a literal word after ("the combat"):
         # where one space and a word follow it, only the patterns that word continues. (Any
         # other gap keeps them all; a window cut inside the word after is scanned, or tried
-        # at both words, see :meth:`search_in`.) ``parts[2k + 2]`` is the gap after word k.
+        # at both words, see :meth:`search_in`.)
         refined = table.refined if not table.refined.isdisjoint(distinct) else frozenset()
         pairs = table.pairs
         last = len(words) - 1
@@ -297,7 +323,13 @@ class WordIndex:
             patterns = patterns_of[word]
             if not patterns:
                 continue
-            if word in refined and k < last and parts[2 * k + 2] == " ":
+            if (
+                word in refined
+                and k < last
+                # one space, and only that, between word k and the next
+                and starts[k + 1] - (end := starts[k] + len(word)) == 1
+                and lower[end] == " "
+            ):
                 after = words[k + 1]
                 found = pairs.get((word, after))
                 patterns = table.for_pair(word, after) if found is None else found
