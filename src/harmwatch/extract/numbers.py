@@ -211,7 +211,8 @@ _PERCENT_AFTER = re.compile(r"^\s*(?:%|percent\b|per cent\b)", re.IGNORECASE)
 _RATE_AFTER = re.compile(
     r"^(?:\s+\w+){0,2}?\s+(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b", re.IGNORECASE
 )
-_GLUED = re.compile(r"^[A-Za-z]")
+#: The letters a number glued to a word starts it with ("5km", "3x"; ``^[A-Za-z]``).
+_GLUED_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _RANGE_JOIN = re.compile(r"^\s*(?:to|-|–|—|and|or)\s*$", re.IGNORECASE)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
 _CLOSE_AFTER = re.compile(r"^\s*[,.)]")
@@ -231,6 +232,23 @@ _RISEN_FROM_BEFORE = re.compile(rf"\b{CHANGED_FROM}\s+(?:(?:up|down)\s+)?from\s+
 _SCALE_END = re.compile(r"(million|billion|thousand)\s*$", re.IGNORECASE)
 _LETTER = re.compile(r"[a-z]", re.IGNORECASE)
 _NUMBER_SEPARATORS = re.compile(r"[,\u00a0\u202f\u2009 ’']")
+
+# Cheap tests that must hold wherever the pattern they guard matches, asked first: a pattern
+# call costs ten to twenty times a string test, a number is classified with about twenty of
+# them, and most numbers are plain counts that match none. The words of a case-insensitive
+# pattern are looked for in the lower-cased window when it is ASCII (else it is always asked:
+# case-insensitive matching takes a few non-ASCII letters for ASCII ones, see ODD_CASE_CHARS).
+#: How :data:`_ORDINAL_AFTER` begins.
+_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+#: Every match of :data:`_DATE_AFTER` and :data:`_DAY_RANGE_AFTER` holds one (a month's name).
+_MONTH_HEADS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: The first character of a match of :data:`_TIME_AFTER` after its spaces, lower-cased.
+_TIME_AFTER_STARTS = frozenset(":apoh")
+#: Every match of :data:`_RATE_AFTER` holds one.
+_RATE_WORDS = ("day", "week", "month", "year", "hour")
+#: How a match of :data:`_RANGE_TAIL` goes on after its spaces, and one of :data:`_TIMES_AFTER`.
+_RANGE_TAIL_STARTS = ("to", "-", "–")
+_TIMES_AFTER_STARTS = ("+", "x")
 _DIGITS = anchor(_DIGITS_RE)
 _WORDS = anchor(_WORDS_RE)
 _VAGUE = anchor(_VAGUE_RE)
@@ -250,7 +268,7 @@ NUMBER_PATTERNS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class NumberMention:
     """A number in the text. ``value`` is None for vague quantities.
 
@@ -263,8 +281,27 @@ class NumberMention:
     end: int
     value: float | None
     kind: str
-    range_id: int | None = None
-    range_role: str | None = None
+    range_id: int | None
+    range_role: str | None
+
+    # Written out rather than generated (``init=False``): compiled, the dataclass's own
+    # ``__init__`` is interpreted Python called with a tuple and a dict of arguments, this one
+    # a direct native call (docs/extraction.md, "Speed"). Same arguments and defaults.
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        value: float | None,
+        kind: str,
+        range_id: int | None = None,
+        range_role: str | None = None,
+    ) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "range_id", range_id)
+        object.__setattr__(self, "range_role", range_role)
 
     @property
     def is_count(self) -> bool:
@@ -303,11 +340,12 @@ def parse_number_words(words: str) -> float | None:
 
 
 def _digits_value(number: str, scale: str | None) -> float:
-    if _COMMA_DECIMAL.fullmatch(number):
+    # (the patterns are asked only of numbers holding their separator; digits alone hold none)
+    if "," in number and _COMMA_DECIMAL.fullmatch(number):
         number = number.replace(",", ".")  # "1,2 million", "12,5 percent"
-    elif not scale and _DOT_THOUSANDS.fullmatch(number):
+    elif not scale and "." in number and _DOT_THOUSANDS.fullmatch(number):
         number = number.replace(".", "")  # "2.367 people"
-    cleaned = _NUMBER_SEPARATORS.sub("", number)
+    cleaned = number if number.isdecimal() else _NUMBER_SEPARATORS.sub("", number)
     value = float(cleaned)
     if scale:
         scale = scale.lower()
@@ -421,16 +459,25 @@ def _names_people(text: str, pos: int) -> bool:
 def _classify(text: str, start: int, end: int, raw: str, value: float, digits: bool) -> str:
     before = text[max(0, start - 24) : start]
     after = text[end : end + UNIT_WINDOW]
-    ordinal = _ORDINAL_AFTER.match(after)
-    if digits and not ordinal and _GLUED.match(after):
+    # (each pattern below is asked only where its cheap pre-test, see _ORDINAL_SUFFIXES, holds)
+    ordinal = _ORDINAL_AFTER.match(after) if after.startswith(_ORDINAL_SUFFIXES) else None
+    if digits and not ordinal and after[:1] in _GLUED_LETTERS:
         return "unit"
+    # the windows lower-cased for the word pre-tests; None when not ASCII (always asked)
+    low_after = after.lower() if after.isascii() else None
+    low_before = before.lower() if before.isascii() else None
+    month_after = low_after is None or any(m in low_after for m in _MONTH_HEADS)
     if ordinal:
-        return "date" if _DATE_AFTER.match(after) or _date_before(before) else "id"
-    if _PERCENT_AFTER.match(after):
+        dated = (month_after and _DATE_AFTER.match(after)) or _date_before(before)
+        return "date" if dated else "id"
+    if (low_after is None or "%" in low_after or "per" in low_after) and _PERCENT_AFTER.match(
+        after
+    ):
         return "percent"
     if _money_before(before):
         return "money"
-    if _AGE_AFTER.match(after) or _age_before(before):
+    # every match of _AGE_AFTER has "y" second ("-year", " years old")
+    if (after[1:2] in ("y", "Y") and _AGE_AFTER.match(after)) or _age_before(before):
         return "age"
     if digits and value <= 110 and before.endswith(", ") and _APPOSED_AGE.search(before):
         if _APPOSED_AGE_AFTER.match(after):
@@ -455,6 +502,7 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         return "id"  # a footnote marker: "... for eleven days.[18]"
     if (
         digits
+        and text.startswith((".", ")"), end)
         and _LIST_ITEM.match(text, end)
         and _LINE_START.search(text, max(0, start - 4), start)
         and not _HARM_LABEL_BEFORE.search(before)
@@ -467,7 +515,11 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         and _OWN_LINE_START.search(text, max(0, start - 4), start)
     ):
         return "id"  # "3.2 The Joint Command ...": a section number opening its line
-    if before.endswith(" ") and _BY_BEFORE.search(before):
+    if (
+        before.endswith(" ")
+        and (low_before is None or "by" in low_before)
+        and _BY_BEFORE.search(before)
+    ):
         return "id"  # "killed by two gunmen", "hit by 40 drones", "won by 60 runs": no count harmed
     if value in _AGE_LIMITS and _UNDER_BEFORE.search(before) and _CLAUSE_END_AFTER.match(after):
         return "age"  # "most of the dead were under 18"
@@ -475,31 +527,37 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         text, max(0, start - 60), start
     ):
         return "age"
-    if _OR_N_TIMES_AFTER.match(after):
+    if (low_after is None or "times" in low_after) and _OR_N_TIMES_AFTER.match(after):
         return "unit"
     if (
         digits
         and value < 120
+        and before.rstrip().endswith(",")  # every match of _NAME_AGE does
         and _NAME_AGE.search(before)
         and _CLOSE_AFTER.match(after)
         and not _PLACE_NAME_BEFORE.search(before)
     ):
         return "age"  # "Ali Hassan, 34,", but not "in Zaporizhzhia, 2."
-    if _TIME_AFTER.match(after) or (digits and "." in raw and _TIME_AFTER.match(after[:8])):
+    if after.lstrip()[:1].lower() in _TIME_AFTER_STARTS and (
+        _TIME_AFTER.match(after) or (digits and "." in raw and _TIME_AFTER.match(after[:8]))
+    ):
         return "time"
-    if (digits and _date_before(before) and value <= 31) or _DATE_AFTER.match(after):
+    if (digits and _date_before(before) and value <= 31) or (
+        month_after and _DATE_AFTER.match(after)
+    ):
         return "date"
-    if digits and value <= 31 and _DAY_RANGE_AFTER.match(after):
+    if digits and value <= 31 and month_after and _DAY_RANGE_AFTER.match(after):
         return "date"
     if (
         digits
-        and _FOUR_DIGITS.fullmatch(raw)
+        and len(raw) == 4
+        and raw.isdecimal()  # _FOUR_DIGITS.fullmatch(raw): \d is a decimal digit
         and YEAR_RANGE[0] <= value <= YEAR_RANGE[1]
         and not (_COUNT_NOUN_AFTER.match(after) and not _YEAR_PREPOSITION.search(before))
     ):
         # "1927 private houses were damaged" counts houses; "in 1990 civilians fled" is a year
         return "year"
-    if digits and _DECADE_AFTER.match(after):
+    if digits and after.startswith("s") and _DECADE_AFTER.match(after):
         return "year"
     if _id_before(before) or (before.endswith("/") and before[-2:-1].isdigit()):
         return "id"  # "No. 14", "note 2022/07"
@@ -508,17 +566,27 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
     if (
         digits
         and before.endswith(" ")
+        and (low_before is None or "week" in low_before)
         and _WEEK_BEFORE.search(before)
         and _WEEK_ID_AFTER.match(after)
     ):
         return "id"  # "week 1 to week 13: 6,412 cases"
-    tail = _RANGE_TAIL.match(text, end, end + UNIT_WINDOW) or (
+    rest = after.lstrip()
+    tail = (
+        _RANGE_TAIL.match(text, end, end + UNIT_WINDOW)
+        if rest.startswith(_RANGE_TAIL_STARTS)
+        else None
+    ) or (
         # "between 13 and 75 years old": the low end of a range of ages or units
         _AND_TAIL.match(text, end, end + UNIT_WINDOW) if before.endswith("between ") else None
     )
     if tail and load_codebook().non_count_units.match(text, tail.end()):
         return "unit"  # "prison terms of 6 to 20 years": the low end of a range of units
-    unit_text = _UNIT_ADJECTIVE.sub("", after.lstrip(" -"), 1)
+    # _UNIT_ADJECTIVE.sub("", ..., 1): the pattern is anchored, so only a match at 0 is cut
+    unit_text = after.lstrip(" -")
+    adjective = _UNIT_ADJECTIVE.match(unit_text)
+    if adjective is not None:
+        unit_text = unit_text[adjective.end() :]
     unit = load_codebook().non_count_units.match(unit_text)
     if (
         unit
@@ -526,9 +594,9 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
         and not _names_people(unit_text, unit.end())
     ):
         return "unit"
-    if _TIMES_AFTER.match(after) or before.endswith("+"):
+    if (rest.startswith(_TIMES_AFTER_STARTS) and _TIMES_AFTER.match(after)) or before.endswith("+"):
         return "unit"
-    if _RATE_AFTER.match(after):
+    if (low_after is None or any(w in low_after for w in _RATE_WORDS)) and _RATE_AFTER.match(after):
         return "rate"
     if (
         _time_before(before)
@@ -544,7 +612,7 @@ def _classify(text: str, start: int, end: int, raw: str, value: float, digits: b
 
 def _word_is_number(text: str, m: re.Match[str]) -> bool:
     phrase = m.group().lower()
-    if _ORDINAL_WORD_AFTER.match(text, m.end()):
+    if text.startswith("-", m.end()) and _ORDINAL_WORD_AFTER.match(text, m.end()):
         return False
     if phrase in ("a dozen", "an dozen", "dozen"):
         return False  # "a dozen children": as vague as "dozens" (the devset lists no such count)
@@ -613,8 +681,17 @@ def _link_ranges(text: str, found: list[tuple[int, int, float | None, str]]) -> 
         if i + 1 < len(found) and k == "count" and v is not None:
             s2, e2, v2, k2 = found[i + 1]
             joiner = text[e:s2]
-            between = _BETWEEN_BEFORE.search(text[max(0, s - 12) : s])
-            if _RISEN_FROM_BEFORE.search(text, max(0, s - 30), s):
+            window = text[max(0, s - 12) : s]
+            # (both patterns asked only where their word may be, as in _classify)
+            between = (
+                _BETWEEN_BEFORE.search(window)
+                if not window.isascii() or "between" in window.lower()
+                else None
+            )
+            back = text[max(0, s - 30) : s]
+            if (not back.isascii() or "from" in back.lower()) and _RISEN_FROM_BEFORE.search(
+                text, max(0, s - 30), s
+            ):
                 # "has risen from 24 to 35": an earlier toll and the new one, not a range
                 out.append(NumberMention(s, e, v, k))
                 i += 1

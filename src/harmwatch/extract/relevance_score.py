@@ -13,11 +13,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter
 from functools import lru_cache
 from importlib import resources
-from itertools import compress, islice, repeat
-from operator import add, mul
 from typing import Any
 
 __all__ = ["MIN_WORDS", "MODEL_FILE", "THRESHOLD", "RelevanceModel", "load_model"]
@@ -42,10 +39,10 @@ class RelevanceModel:
         if data["settings"]["ngram_range"] != [1, 2]:
             raise ValueError(f"{MODEL_FILE}: only words and word pairs are read")
         # Every word of the model's terms is numbered, and a pair is keyed by one int made
-        # from its two numbers: a text's words are then counted as ints, and its pairs as
-        # ints too, without a tuple of two strings per pair of the text (faster to build,
-        # hash and compare). Words the model does not know all get the number ``unknown``,
-        # whose pairs are no key of the table.
+        # from its two numbers: a text's pairs are then counted as ints, without a tuple of
+        # two strings per pair of the text (faster to build, hash and compare). Words the
+        # model does not know all get the number ``unknown``, whose pairs are no key of the
+        # table.
         self.ids: dict[str, int] = {}
         for term in data["terms"]:
             for word in term.split(" "):
@@ -68,28 +65,44 @@ class RelevanceModel:
         caller has them (:meth:`.WordIndex.words`): the tokens are those two characters long
         or longer, and the text need not be tokenised again."""
         if words is None:
-            tokens = _TOKEN.findall(text.lower())
-        else:  # scikit-learn's tokens are the runs of two or more word characters
-            tokens = list(compress(words, map((1).__lt__, map(len, words))))
-        if len(tokens) < MIN_WORDS:
+            words = _TOKEN.findall(text.lower())
+        # One pass over the words (scikit-learn's tokens are the runs of two or more word
+        # characters): the known words and the known pairs of tokens are counted, each in
+        # the order of its first occurrence. A pair with an unknown word is no term, so an
+        # unknown word ends the pair before it and starts none. (One loop does less than
+        # the chained iterators and two counters did, compiled or not.)
+        ids, unknown, base, pairs = self.ids, self.unknown, self.base, self.pairs
+        word_counts: dict[str, int] = {}
+        pair_counts: dict[int, int] = {}
+        tokens = 0
+        prev = -1  # the id of the token before, -1 after an unknown one
+        for word in words:
+            if len(word) < 2:
+                continue
+            tokens += 1
+            i = ids.get(word, unknown)
+            if i == unknown:
+                prev = -1
+                continue
+            word_counts[word] = word_counts.get(word, 0) + 1
+            if prev >= 0:
+                key = prev * base + i
+                if key in pairs:
+                    pair_counts[key] = pair_counts.get(key, 0) + 1
+            prev = i
+        if tokens < MIN_WORDS:
             return None
-        ids = list(map(self.ids.get, tokens, repeat(self.unknown)))
         squares = dot = 0.0
         # Summed in the order strings were counted in before: words, then pairs, each by
         # first occurrence (so the very same floats).
-        counts = Counter(ids)
-        counts.pop(self.unknown, None)
         weights = self.words
-        for i, n in counts.items():
-            found = weights[i]
+        for word, n in word_counts.items():
+            found = weights[ids[word]]
             if found is not None:
                 w = (1.0 + math.log(n)) * found[0] if n > 1 else found[0]
                 squares += w * w
                 dot += w * found[1]
-        pairs = self.pairs
-        keys = map(add, map(mul, ids, repeat(self.base)), islice(ids, 1, None))
-        # only the pairs the model knows are counted (filtered in C: most are not)
-        for key, n in Counter(filter(pairs.__contains__, keys)).items():
+        for key, n in pair_counts.items():
             idf, coef = pairs[key]
             w = (1.0 + math.log(n)) * idf if n > 1 else idf
             squares += w * w

@@ -140,7 +140,7 @@ _BOUNDARY = re.compile(
 _PARA = re.compile(r"\n[ \t]*\n+|\n(?=[ \t]*[•\-*]\s)")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Sentence:
     """A sentence: ``text[start:end]``, its index and the paragraph it belongs to."""
 
@@ -149,17 +149,31 @@ class Sentence:
     end: int
     paragraph: int
 
+    # Written out rather than generated (``init=False``): compiled, a dataclass's own
+    # ``__init__`` is interpreted Python called with a tuple and a dict of arguments, this one
+    # a direct native call (docs/extraction.md, "Speed").
+    def __init__(self, index: int, start: int, end: int, paragraph: int) -> None:
+        object.__setattr__(self, "index", index)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "paragraph", paragraph)
+
     def text(self, doc: str) -> str:
         return doc[self.start : self.end]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Token:
     """A token: ``text[start:end]`` and its lower-cased form."""
 
     start: int
     end: int
     lower: str
+
+    def __init__(self, start: int, end: int, lower: str) -> None:  # (see :class:`Sentence`)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "lower", lower)
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:

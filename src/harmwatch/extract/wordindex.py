@@ -24,7 +24,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from itertools import accumulate, compress, islice, repeat
+from itertools import repeat
 
 from harmwatch.codebook.anchors import MAX_PREFIX_CHARS, WHOLE_WORD, AnchoredPattern, registered
 
@@ -154,6 +154,35 @@ class _PrefixTable:
         return found
 
 
+def _words_of(lower: str) -> tuple[list[str], list[int]]:
+    """The runs of word characters of ``lower`` and their offsets, in order: what splitting
+    with ``(\\w+)`` gives (its odd items, and the offsets its lengths add up to).
+
+    Read chunk by chunk between single spaces instead of by the pattern, which costs more per
+    character than anything else here: a chunk of letters and digits alone (``str.isalnum``,
+    which holds for a character exactly when ``\\w`` does, bar "_") is one word, as a space or
+    the text's end lies on each side of it; only the other chunks ("said.", "(afp)",
+    "2,700", a line break) are split with the pattern. Every run of word characters lies
+    inside one chunk, as a space is no word character.
+    """
+    words: list[str] = []
+    starts: list[int] = []
+    pos = 0  # where the chunk starts
+    for chunk in lower.split(" "):
+        if chunk.isalnum():
+            words.append(chunk)
+            starts.append(pos)
+        elif chunk:
+            at = pos
+            for j, part in enumerate(_WORD_SPLIT.split(chunk)):
+                if j % 2:  # a group of the split: a word (the others are the gaps around it)
+                    words.append(part)
+                    starts.append(at)
+                at += len(part)
+        pos += len(chunk) + 1
+    return words, starts
+
+
 def _admits(prefix: str, word: str) -> bool:
     """Whether ``word`` (lower-cased) starts with ``prefix`` or, a whole-word one, is it."""
     if prefix.endswith(WHOLE_WORD):
@@ -264,47 +293,47 @@ class WordIndex:
         characters, as a prefix (which patterns, is remembered per word across documents)."""
         # Lower-casing keeps every character's place and whether it is a word character
         # (checked for every code point by the tests), so the words of ``lower`` are words of
-        # ``text`` at the same offsets. Splitting with a group alternates gaps and words;
-        # their lengths add up to the offsets.
-        parts = _WORD_SPLIT.split(lower)
-        offsets = list(accumulate(map(len, parts), initial=0))
-        words, starts = self._words = (parts[1::2], offsets[1 : len(parts) : 2])
+        # ``text`` at the same offsets.
+        words, starts = self._words = _words_of(lower)
         table = self._table
         remembered = table.remembered
         distinct = set(words)
         new = distinct.difference(remembered)
+        patterns_of: dict[str, tuple[AnchoredPattern, ...]] = remembered
         if new and len(remembered) + len(new) >= MAX_REMEMBERED_WORDS:
             # the memory may start afresh while the new words are looked up: ask word by word
-            of_word = {w: p for w in distinct if (p := table.for_word(w))}
-            patterns_of = [of_word.get(w, ()) for w in words]
+            patterns_of = {w: table.for_word(w) for w in distinct}
         else:
             for word in new:  # each adds one entry; no clearing below MAX_REMEMBERED_WORDS
                 table.for_word(word)
-            # The patterns of each word (an empty tuple for the half of a text's words that
-            # have none, which ``compress`` drops in C before offsets are handed out).
-            patterns_of = list(map(remembered.__getitem__, words))
-        kept_starts = list(compress(starts, patterns_of))
-        kept_patterns = list(compress(patterns_of, patterns_of))
-        if not table.refined.isdisjoint(distinct):
-            # A word some pattern must be followed by a literal word after ("the combat"):
-            # where one space and a word follow it, only the patterns that word continues.
-            # (Any other gap keeps them all; a window cut inside the word after is scanned,
-            # or tried at both words, see :meth:`search_in`.) ``parts[2k + 2]`` is the gap
-            # after word k.
-            kept_at = list(compress(range(len(words)), patterns_of))
-            kept_words = list(compress(words, patterns_of))
-            pairs = table.pairs
-            last = len(words) - 1
-            for j in compress(range(len(kept_at)), map(table.refined.__contains__, kept_words)):
-                k = kept_at[j]
-                if k < last and parts[2 * k + 2] == " ":
-                    pair = (kept_words[j], words[k + 1])
-                    found = pairs.get(pair)
-                    kept_patterns[j] = table.for_pair(*pair) if found is None else found
+        # A word some pattern must be followed by a literal word after ("the combat"):
+        # where one space and a word follow it, only the patterns that word continues. (Any
+        # other gap keeps them all; a window cut inside the word after is scanned, or tried
+        # at both words, see :meth:`search_in`.)
+        refined = table.refined if not table.refined.isdisjoint(distinct) else frozenset()
+        pairs = table.pairs
+        last = len(words) - 1
         # A defaultdict while filling: one subscript per (word, pattern) instead of a get, a
         # test and a store; a plain mapping again afterwards (a missing pattern is no entry).
+        # One loop over the words, in text order (so each pattern's offsets are sorted); half
+        # of a text's words have no pattern and are passed over.
         candidates: defaultdict[AnchoredPattern, list[int]] = defaultdict(list)
-        for start, patterns in zip(kept_starts, kept_patterns, strict=True):
+        for k in range(len(words)):
+            word = words[k]
+            patterns = patterns_of[word]
+            if not patterns:
+                continue
+            if (
+                word in refined
+                and k < last
+                # one space, and only that, between word k and the next
+                and starts[k + 1] - (end := starts[k] + len(word)) == 1
+                and lower[end] == " "
+            ):
+                after = words[k + 1]
+                found = pairs.get((word, after))
+                patterns = table.for_pair(word, after) if found is None else found
+            start = starts[k]
             for ap in patterns:
                 candidates[ap].append(start)
         candidates.default_factory = None
@@ -419,10 +448,22 @@ class WordIndex:
             and ((cut := self._cuts.get(end)) or (cut is None and self.inside_word(end)))
         ):
             return list(ap.pattern.finditer(text, start, end))
-        i = bisect_left(cands, start)
-        if i == len(cands) or cands[i] >= end:
-            return []
-        return matches_at(ap.pattern, text, islice(cands, i, None), start, end)
+        # :func:`matches_at` over ``cands[i:]``, spelled out: the candidates are read by
+        # index, not through an iterator over a copy or a slice (compiled, a native loop)
+        out: list[re.Match[str]] = []
+        pos = start
+        match = ap.pattern.match
+        for k in range(bisect_left(cands, start), len(cands)):
+            c = cands[k]
+            if c >= end:
+                break
+            if c < pos:
+                continue
+            found = match(text, c, end)
+            if found is not None:
+                out.append(found)
+                pos = found.end()
+        return out
 
     def finditer_whole(self, aps: tuple[AnchoredPattern, ...]) -> dict[int, list[re.Match[str]]]:
         """``{i: finditer(aps[i])}`` for every pattern of ``aps`` that matches, each over the

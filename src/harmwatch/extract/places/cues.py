@@ -149,13 +149,21 @@ def site_head_after(doc: Doc, end: int) -> int | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class CueSpan:
     """A place recognised from the text's own words, without an index entry."""
 
     first: int
     last: int
     feature: str
+
+    # Written out rather than generated (``init=False``): compiled, a dataclass's own
+    # ``__init__`` is interpreted Python called with a tuple and a dict of arguments, this one
+    # a direct native call.
+    def __init__(self, first: int, last: int, feature: str) -> None:
+        object.__setattr__(self, "first", first)
+        object.__setattr__(self, "last", last)
+        object.__setattr__(self, "feature", feature)
 
 
 def compass_before(doc: Doc, start: int, lex: Lexicon) -> tuple[int, str] | None:

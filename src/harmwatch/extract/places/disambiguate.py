@@ -92,13 +92,21 @@ _TOKEN_KEY = attrgetter("key")
 _HIT_ROWS = attrgetter("rows")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Resolved:
     """A hit with its chosen candidate."""
 
     hit: Hit
     best: Candidate
     score: float
+
+    # Written out rather than generated (``init=False``): compiled, a dataclass's own
+    # ``__init__`` is interpreted Python called with a tuple and a dict of arguments, this one
+    # a direct native call.
+    def __init__(self, hit: Hit, best: Candidate, score: float) -> None:
+        self.hit = hit
+        self.best = best
+        self.score = score
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -50,7 +50,7 @@ NEAR_WINDOW = 3
 # Not frozen: a frozen dataclass sets each field through object.__setattr__, which made
 # building a mention cost several times what finding it did (pure Python). It is a value all
 # the same: compared and hashed by its fields, and no code changes one once made.
-@dataclass(slots=True, unsafe_hash=True)
+@dataclass(slots=True, unsafe_hash=True, init=False)
 class PlaceMention:
     """One place mention: where it is in the text and which place it resolved to."""
 
@@ -65,6 +65,35 @@ class PlaceMention:
     feature: str  # country | region | city | village | site | route | area
     precision: str  # exact | near | region | country
     alternates: tuple[str, ...]  # other names of this place (for matching another spelling)
+
+    # Written out rather than generated (``init=False``): compiled, a dataclass's own
+    # ``__init__`` is interpreted Python called with a tuple and a dict of arguments, this one
+    # a direct native call.
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        mention: str,
+        name: str,
+        country: str | None,
+        lat: float | None,
+        lon: float | None,
+        geonameid: int | None,
+        feature: str,
+        precision: str,
+        alternates: tuple[str, ...],
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.mention = mention
+        self.name = name
+        self.country = country
+        self.lat = lat
+        self.lon = lon
+        self.geonameid = geonameid
+        self.feature = feature
+        self.precision = precision
+        self.alternates = alternates
 
 
 class Gazetteer:

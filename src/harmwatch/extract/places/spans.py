@@ -41,7 +41,7 @@ NAME_PARTICLES = frozenset(
 )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Hit:
     """A span whose key is in the index, with the lexical facts about its surroundings."""
 
@@ -50,18 +50,59 @@ class Hit:
     key: str
     rows: Sequence[object]  # Candidate rows from the index (see candidates.Candidate)
     end: int  # character end of the span (past a trailing site word)
-    title_before: bool = False  # "President X", "Mr X", "spokesman X"
-    names_before: bool = False  # capitalised name-like words before it in the same run
-    names_after: bool = False  # capitalised name-like words after it in the same run
-    sent_start: bool = False
-    speech_after: bool = False  # "X said"
-    modifier: bool = False  # "the X defense plant": X names something else after "the"
-    foreign_script: bool = False  # not Latin script (a language menu, a quoted name)
-    shouting: bool = False  # written in capitals ("WOLA"): an acronym unless a dateline
-    dateline: bool = False  # capitals opening a line, then "," "(" or a dash ("KYIV, Ukraine")
-    strong: bool = False  # some candidate is a country, region or area
-    suffix: str | None = None  # region suffix right after ("Kharkiv region")
-    after: Word | None = None  # the word right after the span, if on the same line
+    title_before: bool  # "President X", "Mr X", "spokesman X"
+    names_before: bool  # capitalised name-like words before it in the same run
+    names_after: bool  # capitalised name-like words after it in the same run
+    sent_start: bool
+    speech_after: bool  # "X said"
+    modifier: bool  # "the X defense plant": X names something else after "the"
+    foreign_script: bool  # not Latin script (a language menu, a quoted name)
+    shouting: bool  # written in capitals ("WOLA"): an acronym unless a dateline
+    dateline: bool  # capitals opening a line, then "," "(" or a dash ("KYIV, Ukraine")
+    strong: bool  # some candidate is a country, region or area
+    suffix: str | None  # region suffix right after ("Kharkiv region")
+    after: Word | None  # the word right after the span, if on the same line
+
+    # Written out rather than generated (``init=False``): compiled, a dataclass's own
+    # ``__init__`` is interpreted Python called with a tuple and a dict of arguments, this one
+    # a direct native call (docs/extraction.md, "Speed"). Same arguments and defaults.
+    def __init__(
+        self,
+        first: int,
+        last: int,
+        key: str,
+        rows: Sequence[object],
+        end: int,
+        title_before: bool = False,
+        names_before: bool = False,
+        names_after: bool = False,
+        sent_start: bool = False,
+        speech_after: bool = False,
+        modifier: bool = False,
+        foreign_script: bool = False,
+        shouting: bool = False,
+        dateline: bool = False,
+        strong: bool = False,
+        suffix: str | None = None,
+        after: Word | None = None,
+    ) -> None:
+        self.first = first
+        self.last = last
+        self.key = key
+        self.rows = rows
+        self.end = end
+        self.title_before = title_before
+        self.names_before = names_before
+        self.names_after = names_after
+        self.sent_start = sent_start
+        self.speech_after = speech_after
+        self.modifier = modifier
+        self.foreign_script = foreign_script
+        self.shouting = shouting
+        self.dateline = dateline
+        self.strong = strong
+        self.suffix = suffix
+        self.after = after
 
 
 @lru_cache(maxsize=4)

@@ -57,7 +57,7 @@ _SMALL_WORDS = frozenset(
 )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Token:
     """A capitalised word (or an article glued to one: the "al" of "al-Balah").
 
@@ -72,10 +72,31 @@ class Token:
     key: str
     join: str
     possessive: bool
-    sent_start: bool | None = None  # filled in by Doc.sentence_start when first asked
+    sent_start: bool | None  # filled in by Doc.sentence_start when first asked
+
+    # Written out rather than generated (``init=False``): compiled, a dataclass's own
+    # ``__init__`` is interpreted Python called with a tuple and a dict of arguments, this one
+    # a direct native call (docs/extraction.md, "Speed"). Same arguments and defaults.
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        key: str,
+        join: str,
+        possessive: bool,
+        sent_start: bool | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.key = key
+        self.join = join
+        self.possessive = possessive
+        self.sent_start = sent_start
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Word:
     """A word read from the text around a token (lowercase context)."""
 
@@ -83,6 +104,12 @@ class Word:
     end: int
     key: str
     cap: bool
+
+    def __init__(self, start: int, end: int, key: str, cap: bool) -> None:  # (as Token's)
+        self.start = start
+        self.end = end
+        self.key = key
+        self.cap = cap
 
 
 #: What the per-position caches of :class:`Doc` return for a position not looked at yet.
