@@ -247,7 +247,7 @@ _NOBODY_HELD_BEFORE = re.compile(
     r"(?:yet\s+)?(?:been\s+|was\s+|were\s+)?$|\bno\s+$",
     re.IGNORECASE,
 )
-_NOBODY_HELD_CUE = re.compile(r"arrest(?:s|ed)?|detain(?:ed)?|detentions?", re.IGNORECASE)
+_ARREST_CUE = re.compile(r"arrest(?:s|ed)?|detain(?:ed)?|detentions?", re.IGNORECASE)
 #: The arrest of those who did the harm, done or called for ("urged authorities to investigate
 #: and arrest the killers"): justice for the victims, no captivity told.
 _PERPETRATORS_AFTER = re.compile(
@@ -280,7 +280,7 @@ def _drop_ruled_out(text: str, start: int, end: int, hits: list[CategoryHit]) ->
             or (h.code == "killing" and _NO_CASUALTIES.search(text, start, end) is not None)
             or (
                 h.code == "detention"
-                and _NOBODY_HELD_CUE.fullmatch(text, h.start, h.end) is not None
+                and _ARREST_CUE.fullmatch(text, h.start, h.end) is not None
                 and (
                     _NOBODY_HELD_BEFORE.search(text, max(start, h.start - 30), h.start) is not None
                     or _PERPETRATORS_AFTER.match(text, h.end) is not None
@@ -621,18 +621,28 @@ _SOURCE_AFTER = re.compile(
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|according\s+to)\b", re.IGNORECASE)
 
 
+def _names_speaker(text: str, end: int) -> bool:
+    """Whether the health or site word ending at ``end`` names who speaks ("hospital officials
+    said", "the clinic reported")."""
+    return _SOURCE_AFTER.match(text, end) is not None
+
+
+def _speakers_workplace(text: str, start: int, speech_lo: int, speech_hi: int) -> bool:
+    """Whether the health or site word starting at ``start`` is the workplace of a person ("a
+    nurse at the district hospital") with a speech verb in ``text[speech_lo:speech_hi]``."""
+    return (
+        _WORKER_AT_BEFORE.search(text, max(0, start - 60), start) is not None
+        and _SPEECH.search(text, speech_lo, speech_hi) is not None
+    )
+
+
 def _told_by_health(text: str, health: tuple[int, int], e1: int, s2: int) -> bool:
     """Whether a pair whose health word is ``text[health[0]:health[1]]`` and whose two words
     lie apart from ``e1`` to ``s2`` has the health word only as who tells of the attack: the
     workplace of a speaker with a speech verb between the two words, or a speaker after the
     attack word ("shelled the town on Monday, hospital officials said")."""
     start, end = health
-    if start >= s2 and _SOURCE_AFTER.match(text, end) is not None:
-        return True
-    return (
-        _WORKER_AT_BEFORE.search(text, max(0, start - 60), start) is not None
-        and _SPEECH.search(text, e1, s2) is not None
-    )
+    return (start >= s2 and _names_speaker(text, end)) or _speakers_workplace(text, start, e1, s2)
 
 
 def told_by_site(text: str, spans: list[tuple[int, int]]) -> bool:
@@ -640,11 +650,7 @@ def told_by_site(text: str, spans: list[tuple[int, int]]) -> bool:
     names the workplace of who speaks ("..., said a nurse at the district hospital") or the
     speaker ("hospital officials said"): such a site is no object of the harm told."""
     return bool(spans) and all(
-        _SOURCE_AFTER.match(text, end) is not None
-        or (
-            _WORKER_AT_BEFORE.search(text, max(0, start - 60), start) is not None
-            and _SPEECH.search(text, max(0, start - 80), start) is not None
-        )
+        _names_speaker(text, end) or _speakers_workplace(text, start, max(0, start - 80), start)
         for start, end in spans
     )
 

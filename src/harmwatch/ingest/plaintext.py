@@ -18,6 +18,8 @@ from harmwatch.ingest.published import detect_published
 
 #: A first line longer than this is prose, not a title.
 MAX_TITLE_CHARS = 200
+#: A first line with fewer words is a section label ("Digest", "News"), not a title.
+MIN_TITLE_WORDS = 3
 #: Hard-wrapped copy (wire text, e-mail bulletins) breaks its lines at a fixed width in this
 #: range; a line at least WRAP_FULL of that width, without a sentence end, was wrapped.
 WRAP_WIDTH_MIN, WRAP_WIDTH_MAX = 40, 120
@@ -30,8 +32,6 @@ _LINE_CLOSED = (".", "!", "?", ":", ";", '"', "”")
 #: Dot leaders, tabs or runs of spaces: columns of a table, whose lines are of one width too.
 _COLUMNS = re.compile(r"\.{4,}|(?:\. ){3,}|\t|\S {3,}\S")
 _BULLETS = ("-", "–", "—", "•", "*", "·", "►", "▪", "|")
-#: A first line with fewer words is a section label ("Digest", "News"), not a title.
-MIN_TITLE_WORDS = 3
 
 
 @dataclass(slots=True)
